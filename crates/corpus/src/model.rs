@@ -1,0 +1,270 @@
+//! The corpus model: documents, questions, answers, parties and themes, as exported and shipped.
+//!
+//! Rules for everything in this file (they keep the postcard artifact working):
+//! no `skip_serializing_if`, no `flatten`, no `untagged`; `Option` and `Vec` are always present.
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever the shape of [`Corpus`] changes; the artifact and the JSON export carry it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole parsed corpus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema_version: u32,
+    pub documents: Vec<Document>,
+    pub questions: Vec<Question>,
+    pub answers: Vec<Answer>,
+    pub parties: Vec<Party>,
+    pub themes: Vec<Theme>,
+}
+
+/// What kind of document a source file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// Verslag van een schriftelijk overleg (questions of a committee, answers of a minister).
+    SchriftelijkOverleg,
+    /// Kamervragen with their answers (Aanhangsel van de Handelingen).
+    KamervragenMetAntwoord,
+    /// Kamervragen that have not been answered yet.
+    Kamervragen,
+    /// A minister's answer letter to Kamervragen (often exported from Word).
+    Antwoordbrief,
+    /// A notice that answering is postponed (uitstel beantwoording / mededeling).
+    Uitstel,
+    /// A government letter to parliament (Kamerbrief, "Brief regering").
+    Kamerbrief,
+    /// An internal ministry note (nota).
+    Nota,
+    /// A letter from an organisation to members of parliament.
+    Organisatiebrief,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 8] = [
+        DocumentKind::SchriftelijkOverleg,
+        DocumentKind::KamervragenMetAntwoord,
+        DocumentKind::Kamervragen,
+        DocumentKind::Antwoordbrief,
+        DocumentKind::Uitstel,
+        DocumentKind::Kamerbrief,
+        DocumentKind::Nota,
+        DocumentKind::Organisatiebrief,
+    ];
+
+    /// The value used in JSON and in URLs (`soort=`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            DocumentKind::SchriftelijkOverleg => "schriftelijk_overleg",
+            DocumentKind::KamervragenMetAntwoord => "kamervragen_met_antwoord",
+            DocumentKind::Kamervragen => "kamervragen",
+            DocumentKind::Antwoordbrief => "antwoordbrief",
+            DocumentKind::Uitstel => "uitstel",
+            DocumentKind::Kamerbrief => "kamerbrief",
+            DocumentKind::Nota => "nota",
+            DocumentKind::Organisatiebrief => "organisatiebrief",
+        }
+    }
+
+    /// Dutch label for the interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::SchriftelijkOverleg => "Schriftelijk overleg",
+            DocumentKind::KamervragenMetAntwoord => "Kamervragen met antwoord",
+            DocumentKind::Kamervragen => "Kamervragen (onbeantwoord)",
+            DocumentKind::Antwoordbrief => "Antwoordbrief",
+            DocumentKind::Uitstel => "Uitstel beantwoording",
+            DocumentKind::Kamerbrief => "Kamerbrief",
+            DocumentKind::Nota => "Nota",
+            DocumentKind::Organisatiebrief => "Brief van een organisatie",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL.into_iter().find(|k| k.slug() == s)
+    }
+}
+
+/// Which chamber of parliament a document belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Chamber {
+    EersteKamer,
+    TweedeKamer,
+}
+
+impl Chamber {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Chamber::EersteKamer => "eerste_kamer",
+            Chamber::TweedeKamer => "tweede_kamer",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Chamber::EersteKamer => "Eerste Kamer",
+            Chamber::TweedeKamer => "Tweede Kamer",
+        }
+    }
+    pub fn from_slug(s: &str) -> Option<Chamber> {
+        [Chamber::EersteKamer, Chamber::TweedeKamer].into_iter().find(|c| c.slug() == s)
+    }
+}
+
+/// One source file, parsed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: the source file name without extension, e.g. `002_9993184b351c6e06`.
+    pub id: String,
+    /// Source file name, e.g. `002_9993184b351c6e06.txt`.
+    pub file: String,
+    pub kind: DocumentKind,
+    pub title: String,
+    pub chamber: Option<Chamber>,
+    /// Dossier (Kamerstuk) number as printed with its space, e.g. `36 941`.
+    pub dossier: Option<String>,
+    pub references: References,
+    /// The letter date (for an overleg: the vastgesteld date, else the answer or question letter).
+    pub date: Option<Date>,
+    pub dates: DocumentDates,
+    pub sender: Option<String>,
+    pub recipient: Option<String>,
+    pub signatories: Vec<String>,
+    /// The document in reading order.
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<Footnote>,
+    /// Every URL in the document, in order of first appearance, without duplicates.
+    pub links: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct References {
+    /// Kenmerk / ons kenmerk, e.g. `6211257`.
+    pub kenmerk: Option<String>,
+    /// Document number, e.g. `2025D33530`.
+    pub document_number: Option<String>,
+    /// Zaak number, e.g. `2025Z14627` or `2024Z17972` (spaces removed).
+    pub zaak: Option<String>,
+    /// Aanhangsel number, e.g. `575` of `ah-tk-20242025-575`.
+    pub aanhangsel: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentDates {
+    pub letter: Option<Date>,
+    pub question_letter: Option<Date>,
+    pub answer_letter: Option<Date>,
+    pub reminder_letter: Option<Date>,
+    pub vastgesteld: Option<Date>,
+}
+
+/// A part of a document: an optional heading and its blocks, in reading order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Block {
+    /// One paragraph of running text (hard wraps joined, hyphenation repaired).
+    Paragraph(String),
+    /// A list; each item is one string.
+    List(Vec<String>),
+    /// The question with this id stands here.
+    Question(String),
+    /// The answer with this id stands here.
+    Answer(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    /// The footnote marker as printed, e.g. `3` or `¹`→`1`.
+    pub number: String,
+    pub text: String,
+}
+
+/// Someone who asked a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asker {
+    /// Member name as printed (e.g. `Boswijk`, `Van den Hil`), or `None` when a whole faction asks.
+    pub name: Option<String>,
+    /// Canonical party name from the registry, `None` if unknown.
+    pub party: Option<String>,
+    /// The party as printed in the source (e.g. `ChristenUnie`, `GL-PvdA`).
+    pub party_as_printed: String,
+}
+
+/// Why a theme was given: the theme id and the words that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeMatch {
+    pub theme: String,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable id: `<document id>-v<number>` with spaces as `-`, e.g. `kv-003-…-pdf-v4-en-5`.
+    pub id: String,
+    pub document_id: String,
+    /// Number as printed: `3`, `4 en 5`, `13 en 14`; for unnumbered questions, the position (`1`, `2`, …).
+    pub number: String,
+    /// The question numbers this printed question covers (e.g. `[4, 5]` for `4 en 5`).
+    pub numbers: Vec<u32>,
+    pub askers: Vec<Asker>,
+    /// Canonical party names, deduplicated, in order of appearance.
+    pub parties: Vec<String>,
+    /// The minister / state secretary addressed, e.g. `Minister van Buitenlandse Zaken`.
+    pub addressed_to: Option<String>,
+    /// The printed theme heading the question stands under, if any.
+    pub heading: Option<String>,
+    /// Theme ids, at least one.
+    pub themes: Vec<String>,
+    pub theme_matches: Vec<ThemeMatch>,
+    pub asked_on: Option<Date>,
+    /// Paragraphs separated by a blank line (`\n\n`); list items start with `- `.
+    pub text: String,
+    /// Footnote numbers referenced from the text (bodies are in the document's footnotes).
+    pub footnote_refs: Vec<String>,
+    pub answer_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Stable id: `<document id>-a<number>`, e.g. `004_a0d5f1f3f8fb3f1c-a5-en-6`.
+    pub id: String,
+    pub document_id: String,
+    /// Number as printed (`5 en 6`, `2 t/m 6`), or the position for unnumbered answers.
+    pub number: String,
+    pub question_ids: Vec<String>,
+    pub answered_on: Option<Date>,
+    /// Who answered, e.g. `Minister Veldkamp (Buitenlandse Zaken)`.
+    pub answered_by: Option<String>,
+    pub text: String,
+    pub footnote_refs: Vec<String>,
+}
+
+/// A party (or one-member faction) from `data/parties.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    /// Canonical name, e.g. `GroenLinks-PvdA`.
+    pub name: String,
+    /// Short name for badges and URLs, e.g. `GL-PvdA`.
+    pub abbreviation: String,
+    pub aliases: Vec<String>,
+}
+
+/// A theme from `data/themes.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Stable id used in URLs (`thema=`), e.g. `terugkeer`.
+    pub id: String,
+    /// Dutch label, e.g. `Terugkeer en terugkeerhubs`.
+    pub label: String,
+    /// `migratie` (fine-grained) or `beleid` (coarse policy areas).
+    pub group: String,
+    pub keywords: Vec<String>,
+}
