@@ -1,8 +1,17 @@
 //! Briefwissel's corpus: the model, the parser of raw letters, the search index and filters.
 
+pub mod artifact;
 pub mod date;
 pub mod diagnostics;
+pub mod explore;
+pub mod export_csv;
 pub mod model;
+pub mod parse;
+pub mod query;
+pub mod registry;
+pub mod scale;
+pub mod search;
+pub mod text;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};

@@ -69,3 +69,365 @@ pub struct ParseOutput {
     /// Per document id: the fate of every line (for `check` and the no-text-lost test).
     pub line_fates: Vec<(String, Vec<LineFate>)>,
 }
+
+pub mod detect;
+pub mod kamervragen;
+pub mod kamervragen_blocks;
+pub mod kamervragen_header;
+pub mod letter;
+pub mod overleg;
+
+use crate::diagnostics::Severity;
+use crate::model::{Block, Section, SCHEMA_VERSION};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are reported and not parsed.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Parses one source file. Never panics; problems become diagnostics.
+pub fn parse_text(file_name: &str, text: &str, registry: &Registry) -> Parsed {
+    let id = document_id(file_name);
+    let lines: Vec<&str> = text.lines().collect();
+    let src = Source {
+        file: file_name,
+        id,
+        lines,
+        registry,
+    };
+    let kind = detect::detect_kind(&src);
+    let mut parsed = match kind {
+        DocumentKind::SchriftelijkOverleg => overleg::parse(&src, kind),
+        DocumentKind::Kamerbrief | DocumentKind::Nota | DocumentKind::Organisatiebrief => {
+            letter::parse(&src, kind)
+        }
+        _ => kamervragen::parse(&src, kind),
+    };
+    finish(&src, &mut parsed);
+    parsed
+}
+
+/// Checks common to every parser: one fate per line, themes on every question, links, ids linked.
+fn finish(src: &Source, parsed: &mut Parsed) {
+    let n = src.lines.len();
+    if parsed.line_fates.len() != n {
+        parsed.diagnostics.push(Diagnostic::new(
+            src.file,
+            None,
+            Severity::Error,
+            format!(
+                "internal: parser recorded {} line fates for {} lines",
+                parsed.line_fates.len(),
+                n
+            ),
+        ));
+        parsed.line_fates.resize(n, LineFate::Blank);
+    }
+    if src.lines.iter().all(|l| l.trim().is_empty()) {
+        parsed.diagnostics.push(Diagnostic::new(
+            src.file,
+            None,
+            Severity::Error,
+            "the file is empty",
+        ));
+    }
+    let title = parsed.document.title.clone();
+    for q in &mut parsed.questions {
+        if q.themes.is_empty() {
+            let context = format!("{}\n{}", q.text, title);
+            q.theme_matches = src.registry.assign_themes(q.heading.as_deref(), &context);
+            q.themes = q.theme_matches.iter().map(|m| m.theme.clone()).collect();
+        }
+    }
+    // Links from every text, in reading order.
+    let mut texts: Vec<String> = Vec::new();
+    for s in &parsed.document.sections {
+        for b in &s.blocks {
+            match b {
+                Block::Paragraph(p) => texts.push(p.clone()),
+                Block::List(items) => texts.extend(items.iter().cloned()),
+                Block::Question(id) => {
+                    if let Some(q) = parsed.questions.iter().find(|q| &q.id == id) {
+                        texts.push(q.text.clone());
+                    }
+                }
+                Block::Answer(id) => {
+                    if let Some(a) = parsed.answers.iter().find(|a| &a.id == id) {
+                        texts.push(a.text.clone());
+                    }
+                }
+            }
+        }
+    }
+    texts.extend(parsed.footnotes_texts());
+    for t in texts {
+        crate::text::collect_links(&mut parsed.document.links, &t);
+    }
+}
+
+impl Parsed {
+    fn footnotes_texts(&self) -> Vec<String> {
+        self.document
+            .footnotes
+            .iter()
+            .map(|f| f.text.clone())
+            .collect()
+    }
+
+    /// An empty result for `src`, with every line still unassigned (Blank).
+    pub fn empty(src: &Source, kind: DocumentKind) -> Parsed {
+        Parsed {
+            document: Document {
+                id: src.id.clone(),
+                file: src.file.to_string(),
+                kind,
+                title: String::new(),
+                chamber: None,
+                dossier: None,
+                references: Default::default(),
+                date: None,
+                dates: Default::default(),
+                sender: None,
+                recipient: None,
+                signatories: Vec::new(),
+                sections: Vec::new(),
+                footnotes: Vec::new(),
+                links: Vec::new(),
+            },
+            questions: Vec::new(),
+            answers: Vec::new(),
+            diagnostics: Vec::new(),
+            line_fates: vec![LineFate::Blank; src.lines.len()],
+        }
+    }
+}
+
+/// The stable document id: the file name without directory and `.txt`.
+pub fn document_id(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    base.strip_suffix(".txt")
+        .or_else(|| base.strip_suffix(".TXT"))
+        .unwrap_or(base)
+        .to_string()
+}
+
+/// A number as printed made fit for an id: `4 en 5` → `4-en-5`, `2 t/m 6` → `2-t-m-6`.
+pub fn number_slug(number: &str) -> String {
+    let mut out = String::new();
+    for c in crate::text::fold(number).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Id of a question: `<doc>-v<number slug>`.
+pub fn question_id(doc_id: &str, number: &str) -> String {
+    format!("{doc_id}-v{}", number_slug(number))
+}
+
+/// Id of an answer: `<doc>-a<number slug>`.
+pub fn answer_id(doc_id: &str, number: &str) -> String {
+    format!("{doc_id}-a{}", number_slug(number))
+}
+
+/// A section with a heading and one paragraph block per paragraph of `text`.
+pub fn text_section(heading: Option<String>, text: &str) -> Section {
+    let blocks = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            if p.lines().all(|l| l.starts_with("- ")) {
+                Block::List(
+                    p.lines()
+                        .map(|l| l.trim_start_matches("- ").to_string())
+                        .collect(),
+                )
+            } else {
+                Block::Paragraph(p.to_string())
+            }
+        })
+        .collect();
+    Section { heading, blocks }
+}
+
+/// Parses files and folders (recursively, `*.txt` except SOURCES/README), sorted by file name.
+/// `Err` only when a path cannot be read; problems inside files are diagnostics.
+pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
+    let registry = Registry::builtin();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        collect_files(p, &mut files)?;
+    }
+    files.sort_by(|a, b| file_name_of(a).cmp(&file_name_of(b)).then(a.cmp(b)));
+    files.dedup();
+    let mut out = ParseOutput {
+        corpus: Corpus {
+            schema_version: SCHEMA_VERSION,
+            ..Default::default()
+        },
+        diagnostics: Vec::new(),
+        line_fates: Vec::new(),
+    };
+    let mut seen: Vec<(u64, usize, String)> = Vec::new();
+    for path in files {
+        let name = file_name_of(&path);
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(&path).map_err(|e| format!("{shown}: {e}"))?;
+        if meta.len() > MAX_FILE_BYTES {
+            out.diagnostics.push(Diagnostic::new(
+                &name,
+                None,
+                Severity::Error,
+                format!(
+                    "file is {} MB, more than the {} MB limit; not parsed",
+                    meta.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            ));
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: {e}"))?;
+        let (text, note) = decode(&bytes);
+        if let Some((sev, msg)) = note {
+            out.diagnostics.push(Diagnostic::new(&name, None, sev, msg));
+            if sev == Severity::Error {
+                continue;
+            }
+        }
+        let hash = content_hash(text.as_bytes());
+        if let Some((_, _, first)) = seen.iter().find(|(h, l, _)| *h == hash && *l == text.len()) {
+            out.diagnostics.push(Diagnostic::new(
+                &name,
+                None,
+                Severity::Warning,
+                format!("same text as {first}; this copy is skipped"),
+            ));
+            continue;
+        }
+        seen.push((hash, text.len(), name.clone()));
+        let mut parsed = parse_text(&name, &text, &registry);
+        if out
+            .corpus
+            .documents
+            .iter()
+            .any(|d| d.id == parsed.document.id)
+        {
+            out.diagnostics.push(Diagnostic::new(
+                &name,
+                None,
+                Severity::Error,
+                format!("another file is also named {name}; this one ({shown}) is skipped"),
+            ));
+            continue;
+        }
+        out.diagnostics.append(&mut parsed.diagnostics);
+        out.line_fates
+            .push((parsed.document.id.clone(), parsed.line_fates));
+        out.corpus.documents.push(parsed.document);
+        out.corpus.questions.extend(parsed.questions);
+        out.corpus.answers.extend(parsed.answers);
+    }
+    out.corpus.parties = registry.parties().to_vec();
+    out.corpus.themes = registry.themes().to_vec();
+    Ok(out)
+}
+
+fn file_name_of(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+fn collect_files(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    if meta.is_file() {
+        out.push(p.to_path_buf());
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let mut children: Vec<PathBuf> = Vec::new();
+    for e in entries {
+        let e = e.map_err(|e| format!("{}: {e}", p.display()))?;
+        children.push(e.path());
+    }
+    children.sort();
+    for c in children {
+        if c.is_dir() {
+            collect_files(&c, out)?;
+        } else {
+            let name = file_name_of(&c);
+            let lower = name.to_lowercase();
+            if lower.ends_with(".txt")
+                && !lower.starts_with("sources")
+                && !lower.starts_with("readme")
+            {
+                out.push(c);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Decodes a file: UTF-8 (BOM dropped), else Windows-1252 with a warning; binary data is an error.
+pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let nul = bytes.iter().filter(|&&b| b == 0).count();
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
+        .count();
+    if nul > 0 || controls * 20 > bytes.len().max(1) {
+        return (
+            String::new(),
+            Some((
+                Severity::Error,
+                "binary data, not a text file; not parsed".to_string(),
+            )),
+        );
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => {
+            let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            (
+                text,
+                Some((
+                    Severity::Warning,
+                    format!(
+                        "not valid UTF-8 (first bad byte on line {line}); read as Windows-1252"
+                    ),
+                )),
+            )
+        }
+    }
+}
+
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    // FNV-1a: deterministic across runs and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

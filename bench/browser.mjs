@@ -1,0 +1,203 @@
+// Browser benchmarks in one Chromium session: Briefwissel's release build against the Pagefind and
+// MiniSearch peers built from the same corpus (bench/peer-site.mjs). Writes one JSON file of raw figures.
+// Usage: node bench/browser.mjs --scale 1x --app DIST_DIR --peer PEER_SITE_DIR --out FILE
+//        [--loads 5] [--throttled-loads 3] [--interactions 60]
+import { chromium } from "playwright-core";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "./serve.mjs";
+import { measureInteractions, measureWarmQueries } from "./interactions.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .join(" ")
+    .split(/\s*--/)
+    .filter(Boolean)
+    .map((pair) => pair.split(/\s+/)),
+);
+for (const required of ["scale", "app", "peer", "out"]) {
+  if (!args[required]) {
+    console.error("usage: node bench/browser.mjs --scale 1x --app DIST --peer PEER_SITE --out FILE");
+    process.exit(2);
+  }
+}
+const loads = Number(args.loads ?? 5);
+const throttledLoads = Number(args["throttled-loads"] ?? 3);
+const interactionCount = Number(args.interactions ?? 60);
+const queries = JSON.parse(readFileSync(join(here, "queries.json"), "utf8")).queries;
+
+/** The query as the app's URL query string (also understood by the peer pages). */
+export function queryString(q) {
+  const params = new URLSearchParams();
+  for (const key of ["partij", "thema"]) for (const v of q[key] ?? []) params.append(key, v);
+  for (const key of ["van", "tot", "q"]) if (q[key]) params.set(key, q[key]);
+  return params.toString();
+}
+
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+// 150 ms RTT, 1.6 Mbps down, 750 kbps up (Lighthouse's "slow 4G"), plus 4× CPU slowdown.
+const THROTTLE = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+
+const INIT_SCRIPT = `
+  performance.setResourceTimingBufferSize(100000);
+  window.__wasmMemories = [];
+  const keep = (result) => {
+    const instance = result && (result.instance || result);
+    for (const value of Object.values((instance && instance.exports) || {}))
+      if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+    return result;
+  };
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    if (original) WebAssembly[name] = function (...a) { return original.apply(this, a).then(keep); };
+  }
+  const OriginalInstance = WebAssembly.Instance;
+  WebAssembly.Instance = function (module, imports) { return keep(new OriginalInstance(module, imports)); };
+  WebAssembly.Instance.prototype = OriginalInstance.prototype;
+`;
+
+/** First integer in the result-count text (Briefwissel) or the peer's own count. */
+const COUNT_SCRIPT = `(() => {
+  if (typeof window.__firstCount === "number") return window.__firstCount;
+  const el = document.querySelector('[data-testid="result-count"]');
+  const m = el && el.textContent.replace(/[.\\s]/g, "").match(/\\d+/);
+  return m ? Number(m[0]) : null;
+})()`;
+
+async function coldLoad(browser, url, { throttled }) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (throttled) {
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...THROTTLE });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  }
+  const timeout = throttled ? 240_000 : 120_000;
+  try {
+    await page.goto(url, { waitUntil: "commit", timeout });
+    await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0, null, {
+      timeout,
+      polling: 20,
+    });
+    const figures = await page.evaluate(() => {
+      const mark = performance.getEntriesByName("first-results")[0].startTime;
+      const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+      const before = entries.filter((e) => e.responseEnd <= mark + 1);
+      const sum = (list, key) => list.reduce((n, e) => n + (e[key] || 0), 0);
+      return {
+        first_results_ms: mark,
+        requests_before: before.length,
+        transfer_bytes_before: sum(before, "transferSize"),
+        encoded_bytes_before: sum(before, "encodedBodySize"),
+        decoded_bytes_before: sum(before, "decodedBodySize"),
+        files_before: before.map((e) => [new URL(e.name).pathname, e.encodedBodySize]),
+      };
+    });
+    figures.count = await page.evaluate(COUNT_SCRIPT);
+    if (throttled) await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+    await page.waitForTimeout(300);
+    await cdp.send("HeapProfiler.collectGarbage");
+    const heap = await cdp.send("Runtime.getHeapUsage");
+    figures.js_heap_bytes = heap.usedSize;
+    figures.wasm_memory_bytes = await page.evaluate(() =>
+      window.__wasmMemories.reduce((n, m) => n + m.buffer.byteLength, 0),
+    );
+    return figures;
+  } catch (error) {
+    return { error: String(error).split("\n")[0] };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+};
+
+async function repeatedLoads(browser, url, n, throttled) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await coldLoad(browser, url, { throttled }));
+  const ok = runs.filter((r) => !r.error);
+  const pick = (key) => median(ok.map((r) => r[key]));
+  return {
+    url,
+    runs: runs.length,
+    errors: runs.filter((r) => r.error).map((r) => r.error),
+    first_results_ms: pick("first_results_ms"),
+    transfer_bytes_before: pick("transfer_bytes_before"),
+    encoded_bytes_before: pick("encoded_bytes_before"),
+    decoded_bytes_before: pick("decoded_bytes_before"),
+    requests_before: pick("requests_before"),
+    js_heap_bytes: pick("js_heap_bytes"),
+    wasm_memory_bytes: pick("wasm_memory_bytes"),
+    count: ok[0]?.count ?? null,
+    files_before: ok[0]?.files_before ?? [],
+  };
+}
+
+async function main() {
+  const app = await serve(args.app);
+  const peer = await serve(args.peer, { spaFallback: false });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const targets = {
+    briefwissel: (qs) => `${app.url}/${qs ? "?" + qs : ""}`,
+    pagefind: (qs) => `${peer.url}/pagefind.html${qs ? "?" + qs : ""}`,
+    minisearch: (qs) => `${peer.url}/minisearch.html${qs ? "?" + qs : ""}`,
+  };
+  const filtered = queryString(queries[1]);
+  const result = { scale: args.scale, chromium: browser.version(), started: new Date().toISOString(), targets: {} };
+
+  // One discarded load per target first: Chromium's own first-run work is not the app's.
+  for (const url of Object.values(targets)) await coldLoad(browser, url(""), { throttled: false });
+  for (const [name, url] of Object.entries(targets)) {
+    console.log(`browser ${args.scale}: ${name} cold loads`);
+    const entry = (result.targets[name] = {});
+    entry.start_page = await repeatedLoads(browser, url(""), loads, false);
+    entry.filtered = await repeatedLoads(browser, url(filtered), loads, false);
+    entry.filtered_throttled = await repeatedLoads(browser, url(filtered), throttledLoads, true);
+    entry.start_page_throttled = await repeatedLoads(browser, url(""), throttledLoads, true);
+  }
+
+  for (const name of ["briefwissel", "pagefind"]) {
+    console.log(`browser ${args.scale}: ${name} cold load per query`);
+    result.targets[name].per_query = [];
+    for (const q of queries) {
+      const r = await coldLoad(browser, targets[name](queryString(q)), { throttled: false });
+      result.targets[name].per_query.push({ name: q.name, ...r, files_before: undefined });
+    }
+  }
+
+  console.log(`browser ${args.scale}: warm queries and interactions`);
+  for (const [name, url] of Object.entries(targets)) {
+    result.targets[name].warm_queries = await measureWarmQueries(browser, url(""), queries.map(queryString), name);
+  }
+  result.targets.briefwissel.interactions = await measureInteractions(browser, targets.briefwissel(""), {
+    count: interactionCount,
+    terms: queries.map((q) => q.q).filter(Boolean),
+  });
+
+  await browser.close();
+  await app.close();
+  await peer.close();
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, JSON.stringify(result, null, 2));
+  console.log(`browser ${args.scale}: wrote ${args.out}`);
+}
+
+await main();

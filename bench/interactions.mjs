@@ -1,0 +1,138 @@
+// Interaction latency: input event (pointerdown/keydown, or a URL change) → result DOM updated.
+// "Updated" means the result-count text or the first listed question ids changed (MutationObserver).
+
+const OBSERVER = `(() => {
+  const signature = () => {
+    const count = document.querySelector('[data-testid="result-count"]');
+    const ids = [...document.querySelectorAll('[data-testid="question"]')].slice(0, 5).map((e) => e.dataset.questionId);
+    return (count ? count.textContent : "") + "|" + ids.join(",");
+  };
+  const lat = (window.__lat = { start: null, before: null, results: [], signature });
+  const begin = (t) => { lat.start = t; lat.before = signature(); };
+  lat.begin = begin;
+  for (const type of ["pointerdown", "keydown"]) addEventListener(type, (e) => begin(e.timeStamp), true);
+  new MutationObserver(() => {
+    if (lat.start !== null && signature() !== lat.before) {
+      lat.results.push(performance.now() - lat.start);
+      lat.start = null;
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : null;
+};
+export const summary = (xs) => ({ n: xs.length, p50_ms: percentile(xs, 50), p95_ms: percentile(xs, 95), max_ms: percentile(xs, 100) });
+
+async function openLoaded(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0, null, { timeout: 120_000 });
+  await page.waitForTimeout(200);
+  await page.evaluate(OBSERVER);
+  return { context, page };
+}
+
+/** Waits until one more latency was recorded; false (and the pending start cleared) on timeout. */
+async function recorded(page, before, timeout) {
+  try {
+    await page.waitForFunction((n) => window.__lat.results.length > n, before, { timeout, polling: "raf" });
+    return true;
+  } catch {
+    await page.evaluate(() => (window.__lat.start = null));
+    return false;
+  }
+}
+
+/** Runs every query string twice on a loaded page: peers through their JS API, Briefwissel through a URL change (popstate). */
+export async function measureWarmQueries(browser, url, queryStrings, name) {
+  const { context, page } = await openLoaded(browser, url);
+  const times = [];
+  let unchanged = 0;
+  try {
+    for (let round = 0; round < 2; round++) {
+      for (const qs of queryStrings) {
+        if (name === "briefwissel") {
+          const n = await page.evaluate(() => window.__lat.results.length);
+          await page.evaluate((qs) => {
+            window.__lat.begin(performance.now());
+            history.pushState(null, "", "?" + qs);
+            dispatchEvent(new PopStateEvent("popstate", { state: null }));
+          }, qs);
+          if (await recorded(page, n, 2000)) times.push(await page.evaluate(() => window.__lat.results.at(-1)));
+          else unchanged++;
+        } else {
+          times.push(
+            await page.evaluate(async (qs) => {
+              const t0 = performance.now();
+              await window.__peerRun(qs);
+              return performance.now() - t0;
+            }, qs),
+          );
+        }
+      }
+    }
+  } catch (error) {
+    return { error: String(error).split("\n")[0], ...summary(times) };
+  } finally {
+    await context.close();
+  }
+  return { ...summary(times), unchanged };
+}
+
+/** Facet clicks and search keystrokes/Enter in Briefwissel, until `count` latencies are recorded. */
+export async function measureInteractions(browser, url, { count, terms }) {
+  const { context, page } = await openLoaded(browser, url);
+  const kinds = { facet: [], enter: [], keystroke: [] };
+  let skipped = 0;
+  const total = () => kinds.facet.length + kinds.enter.length + kinds.keystroke.length;
+  const measure = async (kind, action, timeout = 3000) => {
+    const n = await page.evaluate(() => window.__lat.results.length);
+    await action();
+    if (await recorded(page, n, timeout)) kinds[kind].push(await page.evaluate(() => window.__lat.results.at(-1)));
+    else skipped++;
+  };
+  try {
+    const values = await page.evaluate(() =>
+      [...document.querySelectorAll('input[type="checkbox"][data-facet="partij"], input[type="checkbox"][data-facet="thema"]')]
+        .filter((e) => !e.disabled)
+        .slice(0, 16)
+        .map((e) => [e.dataset.facet, e.dataset.value]),
+    );
+    for (let round = 0; round < 3 && total() < count / 2; round++) {
+      for (const [facet, value] of values) {
+        const box = page.locator(`input[type="checkbox"][data-facet="${facet}"][data-value="${value}"]`).first();
+        if ((await box.count()) === 0 || (await box.isDisabled())) continue;
+        await measure("facet", () => box.click()); // on
+        await measure("facet", () => box.click()); // off again
+        if (total() >= count / 2) break;
+      }
+    }
+    const search = page.locator('[data-testid="search-input"]').first();
+    if ((await search.count()) > 0) {
+      for (let round = 0; round < 4 && total() < count; round++) {
+        for (const term of terms) {
+          await search.click();
+          for (const ch of term) await measure("keystroke", () => page.keyboard.type(ch), 400);
+          await measure("enter", () => page.keyboard.press("Enter"));
+          await search.fill("");
+          await measure("enter", () => search.press("Enter"));
+          if (total() >= count) break;
+        }
+      }
+    }
+  } catch (error) {
+    return { error: String(error).split("\n")[0], all: summary([...kinds.facet, ...kinds.enter, ...kinds.keystroke]) };
+  } finally {
+    await context.close();
+  }
+  return {
+    all: summary([...kinds.facet, ...kinds.enter, ...kinds.keystroke]),
+    facet: summary(kinds.facet),
+    enter: summary(kinds.enter),
+    keystroke: summary(kinds.keystroke),
+    skipped,
+  };
+}

@@ -1,0 +1,163 @@
+// Writes docs/performance.md from one bench run: bench/out/{native-*.json, browser-*.json, criterion/, versions.json}.
+// Usage: node bench/report.mjs OUT_DIR docs/performance.md
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const [outDir, target] = process.argv.slice(2);
+const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null);
+const versions = read(join(outDir, "versions.json")) ?? {};
+const queries = read(join(outDir, "..", "queries.json"))?.queries ?? [];
+const scales = ["1x", "100x"].filter((s) => existsSync(join(outDir, `native-${s}.json`)) || existsSync(join(outDir, `browser-${s}.json`)));
+
+const ms = (x) => (x == null ? "–" : x < 1 ? `${x.toFixed(3)} ms` : x < 100 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
+const kb = (x) => (x == null ? "–" : x >= 1e6 ? `${(x / 1e6).toFixed(2)} MB` : `${(x / 1e3).toFixed(1)} kB`);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? "–" : `${(a / b).toFixed(2)}×`);
+const pct = (xs, p) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : null;
+};
+const median = (xs) => pct(xs, 50);
+const estimate = (group, id) => {
+  const e = read(join(outDir, "criterion", group, id, "new", "estimates.json"));
+  return e ? e.mean.point_estimate / 1e6 : null; // ms
+};
+const budget = (value, limit, unitFmt) => (value == null ? "not measured" : value <= limit ? `✅ ${unitFmt(value)}` : `❌ ${unitFmt(value)}`);
+
+const lines = [];
+const out = (s = "") => lines.push(s);
+out("# Performance");
+out();
+out("Written by `scripts/bench.sh` (do not edit by hand). All figures below come from **one run** on one machine;");
+out("ratios are Briefwissel ÷ peer from that same run (below 1× means Briefwissel is faster or smaller).");
+out();
+out("## Machine and versions");
+out();
+for (const [k, v] of Object.entries(versions)) out(`- **${k}:** ${v}`);
+out();
+
+const budgets = [];
+for (const scale of scales) {
+  const native = read(join(outDir, `native-${scale}.json`));
+  const browser = read(join(outDir, `browser-${scale}.json`));
+  const peerBuild = read(join(outDir, `peer-${scale}`, "peer-build.json"));
+  out(`## ${scale === "1x" ? "1× (today's corpus)" : "100× (generated scale corpus)"}`);
+  out();
+  if (native) {
+    out(
+      `Corpus: ${native.documents} documents, ${native.questions} questions, ${native.answers} answers, ${kb(native.input_bytes)} of text.` +
+        (peerBuild ? ` Pagefind site: ${peerBuild.pages} question pages, indexed in ${peerBuild.pagefind_index_seconds.toFixed(1)} s.` : ""),
+    );
+    out();
+    const parseMs = estimate("parse_index", scale);
+    const queryMs = native.queries.map((_, i) => estimate(`query_${scale}`, `q${String(i).padStart(2, "0")}`));
+    out("### Native (criterion, release build)");
+    out();
+    out("| measure | value |");
+    out("| --- | --- |");
+    out(`| parse + index, whole corpus | ${ms(parseMs)} (${parseMs ? (native.input_bytes / 1e6 / (parseMs / 1000)).toFixed(1) : "–"} MB/s) |`);
+    out(`| filter + search, ${queryMs.length} fixed queries: p50 / p95 / max | ${ms(median(queryMs))} / ${ms(pct(queryMs, 95))} / ${ms(pct(queryMs, 100))} |`);
+    out();
+  }
+  if (browser) {
+    const t = browser.targets;
+    const bw = t.briefwissel ?? {};
+    const pf = t.pagefind ?? {};
+    const mini = t.minisearch ?? {};
+    out(`### Browser (Chromium ${browser.chromium}, cold loads with cache disabled, service workers blocked)`);
+    out();
+    out("| measure | Briefwissel | Pagefind | ratio | MiniSearch | ratio |");
+    out("| --- | --- | --- | --- | --- | --- |");
+    const row = (label, key, fmt, sub) => {
+      const [a, b, c] = [bw, pf, mini].map((x) => x?.[sub]?.[key] ?? null);
+      out(`| ${label} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} | ${fmt(c)} | ${ratio(a, c)} |`);
+    };
+    row("first results, start page, unthrottled", "first_results_ms", ms, "start_page");
+    row("first filtered results (`" + (queries[1]?.name ?? "query 1") + "`), unthrottled", "first_results_ms", ms, "filtered");
+    row("first results, start page, throttled (150 ms RTT, 1.6 Mbps, 4× CPU)", "first_results_ms", ms, "start_page_throttled");
+    row("first filtered results, throttled", "first_results_ms", ms, "filtered_throttled");
+    row("bytes over the wire before first filtered results (brotli/gzip as served)", "encoded_bytes_before", kb, "filtered");
+    row("requests before first filtered results", "requests_before", (x) => (x == null ? "–" : String(x)), "filtered");
+    row("JS heap after load (start page)", "js_heap_bytes", kb, "start_page");
+    row("wasm memory after load (start page)", "wasm_memory_bytes", kb, "start_page");
+    const perQuery = (x) => median((x.per_query ?? []).map((r) => r.first_results_ms));
+    const perQueryBytes = (x) => median((x.per_query ?? []).map((r) => r.encoded_bytes_before));
+    out(`| first filtered results, median over ${queries.length} queries, unthrottled | ${ms(perQuery(bw))} | ${ms(perQuery(pf))} | ${ratio(perQuery(bw), perQuery(pf))} | – | – |`);
+    out(`| bytes before first filtered results, median over the queries | ${kb(perQueryBytes(bw))} | ${kb(perQueryBytes(pf))} | ${ratio(perQueryBytes(bw), perQueryBytes(pf))} | – | – |`);
+    const warm = (x, k) => x.warm_queries?.[k] ?? null;
+    for (const k of ["p50_ms", "p95_ms"]) {
+      const [a, b, c] = [warm(bw, k), warm(pf, k), warm(mini, k)];
+      out(`| warm query → DOM updated, ${k.slice(0, 3)} (${queries.length} queries × 2) | ${ms(a)} | ${ms(b)} | ${ratio(a, b)} | ${ms(c)} | ${ratio(a, c)} |`);
+    }
+    out();
+    const inter = bw.interactions;
+    if (inter) {
+      out("Briefwissel interactions (input event → result DOM updated):");
+      out();
+      out("| interaction | n | p50 | p95 | max |");
+      out("| --- | --- | --- | --- | --- |");
+      for (const k of ["all", "facet", "enter", "keystroke"]) {
+        const s = inter[k];
+        if (s) out(`| ${k} | ${s.n} | ${ms(s.p50_ms)} | ${ms(s.p95_ms)} | ${ms(s.max_ms)} |`);
+      }
+      out();
+      if (inter.error) out(`Interaction run stopped early: ${inter.error}`), out();
+    }
+    const errors = Object.entries(t).flatMap(([name, x]) =>
+      ["start_page", "filtered", "start_page_throttled", "filtered_throttled"].flatMap((k) => (x?.[k]?.errors ?? []).map((e) => `${name} ${k}: ${e}`)),
+    );
+    if (errors.length) out("Errors: " + errors.join("; ")), out();
+
+    out("<details><summary>Per query: result counts and cold first filtered results</summary>");
+    out();
+    out("| query | native count | Briefwissel count | Pagefind count | Briefwissel first results | Pagefind first results |");
+    out("| --- | --- | --- | --- | --- | --- |");
+    queries.forEach((q, i) => {
+      const a = bw.per_query?.[i] ?? {};
+      const b = pf.per_query?.[i] ?? {};
+      out(`| ${q.name} | ${native?.queries?.[i]?.total ?? "–"} | ${a.count ?? "–"} | ${b.count ?? "–"} | ${ms(a.first_results_ms)} | ${ms(b.first_results_ms)} |`);
+    });
+    out();
+    out("</details>");
+    out();
+    const p95 = inter?.all?.p95_ms ?? null;
+    if (scale === "1x") {
+      budgets.push(["1×: first results unthrottled ≤ 1.0 s", budget(bw.start_page?.first_results_ms, 1000, ms)]);
+      budgets.push(["1×: first results throttled ≤ 3.0 s", budget(bw.start_page_throttled?.first_results_ms, 3000, ms)]);
+      budgets.push(["1×: interaction p95 ≤ 16 ms", budget(p95, 16, ms)]);
+    } else {
+      budgets.push(["100×: interaction p95 ≤ 50 ms", budget(p95, 50, ms)]);
+      budgets.push(["100×: ≤ 2 MB brotli before first results", budget(bw.start_page?.encoded_bytes_before, 2e6, kb)]);
+    }
+  }
+}
+
+out("## Budgets (issue 5)");
+out();
+out("| budget | result |");
+out("| --- | --- |");
+for (const [label, result] of budgets) out(`| ${label} | ${result} |`);
+out();
+out("## How it is measured");
+out();
+out("- **Corpus.** 1× is `data/documents`. 100× is generated by `briefwissel-scale` (seed in");
+out("  `briefwissel_corpus::scale::DEFAULT_SEED`): copy 0 of every file is the original, the others are mutated");
+out("  (dates moved 0–9 years, askers and parties swapped, numbers renumbered, answer paragraphs shuffled between");
+out("  documents of the same shape). It is written to `.scale/100x` and never committed.");
+out("- **Native.** `cargo bench -p briefwissel-corpus --bench scale` (criterion): `parse_paths` + `SearchIndex::build`");
+out("  over the whole folder; `Explorer::run` for each query of `bench/queries.json` (party, theme, date range and");
+out("  Dutch search terms, as URL query strings parsed by `query::parse_query_string`).");
+out("- **Browser.** Playwright (`playwright-core`) drives `/usr/bin/chromium`; every cold load is a fresh context with");
+out("  the HTTP cache disabled and service workers blocked; servers on 127.0.0.1 compress like a static host (brotli).");
+out("  First results = `performance.mark(\"first-results\")` (set by the app, and by the peer pages after rendering");
+out("  their first 25 hits). Bytes = `encodedBodySize` of every response finished before that mark. Throttled =");
+out("  CDP `Network.emulateNetworkConditions` (150 ms, 1.6 Mbps down, 750 kbps up) + `Emulation.setCPUThrottlingRate(4)`.");
+out("  Interaction = `pointerdown`/`keydown` timestamp → MutationObserver sees the result count or first question ids");
+out("  change. Warm queries: Briefwissel through a URL change (`pushState` + `popstate`), peers through their JS API.");
+out("  Memory = CDP `Runtime.getHeapUsage` after a forced GC, plus the byte length of every wasm `Memory`.");
+out("- **Peers.** `bench/peer-site.mjs` renders one static page per question with its answer");
+out("  (`data-pagefind-filter` partij/thema/jaar) and indexes it with the npm `pagefind` binary; its search page runs");
+out("  the same URL parameters through Pagefind's JS API (date ranges become the years they cover). MiniSearch indexes");
+out("  the same question + answer texts in memory (diacritics folded, AND semantics, filters in a callback).");
+out();
+writeFileSync(target, lines.join("\n"));
+console.log(`wrote ${target}`);

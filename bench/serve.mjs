@@ -1,0 +1,79 @@
+// A static file server on 127.0.0.1 for the browser benchmarks: compresses like a production host
+// (brotli when the browser accepts it, else gzip), falls back to index.html for app routes, and
+// remembers each file's brotli size so the report can count "brotli bytes before first results".
+import { createServer } from "node:http";
+import { readFileSync, statSync, existsSync } from "node:fs";
+import { join, extname, normalize } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
+  ".bin": "application/octet-stream",
+  ".pf_meta": "application/octet-stream",
+  ".pf_index": "application/octet-stream",
+  ".pf_fragment": "application/octet-stream",
+  ".pf_filter": "application/octet-stream",
+};
+const ALREADY_COMPRESSED = new Set([".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".png", ".jpg"]);
+
+/** Starts a server for `root`; resolves to { url, close, sizes } where sizes maps URL path → { raw, br }. */
+export function serve(root, { spaFallback = true } = {}) {
+  const cache = new Map();
+  const sizes = new Map();
+  const load = (file) => {
+    let entry = cache.get(file);
+    if (!entry) {
+      const raw = readFileSync(file);
+      const precompressed = ALREADY_COMPRESSED.has(extname(file));
+      const br = precompressed ? raw : brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      const gz = precompressed ? raw : gzipSync(raw, { level: 9 });
+      entry = { raw, br, gz, precompressed };
+      cache.set(file, entry);
+    }
+    return entry;
+  };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      if (!spaFallback || extname(path) !== "") {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      file = join(root, "index.html");
+    }
+    const entry = load(file);
+    sizes.set(path, { raw: entry.raw.length, br: entry.br.length });
+    const accept = String(req.headers["accept-encoding"] || "");
+    const headers = { "Content-Type": TYPES[extname(file)] || "application/octet-stream", "Cache-Control": "no-cache" };
+    let body = entry.raw;
+    if (!entry.precompressed && /\bbr\b/.test(accept)) {
+      headers["Content-Encoding"] = "br";
+      body = entry.br;
+    } else if (!entry.precompressed && /\bgzip\b/.test(accept)) {
+      headers["Content-Encoding"] = "gzip";
+      body = entry.gz;
+    }
+    headers["Content-Length"] = body.length;
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}`, sizes, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}

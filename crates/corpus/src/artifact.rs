@@ -1,0 +1,114 @@
+//! The shipped artifact: magic `BRFW`, a little-endian u32 version, then the postcard-encoded corpus and search index.
+
+use crate::model::{Corpus, SCHEMA_VERSION};
+use crate::search::units::UnitMap;
+use crate::search::{IndexReader, SearchIndex};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The first four bytes of every artifact.
+pub const MAGIC: &[u8; 4] = b"BRFW";
+/// Version of the index layout; bump it when [`SearchIndex`] or the bundle changes.
+pub const INDEX_FORMAT_VERSION: u32 = 1;
+/// Artifact version: changes with the corpus schema ([`SCHEMA_VERSION`]) and with the index
+/// layout (`SCHEMA_VERSION * 1000 + INDEX_FORMAT_VERSION`).
+pub const ARTIFACT_VERSION: u32 = SCHEMA_VERSION * 1000 + INDEX_FORMAT_VERSION;
+
+/// Everything the app loads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub corpus: Corpus,
+    pub index: SearchIndex,
+}
+
+impl Bundle {
+    /// The corpus with a freshly built index.
+    pub fn build(corpus: Corpus) -> Bundle {
+        let index = SearchIndex::build(&corpus);
+        Bundle { corpus, index }
+    }
+}
+
+/// Why an artifact could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArtifactError {
+    /// Fewer bytes than the header needs.
+    TooShort { length: usize },
+    /// The file does not start with `BRFW`.
+    BadMagic,
+    /// Built by another version of Briefwissel.
+    VersionMismatch { expected: u32, found: u32 },
+    /// The payload could not be decoded.
+    Corrupt(String),
+    /// Decoded, but the parts do not fit together.
+    Inconsistent(String),
+}
+
+impl fmt::Display for ArtifactError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArtifactError::TooShort { length } => {
+                write!(f, "het corpusbestand is te kort ({length} bytes); het is waarschijnlijk niet volledig geladen")
+            }
+            ArtifactError::BadMagic => write!(f, "dit is geen Briefwissel-corpusbestand (de kop „BRFW” ontbreekt)"),
+            ArtifactError::VersionMismatch { expected, found } => write!(
+                f,
+                "artefactversie {expected} verwacht, {found} gevonden; laad de pagina opnieuw of bouw het corpus opnieuw"
+            ),
+            ArtifactError::Corrupt(why) => write!(f, "het corpusbestand is beschadigd: {why}"),
+            ArtifactError::Inconsistent(why) => write!(f, "het corpusbestand klopt niet: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ArtifactError {}
+
+/// The artifact bytes of a bundle.
+pub fn encode(bundle: &Bundle) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&ARTIFACT_VERSION.to_le_bytes());
+    match postcard::to_extend(bundle, out) {
+        Ok(out) => out,
+        // Serialising plain data into a Vec cannot fail; keep a readable artifact header anyway.
+        Err(_) => {
+            let mut out = MAGIC.to_vec();
+            out.extend_from_slice(&ARTIFACT_VERSION.to_le_bytes());
+            out
+        }
+    }
+}
+
+/// Reads an artifact, checking magic, version, payload and that the index fits the corpus.
+pub fn decode(bytes: &[u8]) -> Result<Bundle, ArtifactError> {
+    if bytes.len() < 8 {
+        return Err(ArtifactError::TooShort { length: bytes.len() });
+    }
+    if &bytes[..4] != MAGIC {
+        return Err(ArtifactError::BadMagic);
+    }
+    let found = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
+    if found != ARTIFACT_VERSION {
+        return Err(ArtifactError::VersionMismatch { expected: ARTIFACT_VERSION, found });
+    }
+    let (bundle, rest): (Bundle, &[u8]) =
+        postcard::take_from_bytes(&bytes[8..]).map_err(|e| ArtifactError::Corrupt(e.to_string()))?;
+    if !rest.is_empty() {
+        return Err(ArtifactError::Corrupt(format!("{} onverwachte bytes na het einde", rest.len())));
+    }
+    if bundle.corpus.schema_version != SCHEMA_VERSION {
+        return Err(ArtifactError::Inconsistent(format!(
+            "corpusschema {SCHEMA_VERSION} verwacht, {} gevonden",
+            bundle.corpus.schema_version
+        )));
+    }
+    let units = UnitMap::new(&bundle.corpus);
+    if bundle.index.question_count != units.question_count {
+        return Err(ArtifactError::Inconsistent(format!(
+            "de zoekindex hoort bij {} vragen, het corpus heeft er {}",
+            bundle.index.question_count, units.question_count
+        )));
+    }
+    IndexReader::new(&bundle.index, units.total as usize).map_err(ArtifactError::Inconsistent)?;
+    Ok(bundle)
+}

@@ -1,0 +1,484 @@
+//! The explorer: filters questions by facets, date range and search text, counts facets, sorts, finds letters.
+
+use crate::date::Date;
+use crate::model::{Chamber, Corpus, DocumentKind};
+use crate::query::{Query, Sort};
+use crate::search::bitset::Bitset;
+use crate::search::phrase::PhraseMatcher;
+use crate::search::units::{part_texts, question_texts, AnswerLookup, Part, UnitMap};
+use crate::search::{HighlightTerms, IndexReader, SearchIndex};
+use std::collections::HashMap;
+
+/// Questions per page in the list.
+pub const PAGE_SIZE: usize = 25;
+
+/// One selectable value of a facet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The value as written in the URL (party abbreviation, theme id, kind or chamber slug, `ja`/`nee`).
+    pub value: String,
+    /// Dutch label for the interface.
+    pub label: String,
+    /// Matching questions if this value were the facet's only choice… combined with the other
+    /// facets: counted with every other facet, the dates and the search text applied.
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// The facets of the question list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub parties: Vec<FacetValue>,
+    pub themes: Vec<FacetValue>,
+    pub kinds: Vec<FacetValue>,
+    pub chambers: Vec<FacetValue>,
+    pub answered: Vec<FacetValue>,
+}
+
+/// A document whose own text (title, footnotes or sections outside its questions) matches the
+/// search text; this is how letters without questions are found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentHit {
+    /// Index into `corpus.documents`.
+    pub document: u32,
+    /// The title or a footnote matches.
+    pub title: bool,
+    /// Indices into the document's `sections` that match, in order.
+    pub sections: Vec<u32>,
+    /// Best BM25 score of its matching parts.
+    pub score: f32,
+}
+
+/// What the explorer shows for a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Indices into `corpus.questions` of all matches, in the requested order.
+    pub questions: Vec<u32>,
+    pub total: usize,
+    pub facets: Facets,
+    /// Matching documents (only when there is a search text), in the requested order.
+    pub document_hits: Vec<DocumentHit>,
+    /// What to mark in the texts shown.
+    pub highlight: HighlightTerms,
+}
+
+impl Outcome {
+    /// The question indices on a 1-based page (empty past the last page).
+    pub fn page(&self, page: u32) -> &[u32] {
+        let start = (page.max(1) as usize - 1).saturating_mul(PAGE_SIZE);
+        let end = start.saturating_add(PAGE_SIZE).min(self.questions.len());
+        self.questions.get(start..end).unwrap_or(&[])
+    }
+
+    /// Number of pages (at least 1).
+    pub fn page_count(&self) -> u32 {
+        self.total.div_ceil(PAGE_SIZE).max(1) as u32
+    }
+}
+
+struct FacetEntry {
+    /// What a [`Query`] holds for this value (party name, theme id, slug, `ja`/`nee`).
+    key: String,
+    value: String,
+    label: String,
+    questions: Bitset,
+}
+
+/// Answers queries over one corpus and its index; build once, run often.
+pub struct Explorer<'a> {
+    corpus: &'a Corpus,
+    units: UnitMap,
+    reader: Option<IndexReader<'a>>,
+    index_problem: Option<String>,
+    answers: AnswerLookup<'a>,
+    /// Facets in order: parties, themes, kinds, chambers, answered.
+    facets: [Vec<FacetEntry>; 5],
+    newest: Vec<u32>,
+    oldest: Vec<u32>,
+    newest_rank: Vec<u32>,
+    /// Per document: the indices of its questions.
+    document_questions: Vec<Vec<u32>>,
+}
+
+const PARTIES: usize = 0;
+const THEMES: usize = 1;
+const KINDS: usize = 2;
+const CHAMBERS: usize = 3;
+const ANSWERED: usize = 4;
+
+impl<'a> Explorer<'a> {
+    /// Precomputes facet sets and sort orders. An index that does not belong to the corpus is not
+    /// used (searching then finds nothing) and reported by [`Explorer::index_problem`].
+    pub fn new(corpus: &'a Corpus, index: &'a SearchIndex) -> Explorer<'a> {
+        let units = UnitMap::new(corpus);
+        let (reader, index_problem) = if index.question_count != units.question_count {
+            let problem = format!(
+                "de zoekindex hoort bij {} vragen, het corpus heeft er {}",
+                index.question_count, units.question_count
+            );
+            (None, Some(problem))
+        } else {
+            match IndexReader::new(index, units.total as usize) {
+                Ok(reader) => (Some(reader), None),
+                Err(problem) => (None, Some(problem)),
+            }
+        };
+        let n = corpus.questions.len();
+        let document_of: HashMap<&str, usize> = corpus.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let mut document_questions = vec![Vec::new(); corpus.documents.len()];
+        let question_document: Vec<Option<usize>> = corpus
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(q, question)| {
+                let d = document_of.get(question.document_id.as_str()).copied();
+                if let Some(d) = d {
+                    document_questions[d].push(q as u32);
+                }
+                d
+            })
+            .collect();
+
+        let mut parties = FacetBuilder::new(n);
+        for p in &corpus.parties {
+            parties.declare(&p.name, &p.abbreviation, &p.name);
+        }
+        let mut themes = FacetBuilder::new(n);
+        for t in &corpus.themes {
+            themes.declare(&t.id, &t.id, &t.label);
+        }
+        let mut kinds = FacetBuilder::new(n);
+        let mut chambers = FacetBuilder::new(n);
+        for kind in DocumentKind::ALL {
+            if corpus.documents.iter().any(|d| d.kind == kind) {
+                kinds.declare(kind.slug(), kind.slug(), kind.label());
+                kinds.used(kind.slug());
+            }
+        }
+        for chamber in [Chamber::TweedeKamer, Chamber::EersteKamer] {
+            if corpus.documents.iter().any(|d| d.chamber == Some(chamber)) {
+                chambers.declare(chamber.slug(), chamber.slug(), chamber.label());
+                chambers.used(chamber.slug());
+            }
+        }
+        let mut answered = FacetBuilder::new(n);
+        answered.declare("ja", "ja", "Beantwoord");
+        answered.declare("nee", "nee", "Nog niet beantwoord");
+        answered.used("ja");
+        answered.used("nee");
+        for (q, question) in corpus.questions.iter().enumerate() {
+            for party in &question.parties {
+                parties.add(party, q);
+            }
+            for theme in &question.themes {
+                themes.add(theme, q);
+            }
+            if let Some(doc) = question_document[q].and_then(|d| corpus.documents.get(d)) {
+                kinds.add(doc.kind.slug(), q);
+                if let Some(chamber) = doc.chamber {
+                    chambers.add(chamber.slug(), q);
+                }
+            }
+            answered.add(if question.answer_id.is_some() { "ja" } else { "nee" }, q);
+        }
+
+        let (newest, oldest) = sort_orders(corpus);
+        let mut newest_rank = vec![0u32; n];
+        for (rank, &q) in newest.iter().enumerate() {
+            newest_rank[q as usize] = rank as u32;
+        }
+        Explorer {
+            corpus,
+            units,
+            reader,
+            index_problem,
+            answers: AnswerLookup::new(corpus),
+            facets: [parties.finish(), themes.finish(), kinds.finish(), chambers.finish(), answered.finish()],
+            newest,
+            oldest,
+            newest_rank,
+            document_questions,
+        }
+    }
+
+    pub fn corpus(&self) -> &'a Corpus {
+        self.corpus
+    }
+
+    /// Why the search index could not be used, if it could not.
+    pub fn index_problem(&self) -> Option<&str> {
+        self.index_problem.as_deref()
+    }
+
+    /// Filters, counts and sorts for `query`.
+    pub fn run(&self, query: &Query) -> Outcome {
+        let n = self.corpus.questions.len();
+        let highlight = HighlightTerms::from_search_text(&query.text);
+        let text = (!highlight.is_empty()).then(|| self.text_matches(&highlight));
+
+        let mut common = self.date_mask(query.from, query.to);
+        if let Some(text) = &text {
+            common.intersect_with(&text.questions);
+        }
+        let selections = self.selections(query);
+        let masks: Vec<Option<Bitset>> = (0..5).map(|f| self.facet_mask(f, &selections[f])).collect();
+        let mask_without = |skip: usize| {
+            let mut mask = common.clone();
+            for (f, m) in masks.iter().enumerate() {
+                if let (true, Some(m)) = (f != skip, m) {
+                    mask.intersect_with(m);
+                }
+            }
+            mask
+        };
+        let matches = mask_without(usize::MAX);
+        let facet_values = |f: usize| self.facet_values(f, &mask_without(f), &selections[f]);
+        let facets = Facets {
+            parties: facet_values(PARTIES),
+            themes: facet_values(THEMES),
+            kinds: facet_values(KINDS),
+            chambers: facet_values(CHAMBERS),
+            answered: facet_values(ANSWERED),
+        };
+
+        let questions: Vec<u32> = match (&text, query.sort) {
+            (Some(text), Sort::Relevance) => {
+                let mut hits: Vec<u32> = matches.iter().map(|q| q as u32).collect();
+                hits.sort_by(|&a, &b| {
+                    let (sa, sb) = (text.score(a), text.score(b));
+                    sb.total_cmp(&sa).then(self.newest_rank[a as usize].cmp(&self.newest_rank[b as usize]))
+                });
+                hits
+            }
+            (_, Sort::Oldest) => self.oldest.iter().copied().filter(|&q| matches.contains(q as usize)).collect(),
+            _ => self.newest.iter().copied().filter(|&q| matches.contains(q as usize)).collect(),
+        };
+        let document_hits = match &text {
+            Some(text) => self.document_hits(query, text, &selections, &masks, n),
+            None => Vec::new(),
+        };
+        Outcome { total: questions.len(), questions, facets, document_hits, highlight }
+    }
+
+    fn selections(&self, query: &Query) -> [Vec<String>; 5] {
+        let answered = match query.answered {
+            Some(true) => vec!["ja".to_string()],
+            Some(false) => vec!["nee".to_string()],
+            None => Vec::new(),
+        };
+        [
+            query.parties.clone(),
+            query.themes.clone(),
+            query.kinds.iter().map(|k| k.slug().to_string()).collect(),
+            query.chambers.iter().map(|c| c.slug().to_string()).collect(),
+            answered,
+        ]
+    }
+
+    /// The questions allowed by facet `f`'s selection (OR), or `None` when nothing is selected.
+    fn facet_mask(&self, f: usize, selected: &[String]) -> Option<Bitset> {
+        if selected.is_empty() {
+            return None;
+        }
+        let mut mask = Bitset::empty(self.corpus.questions.len());
+        for entry in self.facets[f].iter().filter(|e| selected.contains(&e.key)) {
+            mask.union_with(&entry.questions);
+        }
+        Some(mask)
+    }
+
+    fn facet_values(&self, f: usize, mask: &Bitset, selected: &[String]) -> Vec<FacetValue> {
+        let mut values: Vec<FacetValue> = self.facets[f]
+            .iter()
+            .map(|e| FacetValue {
+                value: e.value.clone(),
+                label: e.label.clone(),
+                count: mask.count_common(&e.questions),
+                selected: selected.contains(&e.key),
+            })
+            .collect();
+        for key in selected.iter().filter(|k| !self.facets[f].iter().any(|e| &e.key == *k)) {
+            let (value, label) = match f {
+                PARTIES => self.corpus.parties.iter().find(|p| &p.name == key).map_or((key.clone(), key.clone()), |p| (p.abbreviation.clone(), p.name.clone())),
+                THEMES => self.corpus.themes.iter().find(|t| &t.id == key).map_or((key.clone(), key.clone()), |t| (t.id.clone(), t.label.clone())),
+                _ => (key.clone(), key.clone()),
+            };
+            values.push(FacetValue { value, label, count: 0, selected: true });
+        }
+        values
+    }
+
+    fn date_mask(&self, from: Option<Date>, to: Option<Date>) -> Bitset {
+        let n = self.corpus.questions.len();
+        if from.is_none() && to.is_none() {
+            return Bitset::full(n);
+        }
+        let mut mask = Bitset::empty(n);
+        for (q, question) in self.corpus.questions.iter().enumerate() {
+            if let Some(asked) = question.asked_on {
+                if from.is_none_or(|f| asked >= f) && to.is_none_or(|t| asked <= t) {
+                    mask.insert(q);
+                }
+            }
+        }
+        mask
+    }
+
+    /// Units matching every word and phrase of the search text.
+    fn text_matches(&self, terms: &HighlightTerms) -> TextMatches {
+        let n = self.corpus.questions.len();
+        let mut found = TextMatches { questions: Bitset::empty(n), scores: HashMap::new(), parts: Vec::new() };
+        let Some(reader) = &self.reader else { return found };
+        let mut matcher = PhraseMatcher::new(terms);
+        let mut texts: Vec<&str> = Vec::new();
+        for (unit, score) in reader.search_all(&terms.required_stems()) {
+            if !terms.phrases.is_empty() {
+                texts.clear();
+                match self.units.part(unit) {
+                    None => question_texts(self.corpus, &self.answers, unit as usize, |t| texts.push(t)),
+                    Some(part) => part_texts(self.corpus, part, |t| texts.push(t)),
+                }
+                if !matcher.has_all_phrases(&texts) {
+                    continue;
+                }
+            }
+            if self.units.is_question(unit) {
+                found.questions.insert(unit as usize);
+                found.scores.insert(unit, score);
+            } else if let Some(part) = self.units.part(unit) {
+                found.parts.push((part, score));
+            }
+        }
+        found
+    }
+
+    fn document_hits(&self, query: &Query, text: &TextMatches, selections: &[Vec<String>; 5], masks: &[Option<Bitset>], n: usize) -> Vec<DocumentHit> {
+        let question_facets_active = [PARTIES, THEMES, ANSWERED].iter().any(|&f| !selections[f].is_empty());
+        let mut facet_questions = self.date_mask(query.from, query.to);
+        for mask in masks.iter().flatten() {
+            facet_questions.intersect_with(mask);
+        }
+        debug_assert_eq!(facet_questions.len(), n);
+        let mut hits: Vec<DocumentHit> = Vec::new();
+        for &(part, score) in &text.parts {
+            let (document, section) = match part {
+                Part::Title { document } => (document, None),
+                Part::Section { document, section } => (document, Some(section)),
+            };
+            let Some(doc) = self.corpus.documents.get(document as usize) else { continue };
+            let allowed = (query.kinds.is_empty() || query.kinds.contains(&doc.kind))
+                && (query.chambers.is_empty() || doc.chamber.is_some_and(|c| query.chambers.contains(&c)))
+                && ((query.from.is_none() && query.to.is_none())
+                    || doc.date.is_some_and(|d| query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t)))
+                && (!question_facets_active || self.document_questions[document as usize].iter().any(|&q| facet_questions.contains(q as usize)));
+            if !allowed {
+                continue;
+            }
+            if hits.last().is_none_or(|h| h.document != document) {
+                hits.push(DocumentHit { document, title: false, sections: Vec::new(), score: 0.0 });
+            }
+            if let Some(hit) = hits.last_mut() {
+                hit.score = hit.score.max(score);
+                match section {
+                    None => hit.title = true,
+                    Some(s) => hit.sections.push(s),
+                }
+            }
+        }
+        let date_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].date;
+        let id_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].id.as_str();
+        match query.sort {
+            Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| id_of(a).cmp(id_of(b)))),
+            Sort::Newest => hits.sort_by(|a, b| newest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))),
+            Sort::Oldest => hits.sort_by(|a, b| oldest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))),
+        }
+        hits
+    }
+}
+
+struct TextMatches {
+    questions: Bitset,
+    scores: HashMap<u32, f32>,
+    /// Matching parts in unit order.
+    parts: Vec<(Part, f32)>,
+}
+
+impl TextMatches {
+    fn score(&self, q: u32) -> f32 {
+        self.scores.get(&q).copied().unwrap_or(0.0)
+    }
+}
+
+struct FacetBuilder {
+    n: usize,
+    entries: Vec<FacetEntry>,
+    in_use: Vec<bool>,
+}
+
+impl FacetBuilder {
+    fn new(n: usize) -> FacetBuilder {
+        FacetBuilder { n, entries: Vec::new(), in_use: Vec::new() }
+    }
+
+    fn declare(&mut self, key: &str, value: &str, label: &str) {
+        if !self.entries.iter().any(|e| e.key == key) {
+            self.entries.push(FacetEntry { key: key.to_string(), value: value.to_string(), label: label.to_string(), questions: Bitset::empty(self.n) });
+            self.in_use.push(false);
+        }
+    }
+
+    fn used(&mut self, key: &str) {
+        if let Some(i) = self.entries.iter().position(|e| e.key == key) {
+            self.in_use[i] = true;
+        }
+    }
+
+    /// Adds question `q` to value `key`, declaring values the registry does not know.
+    fn add(&mut self, key: &str, q: usize) {
+        let i = match self.entries.iter().position(|e| e.key == key) {
+            Some(i) => i,
+            None => {
+                self.declare(key, key, key);
+                self.entries.len() - 1
+            }
+        };
+        self.entries[i].questions.insert(q);
+        self.in_use[i] = true;
+    }
+
+    /// The values that occur in the corpus, in declaration order.
+    fn finish(self) -> Vec<FacetEntry> {
+        self.entries.into_iter().zip(self.in_use).filter(|(_, used)| *used).map(|(e, _)| e).collect()
+    }
+}
+
+fn newest_first(a: Option<Date>, b: Option<Date>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(&a),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    }
+}
+
+fn oldest_first(a: Option<Date>, b: Option<Date>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (a, b) => a.is_none().cmp(&b.is_none()),
+    }
+}
+
+/// Question orders by `asked_on` (newest first, oldest first); ties and undated questions (last)
+/// by id.
+fn sort_orders(corpus: &Corpus) -> (Vec<u32>, Vec<u32>) {
+    let qs = &corpus.questions;
+    let mut newest: Vec<u32> = (0..qs.len() as u32).collect();
+    let mut oldest = newest.clone();
+    newest.sort_by(|&a, &b| {
+        let (a, b) = (&qs[a as usize], &qs[b as usize]);
+        newest_first(a.asked_on, b.asked_on).then_with(|| a.id.cmp(&b.id))
+    });
+    oldest.sort_by(|&a, &b| {
+        let (a, b) = (&qs[a as usize], &qs[b as usize]);
+        oldest_first(a.asked_on, b.asked_on).then_with(|| a.id.cmp(&b.id))
+    });
+    (newest, oldest)
+}

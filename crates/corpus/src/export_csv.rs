@@ -1,0 +1,157 @@
+//! Exports a selection of questions (with their answers) as CSV or JSON, for the app's client-side download.
+
+use crate::model::{Answer, Corpus, Question, SCHEMA_VERSION};
+use crate::search::units::AnswerLookup;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Column names of the CSV export, in order.
+pub const CSV_COLUMNS: [&str; 15] = [
+    "id",
+    "document_id",
+    "document_title",
+    "number",
+    "parties",
+    "askers",
+    "addressed_to",
+    "heading",
+    "themes",
+    "asked_on",
+    "answered_on",
+    "days_to_answer",
+    "answered_by",
+    "text",
+    "answer_text",
+];
+
+/// RFC 4180 CSV (comma-separated, CRLF, UTF-8) of the questions at `indices` of `corpus.questions`,
+/// in that order; lists are joined with `; `. Indices outside the corpus are skipped. Cells that a
+/// spreadsheet would run as a formula get a leading `'`.
+pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
+    let answers = AnswerLookup::new(corpus);
+    let titles = document_titles(corpus);
+    let mut out = String::new();
+    push_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
+    for q in indices.iter().filter_map(|&i| corpus.questions.get(i as usize)) {
+        let answer = answers.get(q.answer_id.as_deref());
+        let askers: Vec<String> = q
+            .askers
+            .iter()
+            .map(|a| match &a.name {
+                Some(name) => format!("{name} ({})", a.party_as_printed),
+                None => a.party_as_printed.clone(),
+            })
+            .collect();
+        let answered_on = answer.and_then(|a| a.answered_on);
+        let days = match (q.asked_on, answered_on) {
+            (Some(asked), Some(answered)) => asked.days_until(answered).to_string(),
+            _ => String::new(),
+        };
+        push_row(
+            &mut out,
+            [
+                q.id.clone(),
+                q.document_id.clone(),
+                titles.get(q.document_id.as_str()).map_or(String::new(), |t| t.to_string()),
+                q.number.clone(),
+                q.parties.join("; "),
+                askers.join("; "),
+                q.addressed_to.clone().unwrap_or_default(),
+                q.heading.clone().unwrap_or_default(),
+                q.themes.join("; "),
+                q.asked_on.map(|d| d.to_string()).unwrap_or_default(),
+                answered_on.map(|d| d.to_string()).unwrap_or_default(),
+                days,
+                answer.and_then(|a| a.answered_by.clone()).unwrap_or_default(),
+                q.text.clone(),
+                answer.map(|a| a.text.clone()).unwrap_or_default(),
+            ]
+            .into_iter(),
+        );
+    }
+    out
+}
+
+/// One exported question: the question as in the corpus, its document's title and its answer.
+#[derive(Serialize)]
+struct ExportedQuestion<'c> {
+    document_title: Option<&'c str>,
+    question: &'c Question,
+    answer: Option<&'c Answer>,
+}
+
+#[derive(Serialize)]
+struct ExportedSelection<'c> {
+    schema_version: u32,
+    count: usize,
+    questions: Vec<ExportedQuestion<'c>>,
+}
+
+/// Pretty JSON `{ schema_version, count, questions: [{ document_title, question, answer }] }` of the
+/// questions at `indices`, in that order (indices outside the corpus are skipped).
+pub fn questions_json(corpus: &Corpus, indices: &[u32]) -> String {
+    let answers = AnswerLookup::new(corpus);
+    let titles = document_titles(corpus);
+    let questions: Vec<ExportedQuestion> = indices
+        .iter()
+        .filter_map(|&i| corpus.questions.get(i as usize))
+        .map(|q| ExportedQuestion {
+            document_title: titles.get(q.document_id.as_str()).copied(),
+            question: q,
+            answer: answers.get(q.answer_id.as_deref()),
+        })
+        .collect();
+    let selection = ExportedSelection { schema_version: SCHEMA_VERSION, count: questions.len(), questions };
+    serde_json::to_string_pretty(&selection).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn document_titles(corpus: &Corpus) -> HashMap<&str, &str> {
+    corpus.documents.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect()
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(out, &cell);
+    }
+    out.push_str("\r\n");
+}
+
+fn push_cell(out: &mut String, cell: &str) {
+    let mut chars = cell.chars();
+    let formula = match (chars.next(), chars.next()) {
+        (Some('=' | '+' | '@' | '\t' | '\r'), _) => true,
+        (Some('-'), next) => next.is_some_and(|c| c != ' '),
+        _ => false,
+    };
+    let guarded = if formula { format!("'{cell}") } else { cell.to_string() };
+    if guarded.contains([',', '"', '\r', '\n']) || guarded.starts_with(' ') || guarded.ends_with(' ') {
+        out.push('"');
+        out.push_str(&guarded.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&guarded);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(s: &str) -> String {
+        let mut out = String::new();
+        push_cell(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a, \"b\"\nc"), "\"a, \"\"b\"\"\nc\"");
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("-1+2"), "'-1+2");
+        assert_eq!(cell("- een lijstpunt"), "- een lijstpunt");
+    }
+}

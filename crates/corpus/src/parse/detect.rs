@@ -1,0 +1,92 @@
+//! Decides what kind of document a source file is, from its text alone.
+
+use super::Source;
+use crate::model::DocumentKind;
+
+/// The kind of `src`, from markers in its first lines and its question/answer structure.
+/// Never looks at the file name.
+pub fn detect_kind(src: &Source) -> DocumentKind {
+    let head: String = src
+        .lines
+        .iter()
+        .take(60)
+        .map(|l| l.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let all_lower = || {
+        src.lines
+            .iter()
+            .map(|l| l.to_lowercase())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+
+    let trimmed: Vec<String> = src.lines.iter().map(|l| l.trim().to_lowercase()).collect();
+    let has_mededeling = trimmed
+        .iter()
+        .any(|l| l.starts_with("mededeling van ") || l == "mededeling");
+    let has_answer_of = trimmed
+        .iter()
+        .any(|l| l.starts_with("antwoord van ") || l.starts_with("antwoord op vragen van "));
+    let has_questions_header = trimmed.iter().take(15).any(|l| {
+        l.starts_with("vragen van ")
+            || l.starts_with("vraag van ")
+            || l.starts_with("mondelinge vragen van ")
+    }) || head.contains("vragen gesteld door de leden der kamer");
+    let answer_labels = trimmed
+        .iter()
+        .filter(|l| l.starts_with("antwoord") && !l.starts_with("antwoord van "))
+        .count();
+    let top: String = src
+        .lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(12)
+        .map(|l| l.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let kamervragen_top =
+        has_questions_header || top.contains("antwoord van ") || top.contains("mededeling van ");
+    if !kamervragen_top
+        && (head.contains("verslag van een schriftelijk overleg")
+            || (head.contains("schriftelijk overleg gevoerd") && head.contains("commissie")))
+    {
+        return DocumentKind::SchriftelijkOverleg;
+    }
+    if has_mededeling && !answer_labels_present(&trimmed) {
+        return DocumentKind::Uitstel;
+    }
+    if has_answer_of || (has_questions_header && answer_labels > 0) {
+        return if has_questions_header {
+            DocumentKind::KamervragenMetAntwoord
+        } else {
+            DocumentKind::Antwoordbrief
+        };
+    }
+    if has_questions_header {
+        return DocumentKind::Kamervragen;
+    }
+    let all = all_lower();
+    if head.contains("\nnota") || head.starts_with("nota") || head.contains("nota aan") {
+        return DocumentKind::Nota;
+    }
+    if head.contains("brief regering")
+        || head.contains("kamerbrief")
+        || all.contains("de minister van")
+            && all.contains("hoogachtend")
+            && head.contains("uw kamer")
+    {
+        return DocumentKind::Kamerbrief;
+    }
+    if head.contains("brief regering") || head.contains("aan de voorzitter van de tweede kamer") {
+        return DocumentKind::Kamerbrief;
+    }
+    DocumentKind::Organisatiebrief
+}
+
+fn answer_labels_present(trimmed: &[String]) -> bool {
+    trimmed.iter().any(|l| {
+        (l.starts_with("antwoord") && !l.starts_with("antwoord van ") && l.len() < 40)
+            || l.starts_with("antwoord op vraag")
+    })
+}

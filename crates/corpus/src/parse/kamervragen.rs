@@ -1,0 +1,660 @@
+//! Kamervragen: Aanhangsel van de Handelingen, questions-only files, Word answer letters and uitstel notices.
+
+use super::kamervragen_blocks::{self as blocks, Blk, BlkKind, Item, Style};
+use super::kamervragen_header::{self as header, QuestionHeader};
+use super::{answer_id, question_id, text_section, LineFate, Parsed, Place, Source};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{Answer, Block, Chamber, DocumentKind, Footnote, Question, Section};
+use crate::text;
+
+/// Parses a Kamervragen-like file. Never panics; every line gets a fate.
+pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
+    let mut parsed = Parsed::empty(src, kind);
+    let lines = &src.lines;
+    let footnote_of = footnote_lines(lines);
+    let mut known: Vec<String> = Vec::new();
+    for n in footnote_of.iter().flatten() {
+        if !known.contains(n) {
+            known.push(n.clone());
+        }
+    }
+    for (i, f) in footnote_of.iter().enumerate() {
+        if let Some(n) = f {
+            parsed.line_fates[i] = LineFate::Text(Place::Footnote(n.clone()));
+        }
+    }
+    // Footnote texts.
+    for n in &known {
+        let body: Vec<&str> = (0..lines.len())
+            .filter(|&i| footnote_of[i].as_ref() == Some(n))
+            .map(|i| lines[i])
+            .collect();
+        let mut t = String::new();
+        for (k, l) in body.iter().enumerate() {
+            let l = if k == 0 {
+                strip_footnote_number(l, n)
+            } else {
+                l.trim()
+            };
+            text::join_wrapped(&mut t, l);
+        }
+        parsed.document.footnotes.push(Footnote {
+            number: n.clone(),
+            text: t,
+        });
+    }
+
+    let style = blocks::detect_style(lines, &footnote_of);
+    let mut meta = Meta::default();
+    let mut blks: Vec<Blk> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if footnote_of[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let t = lines[i].trim();
+        if t.is_empty() {
+            if let Some(b) = blks.last_mut() {
+                b.items.push(Item::Break);
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(k) = text::boilerplate_kind(t) {
+            parsed.line_fates[i] = LineFate::Boilerplate(k);
+            i += 1;
+            continue;
+        }
+        if let Some(what) = meta.take_metadata_line(t, blks.is_empty()) {
+            parsed.line_fates[i] = LineFate::Metadata(what);
+            i += 1;
+            continue;
+        }
+        let body_started = blks
+            .iter()
+            .any(|b| matches!(b.kind, BlkKind::Question | BlkKind::Answer));
+        if header::is_question_header_start(t) && meta.question_header.is_none() && !body_started {
+            let end = header_end(lines, i, "(ingezonden", 6);
+            let joined = join_lines(&lines[i..end]);
+            meta.question_header = Some(header::parse_question_header(&joined, src.registry));
+            meta.title = joined;
+            for f in &mut parsed.line_fates[i..end] {
+                *f = LineFate::Text(Place::Title);
+            }
+            i = end;
+            continue;
+        }
+        if header::is_answer_header_start(t) && meta.answered_by.is_none() && !body_started {
+            let end = header_end(lines, i, "(ontvangen", 3);
+            let joined = join_lines(&lines[i..end]);
+            let (who, date) = header::parse_answer_header(&joined);
+            meta.answered_by = who.or(Some(String::new()));
+            meta.answered_on = date;
+            meta.mededeling |= joined.to_lowercase().starts_with("mededeling");
+            for f in &mut parsed.line_fates[i..end] {
+                *f = LineFate::Metadata("answer header");
+            }
+            i = end;
+            continue;
+        }
+        // Lone numbers: footnote markers, page numbers, or labels (Word letters numbered `1`).
+        if t.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+            let label = style == Style::Lone
+                && blocks::next_question_number(&blks) == t.parse::<u32>().ok();
+            if !label {
+                let parts: Vec<&str> = t.split_whitespace().collect();
+                if parts.iter().all(|p| known.iter().any(|k| k == p)) && !blks.is_empty() {
+                    if let Some(b) = blks.last_mut() {
+                        b.items.push(Item::Line(i));
+                    }
+                    parsed.line_fates[i] = LineFate::Metadata("footnote marker");
+                } else {
+                    parsed.line_fates[i] = LineFate::Boilerplate("page number");
+                }
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(b) = blocks::label(t, style, &blks) {
+            if let Some(end) = repeated_question(&blks, &b.0, lines, i) {
+                let first = blks
+                    .iter()
+                    .position(|x| x.kind == BlkKind::Question && x.number == b.0.number)
+                    .unwrap_or(0);
+                let qid = question_id(&src.id, b.0.number.as_deref().unwrap_or(""));
+                for k in i..end {
+                    if !lines[k].trim().is_empty() && footnote_of[k].is_none() {
+                        parsed.line_fates[k] = LineFate::RepeatedQuestion(qid.clone());
+                    }
+                }
+                let _ = first;
+                parsed.diagnostics.push(Diagnostic::new(
+                    src.file,
+                    Some(i + 1),
+                    Severity::Warning,
+                    format!(
+                        "question {} is printed twice; kept once",
+                        b.0.number.clone().unwrap_or_default()
+                    ),
+                ));
+                i = end;
+                continue;
+            }
+            blks.push(b.0.clone());
+            if let (Some(off), Some(last)) = (b.1, blks.last_mut()) {
+                last.items.push(Item::Part(i, off));
+            } else {
+                parsed.line_fates[i] = LineFate::Metadata("label");
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(heading) = blocks::closing_heading(t) {
+            blks.push(Blk::new(
+                BlkKind::Closing(Some(heading.to_string())),
+                None,
+                Vec::new(),
+            ));
+            if heading == t {
+                parsed.line_fates[i] = LineFate::Metadata("heading");
+                i += 1;
+                continue;
+            }
+        }
+        // "De vragen van het lid X (P) over …" in a notice names the askers; the line stays text.
+        if meta.question_header.is_none() && t.to_lowercase().starts_with("de vragen van ") {
+            meta.question_header = Some(header::parse_question_header(t, src.registry));
+        }
+        let body_kind = if style == Style::Unnumbered
+            && (meta.question_header.is_some() || meta.answered_by.is_some())
+            && !meta.mededeling
+        {
+            BlkKind::Body
+        } else {
+            BlkKind::Intro
+        };
+        if blks.is_empty()
+            || (blks.last().map(|b| &b.kind) == Some(&BlkKind::Intro) && body_kind == BlkKind::Body)
+        {
+            blks.push(Blk::new(body_kind, None, Vec::new()));
+        }
+        if let Some(b) = blks.last_mut() {
+            b.items.push(Item::Line(i));
+        }
+        i += 1;
+    }
+    if style == Style::Unnumbered {
+        blks = blocks::split_unnumbered(blks, lines);
+    }
+    build(src, &mut parsed, meta, blks, &known, kind);
+    parsed
+}
+
+/// Header fields gathered while reading.
+#[derive(Default)]
+struct Meta {
+    title: String,
+    question_header: Option<QuestionHeader>,
+    answered_by: Option<String>,
+    answered_on: Option<crate::Date>,
+    asked_on_line: Option<crate::Date>,
+    mededeling: bool,
+    chamber: Option<Chamber>,
+    aanhangsel: Option<String>,
+    zaak: Option<String>,
+}
+
+impl Meta {
+    /// Recognises a metadata line and stores what it says.
+    fn take_metadata_line(&mut self, t: &str, in_header: bool) -> Option<&'static str> {
+        let lower = t.to_lowercase();
+        if lower.starts_with("tweede kamer der staten-generaal") {
+            self.chamber = Some(Chamber::TweedeKamer);
+            return Some("chamber");
+        }
+        if lower.starts_with("eerste kamer der staten-generaal") {
+            self.chamber = Some(Chamber::EersteKamer);
+            return Some("chamber");
+        }
+        if lower.starts_with("vergaderjaar ") && t.len() < 80 {
+            return Some("vergaderjaar");
+        }
+        if let Some(n) = t
+            .strip_prefix("AH ")
+            .map(str::trim)
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+        {
+            self.aanhangsel = Some(n.to_string());
+            return Some("aanhangsel number");
+        }
+        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.len() == 10
+            && compact.as_bytes().get(4) == Some(&b'Z')
+            && compact
+                .chars()
+                .enumerate()
+                .all(|(k, c)| k == 4 || c.is_ascii_digit())
+        {
+            self.zaak.get_or_insert(compact);
+            return Some("zaak");
+        }
+        if in_header
+            && t.chars().all(|c| c.is_ascii_digit())
+            && (2..=5).contains(&t.len())
+            && self.aanhangsel.is_none()
+            && self.question_header.is_none()
+        {
+            self.aanhangsel = Some(t.to_string());
+            return Some("aanhangsel number");
+        }
+        if lower.starts_with("(ingezonden") && t.len() < 40 {
+            self.asked_on_line = header::dated_after(t, "ingezonden");
+            return Some("asked on");
+        }
+        if lower.starts_with("zie ook aanhangsel") && t.len() < 120 {
+            return Some("see also");
+        }
+        None
+    }
+}
+
+/// The footnote number (or None) of every line: PDF page-end bodies and Word `1) …` bodies.
+fn footnote_lines(lines: &[&str]) -> Vec<Option<String>> {
+    let mut out = text::pdf_footnote_lines(lines);
+    for i in 0..lines.len() {
+        if out[i].is_some() {
+            continue;
+        }
+        let Some((n, _)) = text::word_footnote_start(lines[i]) else {
+            continue;
+        };
+        let referenced = lines[..i].iter().any(|l| {
+            l.split_whitespace().any(|tok| {
+                tok == format!("{n})")
+                    || tok == format!("[{n}]")
+                    || tok.ends_with(&format!("[{n}]"))
+            })
+        });
+        if referenced {
+            out[i] = Some(n);
+        }
+    }
+    out
+}
+
+fn strip_footnote_number<'a>(line: &'a str, n: &str) -> &'a str {
+    let t = line.trim();
+    let t = t.strip_prefix('[').unwrap_or(t);
+    let t = t.strip_prefix(n).unwrap_or(t);
+    let t = t
+        .strip_prefix(']')
+        .or_else(|| t.strip_prefix(')'))
+        .unwrap_or(t);
+    t.trim()
+}
+
+/// If the label at `i` repeats an earlier question with the same number and the same text, the
+/// index after the repeated text.
+fn repeated_question(blks: &[Blk], new: &Blk, lines: &[&str], i: usize) -> Option<usize> {
+    if new.kind != BlkKind::Question || new.number.is_none() {
+        return None;
+    }
+    let earlier = blks
+        .iter()
+        .find(|b| b.kind == BlkKind::Question && b.number == new.number)?;
+    let earlier_text: String = earlier
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line(l) => lines.get(*l).map(|s| text::compare_key(s)),
+            _ => None,
+        })
+        .collect();
+    let mut end = i + 1;
+    let mut repeated = String::new();
+    while end < lines.len() && !blocks::looks_like_label(lines[end].trim()) {
+        repeated.push_str(&text::compare_key(lines[end]));
+        end += 1;
+    }
+    (!repeated.is_empty() && repeated == earlier_text).then_some(end)
+}
+
+/// The index after the last line of a header that starts at `start` and ends with `(word …)`.
+fn header_end(lines: &[&str], start: usize, word: &str, max: usize) -> usize {
+    let mut acc = String::new();
+    let mut k = start;
+    while k < lines.len() && k < start + max {
+        let t = lines[k].trim();
+        if k > start
+            && (t.is_empty() || header::is_answer_header_start(t) || blocks::looks_like_label(t))
+        {
+            break;
+        }
+        acc.push(' ');
+        acc.push_str(t);
+        k += 1;
+        let lower = acc.to_lowercase();
+        if let Some(p) = lower.find(word) {
+            if lower[p..].contains(')') {
+                break;
+            }
+        }
+    }
+    k.max(start + 1)
+}
+
+fn join_lines(lines: &[&str]) -> String {
+    let mut s = String::new();
+    for l in lines {
+        text::join_wrapped(&mut s, l);
+    }
+    s
+}
+
+/// Turns blocks into questions, answers and sections, and reports what does not add up.
+fn build(
+    src: &Source,
+    parsed: &mut Parsed,
+    meta: Meta,
+    blks: Vec<Blk>,
+    known: &[String],
+    detected: DocumentKind,
+) {
+    let doc_id = src.id.clone();
+    let h = meta.question_header.clone().unwrap_or_default();
+    let asked_on = h.asked_on.or(meta.asked_on_line);
+    let mut parties: Vec<String> = Vec::new();
+    for a in &h.askers {
+        if let Some(p) = &a.party {
+            if !parties.contains(p) {
+                parties.push(p.clone());
+            }
+        }
+    }
+    let mut main = Section {
+        heading: None,
+        blocks: Vec::new(),
+    };
+    let mut extra: Vec<Section> = Vec::new();
+    let mut place_of_block: Vec<Place> = Vec::new();
+    let mut since_last: Vec<usize> = Vec::new();
+    let mut used_ids: Vec<String> = Vec::new();
+    let mut position = 0u32;
+    for b in &blks {
+        let (body, refs) = blocks::block_text(b, &src.lines, known);
+        match &b.kind {
+            BlkKind::Question => {
+                position += 1;
+                let number = b.number.clone().unwrap_or_else(|| position.to_string());
+                let numbers = if b.numbers.is_empty() {
+                    vec![position]
+                } else {
+                    b.numbers.clone()
+                };
+                if let Some(&last) = numbers.last() {
+                    position = position.max(last);
+                }
+                let id = unique(
+                    question_id(&doc_id, &number),
+                    &mut used_ids,
+                    parsed,
+                    src.file,
+                );
+                let context = [
+                    body.as_str(),
+                    h.subject.as_deref().unwrap_or(""),
+                    h.addressed_to.as_deref().unwrap_or(""),
+                ]
+                .join("\n");
+                let theme_matches = src.registry.assign_themes(None, &context);
+                main.blocks.push(Block::Question(id.clone()));
+                place_of_block.push(Place::Question(id.clone()));
+                since_last.push(parsed.questions.len());
+                parsed.questions.push(Question {
+                    id,
+                    document_id: doc_id.clone(),
+                    number,
+                    numbers,
+                    askers: h.askers.clone(),
+                    parties: parties.clone(),
+                    addressed_to: h.addressed_to.clone(),
+                    heading: None,
+                    themes: theme_matches.iter().map(|m| m.theme.clone()).collect(),
+                    theme_matches,
+                    asked_on,
+                    text: body,
+                    footnote_refs: refs,
+                    answer_id: None,
+                });
+            }
+            BlkKind::Answer => {
+                let mut covered: Vec<usize> = if b.numbers.is_empty() {
+                    since_last.clone()
+                } else {
+                    (0..parsed.questions.len())
+                        .filter(|&q| {
+                            parsed.questions[q]
+                                .numbers
+                                .iter()
+                                .any(|n| b.numbers.contains(n))
+                        })
+                        .collect()
+                };
+                if covered.is_empty() && !b.numbers.is_empty() {
+                    covered = since_last
+                        .iter()
+                        .copied()
+                        .filter(|&q| parsed.questions[q].answer_id.is_none())
+                        .collect();
+                    if !covered.is_empty() {
+                        let msg = format!("answer {} matches no question number; linked to the question before it", b.number.clone().unwrap_or_default());
+                        parsed.diagnostics.push(Diagnostic::new(
+                            src.file,
+                            None,
+                            Severity::Warning,
+                            msg,
+                        ));
+                    }
+                }
+                since_last.clear();
+                let number = b.number.clone().unwrap_or_else(|| {
+                    covered
+                        .iter()
+                        .map(|&q| parsed.questions[q].number.clone())
+                        .collect::<Vec<_>>()
+                        .join(" en ")
+                });
+                let id = unique(answer_id(&doc_id, &number), &mut used_ids, parsed, src.file);
+                let mut qids = Vec::new();
+                for &q in &covered {
+                    let question = &mut parsed.questions[q];
+                    qids.push(question.id.clone());
+                    if question.answer_id.is_none() {
+                        question.answer_id = Some(id.clone());
+                    } else {
+                        let msg = format!(
+                            "question {} is answered twice; the first answer is kept",
+                            question.number
+                        );
+                        parsed.diagnostics.push(Diagnostic::new(
+                            src.file,
+                            None,
+                            Severity::Warning,
+                            msg,
+                        ));
+                    }
+                }
+                main.blocks.push(Block::Answer(id.clone()));
+                place_of_block.push(Place::Answer(id.clone()));
+                parsed.answers.push(Answer {
+                    id,
+                    document_id: doc_id.clone(),
+                    number,
+                    question_ids: qids,
+                    answered_on: meta.answered_on,
+                    answered_by: meta.answered_by.clone().filter(|s| !s.is_empty()),
+                    text: body,
+                    footnote_refs: refs,
+                });
+            }
+            BlkKind::Intro | BlkKind::Body => {
+                if let Some(Item::Line(first) | Item::Part(first, _)) =
+                    b.items.iter().find(|it| **it != Item::Break)
+                {
+                    let msg =
+                        "text outside any question or answer; kept as a section of the document";
+                    parsed.diagnostics.push(Diagnostic::new(
+                        src.file,
+                        Some(first + 1),
+                        Severity::Info,
+                        msg,
+                    ));
+                }
+                let idx = if main.blocks.is_empty() && extra.is_empty() {
+                    0
+                } else {
+                    1 + extra.len()
+                };
+                if idx == 0 {
+                    main.blocks.extend(text_section(None, &body).blocks);
+                } else {
+                    extra.push(text_section(None, &body));
+                }
+                place_of_block.push(Place::Section(idx));
+            }
+            BlkKind::Closing(heading) => {
+                extra.push(text_section(heading.clone(), &body));
+                place_of_block.push(Place::Section(extra.len()));
+            }
+        }
+        for item in &b.items {
+            if let Item::Line(l) | Item::Part(l, _) = item {
+                if let Some(f) = parsed.line_fates.get_mut(*l) {
+                    if matches!(f, LineFate::Blank) {
+                        *f = LineFate::Text(
+                            place_of_block.last().cloned().unwrap_or(Place::Section(0)),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if parsed.questions.is_empty() && h.subject.is_some() && !meta.mededeling {
+        // Only the header is printed (e.g. mondelinge vragen): the header is the question.
+        let id = question_id(&doc_id, "1");
+        let subject = h.subject.clone().unwrap_or_default();
+        let context = [subject.as_str(), h.addressed_to.as_deref().unwrap_or("")].join("\n");
+        let theme_matches = src.registry.assign_themes(None, &context);
+        main.blocks.push(Block::Question(id.clone()));
+        parsed.questions.push(Question {
+            id,
+            document_id: doc_id.clone(),
+            number: "1".into(),
+            numbers: vec![1],
+            askers: h.askers.clone(),
+            parties: parties.clone(),
+            addressed_to: h.addressed_to.clone(),
+            heading: None,
+            themes: theme_matches.iter().map(|m| m.theme.clone()).collect(),
+            theme_matches,
+            asked_on,
+            text: capitalize_first(&subject),
+            footnote_refs: Vec::new(),
+            answer_id: None,
+        });
+        let msg = "only the header is printed; its subject is kept as the single question";
+        parsed
+            .diagnostics
+            .push(Diagnostic::new(src.file, None, Severity::Info, msg));
+    }
+    parsed.document.sections.push(main);
+    parsed.document.sections.extend(extra);
+
+    let d = &mut parsed.document;
+    d.title = if meta.title.is_empty() {
+        fallback_title(&h, &meta)
+    } else {
+        meta.title.clone()
+    };
+    d.chamber = meta.chamber.or(Some(Chamber::TweedeKamer));
+    d.references.aanhangsel = meta.aanhangsel.clone();
+    d.references.zaak = meta.zaak.clone();
+    d.dates.question_letter = asked_on;
+    d.dates.answer_letter = meta.answered_on;
+    d.date = meta.answered_on.or(asked_on);
+    d.dates.letter = d.date;
+    d.sender = meta.answered_by.clone().filter(|s| !s.is_empty());
+    d.recipient = h.addressed_to.clone();
+    d.kind = refine_kind(detected, &meta, !parsed.answers.is_empty());
+    blocks::diagnose(
+        parsed,
+        src.file,
+        asked_on,
+        meta.answered_on,
+        meta.question_header.is_some(),
+    );
+}
+
+fn fallback_title(h: &QuestionHeader, meta: &Meta) -> String {
+    if let (true, Some(who)) = (
+        meta.mededeling,
+        meta.answered_by.as_ref().filter(|w| !w.is_empty()),
+    ) {
+        return match &h.subject {
+            Some(s) => format!("Mededeling van {who} over {s}"),
+            None => format!("Mededeling van {who}"),
+        };
+    }
+    match (&h.subject, &meta.answered_by) {
+        (Some(s), _) => s.clone(),
+        (None, Some(who)) if !who.is_empty() => {
+            let verb = if meta.mededeling {
+                "Mededeling van"
+            } else {
+                "Antwoord van"
+            };
+            format!("{verb} {who}")
+        }
+        _ => "Kamervragen".to_string(),
+    }
+}
+
+fn refine_kind(detected: DocumentKind, meta: &Meta, has_answers: bool) -> DocumentKind {
+    if meta.mededeling && !has_answers {
+        return DocumentKind::Uitstel;
+    }
+    match (has_answers, meta.question_header.is_some()) {
+        (true, true) => DocumentKind::KamervragenMetAntwoord,
+        (true, false) => DocumentKind::Antwoordbrief,
+        (false, _) if detected == DocumentKind::Uitstel => DocumentKind::Uitstel,
+        (false, _) => DocumentKind::Kamervragen,
+    }
+}
+
+fn unique(id: String, used: &mut Vec<String>, parsed: &mut Parsed, file: &str) -> String {
+    let mut candidate = id.clone();
+    let mut k = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{id}-{k}");
+        k += 1;
+    }
+    if candidate != id {
+        parsed.diagnostics.push(Diagnostic::new(
+            file,
+            None,
+            Severity::Warning,
+            format!("the number of {id} occurs twice; the second is {candidate}"),
+        ));
+    }
+    used.push(candidate.clone());
+    candidate
+}
+
+fn capitalize_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,530 @@
+//! Question and answer labels of Kamervragen ("Vraag 4 en 5", "1.", "Antwoord vraag 4-7:"), blocks and checks.
+
+use super::Parsed;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::DocumentKind;
+use crate::text;
+use crate::Date;
+
+/// How the questions of a file are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `Vraag 1` on its own line (Aanhangsel, most Word letters).
+    VraagLabel,
+    /// `1. Kunt u …` (Word numbering kept as text).
+    Dotted,
+    /// `1` alone on a line before the question.
+    Lone,
+    /// No numbers: every paragraph ending in `?` is a question.
+    Unnumbered,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlkKind {
+    Intro,
+    /// Unnumbered text that still has to be split into questions.
+    Body,
+    Question,
+    Answer,
+    Closing(Option<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Line(usize),
+    /// A line whose text starts at this byte offset (after a label on the same line).
+    Part(usize, usize),
+    Break,
+}
+
+#[derive(Debug, Clone)]
+pub struct Blk {
+    pub kind: BlkKind,
+    pub number: Option<String>,
+    pub numbers: Vec<u32>,
+    pub items: Vec<Item>,
+}
+
+impl Blk {
+    pub fn new(kind: BlkKind, number: Option<String>, numbers: Vec<u32>) -> Blk {
+        Blk {
+            kind,
+            number,
+            numbers,
+            items: Vec::new(),
+        }
+    }
+}
+
+/// `4 en 5`, `4, 5, 7 en 8`, `2 t/m 6`, `4-7`, `1,2,3,4 en 5` → the numbers; None if not a number list.
+pub fn parse_numbers(s: &str) -> Option<Vec<u32>> {
+    let norm = s
+        .to_lowercase()
+        .replace("tot en met", " tm ")
+        .replace("t/m", " tm ")
+        .replace(['-', '–'], " tm ")
+        .replace([',', '&'], " ");
+    let mut out: Vec<u32> = Vec::new();
+    let mut range_from: Option<u32> = None;
+    let mut pending_range = false;
+    for tok in norm.split_whitespace() {
+        match tok {
+            "en" => continue,
+            "tm" => {
+                range_from = out.last().copied();
+                pending_range = true;
+            }
+            _ => {
+                let n: u32 = tok.parse().ok()?;
+                if n == 0 || n > 500 {
+                    return None;
+                }
+                if pending_range {
+                    let from = range_from?;
+                    if n <= from || n - from > 100 {
+                        return None;
+                    }
+                    out.extend(from + 1..=n);
+                    pending_range = false;
+                } else {
+                    out.push(n);
+                }
+            }
+        }
+    }
+    if out.is_empty() || pending_range {
+        None
+    } else {
+        Some(out)
+    }
+}
+
+/// Splits `rest` into a leading number list and what follows it.
+fn split_number_prefix(rest: &str) -> (&str, &str) {
+    let mut end = 0;
+    let bytes = rest.as_bytes();
+    let mut k = 0;
+    while k < rest.len() {
+        let r = &rest[k..];
+        let c = r.chars().next().unwrap_or(' ');
+        if c.is_ascii_digit() {
+            k += 1;
+            end = k;
+        } else if matches!(c, ' ' | ',' | '-' | '–' | '&') {
+            k += c.len_utf8();
+        } else if r.starts_with("en ") || r.starts_with("t/m") {
+            k += 3;
+        } else if r.starts_with("tot en met") {
+            k += "tot en met".len();
+        } else {
+            break;
+        }
+    }
+    let _ = bytes;
+    (&rest[..end], &rest[end..])
+}
+
+/// A label line: the block it starts and, if text follows the label on the same line, its offset.
+pub fn label(t: &str, style: Style, blks: &[Blk]) -> Option<(Blk, Option<usize>)> {
+    let lower = t.to_lowercase();
+    if lower.starts_with("antwoord") && !lower.starts_with("antwoord van ") {
+        let mut rest = &t["antwoord".len()..];
+        rest = rest.strip_prefix("en").unwrap_or(rest);
+        for p in [" op vragen", " op vraag", " vragen", " vraag"] {
+            if rest.len() >= p.len()
+                && rest.is_char_boundary(p.len())
+                && rest[..p.len()].eq_ignore_ascii_case(p)
+            {
+                rest = &rest[p.len()..];
+                break;
+            }
+        }
+        let (nums, after) = split_number_prefix(rest.trim_start());
+        let numbers = if nums.trim().is_empty() {
+            Vec::new()
+        } else {
+            parse_numbers(nums)?
+        };
+        let after_t = after.trim_start_matches([':', '.']).trim();
+        let had_colon = after.trim_start().starts_with(':');
+        let offset = t.len() - after.trim_start_matches([':', '.']).trim_start().len();
+        if after_t.is_empty() {
+            let number = if numbers.is_empty() {
+                None
+            } else {
+                Some(nums.trim().to_string())
+            };
+            return Some((Blk::new(BlkKind::Answer, number, numbers), None));
+        }
+        if (had_colon || !numbers.is_empty()) && after_t.starts_with(|c: char| c.is_uppercase()) {
+            let number = if numbers.is_empty() {
+                None
+            } else {
+                Some(nums.trim().to_string())
+            };
+            return Some((Blk::new(BlkKind::Answer, number, numbers), Some(offset)));
+        }
+        return None;
+    }
+    let expected = next_question_number(blks).unwrap_or(1);
+    match style {
+        Style::VraagLabel => {
+            let rest = lower
+                .strip_prefix("vragen ")
+                .or_else(|| lower.strip_prefix("vraag "))?;
+            let start = t.len() - rest.len();
+            let (nums, after) = split_number_prefix(&t[start..]);
+            let numbers = parse_numbers(nums)?;
+            let after_t = after.trim_start_matches([':', '.']).trim();
+            let blk = Blk::new(BlkKind::Question, Some(nums.trim().to_string()), numbers);
+            if after_t.is_empty() {
+                return Some((blk, None));
+            }
+            if after_t.starts_with(|c: char| c.is_uppercase()) {
+                let offset = t.len() - after.trim_start_matches([':', '.']).trim_start().len();
+                return Some((blk, Some(offset)));
+            }
+            None
+        }
+        Style::Dotted => {
+            let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let n: u32 = digits.parse().ok()?;
+            let after = t[digits.len()..].strip_prefix('.')?;
+            if !(n == expected || n == expected + 1)
+                || !after.starts_with([' ', '\t'])
+                || after.trim().is_empty()
+            {
+                return None;
+            }
+            let offset = t.len() - after.trim_start().len();
+            Some((
+                Blk::new(BlkKind::Question, Some(n.to_string()), vec![n]),
+                Some(offset),
+            ))
+        }
+        Style::Lone => {
+            let n: u32 = t.parse().ok()?;
+            (n == expected || n == expected + 1).then(|| {
+                (
+                    Blk::new(BlkKind::Question, Some(n.to_string()), vec![n]),
+                    None,
+                )
+            })
+        }
+        Style::Unnumbered => None,
+    }
+}
+
+/// A quick test used to stop header collection at the first label.
+pub fn looks_like_label(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    (lower.starts_with("vraag ") && lower[6..].starts_with(|c: char| c.is_ascii_digit()))
+        || (lower.starts_with("antwoord") && !lower.starts_with("antwoord van") && lower.len() < 40)
+}
+
+/// The next question number a numbered label should carry.
+pub fn next_question_number(blks: &[Blk]) -> Option<u32> {
+    let max = blks
+        .iter()
+        .filter(|b| b.kind == BlkKind::Question)
+        .flat_map(|b| b.numbers.iter().copied())
+        .max();
+    Some(max.map_or(1, |m| m + 1))
+}
+
+/// `Mededeling` or `Toelichting: …` start a closing section with that heading.
+pub fn closing_heading(t: &str) -> Option<&'static str> {
+    let lower = t.to_lowercase();
+    if lower == "mededeling" {
+        return Some("Mededeling");
+    }
+    if lower == "toelichting" || lower == "toelichting:" {
+        return Some("Toelichting");
+    }
+    if lower.starts_with("toelichting:") {
+        return Some("Toelichting");
+    }
+    None
+}
+
+/// Decides the numbering style of a file from its lines (footnote bodies ignored).
+pub fn detect_style(lines: &[&str], footnote_of: &[Option<String>]) -> Style {
+    let body: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| footnote_of.get(*i).is_none_or(|f| f.is_none()))
+        .map(|(_, l)| l.trim())
+        .collect();
+    if body
+        .iter()
+        .any(|t| label(t, Style::VraagLabel, &[]).is_some_and(|(b, _)| b.kind == BlkKind::Question))
+    {
+        return Style::VraagLabel;
+    }
+    let has_answers = body
+        .iter()
+        .any(|t| label(t, Style::Unnumbered, &[]).is_some());
+    let seq = |f: &dyn Fn(&str) -> Option<u32>| {
+        let nums: Vec<u32> = body.iter().filter_map(|t| f(t)).collect();
+        let one = nums.iter().position(|&n| n == 1);
+        let two = nums.iter().position(|&n| n == 2);
+        matches!((one, two), (Some(a), Some(b)) if a < b)
+    };
+    let dotted = |t: &str| -> Option<u32> {
+        let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let after = t[digits.len()..].strip_prefix(". ")?;
+        (!after.trim().is_empty())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    if seq(&dotted) {
+        return Style::Dotted;
+    }
+    if has_answers && seq(&|t: &str| t.parse().ok()) {
+        return Style::Lone;
+    }
+    Style::Unnumbered
+}
+
+fn ends_with_question(p: &[&str]) -> bool {
+    let Some(last) = p.iter().rev().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let t = last.trim_end();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | ')' | '[' | ']'));
+    let t = t.trim_end_matches(['»', '”', '"', '\'', '’', ' ']);
+    t.ends_with('?')
+}
+
+fn paragraphs_of(items: &[Item]) -> Vec<Vec<Item>> {
+    let mut out: Vec<Vec<Item>> = Vec::new();
+    let mut cur: Vec<Item> = Vec::new();
+    for it in items {
+        if *it == Item::Break {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(it.clone());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn item_text<'a>(it: &Item, lines: &[&'a str]) -> &'a str {
+    match it {
+        Item::Line(i) => lines.get(*i).copied().unwrap_or(""),
+        Item::Part(i, off) => lines.get(*i).and_then(|l| l.get(*off..)).unwrap_or(""),
+        Item::Break => "",
+    }
+}
+
+/// In unnumbered files: every run of paragraphs up to one ending in `?` becomes a question; in an
+/// answer, paragraphs from the first one ending in `?` on are the next question.
+pub fn split_unnumbered(blks: Vec<Blk>, lines: &[&str]) -> Vec<Blk> {
+    let mut out: Vec<Blk> = Vec::new();
+    let answers_after: Vec<bool> = (0..blks.len())
+        .map(|i| blks[i + 1..].iter().any(|b| b.kind == BlkKind::Answer))
+        .collect();
+    for (bi, b) in blks.into_iter().enumerate() {
+        let paras = paragraphs_of(&b.items);
+        let texts = |p: &Vec<Item>| p.iter().map(|it| item_text(it, lines)).collect::<Vec<_>>();
+        match b.kind {
+            BlkKind::Body => {
+                let mut pending: Vec<Item> = Vec::new();
+                for p in &paras {
+                    if !pending.is_empty() {
+                        pending.push(Item::Break);
+                    }
+                    pending.extend(p.iter().cloned());
+                    if ends_with_question(&texts(p)) {
+                        let mut q = Blk::new(BlkKind::Question, None, Vec::new());
+                        q.items = std::mem::take(&mut pending);
+                        out.push(q);
+                    }
+                }
+                if !pending.is_empty() {
+                    match out.last_mut() {
+                        Some(q) if q.kind == BlkKind::Question && answers_after[bi] => {
+                            q.items.push(Item::Break);
+                            q.items.extend(pending);
+                        }
+                        _ => {
+                            let mut c = Blk::new(BlkKind::Closing(None), None, Vec::new());
+                            c.items = pending;
+                            out.push(c);
+                        }
+                    }
+                }
+            }
+            BlkKind::Answer if answers_after[bi] && b.number.is_none() => {
+                let split = (1..paras.len()).find(|&j| ends_with_question(&texts(&paras[j])));
+                match split {
+                    Some(j) => {
+                        let mut a = Blk::new(BlkKind::Answer, None, Vec::new());
+                        a.items = join_paras(&paras[..j]);
+                        out.push(a);
+                        let mut q = Blk::new(BlkKind::Question, None, Vec::new());
+                        q.items = join_paras(&paras[j..]);
+                        out.push(q);
+                    }
+                    None => out.push(b),
+                }
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+fn join_paras(paras: &[Vec<Item>]) -> Vec<Item> {
+    let mut out = Vec::new();
+    for (k, p) in paras.iter().enumerate() {
+        if k > 0 {
+            out.push(Item::Break);
+        }
+        out.extend(p.iter().cloned());
+    }
+    out
+}
+
+/// The clean text of a block (markers removed, paragraphs joined) and the footnotes it cites.
+pub fn block_text(b: &Blk, lines: &[&str], known: &[String]) -> (String, Vec<String>) {
+    let mut cleaned: Vec<String> = Vec::new();
+    let mut refs: Vec<String> = Vec::new();
+    for it in &b.items {
+        match it {
+            Item::Break => cleaned.push(String::new()),
+            _ => {
+                let (c, r) = text::strip_footnote_markers(item_text(it, lines), known);
+                for n in r {
+                    if !refs.contains(&n) {
+                        refs.push(n);
+                    }
+                }
+                if !c.trim().is_empty() {
+                    cleaned.push(c);
+                }
+            }
+        }
+    }
+    let as_str: Vec<&str> = cleaned.iter().map(|s| s.as_str()).collect();
+    (text::paragraphs(&as_str), refs)
+}
+
+/// Reports what does not add up in a parsed Kamervragen file.
+pub fn diagnose(
+    parsed: &mut Parsed,
+    file: &str,
+    asked_on: Option<Date>,
+    answered_on: Option<Date>,
+    has_header: bool,
+) {
+    let kind = parsed.document.kind;
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut push = |sev: Severity, msg: String| diags.push(Diagnostic::new(file, None, sev, msg));
+    if parsed.questions.is_empty() {
+        if kind == DocumentKind::Uitstel {
+            push(
+                Severity::Info,
+                "postponement notice without the questions printed".into(),
+            );
+        } else {
+            push(Severity::Error, "no questions recognised (no \"Vraag N\" labels, numbered questions or question paragraphs)".into());
+        }
+    }
+    for q in &parsed.questions {
+        if q.text.trim().is_empty() {
+            push(
+                Severity::Error,
+                format!("question {} has no text (truncated document?)", q.number),
+            );
+        }
+        let answerable = matches!(
+            kind,
+            DocumentKind::KamervragenMetAntwoord | DocumentKind::Antwoordbrief
+        );
+        if answerable && q.answer_id.is_none() {
+            push(
+                Severity::Warning,
+                format!("question {} has no answer", q.number),
+            );
+        }
+    }
+    for a in &parsed.answers {
+        if a.question_ids.is_empty() {
+            push(
+                Severity::Warning,
+                format!("answer {} answers no question", a.number),
+            );
+        }
+        if a.text.trim().is_empty() {
+            push(
+                Severity::Warning,
+                format!("answer {} has no text", a.number),
+            );
+        }
+    }
+    let mut nums: Vec<u32> = parsed
+        .questions
+        .iter()
+        .flat_map(|q| q.numbers.iter().copied())
+        .collect();
+    nums.sort_unstable();
+    nums.dedup();
+    if let Some(&max) = nums.last() {
+        let missing: Vec<String> = (1..=max)
+            .filter(|n| !nums.contains(n))
+            .map(|n| n.to_string())
+            .collect();
+        if !missing.is_empty() && missing.len() < 50 {
+            push(
+                Severity::Warning,
+                format!(
+                    "question numbering has gaps: {} missing",
+                    missing.join(", ")
+                ),
+            );
+        }
+    }
+    if let (Some(a), Some(b)) = (asked_on, answered_on) {
+        if b < a {
+            push(
+                Severity::Warning,
+                format!("date conflict: answered on {b}, before the questions were sent on {a}"),
+            );
+        }
+    }
+    if asked_on.is_none() && kind != DocumentKind::Antwoordbrief && kind != DocumentKind::Uitstel {
+        push(
+            Severity::Warning,
+            "no date on which the questions were sent (ingezonden)".into(),
+        );
+    }
+    if !has_header && kind == DocumentKind::Antwoordbrief {
+        push(
+            Severity::Info,
+            "answer letter without the askers printed; askers and parties unknown".into(),
+        );
+    }
+    let mut reported: Vec<String> = Vec::new();
+    if let Some(q) = parsed.questions.first() {
+        for a in &q.askers {
+            if a.party.is_none() && !reported.contains(&a.party_as_printed) {
+                reported.push(a.party_as_printed.clone());
+                push(
+                    Severity::Warning,
+                    format!(
+                        "unknown party \"{}\" (asker {})",
+                        a.party_as_printed,
+                        a.name.clone().unwrap_or_default()
+                    ),
+                );
+            }
+        }
+    }
+    parsed.diagnostics.extend(diags);
+}

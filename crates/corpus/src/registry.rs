@@ -1,0 +1,311 @@
+//! The party and theme registry: data/parties.toml and data/themes.toml, party lookup and theme assignment.
+
+use crate::model::{Party, Theme, ThemeMatch};
+use serde::Deserialize;
+
+const PARTIES_TOML: &str = include_str!("../../../data/parties.toml");
+const THEMES_TOML: &str = include_str!("../../../data/themes.toml");
+
+/// The id of the theme given when no keyword matches.
+pub const FALLBACK_THEME: &str = "overig";
+
+/// Parties and themes, with the lookup structures built from them.
+#[derive(Debug, Clone)]
+pub struct Registry {
+    parties: Vec<Party>,
+    themes: Vec<Theme>,
+    /// (normalised party key, index into `parties`), for name, abbreviation and aliases.
+    party_keys: Vec<(String, usize)>,
+    /// Per theme (same order as `themes`): its compiled keywords.
+    theme_keywords: Vec<Vec<Keyword>>,
+    /// (theme, keyword) indices by the first character of the keyword's first word.
+    by_first_char: std::collections::HashMap<char, Vec<(usize, usize)>>,
+    /// (theme, keyword) indices of keywords whose first word matches anywhere inside a word.
+    inner: Vec<(usize, usize)>,
+    /// (theme, keyword) indices of keywords of more than one word.
+    multi: Vec<(usize, usize)>,
+}
+
+#[derive(Deserialize)]
+struct PartiesFile {
+    party: Vec<Party>,
+}
+
+#[derive(Deserialize)]
+struct ThemesFile {
+    theme: Vec<Theme>,
+}
+
+/// One keyword of a theme, compiled: a sequence of word patterns.
+#[derive(Debug, Clone)]
+struct Keyword {
+    parts: Vec<WordPattern>,
+}
+
+#[derive(Debug, Clone)]
+enum WordPattern {
+    Prefix(String),
+    Contains(String),
+    Exact(String),
+}
+
+impl WordPattern {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            WordPattern::Prefix(p) => word.starts_with(p.as_str()),
+            WordPattern::Contains(p) => word.contains(p.as_str()),
+            WordPattern::Exact(p) => word == p,
+        }
+    }
+}
+
+impl Registry {
+    /// The registry built from the data files compiled into the crate.
+    pub fn builtin() -> Registry {
+        match Registry::from_toml(PARTIES_TOML, THEMES_TOML) {
+            Ok(r) => r,
+            // The data files are part of the crate and checked by tests; an empty registry keeps
+            // the parser working (every question then gets the fallback theme).
+            Err(_) => Registry::from_lists(Vec::new(), Vec::new()),
+        }
+    }
+
+    /// A registry from the text of a parties file and a themes file.
+    pub fn from_toml(parties: &str, themes: &str) -> Result<Registry, String> {
+        let p: PartiesFile = toml::from_str(parties).map_err(|e| format!("parties.toml: {e}"))?;
+        let t: ThemesFile = toml::from_str(themes).map_err(|e| format!("themes.toml: {e}"))?;
+        Ok(Registry::from_lists(p.party, t.theme))
+    }
+
+    /// A registry from lists; adds the fallback theme when it is missing.
+    pub fn from_lists(parties: Vec<Party>, mut themes: Vec<Theme>) -> Registry {
+        if !themes.iter().any(|t| t.id == FALLBACK_THEME) {
+            themes.push(Theme {
+                id: FALLBACK_THEME.to_string(),
+                label: "Overig".to_string(),
+                group: "beleid".to_string(),
+                keywords: Vec::new(),
+            });
+        }
+        let mut party_keys = Vec::new();
+        for (i, p) in parties.iter().enumerate() {
+            for n in std::iter::once(&p.name)
+                .chain(std::iter::once(&p.abbreviation))
+                .chain(p.aliases.iter())
+            {
+                let key = party_key(n);
+                if !key.is_empty() && !party_keys.iter().any(|(k, _)| *k == key) {
+                    party_keys.push((key, i));
+                }
+            }
+        }
+        let theme_keywords: Vec<Vec<Keyword>> = themes
+            .iter()
+            .map(|t| {
+                t.keywords
+                    .iter()
+                    .filter_map(|k| compile_keyword(k))
+                    .collect()
+            })
+            .collect();
+        let mut by_first_char: std::collections::HashMap<char, Vec<(usize, usize)>> =
+            Default::default();
+        let mut inner = Vec::new();
+        let mut multi = Vec::new();
+        for (ti, kws) in theme_keywords.iter().enumerate() {
+            for (ki, kw) in kws.iter().enumerate() {
+                if kw.parts.len() > 1 {
+                    multi.push((ti, ki));
+                    continue;
+                }
+                match kw.parts.first() {
+                    Some(WordPattern::Prefix(p) | WordPattern::Exact(p)) => {
+                        if let Some(c) = p.chars().next() {
+                            by_first_char.entry(c).or_default().push((ti, ki));
+                        }
+                    }
+                    Some(WordPattern::Contains(_)) => inner.push((ti, ki)),
+                    None => {}
+                }
+            }
+        }
+        Registry {
+            parties,
+            themes,
+            party_keys,
+            theme_keywords,
+            by_first_char,
+            inner,
+            multi,
+        }
+    }
+
+    pub fn parties(&self) -> &[Party] {
+        &self.parties
+    }
+
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+
+    /// The party known by this name, abbreviation or alias (case-, accent-, space- and dash-insensitive).
+    pub fn resolve_party(&self, printed: &str) -> Option<&Party> {
+        let key = party_key(printed);
+        if key.is_empty() {
+            return None;
+        }
+        self.party_keys
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, i)| self.parties.get(*i))
+    }
+
+    /// The themes of a question: keywords matched on normalised words of heading and text.
+    /// Words in the heading count double. Never empty: falls back to [`FALLBACK_THEME`].
+    pub fn assign_themes(&self, heading: Option<&str>, text: &str) -> Vec<ThemeMatch> {
+        let heading_words = heading.map(normalized_words).unwrap_or_default();
+        let text_words = normalized_words(text);
+        let mut per_theme: Vec<(usize, Vec<String>)> =
+            vec![(0, Vec::new()); self.theme_keywords.len()];
+        // Single-word keywords are matched once per distinct word.
+        let mut single_cache: std::collections::HashMap<&str, Vec<(usize, usize)>> =
+            Default::default();
+        for (weight, ws) in [(2, &heading_words), (1, &text_words)] {
+            for start in 0..ws.len() {
+                let word = ws[start].as_str();
+                let first = word.chars().next().unwrap_or(' ');
+                let candidates = self
+                    .by_first_char
+                    .get(&first)
+                    .map(|v| v.as_slice())
+                    .unwrap_or(&[]);
+                let singles = single_cache.entry(word).or_insert_with(|| {
+                    candidates
+                        .iter()
+                        .chain(self.inner.iter())
+                        .copied()
+                        .filter(|&(ti, ki)| {
+                            self.theme_keywords[ti][ki]
+                                .parts
+                                .first()
+                                .is_some_and(|p| p.matches(word))
+                        })
+                        .collect()
+                });
+                let mut hits: Vec<(usize, String)> = singles
+                    .iter()
+                    .map(|&(ti, _)| (ti, word.to_string()))
+                    .collect();
+                for &(ti, ki) in &self.multi {
+                    if let Some(found) = keyword_at(&self.theme_keywords[ti][ki], ws, start) {
+                        hits.push((ti, found));
+                    }
+                }
+                for (ti, found) in hits {
+                    let entry = &mut per_theme[ti];
+                    entry.0 += weight;
+                    if !entry.1.contains(&found) {
+                        entry.1.push(found);
+                    }
+                }
+            }
+        }
+        let mut scored: Vec<(usize, usize, Vec<String>)> = per_theme
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (score, _))| *score > 0)
+            .map(|(ti, (score, words))| (ti, score, words))
+            .collect();
+        let best = scored.iter().map(|s| s.1).max().unwrap_or(0);
+        // Keep the clear themes: at least a third of the best score, at most four.
+        scored.retain(|s| s.1 * 3 >= best);
+        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.truncate(4);
+        let mut out: Vec<ThemeMatch> = scored
+            .into_iter()
+            .filter_map(|(ti, _, words)| {
+                self.themes.get(ti).map(|t| ThemeMatch {
+                    theme: t.id.clone(),
+                    words,
+                })
+            })
+            .collect();
+        if out.is_empty() {
+            out.push(ThemeMatch {
+                theme: FALLBACK_THEME.to_string(),
+                words: Vec::new(),
+            });
+        }
+        out
+    }
+}
+
+/// Lowercase, accents folded, only letters and digits kept: the key for party lookup.
+fn party_key(s: &str) -> String {
+    crate::text::fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The words of `s`, lowercased with accents folded; apostrophes are dropped inside words.
+pub fn normalized_words(s: &str) -> Vec<String> {
+    let folded = crate::text::fold(s);
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            cur.push(c);
+        } else if matches!(c, '\'' | '’') && !cur.is_empty() {
+            continue;
+        } else if !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+fn compile_keyword(k: &str) -> Option<Keyword> {
+    let (mode, rest) = match k.chars().next() {
+        Some('*') => (1, &k[1..]),
+        Some('=') => (2, &k[1..]),
+        _ => (0, k),
+    };
+    let words = normalized_words(rest);
+    if words.is_empty() {
+        return None;
+    }
+    let parts = words
+        .into_iter()
+        .map(|w| match mode {
+            1 => WordPattern::Contains(w),
+            2 => WordPattern::Exact(w),
+            _ => WordPattern::Prefix(w),
+        })
+        .collect();
+    Some(Keyword { parts })
+}
+
+/// The matched source words (joined by spaces) if `kw` occurs in `words` at `start`.
+fn keyword_at(kw: &Keyword, words: &[String], start: usize) -> Option<String> {
+    let n = kw.parts.len();
+    let slice = words.get(start..start + n)?;
+    kw.parts
+        .iter()
+        .zip(slice)
+        .all(|(p, w)| p.matches(w))
+        .then(|| slice.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_files_parse() {
+        assert!(Registry::from_toml(PARTIES_TOML, THEMES_TOML).is_ok());
+    }
+}

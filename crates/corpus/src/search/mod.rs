@@ -1,0 +1,122 @@
+//! Full-text search: Dutch tokenizing and stemming, the inverted index, phrases and highlighting.
+
+pub mod bitset;
+pub mod index;
+pub mod phrase;
+pub mod tokenize;
+pub mod units;
+
+pub use index::{IndexReader, SearchIndex};
+
+use phrase::{PhraseMatcher, MAX_PHRASE_WORDS};
+use serde::{Deserialize, Serialize};
+use tokenize::{fold_word_into, word_spans, DutchStemmer};
+
+/// What a search text asks for, as stems: loose words and "quoted phrases". Every word and every
+/// phrase must occur (AND). Also what the app needs to highlight matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HighlightTerms {
+    /// Stems of the words outside quotes (and of one-word phrases), without duplicates.
+    pub terms: Vec<String>,
+    /// Each quoted phrase of two or more words, as the stems of its words in order.
+    pub phrases: Vec<Vec<String>>,
+}
+
+impl HighlightTerms {
+    /// Reads a search text: `"…"` (also `„…”` and `“…”`) quote a phrase; an unclosed quote runs to
+    /// the end. Case, diacritics and punctuation do not matter.
+    pub fn from_search_text(text: &str) -> HighlightTerms {
+        let stemmer = DutchStemmer::new();
+        let mut out = HighlightTerms::default();
+        for (i, piece) in text.split(['"', '„', '”', '“']).enumerate() {
+            let stems = stems_of(&stemmer, piece);
+            if i % 2 == 1 && stems.len() > 1 {
+                out.phrases.push(stems.into_iter().take(MAX_PHRASE_WORDS).collect());
+            } else {
+                for stem in stems {
+                    if !out.terms.contains(&stem) {
+                        out.terms.push(stem);
+                    }
+                }
+            }
+        }
+        out.phrases.dedup();
+        out
+    }
+
+    /// True when the text asked for nothing (no words at all).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Every stem that must occur, loose or in a phrase, without duplicates.
+    pub fn required_stems(&self) -> Vec<String> {
+        let mut all = self.terms.clone();
+        for stem in self.phrases.iter().flatten() {
+            if !all.contains(stem) {
+                all.push(stem.clone());
+            }
+        }
+        all
+    }
+}
+
+fn stems_of(stemmer: &DutchStemmer, text: &str) -> Vec<String> {
+    let mut folded = String::new();
+    word_spans(text)
+        .map(|span| {
+            fold_word_into(&text[span.start..span.end], &mut folded);
+            stemmer.stem(&folded)
+        })
+        .collect()
+}
+
+/// Splits `text` into runs, in order, whose concatenation is `text`; a run is `true` when it is a
+/// matching word or phrase occurrence (for `<mark>`).
+pub fn highlight(text: &str, terms: &HighlightTerms) -> Vec<(String, bool)> {
+    if terms.is_empty() {
+        return if text.is_empty() { Vec::new() } else { vec![(text.to_string(), false)] };
+    }
+    let ranges = PhraseMatcher::new(terms).marked_ranges(text);
+    let mut runs = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for (start, end) in ranges {
+        if start > at {
+            runs.push((text[at..start].to_string(), false));
+        }
+        runs.push((text[start..end].to_string(), true));
+        at = end;
+    }
+    if at < text.len() {
+        runs.push((text[at..].to_string(), false));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str, search: &str) -> Vec<String> {
+        highlight(text, &HighlightTerms::from_search_text(search)).into_iter().filter(|r| r.1).map(|r| r.0).collect()
+    }
+
+    #[test]
+    fn search_text_splits_into_terms_and_phrases() {
+        let t = HighlightTerms::from_search_text(r#"Terugkeerhubs "de minister van" "asiel" terugkeerhub"#);
+        assert_eq!(t.terms.len(), 2, "{t:?}");
+        assert_eq!(t.phrases.len(), 1);
+        assert_eq!(t.phrases[0].len(), 3);
+        assert!(HighlightTerms::from_search_text(" ,.; \"\" ").is_empty());
+    }
+
+    #[test]
+    fn highlighting_marks_stem_matches_and_whole_phrases() {
+        let text = "De terugkeerhub is geïndexeerd; de Minister van Asiel zei: minister.";
+        assert_eq!(marked(text, "terugkeerhubs geindexeerd"), ["terugkeerhub", "geïndexeerd"]);
+        assert_eq!(marked(text, "\"minister van asiel\""), ["Minister van Asiel"]);
+        assert_eq!(marked(text, "\"asiel minister\""), Vec::<String>::new());
+        let runs = highlight(text, &HighlightTerms::from_search_text("minister"));
+        assert_eq!(runs.iter().map(|r| r.0.as_str()).collect::<String>(), text);
+    }
+}

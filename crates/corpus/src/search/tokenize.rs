@@ -1,0 +1,183 @@
+//! Words out of Dutch text: lowercased, diacritics folded (geïndexeerd = geindexeerd), Snowball-stemmed.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Longest word (in bytes, after folding) that is indexed whole; longer words are cut to this length
+/// both when indexing and when searching, so they still match each other.
+pub const MAX_WORD_BYTES: usize = 48;
+
+/// A word in a text: its byte range in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Stems folded words with the Dutch Snowball stemmer.
+pub struct DutchStemmer {
+    stemmer: Stemmer,
+}
+
+impl Default for DutchStemmer {
+    fn default() -> Self {
+        DutchStemmer::new()
+    }
+}
+
+impl DutchStemmer {
+    pub fn new() -> DutchStemmer {
+        DutchStemmer { stemmer: Stemmer::create(Algorithm::Dutch) }
+    }
+
+    /// The stem of one already folded word (see [`fold_word`]).
+    pub fn stem(&self, folded: &str) -> String {
+        let stem = self.stemmer.stem(folded).into_owned();
+        if stem.is_empty() {
+            folded.to_string()
+        } else {
+            stem
+        }
+    }
+
+    /// Every word of `text`, folded and stemmed, in order.
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        let mut folded = String::new();
+        word_spans(text)
+            .map(|span| {
+                fold_word_into(&text[span.start..span.end], &mut folded);
+                self.stem(&folded)
+            })
+            .collect()
+    }
+}
+
+/// True for characters that belong to a word: letters, digits and combining marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+/// The byte ranges of the words of `text`, in order.
+pub fn word_spans(text: &str) -> impl Iterator<Item = WordSpan> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break i;
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(WordSpan { start, end })
+    })
+}
+
+/// One word lowercased and without diacritics (`Geïndexeerd` → `geindexeerd`), cut to
+/// [`MAX_WORD_BYTES`].
+pub fn fold_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_word_into(word, &mut out);
+    out
+}
+
+/// [`fold_word`] into a reused buffer (cleared first).
+pub fn fold_word_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        if out.len() >= MAX_WORD_BYTES {
+            break;
+        }
+        push_folded(c, out);
+    }
+    while out.len() > MAX_WORD_BYTES {
+        out.pop();
+    }
+}
+
+/// Appends the folded form of one character: lowercase ASCII where a Latin letter carries a
+/// diacritic, nothing for combining marks, the lowercase form otherwise.
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_combining_mark(c) {
+        return;
+    }
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' | 'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => "e",
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' | 'Ğ' | 'Ĝ' | 'Ġ' | 'Ģ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => "i",
+        'ĳ' | 'Ĳ' => "ij",
+        'ł' | 'ľ' | 'ĺ' | 'ļ' | 'Ł' | 'Ľ' | 'Ĺ' | 'Ļ' => "l",
+        'ñ' | 'ń' | 'ň' | 'ņ' | 'Ñ' | 'Ń' | 'Ň' | 'Ņ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        'ŕ' | 'ř' | 'Ŕ' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ž' | 'ż' | 'Ź' | 'Ž' | 'Ż' => "z",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        word_spans(text).map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_diacritics() {
+        assert_eq!(words("Geïndexeerd, of niet? GL-PvdA (2025)"), ["Geïndexeerd", "of", "niet", "GL", "PvdA", "2025"]);
+        assert_eq!(words(""), Vec::<&str>::new());
+        assert_eq!(words("  ...  "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn folding_removes_case_and_diacritics() {
+        assert_eq!(fold_word("Geïndexeerd"), "geindexeerd");
+        assert_eq!(fold_word("ÉÉN"), "een");
+        assert_eq!(fold_word("e\u{0308}"), "e");
+        assert_eq!(fold_word("Ĳsselmeer"), "ijsselmeer");
+    }
+
+    #[test]
+    fn long_words_are_cut_on_a_character_boundary() {
+        let long = "ë".repeat(100);
+        let folded = fold_word(&long);
+        assert!(folded.len() <= MAX_WORD_BYTES);
+        let long = "€".repeat(100);
+        assert!(fold_word(&long).len() <= MAX_WORD_BYTES);
+    }
+
+    #[test]
+    fn plural_and_singular_share_a_stem() {
+        let s = DutchStemmer::new();
+        assert_eq!(s.stem("terugkeerhubs"), s.stem("terugkeerhub"));
+        assert_eq!(s.stems("Geïndexeerd"), s.stems("geindexeerd"));
+    }
+}

@@ -1,0 +1,111 @@
+//! The searchable units of a corpus: each question (with heading and answer), then per document its title part and sections.
+
+use crate::model::{Answer, Block, Corpus, Document};
+use std::collections::HashMap;
+
+/// How unit numbers map onto the corpus: questions first (`0..question_count`, same order as
+/// `corpus.questions`), then for each document one part for its title and footnotes followed by one
+/// part per section (`document.sections.len() + 1` parts per document).
+#[derive(Debug, Clone)]
+pub struct UnitMap {
+    pub question_count: u32,
+    /// Per document: the unit number of its title part.
+    pub document_first_part: Vec<u32>,
+    /// Per part (after the questions): its document index.
+    pub part_document: Vec<u32>,
+    pub total: u32,
+}
+
+/// Where a part unit points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The document's title and footnotes.
+    Title { document: u32 },
+    /// `document.sections[section]`.
+    Section { document: u32, section: u32 },
+}
+
+impl UnitMap {
+    pub fn new(corpus: &Corpus) -> UnitMap {
+        let question_count = corpus.questions.len() as u32;
+        let mut next = question_count;
+        let mut document_first_part = Vec::with_capacity(corpus.documents.len());
+        let mut part_document = Vec::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            document_first_part.push(next);
+            let parts = doc.sections.len() as u32 + 1;
+            part_document.extend(std::iter::repeat_n(d as u32, parts as usize));
+            next += parts;
+        }
+        UnitMap { question_count, document_first_part, part_document, total: next }
+    }
+
+    pub fn is_question(&self, unit: u32) -> bool {
+        unit < self.question_count
+    }
+
+    /// The part a unit number stands for, if it is a part.
+    pub fn part(&self, unit: u32) -> Option<Part> {
+        let document = *self.part_document.get(unit.checked_sub(self.question_count)? as usize)?;
+        let first = self.document_first_part[document as usize];
+        Some(match unit - first {
+            0 => Part::Title { document },
+            n => Part::Section { document, section: n - 1 },
+        })
+    }
+}
+
+/// Finds a question's answer quickly.
+pub struct AnswerLookup<'c> {
+    by_id: HashMap<&'c str, &'c Answer>,
+}
+
+impl<'c> AnswerLookup<'c> {
+    pub fn new(corpus: &'c Corpus) -> AnswerLookup<'c> {
+        AnswerLookup { by_id: corpus.answers.iter().map(|a| (a.id.as_str(), a)).collect() }
+    }
+
+    pub fn get(&self, id: Option<&str>) -> Option<&'c Answer> {
+        self.by_id.get(id?).copied()
+    }
+}
+
+/// Calls `f` with each searchable text of question `q`: its heading, its text, its answer's text.
+pub fn question_texts<'c>(corpus: &'c Corpus, answers: &AnswerLookup<'c>, q: usize, mut f: impl FnMut(&'c str)) {
+    let Some(question) = corpus.questions.get(q) else { return };
+    if let Some(heading) = &question.heading {
+        f(heading);
+    }
+    f(&question.text);
+    if let Some(answer) = answers.get(question.answer_id.as_deref()) {
+        f(&answer.text);
+    }
+}
+
+/// Calls `f` with each searchable text of a part: the title and footnotes, or a section's heading,
+/// paragraphs and list items (questions and answers placed in a section are units of their own).
+pub fn part_texts<'c>(corpus: &'c Corpus, part: Part, mut f: impl FnMut(&'c str)) {
+    match part {
+        Part::Title { document } => {
+            let Some(doc) = corpus.documents.get(document as usize) else { return };
+            f(&doc.title);
+            doc.footnotes.iter().for_each(|n| f(&n.text));
+        }
+        Part::Section { document, section } => {
+            let Some(sec) = corpus.documents.get(document as usize).and_then(|d: &Document| d.sections.get(section as usize))
+            else {
+                return;
+            };
+            if let Some(heading) = &sec.heading {
+                f(heading);
+            }
+            for block in &sec.blocks {
+                match block {
+                    Block::Paragraph(p) => f(p),
+                    Block::List(items) => items.iter().for_each(|i| f(i)),
+                    Block::Question(_) | Block::Answer(_) => {}
+                }
+            }
+        }
+    }
+}

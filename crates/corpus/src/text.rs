@@ -1,0 +1,513 @@
+//! Shared text cleanup: folding, boilerplate lines, footnotes, dehyphenation, paragraphs and links.
+
+/// Lowercase with accents removed (`Oekraïne` → `oekraine`), for matching only.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            out.push(fold_char(l));
+        }
+    }
+    out
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ş' => 's',
+        '’' | '‘' => '\'',
+        '–' | '—' | '‐' | '‑' => '-',
+        _ => c,
+    }
+}
+
+/// Normalised content for "is this line somewhere in that text" checks: lowercase, no whitespace,
+/// no hyphens or dashes.
+pub fn compare_key(s: &str) -> String {
+    fold(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}'))
+        .collect()
+}
+
+/// Which kind of running header/footer or page furniture a line is, if it is one.
+pub fn boilerplate_kind(line: &str) -> Option<&'static str> {
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("issn ") {
+        return Some("ISSN line");
+    }
+    if is_handelingen_ref(&lower) {
+        return Some("publication reference");
+    }
+    if (lower.starts_with("tweede kamer, vergaderjaar")
+        || lower.starts_with("eerste kamer, vergaderjaar"))
+        && t.len() < 90
+    {
+        return Some("running footer");
+    }
+    let gravenhage = lower.starts_with("’s-gravenhage ") || lower.starts_with("'s-gravenhage ");
+    if gravenhage && lower.contains("vergaderjaar") && t.len() < 120 {
+        return Some("running footer");
+    }
+    if lower.starts_with("vragen gesteld door de leden der kamer")
+        || lower == "regering gegeven antwoorden"
+    {
+        return Some("running header");
+    }
+    None
+}
+
+/// `ah-tk-20242025-575`, `kv-tk-2024Z18775`, `kst-36941-3`, `stcrt-…`: identifiers printed at page ends.
+fn is_handelingen_ref(lower: &str) -> bool {
+    let prefixes = [
+        "ah-tk-", "ah-ek-", "kv-tk-", "kv-ek-", "kst-", "blg-", "h-tk-", "h-ek-",
+    ];
+    prefixes.iter().any(|p| lower.starts_with(p)) && !lower.contains(' ')
+}
+
+/// True for lines that end a printed page (footers): footnote bodies stand just above them.
+pub fn is_page_end(line: &str) -> bool {
+    matches!(
+        boilerplate_kind(line),
+        Some("ISSN line" | "publication reference" | "running footer")
+    )
+}
+
+/// A footnote body as printed at a page end by PDF extraction: `1X, 23 oktober 2024 (https://…)`,
+/// `2Zie A/67/828`, `10Aanhangsel …`. The number is glued to a letter, quote or bracket.
+pub fn pdf_footnote_start(line: &str) -> Option<(String, &str)> {
+    let t = line.trim_start();
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 2 || digits.starts_with('0') {
+        return None;
+    }
+    let rest = &t[digits.len()..];
+    let next = rest.chars().next()?;
+    if next.is_alphabetic() || matches!(next, '«' | '"' | '“' | '(' | '[' | '\'' | '‘') {
+        Some((digits, rest))
+    } else {
+        None
+    }
+}
+
+/// A footnote body as written by Word exports: `1) Pointer, 17 november 2024, …` or `[1] Website …`.
+pub fn word_footnote_start(line: &str) -> Option<(String, &str)> {
+    let t = line.trim_start();
+    let (open, t) = match t.strip_prefix('[') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let rest = &t[digits.len()..];
+    let rest = if open {
+        rest.strip_prefix(']')?
+    } else {
+        rest.strip_prefix(')')?
+    };
+    if rest.starts_with(char::is_whitespace) {
+        let body = rest.trim();
+        if !body.is_empty() {
+            return Some((digits, body));
+        }
+    }
+    None
+}
+
+/// For every line: the number of the PDF footnote whose body it belongs to, if any.
+/// Footnote bodies are the consecutively numbered lines (with their continuation lines) that stand
+/// directly above a page footer or the end of the file.
+pub fn pdf_footnote_lines(lines: &[&str]) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = vec![None; lines.len()];
+    let mut ends: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_page_end(lines[i]))
+        .collect();
+    ends.push(lines.len());
+    for end in ends {
+        // Walk up from the footer, past blank lines and other footer lines.
+        let mut i = end;
+        while i > 0 && (lines[i - 1].trim().is_empty() || boilerplate_kind(lines[i - 1]).is_some())
+        {
+            i -= 1;
+        }
+        let block_end = i;
+        let mut starts: Vec<(usize, u32)> = Vec::new();
+        let mut loose = 0;
+        while i > 0 {
+            let line = lines[i - 1];
+            if line.trim().is_empty() || boilerplate_kind(line).is_some() || out[i - 1].is_some() {
+                break;
+            }
+            match pdf_footnote_start(line).and_then(|(n, _)| n.parse::<u32>().ok()) {
+                Some(n) if starts.last().is_none_or(|&(_, above)| above == n + 1) => {
+                    starts.push((i - 1, n));
+                    loose = 0;
+                }
+                _ => {
+                    loose += 1;
+                    if loose > 2 {
+                        break;
+                    }
+                }
+            }
+            i -= 1;
+        }
+        let Some(&(first, _)) = starts.last() else {
+            continue;
+        };
+        // Lines between the first footnote start and the footer belong to the footnotes.
+        let mut current: Option<String> = None;
+        for (k, line) in lines.iter().enumerate().take(block_end).skip(first) {
+            if let Some(&(_, n)) = starts.iter().find(|&&(s, _)| s == k) {
+                current = Some(n.to_string());
+            }
+            if !line.trim().is_empty() {
+                out[k] = current.clone();
+            }
+        }
+    }
+    out
+}
+
+/// Removes footnote markers from a line of running text and returns the cleaned line with the
+/// numbers it referenced. Only numbers in `known` count as markers.
+/// Handles a marker alone on a line (`1`, `2 3`), at the start (`2 Deze richtlijnen`), and glued
+/// after punctuation (`gekomen?1 Was`, `Zeeland»?1`, `Shell?1 2`).
+pub fn strip_footnote_markers(line: &str, known: &[String]) -> (String, Vec<String>) {
+    let is_known = |n: &str| known.iter().any(|k| k == n);
+    let t = line.trim();
+    let mut refs = Vec::new();
+    // A line of markers only.
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    if !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_digit()) && is_known(p))
+    {
+        return (String::new(), parts.iter().map(|p| p.to_string()).collect());
+    }
+    let mut rest = t;
+    // A marker at the start of the line, followed by a space or punctuation other than a digit group.
+    let lead: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !lead.is_empty() && lead.len() <= 2 && is_known(&lead) {
+        let after = &rest[lead.len()..];
+        let next_word = after.split_whitespace().next().unwrap_or("");
+        let starts_ok = after.starts_with(' ')
+            || after.starts_with(',')
+            || after.starts_with('»')
+            || after.starts_with('.');
+        let is_date =
+            crate::date::month_number(next_word.trim_matches(|c: char| !c.is_alphabetic()))
+                .is_some();
+        let is_number =
+            after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        if starts_ok && !is_date && !is_number {
+            refs.push(lead.clone());
+            rest = after.trim_start_matches(' ');
+        }
+    }
+    // Word-style markers: `1)` and `[1]` as separate tokens.
+    let mut kept: Vec<&str> = Vec::new();
+    for tok in rest.split(' ') {
+        let inner = tok
+            .strip_suffix(')')
+            .filter(|r| !r.contains('('))
+            .or_else(|| tok.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+        match inner {
+            Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && is_known(n) => {
+                refs.push(n.to_string())
+            }
+            _ => kept.push(tok),
+        }
+    }
+    let joined = kept.join(" ");
+    let rest = joined.trim_end();
+    // Markers glued after punctuation anywhere in the line.
+    let mut out = String::with_capacity(rest.len());
+    let chars: Vec<char> = rest.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        out.push(c);
+        k += 1;
+        let prev_digit = k >= 2 && chars[k - 2].is_ascii_digit();
+        let punct = matches!(c, '?' | '»' | '”' | '"' | ')' | ';' | ':' | '!')
+            || (matches!(c, '.' | ',') && !prev_digit);
+        if !punct {
+            continue;
+        }
+        // One or more markers: digits, separated by single spaces, each followed by space or end.
+        loop {
+            let mut j = k;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            let num: String = chars[k..j].iter().collect();
+            let end_ok = j == chars.len() || chars[j] == ' ';
+            if num.is_empty() || num.len() > 2 || !end_ok || !is_known(&num) {
+                break;
+            }
+            // `, 3 en` or `. 2024`-like text is not a marker: require no space before the first one.
+            refs.push(num);
+            k = j;
+            if k < chars.len()
+                && chars[k] == ' '
+                && k + 1 < chars.len()
+                && chars[k + 1].is_ascii_digit()
+            {
+                let mut m = k + 1;
+                while m < chars.len() && chars[m].is_ascii_digit() {
+                    m += 1;
+                }
+                let next: String = chars[k + 1..m].iter().collect();
+                if (m == chars.len() || chars[m] == ' ') && is_known(&next) {
+                    k += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+    (out, refs)
+}
+
+/// True when `line` looks like an item of a list (`- x`, `• x`, `a. x`, `1° x`).
+pub fn list_item(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    for bullet in ["- ", "• ", "* ", "– ", "o ", "▪ ", "· ", "● "] {
+        if let Some(r) = t.strip_prefix(bullet) {
+            return Some(r.trim());
+        }
+    }
+    let mut cs = t.char_indices();
+    if let (Some((_, a)), Some((i, b))) = (cs.next(), cs.next()) {
+        if a.is_ascii_lowercase() && matches!(b, '.' | ')') && t[i + 1..].starts_with(' ') {
+            return Some(t[i + 1..].trim());
+        }
+    }
+    None
+}
+
+/// Joins the end of one hard-wrapped line to the next: a line-break hyphen inside a word is
+/// removed (`uitgevaar-` + `digd`), a real hyphen stays (`Secretaris-` + `Generaal`, `klimaat- en`),
+/// otherwise a single space is inserted.
+pub fn join_wrapped(acc: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if acc.is_empty() {
+        acc.push_str(&dehyphenate_inline(next));
+        return;
+    }
+    let trimmed_len = acc.trim_end().len();
+    acc.truncate(trimmed_len);
+    // A URL broken over two lines continues without a space, hyphens included.
+    let last_token = acc.rsplit(' ').next().unwrap_or("");
+    if last_token.contains("://")
+        && !last_token.ends_with(')')
+        && !next.starts_with(|c: char| c.is_uppercase())
+    {
+        acc.push_str(next);
+        return;
+    }
+    if acc.ends_with('-') && !acc.ends_with(" -") && !acc.ends_with("--") {
+        let head = &acc[..acc.len() - 1];
+        let left: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        let starts_word_en =
+            next.starts_with("en ") || next.starts_with("of ") || next == "en" || next == "of";
+        // Line-break hyphenation may split a short first syllable (`be-`), so only the shape counts here.
+        let broken = left.chars().all(|c| c.is_lowercase())
+            && right.chars().next().is_some_and(|c| c.is_lowercase())
+            && (left.chars().count() < 4
+                || joins_across_hyphen(&left, &right)
+                || right.chars().count() < 2);
+        if !left.is_empty() && broken && !starts_word_en {
+            acc.pop();
+            acc.push_str(&dehyphenate_inline(next));
+            return;
+        }
+        acc.push_str(&dehyphenate_inline(next));
+        return;
+    }
+    acc.push(' ');
+    acc.push_str(&dehyphenate_inline(next));
+}
+
+/// Repairs hyphens that PDF extraction left inside a line where the printed line broke a word
+/// (`oorlogsmis-dadiger`, `volksgezond-heid`). Keeps hyphens next to capitals, digits, short
+/// parts, abbreviations and compounds with more than one hyphen (`werken-moet-lonennorm`).
+pub fn dehyphenate_inline(s: &str) -> String {
+    if !s.contains('-') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, token) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&dehyphenate_token(token));
+    }
+    out
+}
+
+fn dehyphenate_token(token: &str) -> String {
+    let url_like = ["://", "/", "www", ".nl", ".com", ".org", "_", "="]
+        .iter()
+        .any(|m| token.contains(m));
+    if token.matches('-').count() != 1 || url_like {
+        return token.to_string();
+    }
+    let Some((left, right)) = token.split_once('-') else {
+        return token.to_string();
+    };
+    let l_word: String = left
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let r_word: String = right.chars().take_while(|c| c.is_alphabetic()).collect();
+    let left_core = left.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if l_word.chars().count() != left_core.chars().count() || !joins_across_hyphen(&l_word, &r_word)
+    {
+        return token.to_string();
+    }
+    format!("{left}{right}")
+}
+
+/// Whether `left-right` is a word broken by hyphenation rather than a real hyphenated compound.
+/// Without a dictionary this is a judgement: both parts lowercase with vowels, the left part at
+/// least four letters, no vowel collision (zee-egel), no month ranges (april-september) and no
+/// left parts that are usually written with a hyphen (niet-, minister-president, netto-).
+pub fn joins_across_hyphen(left: &str, right: &str) -> bool {
+    if left.chars().count() < 4 || right.chars().count() < 2 {
+        return false;
+    }
+    if !left
+        .chars()
+        .chain(right.chars())
+        .all(|c| c.is_alphabetic() && c.is_lowercase())
+    {
+        return false;
+    }
+    let vowels = |w: &str| {
+        w.chars()
+            .filter(|c| "aeiouyáéíóúäëïöü".contains(*c))
+            .count()
+    };
+    if vowels(left) == 0 || vowels(right) == 0 {
+        return false;
+    }
+    let first_r = right.chars().next().unwrap_or(' ');
+    let last_l = left.chars().next_back().unwrap_or(' ');
+    if "aeiou".contains(first_r) && "aeiou".contains(last_l) {
+        return false;
+    }
+    if crate::date::month_number(left).is_some() || crate::date::month_number(right).is_some() {
+        return false;
+    }
+    const KEEP_LEFT: [&str; 20] = [
+        "niet", "anti", "mede", "vice", "semi", "euro", "oud", "minister", "netto", "bruto",
+        "zero", "high", "short", "back", "lock", "legal", "energy", "context", "hoog", "laag",
+    ];
+    !KEEP_LEFT.contains(&left)
+}
+
+/// Builds paragraphs from lines: wrapped lines are joined, blank lines separate paragraphs, list
+/// items each become a `- ` line. Paragraphs are separated by `\n\n`, list items by `\n`.
+pub fn paragraphs(lines: &[&str]) -> String {
+    let mut paras: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut in_list = false;
+    let flush = |cur: &mut String, paras: &mut Vec<String>| {
+        if !cur.trim().is_empty() {
+            paras.push(std::mem::take(cur));
+        }
+        cur.clear();
+    };
+    for line in lines {
+        if line.trim().is_empty() {
+            flush(&mut cur, &mut paras);
+            in_list = false;
+            continue;
+        }
+        if let Some(item) = list_item(line) {
+            if in_list {
+                cur.push('\n');
+            } else {
+                flush(&mut cur, &mut paras);
+            }
+            cur.push_str("- ");
+            cur.push_str(&dehyphenate_inline(item));
+            in_list = true;
+            continue;
+        }
+        if cur.is_empty() {
+            cur.push_str(&dehyphenate_inline(line.trim()));
+        } else {
+            join_wrapped(&mut cur, line);
+        }
+    }
+    flush(&mut cur, &mut paras);
+    paras.join("\n\n")
+}
+
+/// Every URL in `text`, in order, without trailing punctuation.
+pub fn find_urls(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (start, _) in text.match_indices("http") {
+        let rest = &text[start..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            continue;
+        }
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '«' | '»'))
+            .unwrap_or(rest.len());
+        let url = rest[..end].trim_end_matches(['.', ',', ';', ':', ')', ']', '\'', '’']);
+        // Keep a closing parenthesis that belongs to the URL (balanced).
+        let url = if rest[..end].contains('(')
+            && rest[..end].trim_end_matches(['.', ',']).ends_with(')')
+        {
+            rest[..end].trim_end_matches(['.', ','])
+        } else {
+            url
+        };
+        if url.len() > "https://".len() {
+            out.push(url.to_string());
+        }
+    }
+    out
+}
+
+/// Adds URLs to `links` that are not in it yet.
+pub fn collect_links(links: &mut Vec<String>, text: &str) {
+    for u in find_urls(text) {
+        if !links.contains(&u) {
+            links.push(u);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Kamervragen on the real corpus: counts, numbers, askers, parties, dates and answer grouping.
+
+use briefwissel_corpus::model::{Answer, Corpus, DocumentKind, Question};
+use briefwissel_corpus::parse::{parse_paths, parse_text};
+use briefwissel_corpus::registry::Registry;
+use std::path::Path;
+
+fn corpus() -> Corpus {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents/kamervragen");
+    parse_paths(&[dir])
+        .expect("kamervragen folder is readable")
+        .corpus
+}
+
+fn doc_id(c: &Corpus, prefix: &str) -> String {
+    c.documents
+        .iter()
+        .find(|d| d.id.starts_with(prefix))
+        .map(|d| d.id.clone())
+        .unwrap_or_else(|| panic!("{prefix} is in the corpus"))
+}
+
+fn questions<'a>(c: &'a Corpus, prefix: &str) -> Vec<&'a Question> {
+    let id = doc_id(c, prefix);
+    c.questions.iter().filter(|q| q.document_id == id).collect()
+}
+
+fn answers<'a>(c: &'a Corpus, prefix: &str) -> Vec<&'a Answer> {
+    let id = doc_id(c, prefix);
+    c.answers.iter().filter(|a| a.document_id == id).collect()
+}
+
+fn numbers(qs: &[&Question]) -> Vec<String> {
+    qs.iter().map(|q| q.number.clone()).collect()
+}
+
+#[test]
+fn kv_003_has_nine_questions_with_4_and_5_combined_all_answered_by_the_minister() {
+    let c = corpus();
+    let qs = questions(&c, "kv-003-");
+    assert_eq!(numbers(&qs), ["1", "2", "3", "4 en 5", "6", "7", "8", "9"]);
+    assert_eq!(qs[3].numbers, [4, 5]);
+    assert!(qs.iter().all(|q| q.answer_id.is_some()));
+    assert!(qs.iter().all(|q| q.parties == ["CDA"]));
+    assert_eq!(qs[0].askers[0].name.as_deref(), Some("Boswijk"));
+    assert_eq!(
+        qs[0].asked_on.map(|d| d.to_string()).as_deref(),
+        Some("2024-10-24")
+    );
+    assert_eq!(
+        qs[0].addressed_to.as_deref(),
+        Some("Minister van Buitenlandse Zaken")
+    );
+    let a = answers(&c, "kv-003-");
+    assert_eq!(a.len(), 8);
+    assert_eq!(
+        a[0].answered_on.map(|d| d.to_string()).as_deref(),
+        Some("2024-11-18")
+    );
+    assert_eq!(
+        a[0].answered_by.as_deref(),
+        Some("Minister Veldkamp (Buitenlandse Zaken)")
+    );
+    assert_eq!(a[3].question_ids, [qs[3].id.clone()]);
+    let doc = c
+        .documents
+        .iter()
+        .find(|d| d.id.starts_with("kv-003-"))
+        .expect("kv-003");
+    assert_eq!(doc.kind, DocumentKind::KamervragenMetAntwoord);
+    assert_eq!(doc.footnotes.len(), 2);
+    assert_eq!(doc.references.aanhangsel.as_deref(), Some("575"));
+}
+
+#[test]
+fn kv_003_answer_text_has_its_footnote_marker_removed_and_hyphenation_repaired() {
+    let c = corpus();
+    let a = answers(&c, "kv-003-");
+    let combined = a
+        .iter()
+        .find(|a| a.number == "4 en 5")
+        .expect("answer 4 en 5");
+    assert!(
+        combined.text.contains("uitgevaardigd. Deze richtlijnen"),
+        "{}",
+        combined.text
+    );
+    assert!(combined.text.contains("gemandateerde"), "{}", combined.text);
+    assert_eq!(combined.footnote_refs, ["2"]);
+    let q1 = &questions(&c, "kv-003-")[0];
+    assert_eq!(q1.footnote_refs, ["1"]);
+    assert!(q1.text.contains("Secretaris-Generaal"), "real hyphens stay");
+}
+
+#[test]
+fn no_question_or_answer_contains_page_furniture() {
+    let c = corpus();
+    let texts = c
+        .questions
+        .iter()
+        .map(|q| &q.text)
+        .chain(c.answers.iter().map(|a| &a.text));
+    for t in texts {
+        for bad in [
+            "ah-tk-",
+            "ISSN",
+            "vergaderjaar 2024–2025, Aanhangsel",
+            "kv-tk-",
+            "’s-Gravenhage 2024",
+            "Staten-Generaal2",
+        ] {
+            assert!(!t.contains(bad), "{bad:?} in {t}");
+        }
+    }
+}
+
+#[test]
+fn footnote_bodies_stay_out_of_the_texts_and_are_kept_by_number() {
+    let c = corpus();
+    let doc = c
+        .documents
+        .iter()
+        .find(|d| d.id.starts_with("kv-071-"))
+        .expect("kv-071");
+    let numbers: Vec<&str> = doc.footnotes.iter().map(|f| f.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    for q in questions(&c, "kv-071-") {
+        assert!(
+            !q.text.contains("https://"),
+            "footnote URL leaked into {}",
+            q.text
+        );
+    }
+    assert!(doc
+        .links
+        .iter()
+        .any(|l| l.starts_with("https://fd.nl/opinie/1527568")));
+}
+
+#[test]
+fn combined_and_ranged_answers_cover_every_question_they_name() {
+    let c = corpus();
+    let a49 = answers(&c, "kv-049-");
+    assert_eq!(numbers(&questions(&c, "kv-049-")).len(), 15);
+    assert_eq!(
+        a49.iter().map(|a| a.number.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3", "4-7", "8", "9-14", "15"]
+    );
+    assert_eq!(a49[3].question_ids.len(), 4);
+    assert_eq!(a49[5].question_ids.len(), 6);
+    let a55 = answers(&c, "kv-055-");
+    assert_eq!(a55.len(), 1);
+    assert_eq!(a55[0].question_ids.len(), 5);
+    assert_eq!(
+        numbers(&questions(&c, "kv-016-")),
+        ["1", "2", "3", "4, 5, 7 en 8", "6"]
+    );
+    assert_eq!(numbers(&questions(&c, "kv-074-"))[0], "1 en 4");
+    let a20 = answers(&c, "kv-020-");
+    assert_eq!(a20[3].number, "5 en 6");
+    assert!(questions(&c, "kv-020-")
+        .iter()
+        .all(|q| q.answer_id.is_some()));
+}
+
+#[test]
+fn word_answer_letters_in_every_numbering_style_are_parsed() {
+    let c = corpus();
+    for (prefix, n) in [
+        ("kv-005-", 6),
+        ("kv-022-", 7),
+        ("kv-033-", 10),
+        ("kv-059-", 9),
+        ("kv-067-", 9),
+    ] {
+        let qs = questions(&c, prefix);
+        assert_eq!(qs.len(), n, "{prefix}");
+        assert!(
+            qs.iter().all(|q| q.answer_id.is_some()),
+            "{prefix} all answered"
+        );
+        let doc = c
+            .documents
+            .iter()
+            .find(|d| d.id.starts_with(prefix))
+            .expect("document");
+        assert_eq!(doc.kind, DocumentKind::Antwoordbrief, "{prefix}");
+    }
+    let q5 = questions(&c, "kv-005-");
+    assert!(
+        q5[0].text.starts_with("Kunt u bevestigen"),
+        "the `1.` label is not part of the text"
+    );
+}
+
+#[test]
+fn postponement_notices_keep_their_questions_open() {
+    let c = corpus();
+    let qs = questions(&c, "kv-008-");
+    assert_eq!(qs.len(), 9);
+    assert!(qs.iter().all(|q| q.answer_id.is_none()));
+    assert_eq!(qs[0].parties, ["VVD", "ChristenUnie"]);
+    for prefix in ["kv-008-", "kv-078-"] {
+        let doc = c
+            .documents
+            .iter()
+            .find(|d| d.id.starts_with(prefix))
+            .expect("document");
+        assert_eq!(doc.kind, DocumentKind::Uitstel, "{prefix}");
+    }
+}
+
+#[test]
+fn questions_only_files_from_word_are_split_into_questions_by_paragraph() {
+    let c = corpus();
+    let qs = questions(&c, "kv-011-");
+    assert_eq!(qs.len(), 6);
+    assert_eq!(qs[0].parties, ["GroenLinks-PvdA"]);
+    assert_eq!(
+        qs[0].asked_on.map(|d| d.to_string()).as_deref(),
+        Some("2024-11-20")
+    );
+    assert_eq!(qs[0].footnote_refs, ["1"]);
+    assert!(!qs[0].text.contains("1)"));
+    assert_eq!(questions(&c, "kv-038-").len(), 18);
+}
+
+#[test]
+fn several_askers_of_several_parties_are_all_credited() {
+    let c = corpus();
+    let q = questions(&c, "kv-071-")[0];
+    let names: Vec<_> = q
+        .askers
+        .iter()
+        .map(|a| {
+            (
+                a.name.clone().unwrap_or_default(),
+                a.party.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(names[0], ("Sneller".to_string(), "D66".to_string()));
+    assert_eq!(
+        names[3],
+        ("Gabriëls".to_string(), "GroenLinks-PvdA".to_string())
+    );
+    assert_eq!(q.parties, ["D66", "GroenLinks-PvdA"]);
+    let q58 = questions(&c, "kv-058-")[0];
+    assert_eq!(q58.askers.len(), 7);
+    assert!(
+        c.questions
+            .iter()
+            .flat_map(|q| &q.askers)
+            .all(|a| a.party.is_some()),
+        "every printed party resolves"
+    );
+}
+
+#[test]
+fn an_unnumbered_answer_letter_pairs_each_answer_with_the_question_before_it() {
+    let text = include_str!("fixtures/kamervragen/unnumbered_answer_letter.txt");
+    let p = parse_text("unnumbered.txt", text, &Registry::builtin());
+    assert_eq!(p.document.kind, DocumentKind::Antwoordbrief);
+    assert_eq!(p.questions.len(), 2);
+    assert_eq!(p.answers.len(), 2);
+    assert_eq!(p.answers[1].question_ids, [p.questions[1].id.clone()]);
+    assert!(p.answers[1]
+        .text
+        .contains("maatschappelijk prioriteringskader.\n\nHet kader"));
+    assert_eq!(p.document.footnotes.len(), 1);
+    assert_eq!(p.questions[0].footnote_refs, ["1"]);
+}
+
+#[test]
+fn an_answer_for_a_range_of_questions_answers_each_of_them() {
+    let text = include_str!("fixtures/kamervragen/aanhangsel_with_range.txt");
+    let p = parse_text("range.txt", text, &Registry::builtin());
+    assert_eq!(p.questions.len(), 4);
+    assert_eq!(p.answers.len(), 2);
+    assert_eq!(p.answers[1].number, "2 t/m 4");
+    assert_eq!(p.answers[1].question_ids.len(), 3);
+    assert!(
+        p.answers[1].text.contains("uitkomsten."),
+        "{}",
+        p.answers[1].text
+    );
+    assert_eq!(
+        p.questions[0].parties,
+        ["Partij voor de Dieren", "GroenLinks-PvdA"]
+    );
+    assert_eq!(p.questions[0].askers.len(), 3);
+    assert!(
+        p.questions[1].themes.contains(&"terugkeer".to_string()),
+        "{:?}",
+        p.questions[1].themes
+    );
+    assert!(p.document.footnotes[0].text.starts_with("NOS"));
+}

@@ -1,0 +1,4 @@
+// Starts the Briefwissel wasm app. An external file, so the Content-Security-Policy needs no inline script.
+const tag = document.querySelector('script[data-wasm]');
+const { default: init } = await import(tag.dataset.js);
+await init({ module_or_path: tag.dataset.wasm });

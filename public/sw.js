@@ -1,0 +1,74 @@
+// Briefwissel's service worker: precaches the content-hashed shell and corpus so the app works offline.
+// scripts/postbuild.mjs replaces the next line with the real file list and version of each build,
+// so every deploy changes this file and the browser installs a new worker, which then waits until
+// the page asks it to take over ("nieuwe versie beschikbaar").
+const PRECACHE = { version: "dev", files: [] }; // @precache
+
+const CACHE_PREFIX = "briefwissel-";
+const CACHE_NAME = `${CACHE_PREFIX}${PRECACHE.version}`;
+const scopeUrl = (path) => new URL(path, self.registration.scope).href;
+const INDEX_URL = scopeUrl("index.html");
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE_NAME).then((cache) =>
+      // cache: "reload" bypasses the HTTP cache so the precache matches this deploy.
+      cache.addAll(PRECACHE.files.map((file) => new Request(scopeUrl(file), { cache: "reload" }))),
+    ),
+  );
+  // The first install has no old version to protect: no waiting then (handled by the browser);
+  // later installs wait for the page's SKIP_WAITING message.
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE_NAME).map((n) => caches.delete(n)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+});
+
+function isHashed(url) {
+  return /-[0-9a-f]{8,}(_bg)?\.[a-z0-9]+$/.test(new URL(url).pathname);
+}
+
+async function fromCacheOrNetwork(request) {
+  const cache = await caches.open(CACHE_NAME);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && isHashed(request.url)) cache.put(request, response.clone());
+  return response;
+}
+
+async function appShell() {
+  // This version's index.html: the page never mixes a new shell with this worker's assets.
+  const cache = await caches.open(CACHE_NAME);
+  const cached = await cache.match(INDEX_URL);
+  if (cached) return cached;
+  return fetch(INDEX_URL);
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
+  const lastSegment = url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
+  const isRoute = !lastSegment.includes(".") || lastSegment === "index.html";
+  if (request.mode === "navigate" && isRoute) {
+    // Every route (list, vraag/<id>, document/<id>, overzicht) is the same app shell.
+    event.respondWith(appShell().catch(() => fetch(request)));
+    return;
+  }
+  event.respondWith(fromCacheOrNetwork(request));
+});

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 5 in one go and writes docs/performance.md:
+# scale corpus → exports → Pagefind/MiniSearch peer sites → native criterion benches → app release
+# builds (1× and 100×) → browser benchmarks in one Chromium session → report.
+# Not part of the test suite. Takes 20–40 minutes on 2 cores.
+#   BENCH_SCALES="1x"        only today's corpus (default "1x 100x")
+#   BENCH_QUICK=1            fewer repetitions (for trying the scripts, not for the published figures)
+#   BENCH_SKIP_NATIVE=1 / BENCH_SKIP_BROWSER=1   leave a part out
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+OUT="$ROOT/bench/out"
+SCALES="${BENCH_SCALES:-1x 100x}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+say() { printf 'bench: %s\n' "$*"; }
+mkdir -p "$OUT"
+
+if [ -x scripts/setup.sh ] && [ "${BENCH_SKIP_SETUP:-}" != 1 ]; then
+  say "tools (scripts/setup.sh: wasm target, trunk, wasm-bindgen, chromium, npm devDependencies)"
+  scripts/setup.sh
+fi
+
+say "npm packages for the bench (pagefind, minisearch, playwright-core)"
+if [ ! -x bench/node_modules/.bin/pagefind ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  (cd bench && npm ci --no-audit --no-fund)
+fi
+
+say "release build of the corpus tools"
+cargo build --release -q -p briefwissel-corpus --bin briefwissel --bin briefwissel-scale
+BIN="$CARGO_TARGET_DIR/release"
+
+data_dir() { if [ "$1" = 1x ]; then echo "$ROOT/data/documents"; else echo "$ROOT/.scale/$1"; fi; }
+
+for scale in $SCALES; do
+  if [ "$scale" != 1x ]; then
+    factor="${scale%x}"
+    if [ ! -f ".scale/$scale/scale-manifest.json" ] || [ "$(find data/documents -newer ".scale/$scale/scale-manifest.json" | head -1)" != "" ]; then
+      say "generating the ${scale} corpus"
+      "$BIN/briefwissel-scale" --factor "$factor" --output ".scale/$scale"
+    fi
+  fi
+  say "export and peer sites for $scale"
+  "$BIN/briefwissel" export "$(data_dir "$scale")" > "$OUT/export-$scale.json"
+  node bench/peer-site.mjs "$OUT/export-$scale.json" "$OUT/peer-$scale"
+done
+
+if [ "${BENCH_SKIP_NATIVE:-}" != 1 ]; then
+  say "native benchmarks (criterion)"
+  BRIEFWISSEL_BENCH_SCALES="$(echo $SCALES | tr ' ' ',')" BRIEFWISSEL_BENCH_OUT="$OUT" CRITERION_HOME="$OUT/criterion" \
+    cargo bench -q -p briefwissel-corpus --bench scale -- --noplot
+fi
+
+if [ "${BENCH_SKIP_BROWSER:-}" != 1 ]; then
+  for scale in $SCALES; do
+    say "app release build against the $scale corpus"
+    BRIEFWISSEL_DOCUMENTS="$(data_dir "$scale")" trunk build --release --dist "$OUT/app-$scale" >"$OUT/trunk-$scale.log" 2>&1 \
+      || { tail -30 "$OUT/trunk-$scale.log"; exit 1; }
+    if [ "${BENCH_QUICK:-}" = 1 ]; then reps=(--loads 1 --throttled-loads 1 --interactions 50); else reps=(--loads 5 --throttled-loads 3 --interactions 60); fi
+    say "browser benchmarks at $scale"
+    node bench/browser.mjs --scale "$scale" --app "$OUT/app-$scale" --peer "$OUT/peer-$scale/site" --out "$OUT/browser-$scale.json" "${reps[@]}"
+  done
+fi
+
+say "versions"
+node - "$OUT/versions.json" <<'EOF'
+const { execSync } = require("node:child_process");
+const { writeFileSync, readFileSync } = require("node:fs");
+const run = (cmd) => { try { return execSync(cmd, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(); } catch { return "unknown"; } };
+const pkg = (name) => { try { return JSON.parse(readFileSync(`bench/node_modules/${name}/package.json`, "utf8")).version; } catch { return "unknown"; } };
+const cpu = run("grep -m1 'model name' /proc/cpuinfo").replace(/^model name\s*:\s*/, "");
+const mem = run("awk '/MemTotal/ { printf \"%.0f GiB\", $2/1048576 }' /proc/meminfo");
+writeFileSync(process.argv[2], JSON.stringify({
+  date: new Date().toISOString(),
+  commit: run("git rev-parse --short HEAD") + (run("git status --porcelain") ? " (with uncommitted changes)" : ""),
+  machine: `${cpu}, ${run("nproc")} cores, ${mem}, ${run("uname -sr")}`,
+  rustc: run("rustc --version"),
+  trunk: run("trunk --version"),
+  node: process.version,
+  chromium: run("/usr/bin/chromium --version"),
+  "playwright-core": pkg("playwright-core"),
+  pagefind: pkg("pagefind"),
+  minisearch: pkg("minisearch"),
+  "scale seed": (() => { try { return JSON.parse(readFileSync(".scale/100x/scale-manifest.json", "utf8")).seed; } catch { return "–"; } })(),
+}, null, 2));
+EOF
+
+node bench/report.mjs "$OUT" docs/performance.md
+say "done: docs/performance.md"

@@ -1,0 +1,78 @@
+// Size budget: prints raw, gzip and brotli sizes of every file in dist/ and fails when the app shell
+// (HTML, JS, wasm, CSS) is over the brotli budget. The corpus artifact and the single file are
+// reported separately. Usage: node scripts/budget.mjs [dist] [--shell-kb 200]
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const args = process.argv.slice(2);
+const dist = args.find((a) => !a.startsWith("--")) || "dist";
+const kbAt = args.indexOf("--shell-kb");
+const shellBudget = (kbAt >= 0 ? Number(args[kbAt + 1]) : 200) * 1024;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+function classify(name) {
+  if (name === "briefwissel.html") return "single";
+  if (name === "404.html") return "copy";
+  if (/(^|\/)corpus[^/]*\.(bin|postcard)$/.test(name)) return "corpus";
+  if (/\.(html|js|mjs|wasm|css)$/.test(name)) return "shell";
+  return "other";
+}
+
+let files;
+try {
+  files = walk(dist).sort();
+} catch (error) {
+  console.error(`budget: cannot read ${dist}: ${error.message} (run trunk build --release first)`);
+  process.exit(2);
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+const totals = {};
+for (const path of files) {
+  const name = relative(dist, path);
+  const raw = readFileSync(path);
+  const gzip = gzipSync(raw, { level: 9 }).length;
+  const brotli = brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  }).length;
+  const group = classify(name);
+  rows.push({ name, group, raw: raw.length, gzip, brotli });
+  const t = (totals[group] ||= { raw: 0, gzip: 0, brotli: 0 });
+  t.raw += raw.length;
+  t.gzip += gzip;
+  t.brotli += brotli;
+}
+
+const width = Math.max(20, ...rows.map((r) => r.name.length));
+const line = (a, b, c, d, e) =>
+  `${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(11)}  ${d.padStart(11)}  ${e.padStart(11)}`;
+console.log(line("file", "group", "raw", "gzip", "brotli"));
+for (const r of rows) console.log(line(r.name, r.group, kb(r.raw), kb(r.gzip), kb(r.brotli)));
+for (const [group, t] of Object.entries(totals)) {
+  console.log(line(`total ${group}`, "", kb(t.raw), kb(t.gzip), kb(t.brotli)));
+}
+
+const shell = totals.shell || { brotli: 0 };
+const corpus = totals.corpus;
+console.log(
+  corpus
+    ? `budget: corpus artifact ${kb(corpus.raw)} raw, ${kb(corpus.brotli)} brotli (reported, not budgeted)`
+    : "budget: corpus artifact embedded in the wasm (no separate corpus file)",
+);
+if (!rows.some((r) => r.name.endsWith(".wasm"))) {
+  console.error("budget: FAIL no .wasm file in dist");
+  process.exit(1);
+}
+if (shell.brotli > shellBudget) {
+  console.error(`budget: FAIL app shell ${kb(shell.brotli)} brotli > ${kb(shellBudget)}`);
+  process.exit(1);
+}
+console.log(`budget: ok app shell ${kb(shell.brotli)} brotli <= ${kb(shellBudget)}`);

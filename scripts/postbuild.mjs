@@ -1,0 +1,52 @@
+// Trunk post_build step (also runnable by hand on dist/): CSP hashes for inline scripts and styles,
+// the service worker's precache list and version, and 404.html for hosts without an SPA fallback.
+// Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+import { createHash } from "node:crypto";
+import { inlineScripts, withCspHashes } from "./csp.mjs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
+const indexPath = join(dir, "index.html");
+if (!existsSync(indexPath)) {
+  console.error(`postbuild: ${indexPath} does not exist`);
+  process.exit(1);
+}
+
+function walk(root) {
+  return readdirSync(root).flatMap((name) => {
+    const path = join(root, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const NOT_PRECACHED = new Set(["sw.js", "404.html", "briefwissel.html"]);
+
+function writePrecache(root) {
+  const swPath = join(root, "sw.js");
+  if (!existsSync(swPath)) {
+    console.error("postbuild: no sw.js in the build (add <link data-trunk rel=\"copy-file\" href=\"public/sw.js\">)");
+    return;
+  }
+  const files = walk(root)
+    .map((p) => relative(root, p).split("\\").join("/"))
+    .filter((f) => !NOT_PRECACHED.has(f) && !f.endsWith(".map"))
+    .sort();
+  const version = createHash("sha256");
+  for (const f of files) version.update(f).update("\0").update(readFileSync(join(root, f))).update("\0");
+  const precache = { version: version.digest("hex").slice(0, 16), files };
+  const sw = readFileSync(swPath, "utf8");
+  const marker = /^.*\/\/ @precache$/m;
+  if (!marker.test(sw)) {
+    console.error("postbuild: sw.js has no line ending in // @precache");
+    process.exit(1);
+  }
+  writeFileSync(swPath, sw.replace(marker, `const PRECACHE = ${JSON.stringify(precache)}; // @precache`));
+  console.log(`postbuild: sw.js precaches ${files.length} files, version ${precache.version}`);
+}
+
+const html = withCspHashes(readFileSync(indexPath, "utf8"));
+writeFileSync(indexPath, html);
+console.log(`postbuild: CSP hashes for ${inlineScripts(html).length} inline script(s)`);
+writePrecache(dir);
+writeFileSync(join(dir, "404.html"), html);

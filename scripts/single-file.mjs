@@ -1,0 +1,92 @@
+// Builds dist/briefwissel.html from a release dist/: one file with the CSS, the JS glue, the wasm
+// (base64) and the corpus artifact (if the app fetches it separately) inlined, for file:// use.
+// Usage: node scripts/single-file.mjs [dist] [output]
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { withCspHashes } from "./csp.mjs";
+
+const dist = process.argv[2] || "dist";
+const output = process.argv[3] || join(dist, "briefwissel.html");
+
+function fail(message) {
+  console.error(`single-file: ${message}`);
+  process.exit(1);
+}
+
+function readDist(href) {
+  const path = join(dist, href.replace(/^\.?\//, "").split(/[?#]/)[0]);
+  if (!existsSync(path)) fail(`${href} is referenced by index.html but ${path} does not exist`);
+  return readFileSync(path);
+}
+
+const attr = (tag, name) => (tag.match(new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, "i")) || [])[1];
+// "</script" inside inlined text would end the element early.
+const safeScriptText = (text) => text.replace(/<\/script/gi, "<\\/script");
+
+let html = readFileSync(join(dist, "index.html"), "utf8");
+
+// 1. The loader names the glue and the wasm: either Trunk's inline module script, or an external
+//    boot script carrying them in data-js / data-wasm (Trunk.toml pattern_script).
+const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+const bootTag = scripts.find((m) => /\bdata-wasm\s*=/.test(m[1]) && /\bdata-js\s*=/.test(m[1]));
+const inlineLoader = scripts.find((m) => /type=["']module["']/.test(m[1]) && /import\s+init/.test(m[2]));
+const loader = bootTag || inlineLoader;
+if (!loader) fail("no wasm loader in index.html (neither Trunk's inline `import init` nor a script with data-js/data-wasm)");
+const jsHref = bootTag ? attr(bootTag[1], "data-js") : (loader[2].match(/from\s+'([^']+\.js)'/) || [])[1];
+const wasmHref = bootTag ? attr(bootTag[1], "data-wasm") : (loader[2].match(/'([^']+_bg\.wasm)'/) || [])[1];
+if (!jsHref || !wasmHref) fail("cannot find the glue .js and _bg.wasm names in the loader");
+
+let glue = readDist(jsHref).toString("utf8");
+if (/^\s*import\s/m.test(glue)) {
+  fail(`${jsHref} imports other modules (wasm-bindgen snippets); inline them or avoid inline_js`);
+}
+glue = glue.replace(/^export\s+default\s+__wbg_init\s*;?\s*$/m, "");
+const wasmBase64 = readDist(wasmHref).toString("base64");
+
+const boot = `${glue}
+const __bwWasmText = document.getElementById("briefwissel-wasm").textContent;
+const __bwWasmBytes = Uint8Array.from(atob(__bwWasmText), (c) => c.charCodeAt(0));
+const __bwWasm = await __wbg_init({ module_or_path: __bwWasmBytes });
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __bwWasm } }));
+`;
+const wasmBlock = `<script type="application/octet-stream" id="briefwissel-wasm">${wasmBase64}</script>`;
+html = html.replace(loader[0], () => `${wasmBlock}\n<script type="module">${safeScriptText(boot)}</script>`);
+
+// 2. Preloads of files that are now inline go; stylesheets become <style>; the icon a data: URL.
+let corpusHref = null;
+html = html.replace(/<link\b[^>]*>/gi, (tag) => {
+  const rel = (attr(tag, "rel") || "").toLowerCase();
+  const href = attr(tag, "href") || "";
+  if (/\bid=["']briefwissel-corpus["']/i.test(tag) || /corpus[^/]*\.(bin|postcard)$/.test(href)) {
+    corpusHref = href;
+    return "";
+  }
+  if (rel === "modulepreload" || rel === "preload" || rel === "manifest") return "";
+  if (rel === "stylesheet") return `<style>${readDist(href).toString("utf8")}</style>`;
+  if (rel === "icon" && href.endsWith(".svg")) {
+    return `<link rel="icon" type="image/svg+xml" href="data:image/svg+xml;base64,${readDist(href).toString("base64")}">`;
+  }
+  return tag;
+});
+
+// 3. The corpus artifact, when the app fetches it instead of embedding it in the wasm.
+if (!corpusHref) {
+  const candidates = readdirSync(dist).filter((f) => /^corpus[^/]*\.(bin|postcard)$/.test(f));
+  if (candidates.length > 1) fail(`several corpus files in ${dist}: ${candidates.join(", ")}`);
+  corpusHref = candidates[0] || null;
+}
+if (corpusHref) {
+  const block = `<script type="application/octet-stream" id="briefwissel-corpus-data">${readDist(corpusHref).toString("base64")}</script>`;
+  html = html.replace(/<\/body>/i, () => `${block}\n</body>`);
+}
+
+// 4. The CSP: drop the hashes of the old loader, hash the new inline scripts and styles.
+html = html.replace(/ 'sha256-[A-Za-z0-9+/=]+'/g, "");
+html = withCspHashes(html);
+
+writeFileSync(output, html);
+const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
+console.log(
+  `single-file: wrote ${output} (${mb(Buffer.byteLength(html))}; wasm ${wasmHref}` +
+    `${corpusHref ? `, corpus ${corpusHref}` : ", corpus embedded in wasm"})`,
+);

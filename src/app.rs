@@ -1,0 +1,235 @@
+//! The app frame: loads the corpus, keeps the URL as the state, intercepts in-app links and picks the view.
+
+use crate::browser;
+use crate::loader;
+use crate::routing::{Here, Mode, Route};
+use crate::views::{document::DocumentPage, list::ListPage, overview::OverviewPage, question::QuestionPage};
+use briefwissel_corpus::artifact::Bundle;
+use briefwissel_corpus::explore::Explorer;
+use briefwissel_corpus::Corpus;
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// The loaded corpus and its explorer, alive for the whole page.
+#[derive(Clone, Copy)]
+pub struct Data {
+    pub corpus: &'static Corpus,
+    pub explorer: &'static Explorer<'static>,
+}
+
+impl Data {
+    /// Keeps a bundle for the rest of the page's life.
+    pub fn from_bundle(bundle: Bundle) -> Data {
+        let bundle: &'static Bundle = Box::leak(Box::new(bundle));
+        let explorer: &'static Explorer<'static> = Box::leak(Box::new(Explorer::new(&bundle.corpus, &bundle.index)));
+        Data { corpus: &bundle.corpus, explorer }
+    }
+}
+
+/// Loading state of the corpus.
+#[derive(Clone)]
+pub enum Load {
+    Loading,
+    Failed(String),
+    Ready(Data),
+}
+
+/// Navigation: the routing mode and the current place, which every view reads.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub mode: StoredValue<Mode>,
+    pub here: RwSignal<Here>,
+}
+
+impl Nav {
+    /// The href of a route with an explorer query string.
+    pub fn href(&self, route: &Route, query: &str) -> String {
+        self.mode.with_value(|m| m.href(route, query))
+    }
+
+    /// Goes to a URL of this app; `push` adds a history entry (filter changes), else replaces (typing).
+    pub fn go(&self, url: &str, push: bool) {
+        browser::set_url(url, push);
+        self.sync();
+    }
+
+    /// Re-reads the browser's location (after back/forward or a URL change).
+    pub fn sync(&self) {
+        let here = self.mode.with_value(browser::current_here);
+        if self.here.with_untracked(|h| *h != here) {
+            self.here.set(here);
+        }
+    }
+}
+
+/// Mounts the app on the page body and starts loading the corpus.
+pub fn start() {
+    let load = RwSignal::new(Load::Loading);
+    leptos::mount::mount_to_body(move || view! { <App load=load/> });
+    begin_loading(load);
+}
+
+/// Mounts the app into `parent` with artifact bytes already at hand (used by the browser tests).
+pub fn mount_with_artifact(parent: web_sys::HtmlElement, bytes: &[u8]) {
+    let load = RwSignal::new(match loader::bundle_from_bytes(bytes) {
+        Ok(bundle) => Load::Ready(Data::from_bundle(bundle)),
+        Err(message) => Load::Failed(message),
+    });
+    leptos::mount::mount_to(parent, move || view! { <App load=load/> }).forget();
+}
+
+fn begin_loading(load: RwSignal<Load>) {
+    let finish = move |bytes: Result<Vec<u8>, String>| {
+        let state = match bytes.and_then(|b| loader::bundle_from_bytes(&b)) {
+            Ok(bundle) => Load::Ready(Data::from_bundle(bundle)),
+            Err(message) => Load::Failed(message),
+        };
+        load.set(state);
+    };
+    if let Some(bytes) = loader::embedded() {
+        finish(Ok(bytes.to_vec()));
+        return;
+    }
+    if let Some(text) = browser::element_text(loader::INLINE_DATA_ID) {
+        finish(loader::decode_base64(&text).ok_or_else(|| "Het ingebouwde corpus is beschadigd.".to_string()));
+        return;
+    }
+    let url = browser::link_href(loader::PRELOAD_LINK_ID)
+        .filter(|href| !href.is_empty())
+        .unwrap_or_else(|| browser::resolve_url(&loader::artifact_file_name()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = browser::fetch_bytes(&url).await.map_err(|e| format!("Het corpus kan niet worden opgehaald ({e})."));
+        finish(bytes);
+    });
+}
+
+#[component]
+fn App(load: RwSignal<Load>) -> impl IntoView {
+    let mode = browser::detect_mode();
+    let nav = Nav { mode: StoredValue::new(mode.clone()), here: RwSignal::new(browser::current_here(&mode)) };
+    provide_context(nav);
+    listen_for_navigation(nav);
+    let update_ready = RwSignal::new(false);
+    if let Mode::Path { base } = &mode {
+        browser::register_service_worker(&format!("{base}sw.js"), base, move || update_ready.set(true));
+    }
+    let route = Memo::new(move |_| nav.here.with(|h| h.route.clone()));
+    let list_href = move || nav.href(&Route::List, "");
+    let overview_href = move || nav.href(&Route::Overview, &nav.here.with(|h| h.query.clone()));
+    let current = move |r: Route| move || (route.get() == r).then_some("page");
+    view! {
+        <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
+        <header class="site-header">
+            <a class="brand" href=list_href>"Briefwissel"</a>
+            <nav aria-label="Hoofdmenu">
+                <a href=list_href aria-current=current(Route::List)>"Vragen en antwoorden"</a>
+                <a href=overview_href aria-current=current(Route::Overview)>"Overzicht"</a>
+            </nav>
+        </header>
+        <Show when=move || update_ready.get()>
+            <div class="update-notice" role="status">
+                <span>"Er is een nieuwe versie beschikbaar."</span>
+                <button type="button" on:click=move |_| browser::activate_new_version()>"Nieuwe versie laden"</button>
+            </div>
+        </Show>
+        <main id="inhoud" tabindex="-1">
+            {move || match load.get() {
+                Load::Loading => view! { <p class="loading" role="status">"Het corpus wordt geladen…"</p> }.into_any(),
+                Load::Failed(message) => view! {
+                    <section class="load-error" role="alert">
+                        <h1>"Briefwissel kan niet starten"</h1>
+                        <p>{message}</p>
+                    </section>
+                }.into_any(),
+                Load::Ready(data) => view! { <Routed data=data route=route/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>"Briefwissel — Kamervragen, antwoorden en brieven. Werkt zonder server en offline."</p>
+        </footer>
+    }
+}
+
+#[component]
+fn Routed(data: Data, route: Memo<Route>) -> impl IntoView {
+    move || match route.get() {
+        Route::List => view! { <ListPage data=data/> }.into_any(),
+        Route::Document(id) => view! { <DocumentPage data=data id=id/> }.into_any(),
+        Route::Question(id) => view! { <QuestionPage data=data id=id/> }.into_any(),
+        Route::Overview => view! { <OverviewPage data=data/> }.into_any(),
+        Route::NotFound(path) => view! {
+            <section>
+                <h1>"Pagina niet gevonden"</h1>
+                <p>"Het adres " <code>{path}</code> " bestaat niet in Briefwissel."</p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+/// Back/forward and clicks on in-app links update the state without reloading the page.
+fn listen_for_navigation(nav: Nav) {
+    let Some(window) = web_sys::window() else { return };
+    let on_pop = Closure::<dyn Fn()>::new(move || nav.sync());
+    let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    on_pop.forget();
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| intercept_click(nav, &ev));
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    }
+    on_click.forget();
+}
+
+fn intercept_click(nav: Nav, ev: &web_sys::MouseEvent) {
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let Some(anchor) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    if anchor.has_attribute("download") || !anchor.target().is_empty() {
+        return;
+    }
+    let raw = anchor.get_attribute("href").unwrap_or_default();
+    if let Some(id) = raw.strip_prefix('#') {
+        // In-page link: with a <base href> the browser would leave the page, so scroll here.
+        ev.prevent_default();
+        browser::scroll_to_id(id);
+        return;
+    }
+    let Ok(url) = web_sys::Url::new(&anchor.href()) else { return };
+    let same_origin = web_sys::window().and_then(|w| w.location().origin().ok()).is_some_and(|o| o == url.origin());
+    if !same_origin || !nav.mode.with_value(|m| m.owns_path(&url.pathname())) {
+        return;
+    }
+    ev.prevent_default();
+    let before = nav.here.with_untracked(|h| h.route.clone());
+    nav.go(&format!("{}{}{}", url.pathname(), url.search(), url.hash()), true);
+    let hash = url.hash();
+    if hash.len() > 1 {
+        let id = hash[1..].to_string();
+        request_animation_frame(move || {
+            browser::scroll_to_id(&id);
+        });
+    } else if nav.here.with_untracked(|h| h.route != before) {
+        browser::scroll_to_top();
+        request_animation_frame(focus_heading);
+    }
+}
+
+/// After a route change, the page's heading gets the focus so screen readers announce the new page.
+fn focus_heading() {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h1) = heading {
+        let _ = h1.set_attribute("tabindex", "-1");
+        let _ = h1.focus();
+    }
+}

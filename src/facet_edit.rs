@@ -1,0 +1,166 @@
+//! Changes to the explorer's query that the controls make: toggling a facet value, dates, sort, page.
+
+use briefwissel_corpus::query::{parse_query_string, percent_encode, Query};
+use briefwissel_corpus::{Chamber, Corpus, Date, DocumentKind};
+
+/// The facets of the sidebar, by their URL parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Party,
+    Theme,
+    Kind,
+    Chamber,
+    Answered,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [Facet::Party, Facet::Theme, Facet::Kind, Facet::Chamber, Facet::Answered];
+
+    /// The URL parameter (`partij`, `thema`, …).
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Party => "partij",
+            Facet::Theme => "thema",
+            Facet::Kind => "soort",
+            Facet::Chamber => "kamer",
+            Facet::Answered => "beantwoord",
+        }
+    }
+
+    /// The heading shown above the facet.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Party => "Partij",
+            Facet::Theme => "Thema",
+            Facet::Kind => "Soort document",
+            Facet::Chamber => "Kamer",
+            Facet::Answered => "Beantwoord",
+        }
+    }
+}
+
+/// The query with `value` (a facet's URL value) switched on or off; back to page 1.
+pub fn toggle(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Query {
+    let mut next = query.clone();
+    next.page = 1;
+    match facet {
+        Facet::Party => {
+            let (single, _) = parse_query_string(&format!("partij={}", percent_encode(value)), corpus);
+            if let Some(name) = single.parties.into_iter().next() {
+                toggle_in(&mut next.parties, name);
+            }
+        }
+        Facet::Theme => toggle_in(&mut next.themes, value.to_string()),
+        Facet::Kind => {
+            if let Some(kind) = DocumentKind::from_slug(value) {
+                toggle_in(&mut next.kinds, kind);
+            }
+        }
+        Facet::Chamber => {
+            if let Some(chamber) = Chamber::from_slug(value) {
+                toggle_in(&mut next.chambers, chamber);
+            }
+        }
+        Facet::Answered => {
+            let wanted = match value {
+                "ja" => Some(true),
+                "nee" => Some(false),
+                _ => None,
+            };
+            next.answered = if next.answered == wanted { None } else { wanted };
+        }
+    }
+    next
+}
+
+/// The query narrowed to exactly this one value of a facet (for links from the overview's bars).
+pub fn only(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Query {
+    let mut cleared = query.clone();
+    match facet {
+        Facet::Party => cleared.parties.clear(),
+        Facet::Theme => cleared.themes.clear(),
+        Facet::Kind => cleared.kinds.clear(),
+        Facet::Chamber => cleared.chambers.clear(),
+        Facet::Answered => cleared.answered = None,
+    }
+    toggle(&cleared, facet, value, corpus)
+}
+
+/// The query limited to questions asked in one month (`YYYY-MM`); unchanged for a malformed key.
+pub fn only_month(query: &Query, month_key: &str) -> Query {
+    let mut next = query.clone();
+    let first = Date::parse_iso(&format!("{month_key}-01"));
+    if let Some(first) = first {
+        let last = (28..=31).rev().find_map(|d| Date::new(first.year, first.month, d));
+        next.from = Some(first);
+        next.to = last;
+        next.page = 1;
+    }
+    next
+}
+
+fn toggle_in<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    match list.iter().position(|x| *x == item) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(item),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use briefwissel_corpus::Party;
+
+    fn corpus() -> Corpus {
+        let party = |name: &str, abbreviation: &str| Party {
+            name: name.into(),
+            abbreviation: abbreviation.into(),
+            aliases: Vec::new(),
+        };
+        Corpus { parties: vec![party("Volt", "Volt"), party("GroenLinks-PvdA", "GL-PvdA")], ..Corpus::default() }
+    }
+
+    #[test]
+    fn toggling_a_party_adds_and_removes_it_by_abbreviation() {
+        let corpus = corpus();
+        let start = Query { page: 3, ..Query::default() };
+        let with = toggle(&start, Facet::Party, "GL-PvdA", &corpus);
+        assert_eq!(with.parties, vec!["GroenLinks-PvdA".to_string()]);
+        assert_eq!(with.page, 1);
+        let both = toggle(&with, Facet::Party, "Volt", &corpus);
+        assert_eq!(both.parties.len(), 2);
+        let without = toggle(&both, Facet::Party, "GL-PvdA", &corpus);
+        assert_eq!(without.parties, vec!["Volt".to_string()]);
+    }
+
+    #[test]
+    fn answered_switches_between_yes_no_and_both() {
+        let corpus = corpus();
+        let yes = toggle(&Query::default(), Facet::Answered, "ja", &corpus);
+        assert_eq!(yes.answered, Some(true));
+        assert_eq!(toggle(&yes, Facet::Answered, "nee", &corpus).answered, Some(false));
+        assert_eq!(toggle(&yes, Facet::Answered, "ja", &corpus).answered, None);
+    }
+
+    #[test]
+    fn only_replaces_the_facet_and_keeps_the_rest() {
+        let corpus = corpus();
+        let start = Query { text: "asiel".into(), parties: vec!["Volt".into()], ..Query::default() };
+        let next = only(&start, Facet::Party, "GL-PvdA", &corpus);
+        assert_eq!(next.parties, vec!["GroenLinks-PvdA".to_string()]);
+        assert_eq!(next.text, "asiel");
+        let kinds = toggle(&start, Facet::Kind, "nota", &corpus);
+        assert_eq!(kinds.kinds, vec![DocumentKind::Nota]);
+        assert_eq!(toggle(&start, Facet::Kind, "<script>", &corpus).kinds, Vec::new());
+    }
+
+    #[test]
+    fn a_month_becomes_its_first_and_last_day() {
+        let next = only_month(&Query::default(), "2024-02");
+        assert_eq!(next.from, Date::new(2024, 2, 1));
+        assert_eq!(next.to, Date::new(2024, 2, 29));
+        assert_eq!(only_month(&Query::default(), "2024-13"), Query::default());
+    }
+}

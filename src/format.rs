@@ -1,0 +1,203 @@
+//! What the views say about a question, as plain data: dates, days taken, overdue, joint answers, anchors.
+
+use briefwissel_corpus::{Answer, Corpus, Date, Question};
+
+/// Answers are due within three weeks (Reglement van Orde); later answers and older open questions are overdue.
+pub const DUE_DAYS: i64 = 21;
+
+/// Where a question stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Answered after `days` days (`None` when a date is missing); `late` past [`DUE_DAYS`].
+    Answered { days: Option<i64>, late: bool },
+    /// Not answered; open for `days` days up to today (`None` without an asked date).
+    Open { days: Option<i64>, overdue: bool },
+}
+
+/// The status of a question, given its answer (if any) and today's date.
+pub fn status(question: &Question, answer: Option<&Answer>, today: Option<Date>) -> Status {
+    match answer {
+        Some(answer) => {
+            let days = match (question.asked_on, answer.answered_on) {
+                (Some(asked), Some(answered)) => Some(asked.days_until(answered)),
+                _ => None,
+            };
+            Status::Answered { days, late: days.is_some_and(|d| d > DUE_DAYS) }
+        }
+        None => {
+            let days = match (question.asked_on, today) {
+                (Some(asked), Some(today)) => Some(asked.days_until(today).max(0)),
+                _ => None,
+            };
+            Status::Open { days, overdue: days.is_some_and(|d| d > DUE_DAYS) }
+        }
+    }
+}
+
+/// "1 dag" / "12 dagen".
+pub fn days_label(days: i64) -> String {
+    if days == 1 {
+        "1 dag".to_string()
+    } else {
+        format!("{days} dagen")
+    }
+}
+
+/// A date as Dutch text (`5 december 2025`), or "onbekend".
+pub fn date_label(date: Option<Date>) -> String {
+    date.map_or_else(|| "onbekend".to_string(), Date::dutch)
+}
+
+/// Joins items the Dutch way: `a`, `a en b`, `a, b en c`.
+pub fn dutch_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} en {last}", init.join(", ")),
+    }
+}
+
+/// "samen beantwoord met vraag 6" when the answer also covers other printed questions.
+pub fn joint_answer_note(corpus: &Corpus, question: &Question, answer: &Answer) -> Option<String> {
+    let others: Vec<String> = answer
+        .question_ids
+        .iter()
+        .filter(|id| **id != question.id)
+        .map(|id| corpus.questions.iter().find(|q| &q.id == id).map_or_else(|| id.clone(), |q| q.number.clone()))
+        .collect();
+    match others.len() {
+        0 => None,
+        1 => Some(format!("samen beantwoord met vraag {}", others[0])),
+        _ => Some(format!("samen beantwoord met vragen {}", dutch_list(&others))),
+    }
+}
+
+/// The anchor of a question in its document: `vraag-4` (first number), or the printed number as a slug.
+pub fn question_anchor(question: &Question) -> String {
+    match question.numbers.first() {
+        Some(n) => format!("vraag-{n}"),
+        None => format!("vraag-{}", slug(&question.number)),
+    }
+}
+
+/// Extra anchors for the other numbers a printed question covers (`4 en 5` → `vraag-5`).
+pub fn extra_question_anchors(question: &Question) -> Vec<String> {
+    question.numbers.iter().skip(1).map(|n| format!("vraag-{n}")).collect()
+}
+
+/// The anchor of an answer in its document: `antwoord-<printed number as slug>`.
+pub fn answer_anchor(answer: &Answer) -> String {
+    format!("antwoord-{}", slug(&answer.number))
+}
+
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// The askers as shown: `Boswijk (CDA), Van den Hil (VVD)`; a whole faction as its party.
+pub fn askers_label(question: &Question) -> String {
+    let names: Vec<String> = question
+        .askers
+        .iter()
+        .map(|a| match &a.name {
+            Some(name) => format!("{name} ({})", a.party_as_printed),
+            None => format!("fractie {}", a.party_as_printed),
+        })
+        .collect();
+    dutch_list(&names)
+}
+
+/// The paragraphs of a stored text (separated by a blank line).
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(id: &str, number: &str, numbers: Vec<u32>, asked_on: Option<Date>) -> Question {
+        Question {
+            id: id.into(),
+            document_id: "doc".into(),
+            number: number.into(),
+            numbers,
+            askers: Vec::new(),
+            parties: Vec::new(),
+            addressed_to: None,
+            heading: None,
+            themes: vec!["overig".into()],
+            theme_matches: Vec::new(),
+            asked_on,
+            text: "Vraag?".into(),
+            footnote_refs: Vec::new(),
+            answer_id: None,
+        }
+    }
+
+    fn answer(ids: &[&str], answered_on: Option<Date>) -> Answer {
+        Answer {
+            id: "doc-a5-en-6".into(),
+            document_id: "doc".into(),
+            number: "5 en 6".into(),
+            question_ids: ids.iter().map(|s| s.to_string()).collect(),
+            answered_on,
+            answered_by: None,
+            text: "Antwoord.".into(),
+            footnote_refs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn an_answer_after_three_weeks_is_late() {
+        let q = question("doc-v5", "5", vec![5], Date::new(2025, 1, 1));
+        let on_time = answer(&["doc-v5"], Date::new(2025, 1, 22));
+        assert_eq!(status(&q, Some(&on_time), None), Status::Answered { days: Some(21), late: false });
+        let late = answer(&["doc-v5"], Date::new(2025, 1, 23));
+        assert_eq!(status(&q, Some(&late), None), Status::Answered { days: Some(22), late: true });
+    }
+
+    #[test]
+    fn an_open_question_counts_days_until_today() {
+        let q = question("doc-v5", "5", vec![5], Date::new(2025, 1, 1));
+        assert_eq!(status(&q, None, Date::new(2025, 1, 11)), Status::Open { days: Some(10), overdue: false });
+        assert_eq!(status(&q, None, Date::new(2025, 3, 1)), Status::Open { days: Some(59), overdue: true });
+        assert_eq!(status(&q, None, None), Status::Open { days: None, overdue: false });
+    }
+
+    #[test]
+    fn a_shared_answer_names_the_other_questions() {
+        let five = question("doc-v5", "5", vec![5], None);
+        let six = question("doc-v6", "6", vec![6], None);
+        let corpus = Corpus { questions: vec![five.clone(), six.clone()], ..Corpus::default() };
+        let shared = answer(&["doc-v5", "doc-v6"], None);
+        assert_eq!(joint_answer_note(&corpus, &five, &shared).as_deref(), Some("samen beantwoord met vraag 6"));
+        assert_eq!(joint_answer_note(&corpus, &six, &shared).as_deref(), Some("samen beantwoord met vraag 5"));
+        assert_eq!(joint_answer_note(&corpus, &five, &answer(&["doc-v5"], None)), None);
+    }
+
+    #[test]
+    fn anchors_use_the_printed_numbers() {
+        let q = question("doc-v4-en-5", "4 en 5", vec![4, 5], None);
+        assert_eq!(question_anchor(&q), "vraag-4");
+        assert_eq!(extra_question_anchors(&q), vec!["vraag-5".to_string()]);
+        assert_eq!(answer_anchor(&answer(&[], None)), "antwoord-5-en-6");
+    }
+
+    #[test]
+    fn lists_are_joined_in_dutch() {
+        let items: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(dutch_list(&items), "a, b en c");
+        assert_eq!(dutch_list(&items[..1]), "a");
+        assert_eq!(days_label(1), "1 dag");
+        assert_eq!(paragraphs("een\n\n\ntwee\n\n").collect::<Vec<_>>(), vec!["een", "twee"]);
+    }
+}

@@ -1,0 +1,12 @@
+//! Briefwissel's browser app (Leptos, client-side): explore questions, answers and letters from the corpus artifact.
+
+mod app;
+pub mod browser;
+pub mod facet_edit;
+pub mod format;
+pub mod loader;
+pub mod routing;
+pub mod stats;
+mod views;
+
+pub use app::{mount_with_artifact, start};

@@ -1,0 +1,122 @@
+//! `/document/<id>`: a whole document in reading order, questions and answers in place, footnotes last.
+
+use super::text::paragraphs_view;
+use crate::app::{Data, Nav};
+use crate::browser;
+use crate::format;
+use crate::routing::Route;
+use briefwissel_corpus::search::HighlightTerms;
+use briefwissel_corpus::{Block, Corpus, Document};
+use leptos::prelude::*;
+
+#[component]
+pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let Some(document) = data.corpus.documents.iter().find(|d| d.id == id) else {
+        return view! {
+            <section>
+                <h1>"Document niet gevonden"</h1>
+                <p>"Er is geen document met kenmerk " <code>{id}</code> "."</p>
+                <p><a href=nav.href(&Route::List, "")>"Naar alle vragen en antwoorden"</a></p>
+            </section>
+        }
+        .into_any();
+    };
+    // Jump to #vraag-<n> once the document is in the DOM.
+    Effect::new(move |_| {
+        let hash = nav.here.with(|h| h.hash.clone());
+        if !hash.is_empty() {
+            request_animation_frame(move || {
+                browser::scroll_to_id(&hash);
+            });
+        }
+    });
+    let terms = HighlightTerms::default();
+    let sections = document
+        .sections
+        .iter()
+        .map(|section| {
+            let blocks = section.blocks.iter().map(|b| block_view(data.corpus, document, b, &terms, nav)).collect_view();
+            view! {
+                <section class="doc-section">
+                    {section.heading.clone().map(|h| view! { <h2>{h}</h2> })}
+                    {blocks}
+                </section>
+            }
+        })
+        .collect_view();
+    let footnotes = (!document.footnotes.is_empty()).then(|| {
+        let items = document
+            .footnotes
+            .iter()
+            .map(|f| {
+                view! { <li id=format!("voetnoot-{}", f.number)><span class="fn-number">{f.number.clone()}</span>" "{f.text.clone()}</li> }
+            })
+            .collect_view();
+        view! {
+            <section class="footnotes" aria-labelledby="voetnoten-kop">
+                <h2 id="voetnoten-kop">"Voetnoten"</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+    let facts = facts_view(document);
+    view! {
+        <article class="document">
+            <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
+            <h1>{document.title.clone()}</h1>
+            {facts}
+            {sections}
+            {footnotes}
+        </article>
+    }
+    .into_any()
+}
+
+fn facts_view(document: &'static Document) -> impl IntoView {
+    let row = |label: &'static str, value: Option<String>| value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> });
+    view! {
+        <dl class="facts">
+            {row("Datum", document.date.map(|d| d.dutch()))}
+            {row("Dossier", document.dossier.clone())}
+            {row("Afzender", document.sender.clone())}
+            {row("Aan", document.recipient.clone())}
+            {row("Kenmerk", document.references.kenmerk.clone())}
+            {row("Ondertekend door", (!document.signatories.is_empty()).then(|| format::dutch_list(&document.signatories)))}
+            {row("Bronbestand", Some(document.file.clone()))}
+        </dl>
+    }
+}
+
+fn block_view(corpus: &'static Corpus, document: &Document, block: &Block, terms: &HighlightTerms, nav: Nav) -> AnyView {
+    match block {
+        Block::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
+        Block::List(items) => view! { <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul> }.into_any(),
+        Block::Question(id) => match corpus.questions.iter().find(|q| &q.id == id) {
+            Some(q) => {
+                let extra = format::extra_question_anchors(q).into_iter().map(|a| view! { <span id=a></span> }).collect_view();
+                let link = nav.href(&Route::Question(q.id.clone()), "");
+                view! {
+                    <section class="doc-question" id=format::question_anchor(q) data-question-id=q.id.clone()>
+                        {extra}
+                        <h3><a href=link>{format!("Vraag {}", q.number)}</a></h3>
+                        {(!q.askers.is_empty()).then(|| view! { <p class="askers">{format!("Gesteld door {}", format::askers_label(q))}</p> })}
+                        {paragraphs_view(&q.text, terms)}
+                    </section>
+                }
+                .into_any()
+            }
+            None => view! { <p class="missing">{format!("(vraag {id} ontbreekt in {})", document.id)}</p> }.into_any(),
+        },
+        Block::Answer(id) => match corpus.answers.iter().find(|a| &a.id == id) {
+            Some(a) => view! {
+                <section class="doc-answer" id=format::answer_anchor(a)>
+                    <h3>{format!("Antwoord {}", a.number)}</h3>
+                    {paragraphs_view(&a.text, terms)}
+                </section>
+            }
+            .into_any(),
+            None => view! { <p class="missing">{format!("(antwoord {id} ontbreekt in {})", document.id)}</p> }.into_any(),
+        },
+    }
+}

@@ -1,0 +1,95 @@
+//! The facet sidebar: checkboxes with live counts (zero disabled), the date range and "wis alles".
+
+use super::list::Selection;
+use crate::app::{Data, Nav};
+use crate::facet_edit::{toggle, Facet};
+use crate::routing::Route;
+use briefwissel_corpus::explore::{FacetValue, Facets};
+use briefwissel_corpus::query::Query;
+use briefwissel_corpus::Date;
+use leptos::prelude::*;
+
+fn values(facets: &Facets, facet: Facet) -> &[FacetValue] {
+    match facet {
+        Facet::Party => &facets.parties,
+        Facet::Theme => &facets.themes,
+        Facet::Kind => &facets.kinds,
+        Facet::Chamber => &facets.chambers,
+        Facet::Answered => &facets.answered,
+    }
+}
+
+#[component]
+pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let route = StoredValue::new(route);
+    let go = move |next: Query| route.with_value(|r| Selection::show(data, nav, r, &next, true));
+    let groups = Facet::ALL
+        .into_iter()
+        .map(|facet| {
+            let options = move || {
+                selection.outcome.with(|o| {
+                    values(&o.facets, facet)
+                        .iter()
+                        .map(|v| {
+                            let value = v.value.clone();
+                            let on_change = move |_| go(toggle(&selection.query.get_untracked(), facet, &value, data.corpus));
+                            view! {
+                                <li>
+                                    <label class:empty=v.count == 0 && !v.selected>
+                                        <input type="checkbox" name=facet.param() value=v.value.clone()
+                                            prop:checked=v.selected disabled=v.count == 0 && !v.selected on:change=on_change/>
+                                        <span class="facet-label">{v.label.clone()}</span>
+                                        <span class="facet-count">{v.count}</span>
+                                    </label>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                })
+            };
+            view! {
+                <fieldset class="facet">
+                    <legend>{facet.label()}</legend>
+                    <ul>{options}</ul>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let date_input = move |label: &'static str, is_from: bool| {
+        let current = move || {
+            selection.query.with(|q| if is_from { q.from } else { q.to }).map(|d| d.to_string()).unwrap_or_default()
+        };
+        let on_change = move |ev: leptos::ev::Event| {
+            let mut next = selection.query.get_untracked();
+            let date = Date::parse_iso(&event_target_value(&ev));
+            if is_from {
+                next.from = date;
+            } else {
+                next.to = date;
+            }
+            next.page = 1;
+            go(next);
+        };
+        view! {
+            <label class="date">{label}<input type="date" prop:value=current on:change=on_change/></label>
+        }
+    };
+    let filtered = move || selection.query.with(|q| Query { sort: q.sort, ..Query::default() } != *q);
+    view! {
+        <aside class="facets" aria-label="Filters">
+            <div class="facets-head">
+                <h2>"Filters"</h2>
+                <button type="button" class="clear" disabled=move || !filtered() on:click=move |_| go(Query::default())>
+                    "Wis alles"
+                </button>
+            </div>
+            {groups}
+            <fieldset class="facet">
+                <legend>"Gesteld tussen"</legend>
+                {date_input("Van", true)}
+                {date_input("Tot en met", false)}
+            </fieldset>
+        </aside>
+    }
+}

@@ -1,0 +1,185 @@
+//! "Vragen en antwoorden": the start page with search, facets, sort, the result list and pagination.
+
+use super::facets::FacetSidebar;
+use super::question_card::QuestionCard;
+use super::toolbar::Toolbar;
+use crate::app::{Data, Nav};
+use crate::browser;
+use crate::routing::Route;
+use briefwissel_corpus::explore::{Outcome, PAGE_SIZE};
+use briefwissel_corpus::query::{parse_query_string, to_query_string, Notice, Query, Sort};
+use leptos::prelude::*;
+
+/// The explorer state read from the URL, shared by the list and the overview.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    pub query: Memo<Query>,
+    pub notices: Memo<Vec<Notice>>,
+    pub outcome: Memo<Outcome>,
+}
+
+impl Selection {
+    pub fn new(data: Data, nav: Nav) -> Selection {
+        let parsed = Memo::new(move |_| nav.here.with(|h| parse_query_string(&h.query, data.corpus)));
+        let query = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+        let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
+        let outcome = Memo::new(move |_| query.with(|q| data.explorer.run(q)));
+        Selection { query, notices, outcome }
+    }
+
+    /// Goes to `route` showing `query`; `push` for filter changes, replace while typing.
+    pub fn show(data: Data, nav: Nav, route: &Route, query: &Query, push: bool) {
+        nav.go(&nav.href(route, &to_query_string(query, data.corpus)), push);
+    }
+}
+
+#[component]
+pub fn ListPage(data: Data) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let selection = Selection::new(data, nav);
+    let Selection { query, outcome, .. } = selection;
+    let set_query = move |next: Query, push: bool| Selection::show(data, nav, &Route::List, &next, push);
+    // The box keeps what was typed; it follows the URL only when the URL says something else.
+    let typed = RwSignal::new(query.get_untracked().text);
+    Effect::new(move |_| {
+        let text = query.with(|q| q.text.clone());
+        if typed.with_untracked(|t| t.trim() != text.trim()) {
+            typed.set(text);
+        }
+    });
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        typed.set(value.clone());
+        let mut next = query.get_untracked();
+        next.text = value;
+        next.page = 1;
+        set_query(next, false);
+    };
+    let on_sort = move |ev: leptos::ev::Event| {
+        let mut next = query.get_untracked();
+        next.sort = Sort::from_slug(&event_target_value(&ev)).unwrap_or_default();
+        next.page = 1;
+        set_query(next, true);
+    };
+    Effect::new(move |_| {
+        outcome.track();
+        browser::mark("first-results");
+    });
+    let count_text = move || {
+        outcome.with(|o| {
+            let page = query.with(|q| q.page).max(1) as usize;
+            let noun = if o.total == 1 { "vraag" } else { "vragen" };
+            if o.total > PAGE_SIZE {
+                let first = (page - 1) * PAGE_SIZE + 1;
+                let last = (page * PAGE_SIZE).min(o.total);
+                format!("{} {noun} gevonden, {first}–{last} getoond", o.total)
+            } else {
+                format!("{} {noun} gevonden", o.total)
+            }
+        })
+    };
+    let results = move || {
+        let terms = outcome.with(|o| o.highlight.clone());
+        let page = query.with(|q| q.page);
+        outcome.with(|o| {
+            o.page(page)
+                .iter()
+                .filter_map(|&i| data.corpus.questions.get(i as usize))
+                .map(|q| view! { <li><QuestionCard data=data question=q terms=terms.clone()/></li> })
+                .collect_view()
+        })
+    };
+    view! {
+        <h1>"Vragen en antwoorden"</h1>
+        <Notices notices=selection.notices/>
+        <div class="search-bar">
+            <form role="search" on:submit=move |ev| ev.prevent_default()>
+                <label for="zoek">"Zoeken in vragen, antwoorden en brieven"</label>
+                <input id="zoek" type="search" autocomplete="off" placeholder="bijv. terugkeer of \"veilige landen\""
+                    prop:value=move || typed.get() on:input=on_input/>
+            </form>
+        </div>
+        <div class="explorer">
+            <FacetSidebar data=data selection=selection route=Route::List/>
+            <section class="results" aria-labelledby="resultaten-kop">
+                <h2 id="resultaten-kop" class="visually-hidden">"Resultaten"</h2>
+                <div class="results-head">
+                    <p class="result-count" data-testid="result-count" role="status" aria-live="polite">{count_text}</p>
+                    <label class="sort">"Sorteren: "
+                        <select on:change=on_sort>
+                            {Sort::ALL.into_iter().map(|s| view! {
+                                <option value=s.slug() selected=move || query.with(|q| q.sort == s)>{s.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <Toolbar data=data outcome=outcome/>
+                <DocumentHits data=data selection=selection/>
+                <ol class="question-list">{results}</ol>
+                <Pagination data=data selection=selection/>
+            </section>
+        </div>
+    }
+}
+
+/// What in the URL was ignored, in polite plain text.
+#[component]
+pub fn Notices(notices: Memo<Vec<Notice>>) -> impl IntoView {
+    move || {
+        let list = notices.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="notices" role="status">
+                    <p>"Niet alles in het adres kon worden gebruikt:"</p>
+                    <ul>{list.into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    move || {
+        let hits: Vec<(String, String)> = selection.outcome.with(|o| {
+            o.document_hits
+                .iter()
+                .filter_map(|h| data.corpus.documents.get(h.document as usize))
+                .filter(|d| !d.sections.iter().any(|s| s.blocks.iter().any(|b| matches!(b, briefwissel_corpus::Block::Question(_)))))
+                .map(|d| (nav.href(&Route::Document(d.id.clone()), ""), d.title.clone()))
+                .collect()
+        });
+        (!hits.is_empty()).then(|| {
+            view! {
+                <section class="document-hits">
+                    <h2>"Ook gevonden in brieven"</h2>
+                    <ul>{hits.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}</ul>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn Pagination(data: Data, selection: Selection) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let link = move |page: u32| {
+        let mut q = selection.query.get();
+        q.page = page;
+        nav.href(&Route::List, &to_query_string(&q, data.corpus))
+    };
+    move || {
+        let pages = selection.outcome.with(Outcome::page_count);
+        let page = selection.query.with(|q| q.page).clamp(1, pages);
+        (pages > 1).then(|| {
+            view! {
+                <nav class="pagination" aria-label="Paginering">
+                    {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">"← Vorige"</a> })}
+                    <span>{format!("Pagina {page} van {pages}")}</span>
+                    {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">"Volgende →"</a> })}
+                </nav>
+            }
+        })
+    }
+}

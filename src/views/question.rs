@@ -1,0 +1,41 @@
+//! `/vraag/<id>`: one question with its answer unfolded and a link to its place in the document.
+
+use super::question_card::QuestionCard;
+use crate::app::{Data, Nav};
+use crate::format;
+use crate::routing::Route;
+use briefwissel_corpus::search::HighlightTerms;
+use leptos::prelude::*;
+
+#[component]
+pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let list_href = nav.href(&Route::List, "");
+    let Some(question) = data.corpus.questions.iter().find(|q| q.id == id) else {
+        return view! {
+            <section>
+                <h1>"Vraag niet gevonden"</h1>
+                <p>"Er is geen vraag met kenmerk " <code>{id}</code> "."</p>
+                <p><a href=list_href>"Naar alle vragen en antwoorden"</a></p>
+            </section>
+        }
+        .into_any();
+    };
+    let title = data.corpus.documents.iter().find(|d| d.id == question.document_id).map(|d| d.title.clone());
+    let in_document = format!(
+        "{}#{}",
+        nav.href(&Route::Document(question.document_id.clone()), ""),
+        format::question_anchor(question)
+    );
+    view! {
+        <h1>{format!("Vraag {}", question.number)}{title.map(|t| format!(" — {t}"))}</h1>
+        <p class="crumbs">
+            <a href=list_href>"Alle vragen en antwoorden"</a>" · "
+            <a href=in_document>"Bekijk in het document"</a>
+        </p>
+        <div class="question-list single">
+            <QuestionCard data=data question=question terms=HighlightTerms::default() open_answer=true/>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,108 @@
+//! One question in a list: parties, askers, addressee, dates and days, document, themes, text and answer.
+
+use super::text::{has_match, marked, paragraphs_view};
+use crate::app::{Data, Nav};
+use crate::browser;
+use crate::format::{self, Status};
+use crate::routing::Route;
+use briefwissel_corpus::search::HighlightTerms;
+use briefwissel_corpus::Question;
+use leptos::prelude::*;
+
+/// A question card. `open_answer` unfolds the answer (the single-question page does).
+#[component]
+pub fn QuestionCard(data: Data, question: &'static Question, terms: HighlightTerms, #[prop(optional)] open_answer: bool) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let corpus = data.corpus;
+    let answer = question.answer_id.as_deref().and_then(|id| corpus.answers.iter().find(|a| a.id == id));
+    let document = corpus.documents.iter().find(|d| d.id == question.document_id);
+    let status = format::status(question, answer, browser::today());
+    let is_open = matches!(status, Status::Open { .. });
+    let question_href = nav.href(&Route::Question(question.id.clone()), "");
+    let document_href = format!(
+        "{}#{}",
+        nav.href(&Route::Document(question.document_id.clone()), ""),
+        format::question_anchor(question)
+    );
+    let badges = question
+        .parties
+        .iter()
+        .map(|name| {
+            let abbreviation = corpus.parties.iter().find(|p| &p.name == name).map_or(name.as_str(), |p| p.abbreviation.as_str());
+            view! { <li class="badge party" title=name.clone()>{abbreviation.to_string()}</li> }
+        })
+        .collect_view();
+    let themes = question
+        .themes
+        .iter()
+        .map(|id| {
+            let label = corpus.themes.iter().find(|t| &t.id == id).map_or(id.as_str(), |t| t.label.as_str());
+            let words: Vec<String> =
+                question.theme_matches.iter().filter(|m| &m.theme == id).flat_map(|m| m.words.clone()).collect();
+            let why = if words.is_empty() {
+                "Geen trefwoord gevonden; standaardthema".to_string()
+            } else {
+                format!("Herkend aan: {}", words.join(", "))
+            };
+            let hidden = format!(" ({why})");
+            view! { <li class="theme" title=why>{label.to_string()}<span class="visually-hidden">{hidden}</span></li> }
+        })
+        .collect_view();
+    let status_view = match status {
+        Status::Answered { days, late } => view! {
+            <span class=if late { "status answered late" } else { "status answered" }>
+                {match days {
+                    Some(d) => format!("beantwoord na {}", format::days_label(d)),
+                    None => "beantwoord".to_string(),
+                }}
+                {late.then_some(" (te laat)")}
+            </span>
+        }
+        .into_any(),
+        Status::Open { days, overdue } => view! {
+            <span class=if overdue { "status open overdue" } else { "status open" }>
+                "Open, nog niet beantwoord"
+                {days.map(|d| format!(" ({} open)", format::days_label(d)))}
+                {overdue.then_some(", termijn verstreken")}
+            </span>
+        }
+        .into_any(),
+    };
+    let answer_view = answer.map(|answer| {
+        let joint = format::joint_answer_note(corpus, question, answer);
+        let open = open_answer || has_match(&answer.text, &terms);
+        let by = answer.answered_by.clone().map(|who| format!("Beantwoord door {who}"));
+        view! {
+            <details class="answer" open=open>
+                <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
+                {paragraphs_view(&answer.text, &terms)}
+                <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}</p>
+            </details>
+        }
+    });
+    view! {
+        <article class="question" class:is-open=is_open data-testid="question" data-question-id=question.id.clone()>
+            <header class="question-head">
+                <ul class="badges" aria-label="Partijen">{badges}</ul>
+                <h3><a href=question_href>{format!("Vraag {}", question.number)}</a></h3>
+                {status_view}
+            </header>
+            <dl class="facts">
+                <dt>"Gesteld door"</dt>
+                <dd>{if question.askers.is_empty() { "onbekend".to_string() } else { format::askers_label(question) }}</dd>
+                <dt>"Aan"</dt>
+                <dd>{question.addressed_to.clone().unwrap_or_else(|| "onbekend".into())}</dd>
+                <dt>"Gesteld op"</dt>
+                <dd>{format::date_label(question.asked_on)}</dd>
+                <dt>"Beantwoord op"</dt>
+                <dd>{if is_open { "nog niet".to_string() } else { format::date_label(answer.and_then(|a| a.answered_on)) }}</dd>
+                <dt>"Document"</dt>
+                <dd><a href=document_href>{marked(document.map_or("", |d| d.title.as_str()), &terms)}</a></dd>
+                {question.heading.clone().map(|h| view! { <dt>"Kopje"</dt><dd>{h}</dd> })}
+            </dl>
+            <ul class="themes" aria-label="Thema's">{themes}</ul>
+            <div class="question-text">{paragraphs_view(&question.text, &terms)}</div>
+            {answer_view}
+        </article>
+    }
+}

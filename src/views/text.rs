@@ -1,0 +1,34 @@
+//! Renders stored text as paragraphs, with search matches as `<mark>` elements (never as markup strings).
+
+use crate::format::paragraphs;
+use briefwissel_corpus::search::{highlight, HighlightTerms};
+use leptos::prelude::*;
+
+/// One piece of text with its matches marked.
+pub fn marked(text: &str, terms: &HighlightTerms) -> impl IntoView {
+    let pieces = if terms.is_empty() { vec![(text.to_string(), false)] } else { highlight(text, terms) };
+    pieces
+        .into_iter()
+        .map(|(piece, hit)| if hit { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() })
+        .collect_view()
+}
+
+/// Whether a search would mark anything in this text.
+pub fn has_match(text: &str, terms: &HighlightTerms) -> bool {
+    !terms.is_empty() && highlight(text, terms).iter().any(|(_, hit)| *hit)
+}
+
+/// Paragraphs separated by blank lines; lines starting with `- ` become a list.
+pub fn paragraphs_view(text: &str, terms: &HighlightTerms) -> impl IntoView {
+    paragraphs(text)
+        .map(|p| {
+            let items: Vec<&str> = p.lines().collect();
+            if items.len() > 1 && items.iter().all(|l| l.starts_with("- ")) {
+                let list = items.iter().map(|l| view! { <li>{marked(&l[2..], terms)}</li> }).collect_view();
+                view! { <ul>{list}</ul> }.into_any()
+            } else {
+                view! { <p>{marked(p, terms)}</p> }.into_any()
+            }
+        })
+        .collect_view()
+}

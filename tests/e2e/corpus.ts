@@ -1,0 +1,89 @@
+// The corpus as the CLI exports it, and the filter rules the app must agree with (computed here
+// from the export, never hard-coded): OR within a facet, AND across facets, inclusive dates.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+export const EXPORT_PATH = resolve("target/e2e/corpus.json");
+
+export interface Party { name: string; abbreviation: string; aliases: string[] }
+export interface Theme { id: string; label: string; group: string }
+export interface Question {
+  id: string;
+  document_id: string;
+  number: string;
+  parties: string[];
+  themes: string[];
+  asked_on: string | null;
+  text: string;
+  answer_id: string | null;
+}
+export interface Answer { id: string; text: string; question_ids: string[] }
+export interface Document { id: string; kind: string; title: string; chamber: string | null }
+export interface Corpus {
+  documents: Document[];
+  questions: Question[];
+  answers: Answer[];
+  parties: Party[];
+  themes: Theme[];
+}
+
+let cached: Corpus | null = null;
+export function corpus(): Corpus {
+  if (!cached) {
+    const path = process.env.BRIEFWISSEL_EXPORT || EXPORT_PATH;
+    cached = JSON.parse(readFileSync(path, "utf8")) as Corpus;
+    if (cached.questions.length === 0) throw new Error(`${path} has no questions`);
+  }
+  return cached;
+}
+
+export interface Filter {
+  parties?: string[]; // canonical names
+  themes?: string[]; // ids
+  from?: string; // YYYY-MM-DD
+  to?: string;
+}
+
+export function matches(q: Question, f: Filter): boolean {
+  if (f.parties?.length && !q.parties.some((p) => f.parties!.includes(p))) return false;
+  if (f.themes?.length && !q.themes.some((t) => f.themes!.includes(t))) return false;
+  if (f.from || f.to) {
+    if (!q.asked_on) return false;
+    if (f.from && q.asked_on < f.from) return false;
+    if (f.to && q.asked_on > f.to) return false;
+  }
+  return true;
+}
+
+export function count(f: Filter): number {
+  return corpus().questions.filter((q) => matches(q, f)).length;
+}
+
+export function abbreviation(name: string): string {
+  const party = corpus().parties.find((p) => p.name === name);
+  if (!party) throw new Error(`party ${name} is not in the registry`);
+  return party.abbreviation;
+}
+
+/** Values used by questions, most frequent first (ties by name), with their counts. */
+export function ranked(values: (q: Question) => string[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const q of corpus().questions) for (const v of values(q)) counts.set(v, (counts.get(v) || 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Lower case without diacritics, as the search compares words. */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+}
+
+/** Questions whose own text or answer text contains this word (folded, whole word). */
+export function questionsWithWord(word: string): Question[] {
+  const c = corpus();
+  const answers = new Map(c.answers.map((a) => [a.id, a.text]));
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${fold(word)}($|[^\\p{L}\\p{N}])`, "u");
+  return c.questions.filter((q) => {
+    const answer = q.answer_id ? answers.get(q.answer_id) || "" : "";
+    return pattern.test(fold(q.text)) || pattern.test(fold(answer));
+  });
+}

@@ -1,0 +1,46 @@
+// Journey: a reader follows a shared link straight to a question or to a place in a document.
+import { expect, test } from "@playwright/test";
+import { corpus } from "./corpus";
+import { DocumentPage, QuestionPage } from "./pages/document-page";
+
+/** A question far enough down its document that jumping to it needs scrolling. */
+function laterQuestion() {
+  const c = corpus();
+  const perDocument = new Map<string, number>();
+  for (const q of c.questions) perDocument.set(q.document_id, (perDocument.get(q.document_id) || 0) + 1);
+  const candidates = c.questions.filter((q) => /^\d+$/.test(q.number) && Number(q.number) >= 4);
+  candidates.sort((a, b) => (perDocument.get(b.document_id) || 0) - (perDocument.get(a.document_id) || 0));
+  expect(candidates.length).toBeGreaterThan(0);
+  return candidates[0];
+}
+
+test("/vraag/<id> shows that question", async ({ page }) => {
+  const question = laterQuestion();
+  const view = new QuestionPage(page);
+  await view.open(question.id);
+  await expect(view.shown(question.id)).toBeVisible({ timeout: 30_000 });
+  await expect(view.shown(question.id)).toContainText(question.text.split("\n")[0].slice(0, 40));
+});
+
+test("/document/<id>#vraag-<n> opens the document at that question", async ({ page }) => {
+  const question = laterQuestion();
+  const doc = new DocumentPage(page);
+  await doc.openDocument(question.document_id, `vraag-${question.number}`);
+  const count = corpus().questions.filter((q) => q.document_id === question.document_id).length;
+  await expect(doc.questions).toHaveCount(count);
+  await expect(doc.anchor(`vraag-${question.number}`)).toBeInViewport();
+});
+
+test("letters without questions are readable in the document view", async ({ page }) => {
+  const c = corpus();
+  const withQuestions = new Set(c.questions.map((q) => q.document_id));
+  const letter = c.documents.find((d) => !withQuestions.has(d.id));
+  test.skip(!letter, "every document has questions");
+  await page.goto(`document/${encodeURIComponent(letter!.id)}`);
+  await expect(page.locator("main")).toContainText(letter!.title.slice(0, 30), { timeout: 30_000 });
+});
+
+test("an unknown question id shows a message, not an empty page", async ({ page }) => {
+  await page.goto("vraag/bestaat-niet-123");
+  await expect(page.locator("main")).toContainText(/niet gevonden|bestaat niet|onbekend/i, { timeout: 30_000 });
+});

@@ -1,0 +1,50 @@
+// Journey: a reader who uses only the keyboard searches, filters and sees where the focus is.
+import { expect, type Page, test } from "@playwright/test";
+import { corpus, count, ranked, abbreviation } from "./corpus";
+import { ExplorerPage } from "./pages/explorer-page";
+
+/** Presses Tab until `selector` has the focus (at most `limit` times). */
+async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+async function focusOutline(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    return `${style.outlineStyle} ${style.outlineWidth} ${style.boxShadow}`;
+  });
+}
+
+test("search and filters work with the keyboard alone, with a visible focus", async ({ page }) => {
+  const [[party]] = ranked((q) => q.parties);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+
+  await tabTo(page, "#zoek");
+  expect(await focusOutline(page)).not.toMatch(/^none 0px none$/);
+  await page.keyboard.press("Escape");
+
+  const abbr = abbreviation(party);
+  await tabTo(page, `input[type=checkbox][name="partij"][value="${abbr}"]`);
+  const outline = await focusOutline(page);
+  expect(outline, "focused checkbox shows an outline or ring").not.toMatch(/^none 0px none$/);
+  await page.keyboard.press("Space");
+  await explorer.expectCount(count({ parties: [party] }));
+
+  await tabTo(page, "button.clear");
+  await page.keyboard.press("Enter");
+  await explorer.expectCount(corpus().questions.length);
+});
+
+test("the first Tab reaches a skip link to the content", async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() || "");
+  expect(focused).toMatch(/inhoud/i);
+});

@@ -1,0 +1,34 @@
+// Journey: a reader visits once, loses the network (a train, a plane) and keeps reading.
+import { expect, test } from "@playwright/test";
+import { abbreviation, count, corpus, ranked } from "./corpus";
+import { ExplorerPage } from "./pages/explorer-page";
+
+test("after one visit the app reloads, filters, searches and opens documents offline", async ({ page, context }) => {
+  const [[party], [second]] = ranked((q) => q.parties);
+  const explorer = new ExplorerPage(page);
+  await explorer.open(`?partij=${encodeURIComponent(abbreviation(party))}`);
+  // Wait until the service worker controls the page and has precached everything.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
+    }
+  });
+  const online = { count: await explorer.count(), ids: await explorer.questionIds() };
+
+  await context.setOffline(true);
+  await page.reload();
+  await explorer.waitForResults();
+  await explorer.expectCount(online.count);
+  expect(await explorer.questionIds()).toEqual(online.ids);
+
+  await explorer.toggle("partij", abbreviation(second));
+  await explorer.expectCount(count({ parties: [party, second] }));
+  await explorer.searchFor("minister");
+  await expect.poll(() => explorer.count()).toBeGreaterThan(0);
+
+  const documentId = corpus().questions[0].document_id;
+  await page.goto(`document/${encodeURIComponent(documentId)}`);
+  await expect(page.locator(".doc-question").first()).toBeVisible({ timeout: 30_000 });
+  await context.setOffline(false);
+});

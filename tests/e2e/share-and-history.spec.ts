@@ -1,0 +1,62 @@
+// Journey: a reader filters, copies the link to a colleague (a fresh browser), and steps back and forward.
+import { expect, test } from "@playwright/test";
+import { abbreviation, corpus, count, ranked } from "./corpus";
+import { ExplorerPage } from "./pages/explorer-page";
+
+test("a copied link opened in a fresh browser context shows the same results", async ({ page, browser }) => {
+  const [[party]] = ranked((q) => q.parties);
+  const [[theme]] = ranked((q) => q.themes);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  await explorer.toggle("partij", abbreviation(party));
+  await explorer.toggle("thema", theme);
+  await explorer.expectCount(count({ parties: [party], themes: [theme] }));
+  const link = page.url();
+  const ids = await explorer.questionIds();
+  const shown = await explorer.count();
+
+  const fresh = await browser.newContext();
+  try {
+    const other = new ExplorerPage(await fresh.newPage());
+    await other.page.goto(link);
+    await other.waitForResults();
+    await other.expectCount(shown);
+    expect(await other.questionIds()).toEqual(ids);
+    await expect(other.facet("partij", abbreviation(party))).toBeChecked();
+    await expect(other.facet("thema", theme)).toBeChecked();
+  } finally {
+    await fresh.close();
+  }
+});
+
+test("reloading restores the view exactly", async ({ page }) => {
+  const [[party]] = ranked((q) => q.parties);
+  const explorer = new ExplorerPage(page);
+  await explorer.open(`?partij=${encodeURIComponent(abbreviation(party))}&sorteer=oudste`);
+  const ids = await explorer.questionIds();
+  await page.reload();
+  await explorer.waitForResults();
+  await explorer.expectCount(count({ parties: [party] }));
+  expect(await explorer.questionIds()).toEqual(ids);
+});
+
+test("back and forward step through filter changes", async ({ page }) => {
+  const [[first], [second]] = ranked((q) => q.parties);
+  const total = corpus().questions.length;
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  await explorer.toggle("partij", abbreviation(first));
+  await explorer.expectCount(count({ parties: [first] }));
+  await explorer.toggle("partij", abbreviation(second));
+  await explorer.expectCount(count({ parties: [first, second] }));
+
+  await page.goBack();
+  await explorer.expectCount(count({ parties: [first] }));
+  await expect(explorer.facet("partij", abbreviation(second))).not.toBeChecked();
+  await page.goBack();
+  await explorer.expectCount(total);
+  await expect(explorer.facet("partij", abbreviation(first))).not.toBeChecked();
+  await page.goForward();
+  await explorer.expectCount(count({ parties: [first] }));
+  await expect(explorer.facet("partij", abbreviation(first))).toBeChecked();
+});
