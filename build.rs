@@ -15,7 +15,7 @@ fn main() {
     let documents = manifest.join("data").join("documents");
     println!("cargo:rerun-if-changed={}", documents.display());
     println!("cargo:rerun-if-changed=build.rs");
-    let output = match parse_paths(&[documents.clone()]) {
+    let output = match parse_paths(std::slice::from_ref(&documents)) {
         Ok(output) => output,
         Err(message) => {
             println!("cargo:warning=cannot read {}: {message}", documents.display());

@@ -127,7 +127,7 @@ fn App(load: RwSignal<Load>) -> impl IntoView {
             </nav>
         </header>
         <Show when=move || update_ready.get()>
-            <div class="update-notice" role="status">
+            <div class="update-notice" role="status" data-testid="update-available">
                 <span>"Er is een nieuwe versie beschikbaar."</span>
                 <button type="button" on:click=move |_| browser::activate_new_version()>"Nieuwe versie laden"</button>
             </div>

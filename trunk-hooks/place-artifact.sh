@@ -9,3 +9,5 @@ name="corpus-$hash.bin"
 cp "$dir/briefwissel-corpus.bin" "$TRUNK_STAGING_DIR/$name"
 sed -i "s|href=\"corpus.bin\"|href=\"$name\"|" "$TRUNK_STAGING_DIR/index.html"
 echo "briefwissel: corpus artifact $name ($(wc -c < "$TRUNK_STAGING_DIR/$name") bytes)"
+# SHIP's post-build step (precache list, CSP hashes, 404.html); Trunk runs hooks of a stage concurrently, so it is chained here.
+node scripts/postbuild.mjs "$TRUNK_STAGING_DIR"

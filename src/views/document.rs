@@ -62,7 +62,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     });
     let facts = facts_view(document);
     view! {
-        <article class="document">
+        <article class="document" data-testid="document" data-document-id=document.id.clone()>
             <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
             <h1>{document.title.clone()}</h1>
             {facts}
@@ -97,7 +97,7 @@ fn block_view(corpus: &'static Corpus, document: &Document, block: &Block, terms
                 let extra = format::extra_question_anchors(q).into_iter().map(|a| view! { <span id=a></span> }).collect_view();
                 let link = nav.href(&Route::Question(q.id.clone()), "");
                 view! {
-                    <section class="doc-question" id=format::question_anchor(q) data-question-id=q.id.clone()>
+                    <section class="doc-question" id=format::question_anchor(q) data-testid="document-question" data-question-id=q.id.clone()>
                         {extra}
                         <h3><a href=link>{format!("Vraag {}", q.number)}</a></h3>
                         {(!q.askers.is_empty()).then(|| view! { <p class="askers">{format!("Gesteld door {}", format::askers_label(q))}</p> })}

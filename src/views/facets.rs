@@ -37,7 +37,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                             view! {
                                 <li>
                                     <label class:empty=v.count == 0 && !v.selected>
-                                        <input type="checkbox" name=facet.param() value=v.value.clone()
+                                        <input type="checkbox" name=facet.param() value=v.value.clone() data-facet=facet.param() data-value=v.value.clone()
                                             prop:checked=v.selected disabled=v.count == 0 && !v.selected on:change=on_change/>
                                         <span class="facet-label">{v.label.clone()}</span>
                                         <span class="facet-count">{v.count}</span>
@@ -57,6 +57,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
         })
         .collect_view();
     let date_input = move |label: &'static str, is_from: bool| {
+        let testid = if is_from { "filter-van" } else { "filter-tot" };
         let current = move || {
             selection.query.with(|q| if is_from { q.from } else { q.to }).map(|d| d.to_string()).unwrap_or_default()
         };
@@ -72,7 +73,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             go(next);
         };
         view! {
-            <label class="date">{label}<input type="date" prop:value=current on:change=on_change/></label>
+            <label class="date">{label}<input type="date" data-testid=testid prop:value=current on:change=on_change/></label>
         }
     };
     let filtered = move || selection.query.with(|q| Query { sort: q.sort, ..Query::default() } != *q);
@@ -80,7 +81,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
         <aside class="facets" aria-label="Filters">
             <div class="facets-head">
                 <h2>"Filters"</h2>
-                <button type="button" class="clear" disabled=move || !filtered() on:click=move |_| go(Query::default())>
+                <button type="button" class="clear" data-testid="clear-all" disabled=move || !filtered() on:click=move |_| go(Query::default())>
                     "Wis alles"
                 </button>
             </div>

@@ -95,7 +95,7 @@ pub fn ListPage(data: Data) -> impl IntoView {
         <div class="search-bar">
             <form role="search" on:submit=move |ev| ev.prevent_default()>
                 <label for="zoek">"Zoeken in vragen, antwoorden en brieven"</label>
-                <input id="zoek" type="search" autocomplete="off" placeholder="bijv. terugkeer of \"veilige landen\""
+                <input id="zoek" type="search" data-testid="search-input" autocomplete="off" placeholder="bijv. terugkeer of \"veilige landen\""
                     prop:value=move || typed.get() on:input=on_input/>
             </form>
         </div>
@@ -131,7 +131,7 @@ pub fn Notices(notices: Memo<Vec<Notice>>) -> impl IntoView {
             view! {
                 <div class="notices" role="status">
                     <p>"Niet alles in het adres kon worden gebruikt:"</p>
-                    <ul>{list.into_iter().map(|n| view! { <li>{n.message}</li> }).collect_view()}</ul>
+                    <ul>{list.into_iter().map(|n| view! { <li data-testid="notice">{n.message}</li> }).collect_view()}</ul>
                 </div>
             }
         })
@@ -175,9 +175,9 @@ fn Pagination(data: Data, selection: Selection) -> impl IntoView {
         (pages > 1).then(|| {
             view! {
                 <nav class="pagination" aria-label="Paginering">
-                    {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">"← Vorige"</a> })}
+                    {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev" data-testid="prev-page">"← Vorige"</a> })}
                     <span>{format!("Pagina {page} van {pages}")}</span>
-                    {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">"Volgende →"</a> })}
+                    {(page < pages).then(|| view! { <a href=link(page + 1) rel="next" data-testid="next-page">"Volgende →"</a> })}
                 </nav>
             }
         })

@@ -10,10 +10,6 @@ use crate::stats::{self, Bar};
 use briefwissel_corpus::query::{to_query_string, Query};
 use leptos::prelude::*;
 
-const ROW: usize = 26;
-const LABEL_WIDTH: usize = 190;
-const BAR_SPACE: usize = 330;
-
 #[component]
 pub fn OverviewPage(data: Data) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -79,37 +75,33 @@ pub fn OverviewPage(data: Data) -> impl IntoView {
     }
 }
 
-/// A horizontal SVG bar chart; every bar is a link to the list filtered on it.
+/// A bar chart: one link per bar (label, an SVG bar scaled to the largest count, the count).
 fn chart(title: &'static str, key: &'static str, bars: Vec<(String, Bar)>) -> impl IntoView {
     let max = bars.iter().map(|(_, b)| b.count).max().unwrap_or(0).max(1);
-    let height = (bars.len() * ROW).max(ROW);
-    let width = LABEL_WIDTH + BAR_SPACE + 50;
     let heading_id = format!("grafiek-{key}");
     let labelled_by = heading_id.clone();
     let rows = bars
         .into_iter()
-        .enumerate()
-        .map(|(i, (href, bar))| {
-            let y = i * ROW;
-            let length = (bar.count * BAR_SPACE / max).max(2);
+        .map(|(href, bar)| {
+            let width = (bar.count * 100 / max).max(1);
             let label = format!("{}: {} vragen", bar.label, bar.count);
-            let title = label.clone();
             view! {
-                <a href=href aria-label=label>
-                    <title>{title}</title>
-                    <text x=LABEL_WIDTH - 8 y=y + 17 text-anchor="end" class="bar-label">{bar.label.clone()}</text>
-                    <rect x=LABEL_WIDTH y=y + 4 width=length height=ROW - 8 rx="2" class="bar"></rect>
-                    <text x=LABEL_WIDTH + length + 6 y=y + 17 class="bar-count">{bar.count}</text>
-                </a>
+                <li>
+                    <a class="bar-row" href=href aria-label=label>
+                        <span class="bar-label">{bar.label.clone()}</span>
+                        <svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            <rect x="0" y="0" width=width height="10" class="bar"></rect>
+                        </svg>
+                        <span class="bar-count">{bar.count}</span>
+                    </a>
+                </li>
             }
         })
         .collect_view();
     view! {
         <section class="chart" aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
-            <svg viewBox=format!("0 0 {width} {height}") width="100%" role="group" class="bars">
-                {rows}
-            </svg>
+            <ol class="bars">{rows}</ol>
         </section>
     }
 }

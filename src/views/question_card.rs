@@ -73,7 +73,7 @@ pub fn QuestionCard(data: Data, question: &'static Question, terms: HighlightTer
         let open = open_answer || has_match(&answer.text, &terms);
         let by = answer.answered_by.clone().map(|who| format!("Beantwoord door {who}"));
         view! {
-            <details class="answer" open=open>
+            <details class="answer" open=open data-testid="answer">
                 <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
                 {paragraphs_view(&answer.text, &terms)}
                 <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}</p>

@@ -31,7 +31,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
                     Some(false) => Some(view! {
                         <label>"Kopieer deze link: "
                             <input type="text" readonly prop:value=browser::current_href()
-                                on:focus=move |ev| { let _ = event_target::<web_sys::HtmlInputElement>(&ev).select(); }/>
+                                on:focus=move |ev| event_target::<web_sys::HtmlInputElement>(&ev).select()/>
                         </label>
                     }.into_any()),
                     None => None,

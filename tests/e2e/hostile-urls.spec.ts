@@ -34,10 +34,11 @@ test("unknown values, impossible dates and script fragments are ignored with a n
   expect(dialogs).toEqual([]);
 });
 
-test("markup in the search text is searched as text, not rendered", async ({ page }) => {
+test("markup in the search text is refused with a notice and never rendered", async ({ page }) => {
   const explorer = new ExplorerPage(page);
   await explorer.open(`?q=${encodeURIComponent(IMAGE + SCRIPT)}`);
-  await expect(explorer.search).toHaveValue(IMAGE + SCRIPT);
+  await expect(explorer.notices).toBeVisible();
+  await explorer.expectCount(corpus().questions.length);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator("main img, main script").count()).toBe(0);
 });

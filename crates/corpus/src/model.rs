@@ -167,8 +167,9 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+/// In JSON a block is `{"type": "paragraph", "value": …}`; in postcard (not self-describing, which
+/// cannot read adjacently tagged enums) it is a plain variant index (see `BlockJson` / `BlockCompact`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// One paragraph of running text (hard wraps joined, hyphenation repaired).
     Paragraph(String),
@@ -178,6 +179,59 @@ pub enum Block {
     Question(String),
     /// The answer with this id stands here.
     Answer(String),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+enum BlockJson {
+    Paragraph(String),
+    List(Vec<String>),
+    Question(String),
+    Answer(String),
+}
+
+#[derive(Serialize, Deserialize)]
+enum BlockCompact {
+    Paragraph(String),
+    List(Vec<String>),
+    Question(String),
+    Answer(String),
+}
+
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let human = serializer.is_human_readable();
+        match (self.clone(), human) {
+            (Block::Paragraph(t), true) => BlockJson::Paragraph(t).serialize(serializer),
+            (Block::List(t), true) => BlockJson::List(t).serialize(serializer),
+            (Block::Question(t), true) => BlockJson::Question(t).serialize(serializer),
+            (Block::Answer(t), true) => BlockJson::Answer(t).serialize(serializer),
+            (Block::Paragraph(t), false) => BlockCompact::Paragraph(t).serialize(serializer),
+            (Block::List(t), false) => BlockCompact::List(t).serialize(serializer),
+            (Block::Question(t), false) => BlockCompact::Question(t).serialize(serializer),
+            (Block::Answer(t), false) => BlockCompact::Answer(t).serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Block, D::Error> {
+        if deserializer.is_human_readable() {
+            Ok(match BlockJson::deserialize(deserializer)? {
+                BlockJson::Paragraph(t) => Block::Paragraph(t),
+                BlockJson::List(t) => Block::List(t),
+                BlockJson::Question(t) => Block::Question(t),
+                BlockJson::Answer(t) => Block::Answer(t),
+            })
+        } else {
+            Ok(match BlockCompact::deserialize(deserializer)? {
+                BlockCompact::Paragraph(t) => Block::Paragraph(t),
+                BlockCompact::List(t) => Block::List(t),
+                BlockCompact::Question(t) => Block::Question(t),
+                BlockCompact::Answer(t) => Block::Answer(t),
+            })
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
