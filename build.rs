@@ -11,14 +11,18 @@ use briefwissel_corpus::parse::parse_paths;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let documents = manifest.join("data").join("documents");
     println!("cargo:rerun-if-changed={}", documents.display());
     println!("cargo:rerun-if-changed=build.rs");
     let output = match parse_paths(std::slice::from_ref(&documents)) {
         Ok(output) => output,
         Err(message) => {
-            println!("cargo:warning=cannot read {}: {message}", documents.display());
+            println!(
+                "cargo:warning=cannot read {}: {message}",
+                documents.display()
+            );
             std::process::exit(1);
         }
     };
@@ -29,7 +33,10 @@ fn main() {
     write_or_exit(&out_dir.join("corpus.bin"), &bytes);
     if let Some(profile_dir) = profile_dir(&out_dir) {
         write_or_exit(&profile_dir.join("briefwissel-corpus.bin"), &bytes);
-        write_or_exit(&profile_dir.join("briefwissel-corpus.hash"), hash.as_bytes());
+        write_or_exit(
+            &profile_dir.join("briefwissel-corpus.hash"),
+            hash.as_bytes(),
+        );
     }
 }
 

@@ -76,7 +76,14 @@ const COUNT_SCRIPT = `(() => {
   return m ? Number(m[0]) : null;
 })()`;
 
-async function coldLoad(browser, url, { throttled }) {
+/** Bytes the server sent between `from` (index into its log) and the wall-clock time `until`.
+ * Counted on the server, so requests made by workers (Pagefind searches in a Web Worker) are included. */
+function servedBytes(server, from, until) {
+  const sent = server.log.slice(from).filter((e) => e.t <= until);
+  return { bytes: sent.reduce((n, e) => n + e.bytes, 0), requests: sent.length, files: sent.map((e) => [e.path, e.bytes]) };
+}
+
+async function coldLoad(browser, url, { throttled, server }) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   await page.addInitScript(INIT_SCRIPT);
@@ -88,6 +95,7 @@ async function coldLoad(browser, url, { throttled }) {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   }
   const timeout = throttled ? 240_000 : 120_000;
+  const logStart = server.log.length;
   try {
     await page.goto(url, { waitUntil: "commit", timeout });
     await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0, null, {
@@ -105,9 +113,13 @@ async function coldLoad(browser, url, { throttled }) {
         transfer_bytes_before: sum(before, "transferSize"),
         encoded_bytes_before: sum(before, "encodedBodySize"),
         decoded_bytes_before: sum(before, "decodedBodySize"),
-        files_before: before.map((e) => [new URL(e.name).pathname, e.encodedBodySize]),
       };
     });
+    const markWall = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName("first-results")[0].startTime);
+    const served = servedBytes(server, logStart, markWall);
+    figures.served_bytes_before = served.bytes;
+    figures.served_requests_before = served.requests;
+    figures.files_before = served.files;
     figures.count = await page.evaluate(COUNT_SCRIPT);
     if (throttled) await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
     await page.waitForTimeout(300);
@@ -130,9 +142,9 @@ const median = (xs) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
 };
 
-async function repeatedLoads(browser, url, n, throttled) {
+async function repeatedLoads(browser, url, n, throttled, server) {
   const runs = [];
-  for (let i = 0; i < n; i++) runs.push(await coldLoad(browser, url, { throttled }));
+  for (let i = 0; i < n; i++) runs.push(await coldLoad(browser, url, { throttled, server }));
   const ok = runs.filter((r) => !r.error);
   const pick = (key) => median(ok.map((r) => r[key]));
   return {
@@ -144,6 +156,8 @@ async function repeatedLoads(browser, url, n, throttled) {
     encoded_bytes_before: pick("encoded_bytes_before"),
     decoded_bytes_before: pick("decoded_bytes_before"),
     requests_before: pick("requests_before"),
+    served_bytes_before: pick("served_bytes_before"),
+    served_requests_before: pick("served_requests_before"),
     js_heap_bytes: pick("js_heap_bytes"),
     wasm_memory_bytes: pick("wasm_memory_bytes"),
     count: ok[0]?.count ?? null,
@@ -152,9 +166,10 @@ async function repeatedLoads(browser, url, n, throttled) {
 }
 
 async function main() {
-  const app = await serve(args.app);
+  const app = await serve(args.app, { precompress: true });
   const peer = await serve(args.peer, { spaFallback: false });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const servers = { briefwissel: app, pagefind: peer, minisearch: peer };
   const targets = {
     briefwissel: (qs) => `${app.url}/${qs ? "?" + qs : ""}`,
     pagefind: (qs) => `${peer.url}/pagefind.html${qs ? "?" + qs : ""}`,
@@ -164,21 +179,22 @@ async function main() {
   const result = { scale: args.scale, chromium: browser.version(), started: new Date().toISOString(), targets: {} };
 
   // One discarded load per target first: Chromium's own first-run work is not the app's.
-  for (const url of Object.values(targets)) await coldLoad(browser, url(""), { throttled: false });
+  for (const [name, url] of Object.entries(targets)) await coldLoad(browser, url(""), { throttled: false, server: servers[name] });
   for (const [name, url] of Object.entries(targets)) {
     console.log(`browser ${args.scale}: ${name} cold loads`);
     const entry = (result.targets[name] = {});
-    entry.start_page = await repeatedLoads(browser, url(""), loads, false);
-    entry.filtered = await repeatedLoads(browser, url(filtered), loads, false);
-    entry.filtered_throttled = await repeatedLoads(browser, url(filtered), throttledLoads, true);
-    entry.start_page_throttled = await repeatedLoads(browser, url(""), throttledLoads, true);
+    const server = servers[name];
+    entry.start_page = await repeatedLoads(browser, url(""), loads, false, server);
+    entry.filtered = await repeatedLoads(browser, url(filtered), loads, false, server);
+    entry.filtered_throttled = await repeatedLoads(browser, url(filtered), throttledLoads, true, server);
+    entry.start_page_throttled = await repeatedLoads(browser, url(""), throttledLoads, true, server);
   }
 
   for (const name of ["briefwissel", "pagefind"]) {
     console.log(`browser ${args.scale}: ${name} cold load per query`);
     result.targets[name].per_query = [];
     for (const q of queries) {
-      const r = await coldLoad(browser, targets[name](queryString(q)), { throttled: false });
+      const r = await coldLoad(browser, targets[name](queryString(q)), { throttled: false, server: servers[name] });
       result.targets[name].per_query.push({ name: q.name, ...r, files_before: undefined });
     }
   }

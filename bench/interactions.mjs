@@ -115,10 +115,12 @@ export async function measureInteractions(browser, url, { count, terms }) {
       for (let round = 0; round < 4 && total() < count; round++) {
         for (const term of terms) {
           await search.click();
+          await page.keyboard.press("Control+A");
           for (const ch of term) await measure("keystroke", () => page.keyboard.type(ch), 400);
-          await measure("enter", () => page.keyboard.press("Enter"));
-          await search.fill("");
-          await measure("enter", () => search.press("Enter"));
+          await measure("enter", () => page.keyboard.press("Enter"), 400);
+          await page.keyboard.press("Control+A");
+          await measure("keystroke", () => page.keyboard.press("Backspace"), 400);
+          await measure("enter", () => page.keyboard.press("Enter"), 400);
           if (total() >= count) break;
         }
       }

@@ -1,6 +1,6 @@
 // Writes docs/performance.md from one bench run: bench/out/{native-*.json, browser-*.json, criterion/, versions.json}.
 // Usage: node bench/report.mjs OUT_DIR docs/performance.md
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const [outDir, target] = process.argv.slice(2);
@@ -27,8 +27,8 @@ const lines = [];
 const out = (s = "") => lines.push(s);
 out("# Performance");
 out();
-out("Written by `scripts/bench.sh` (do not edit by hand). All figures below come from **one run** on one machine;");
-out("ratios are Briefwissel ÷ peer from that same run (below 1× means Briefwissel is faster or smaller).");
+out("Written by `scripts/bench.sh` (do not edit by hand) on one machine. Every ratio is Briefwissel ÷ peer measured in");
+out("the same Chromium session of the same run (below 1× means Briefwissel is faster or smaller).");
 out();
 out("## Machine and versions");
 out();
@@ -75,12 +75,13 @@ for (const scale of scales) {
     row("first filtered results (`" + (queries[1]?.name ?? "query 1") + "`), unthrottled", "first_results_ms", ms, "filtered");
     row("first results, start page, throttled (150 ms RTT, 1.6 Mbps, 4× CPU)", "first_results_ms", ms, "start_page_throttled");
     row("first filtered results, throttled", "first_results_ms", ms, "filtered_throttled");
-    row("bytes over the wire before first filtered results (brotli/gzip as served)", "encoded_bytes_before", kb, "filtered");
-    row("requests before first filtered results", "requests_before", (x) => (x == null ? "–" : String(x)), "filtered");
+    row("bytes sent before first results, start page (brotli where compressible)", "served_bytes_before", kb, "start_page");
+    row("bytes sent before first filtered results", "served_bytes_before", kb, "filtered");
+    row("requests before first filtered results (incl. workers)", "served_requests_before", (x) => (x == null ? "–" : String(x)), "filtered");
     row("JS heap after load (start page)", "js_heap_bytes", kb, "start_page");
     row("wasm memory after load (start page)", "wasm_memory_bytes", kb, "start_page");
     const perQuery = (x) => median((x.per_query ?? []).map((r) => r.first_results_ms));
-    const perQueryBytes = (x) => median((x.per_query ?? []).map((r) => r.encoded_bytes_before));
+    const perQueryBytes = (x) => median((x.per_query ?? []).map((r) => r.served_bytes_before));
     out(`| first filtered results, median over ${queries.length} queries, unthrottled | ${ms(perQuery(bw))} | ${ms(perQuery(pf))} | ${ratio(perQuery(bw), perQuery(pf))} | – | – |`);
     out(`| bytes before first filtered results, median over the queries | ${kb(perQueryBytes(bw))} | ${kb(perQueryBytes(pf))} | ${ratio(perQueryBytes(bw), perQueryBytes(pf))} | – | – |`);
     const warm = (x, k) => x.warm_queries?.[k] ?? null;
@@ -126,11 +127,34 @@ for (const scale of scales) {
       budgets.push(["1×: interaction p95 ≤ 16 ms", budget(p95, 16, ms)]);
     } else {
       budgets.push(["100×: interaction p95 ≤ 50 ms", budget(p95, 50, ms)]);
-      budgets.push(["100×: ≤ 2 MB brotli before first results", budget(bw.start_page?.encoded_bytes_before, 2e6, kb)]);
+      budgets.push(["100×: ≤ 2 MB brotli before first results", budget(bw.start_page?.served_bytes_before, 2e6, kb)]);
     }
   }
 }
 
+out("## Caveats");
+out();
+for (const scale of scales) {
+  const appDir = join(outDir, `app-${scale}`);
+  const browser = read(join(outDir, `browser-${scale}.json`));
+  const artifact = existsSync(appDir) ? readdirSync(appDir).find((n) => /^corpus-.*\.bin$/.test(n)) : undefined;
+  const sent = browser?.targets?.briefwissel?.start_page?.files_before?.find(([path]) => path.includes("corpus-"));
+  if (artifact && sent) {
+    const raw = statSync(join(appDir, artifact)).size;
+    out(`- ${scale}: Briefwissel's corpus artifact is ${kb(raw)} raw, ${kb(sent[1])} as sent (brotli, ${(raw / sent[1]).toFixed(1)}× smaller).`);
+  }
+}
+out("- The 100× corpus is 100 mutated copies of the same 66 documents. Brotli finds the copies inside its window, so");
+out("  whole-corpus files (Briefwissel's single artifact, MiniSearch's `docs.json`) compress far better than 100× genuinely");
+out("  different text would: expect about 100 × the 1× brotli size for a real archive of that size. Pagefind's small");
+out("  per-chunk files profit much less from this, so byte ratios at 100× flatter Briefwissel and MiniSearch.");
+out("- The machine runs other builds during the benchmark (2 shared cores); latencies of a few tens of milliseconds");
+out("  move with that load, cold loads less so. Medians of several loads are reported; see the raw JSON in `bench/out/`.");
+out("- Briefwissel searches as you type, so pressing Enter changes nothing and is not counted (n = 0 for `enter`);");
+out("  keystrokes that change neither the count nor the first five results are not counted either.");
+out("- Result counts differ between Briefwissel and Pagefind for text queries: Pagefind matches prefixes and stems");
+out("  differently and searches the page title too. Filter-only queries give identical counts.");
+out();
 out("## Budgets (issue 5)");
 out();
 out("| budget | result |");
@@ -149,11 +173,13 @@ out("  Dutch search terms, as URL query strings parsed by `query::parse_query_st
 out("- **Browser.** Playwright (`playwright-core`) drives `/usr/bin/chromium`; every cold load is a fresh context with");
 out("  the HTTP cache disabled and service workers blocked; servers on 127.0.0.1 compress like a static host (brotli).");
 out("  First results = `performance.mark(\"first-results\")` (set by the app, and by the peer pages after rendering");
-out("  their first 25 hits). Bytes = `encodedBodySize` of every response finished before that mark. Throttled =");
+out("  their first 25 hits). Bytes = response bodies the server sent before that mark (counted on the server, so the");
+out("  requests of Pagefind's search worker are included; brotli for text, Pagefind's own gzipped files as they are). Throttled =");
 out("  CDP `Network.emulateNetworkConditions` (150 ms, 1.6 Mbps down, 750 kbps up) + `Emulation.setCPUThrottlingRate(4)`.");
 out("  Interaction = `pointerdown`/`keydown` timestamp → MutationObserver sees the result count or first question ids");
 out("  change. Warm queries: Briefwissel through a URL change (`pushState` + `popstate`), peers through their JS API.");
-out("  Memory = CDP `Runtime.getHeapUsage` after a forced GC, plus the byte length of every wasm `Memory`.");
+out("  Memory = CDP `Runtime.getHeapUsage` of the page after a forced GC, plus the byte length of every wasm `Memory`");
+out("  instantiated in the page (a Web Worker's heap and wasm, as Pagefind's, are not included).");
 out("- **Peers.** `bench/peer-site.mjs` renders one static page per question with its answer");
 out("  (`data-pagefind-filter` partij/thema/jaar) and indexes it with the npm `pagefind` binary; its search page runs");
 out("  the same URL parameters through Pagefind's JS API (date ranges become the years they cover). MiniSearch indexes");

@@ -6,6 +6,8 @@
 #   BENCH_SCALES="1x"        only today's corpus (default "1x 100x")
 #   BENCH_QUICK=1            fewer repetitions (for trying the scripts, not for the published figures)
 #   BENCH_SKIP_NATIVE=1 / BENCH_SKIP_BROWSER=1   leave a part out
+#   BENCH_REUSE_APP=1        reuse bench/out/app-<scale> from an earlier run instead of rebuilding
+#   BENCH_SKIP_SETUP=1       do not run scripts/setup.sh first
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -22,8 +24,8 @@ if [ -x scripts/setup.sh ] && [ "${BENCH_SKIP_SETUP:-}" != 1 ]; then
 fi
 
 say "npm packages for the bench (pagefind, minisearch, playwright-core)"
-if [ ! -x bench/node_modules/.bin/pagefind ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
-  (cd bench && npm ci --no-audit --no-fund)
+if [ ! -x bench/node_modules/.bin/pagefind ] || [ ! -d bench/node_modules/playwright-core ] || [ ! -d bench/node_modules/minisearch ]; then
+  (cd bench && npm install --no-audit --no-fund)
 fi
 
 say "release build of the corpus tools"
@@ -53,10 +55,20 @@ fi
 
 if [ "${BENCH_SKIP_BROWSER:-}" != 1 ]; then
   for scale in $SCALES; do
-    say "app release build against the $scale corpus"
-    BRIEFWISSEL_DOCUMENTS="$(data_dir "$scale")" trunk build --release --dist "$OUT/app-$scale" >"$OUT/trunk-$scale.log" 2>&1 \
-      || { tail -30 "$OUT/trunk-$scale.log"; exit 1; }
-    if [ "${BENCH_QUICK:-}" = 1 ]; then reps=(--loads 1 --throttled-loads 1 --interactions 50); else reps=(--loads 5 --throttled-loads 3 --interactions 60); fi
+    if [ "$scale" != 1x ] && ! grep -q BRIEFWISSEL_DOCUMENTS build.rs; then
+      say "build.rs does not read BRIEFWISSEL_DOCUMENTS, so the app cannot be built against $scale; skipped"
+      continue
+    fi
+    if [ "${BENCH_REUSE_APP:-}" = 1 ] && [ -f "$OUT/app-$scale/index.html" ]; then
+      say "reusing the app build in $OUT/app-$scale"
+    else
+      say "app release build against the $scale corpus"
+      BRIEFWISSEL_DOCUMENTS="$(data_dir "$scale")" trunk build --release --dist "$OUT/app-$scale" >"$OUT/trunk-$scale.log" 2>&1 \
+        || { tail -30 "$OUT/trunk-$scale.log"; exit 1; }
+    fi
+    if [ "${BENCH_QUICK:-}" = 1 ]; then reps=(--loads 1 --throttled-loads 1 --interactions 50)
+    elif [ "$scale" = 1x ]; then reps=(--loads 5 --throttled-loads 3 --interactions 60)
+    else reps=(--loads 3 --throttled-loads 1 --interactions 60); fi
     say "browser benchmarks at $scale"
     node bench/browser.mjs --scale "$scale" --app "$OUT/app-$scale" --peer "$OUT/peer-$scale/site" --out "$OUT/browser-$scale.json" "${reps[@]}"
   done

@@ -105,7 +105,7 @@ else
   record "e2e (skipped: no build)" 0 1
 fi
 
-section "summary ($((SECONDS - START))s)"
+section "summary"
 printf '%s\n' "${SUMMARY[@]}"
 echo "${PASSED} passed, ${FAILED} failed"
 [ "$FAILED" -eq 0 ]

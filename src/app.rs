@@ -3,7 +3,9 @@
 use crate::browser;
 use crate::loader;
 use crate::routing::{Here, Mode, Route};
-use crate::views::{document::DocumentPage, list::ListPage, overview::OverviewPage, question::QuestionPage};
+use crate::views::{
+    document::DocumentPage, list::ListPage, overview::OverviewPage, question::QuestionPage,
+};
 use briefwissel_corpus::artifact::Bundle;
 use briefwissel_corpus::explore::Explorer;
 use briefwissel_corpus::Corpus;
@@ -21,8 +23,12 @@ impl Data {
     /// Keeps a bundle for the rest of the page's life.
     pub fn from_bundle(bundle: Bundle) -> Data {
         let bundle: &'static Bundle = Box::leak(Box::new(bundle));
-        let explorer: &'static Explorer<'static> = Box::leak(Box::new(Explorer::new(&bundle.corpus, &bundle.index)));
-        Data { corpus: &bundle.corpus, explorer }
+        let explorer: &'static Explorer<'static> =
+            Box::leak(Box::new(Explorer::new(&bundle.corpus, &bundle.index)));
+        Data {
+            corpus: &bundle.corpus,
+            explorer,
+        }
     }
 }
 
@@ -91,14 +97,19 @@ fn begin_loading(load: RwSignal<Load>) {
         return;
     }
     if let Some(text) = browser::element_text(loader::INLINE_DATA_ID) {
-        finish(loader::decode_base64(&text).ok_or_else(|| "Het ingebouwde corpus is beschadigd.".to_string()));
+        finish(
+            loader::decode_base64(&text)
+                .ok_or_else(|| "Het ingebouwde corpus is beschadigd.".to_string()),
+        );
         return;
     }
     let url = browser::link_href(loader::PRELOAD_LINK_ID)
         .filter(|href| !href.is_empty())
         .unwrap_or_else(|| browser::resolve_url(&loader::artifact_file_name()));
     wasm_bindgen_futures::spawn_local(async move {
-        let bytes = browser::fetch_bytes(&url).await.map_err(|e| format!("Het corpus kan niet worden opgehaald ({e})."));
+        let bytes = browser::fetch_bytes(&url)
+            .await
+            .map_err(|e| format!("Het corpus kan niet worden opgehaald ({e})."));
         finish(bytes);
     });
 }
@@ -106,12 +117,17 @@ fn begin_loading(load: RwSignal<Load>) {
 #[component]
 fn App(load: RwSignal<Load>) -> impl IntoView {
     let mode = browser::detect_mode();
-    let nav = Nav { mode: StoredValue::new(mode.clone()), here: RwSignal::new(browser::current_here(&mode)) };
+    let nav = Nav {
+        mode: StoredValue::new(mode.clone()),
+        here: RwSignal::new(browser::current_here(&mode)),
+    };
     provide_context(nav);
     listen_for_navigation(nav);
     let update_ready = RwSignal::new(false);
     if let Mode::Path { base } = &mode {
-        browser::register_service_worker(&format!("{base}sw.js"), base, move || update_ready.set(true));
+        browser::register_service_worker(&format!("{base}sw.js"), base, move || {
+            update_ready.set(true)
+        });
     }
     let route = Memo::new(move |_| nav.here.with(|h| h.route.clone()));
     let list_href = move || nav.href(&Route::List, "");
@@ -169,19 +185,30 @@ fn Routed(data: Data, route: Memo<Route>) -> impl IntoView {
 
 /// Back/forward and clicks on in-app links update the state without reloading the page.
 fn listen_for_navigation(nav: Nav) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let on_pop = Closure::<dyn Fn()>::new(move || nav.sync());
     let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
     on_pop.forget();
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| intercept_click(nav, &ev));
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        intercept_click(nav, &ev)
+    });
     if let Some(document) = window.document() {
-        let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        let _ =
+            document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     }
     on_click.forget();
 }
 
 fn intercept_click(nav: Nav, ev: &web_sys::MouseEvent) {
-    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
         return;
     }
     let Some(anchor) = ev
@@ -202,14 +229,21 @@ fn intercept_click(nav: Nav, ev: &web_sys::MouseEvent) {
         browser::scroll_to_id(id);
         return;
     }
-    let Ok(url) = web_sys::Url::new(&anchor.href()) else { return };
-    let same_origin = web_sys::window().and_then(|w| w.location().origin().ok()).is_some_and(|o| o == url.origin());
+    let Ok(url) = web_sys::Url::new(&anchor.href()) else {
+        return;
+    };
+    let same_origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .is_some_and(|o| o == url.origin());
     if !same_origin || !nav.mode.with_value(|m| m.owns_path(&url.pathname())) {
         return;
     }
     ev.prevent_default();
     let before = nav.here.with_untracked(|h| h.route.clone());
-    nav.go(&format!("{}{}{}", url.pathname(), url.search(), url.hash()), true);
+    nav.go(
+        &format!("{}{}{}", url.pathname(), url.search(), url.hash()),
+        true,
+    );
     let hash = url.hash();
     if hash.len() > 1 {
         let id = hash[1..].to_string();

@@ -32,9 +32,16 @@ pub fn detect_mode() -> Mode {
 pub fn current_here(mode: &Mode) -> Here {
     let location = window().map(|w| w.location());
     let part = |f: fn(&web_sys::Location) -> Result<String, JsValue>| {
-        location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
+        location
+            .as_ref()
+            .and_then(|l| f(l).ok())
+            .unwrap_or_default()
     };
-    mode.resolve(&part(web_sys::Location::pathname), &part(web_sys::Location::search), &part(web_sys::Location::hash))
+    mode.resolve(
+        &part(web_sys::Location::pathname),
+        &part(web_sys::Location::search),
+        &part(web_sys::Location::hash),
+    )
 }
 
 /// Adds a history entry (`push`) or replaces the current one.
@@ -53,7 +60,9 @@ pub fn set_url(url: &str, push: bool) {
 
 /// The full address of the current page.
 pub fn current_href() -> String {
-    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }
 
 /// The text of an element, if it exists.
@@ -69,19 +78,27 @@ pub fn link_href(id: &str) -> Option<String> {
 
 /// The address of a file next to the app (resolved against the document's base).
 pub fn resolve_url(relative: &str) -> String {
-    let base = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    web_sys::Url::new_with_base(relative, &base).map(|u| u.href()).unwrap_or_else(|_| relative.to_string())
+    let base = document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(relative, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| relative.to_string())
 }
 
 /// Fetches a URL's body as bytes.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = window().ok_or("geen venster")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| describe(&e))?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| describe(&e))?;
     let response: web_sys::Response = response.dyn_into().map_err(|e| describe(&e))?;
     if !response.ok() {
         return Err(format!("HTTP {} voor {url}", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|e| describe(&e))?).await.map_err(|e| describe(&e))?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| describe(&e))?)
+        .await
+        .map_err(|e| describe(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -101,7 +118,11 @@ pub fn mark(name: &str) {
 /// Today's date in the browser's time zone.
 pub fn today() -> Option<Date> {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as u16, now.get_month() as u8 + 1, now.get_date() as u8)
+    Date::new(
+        now.get_full_year() as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
 }
 
 /// Copies text with the clipboard API; `false` when that is unavailable or refused.
@@ -119,8 +140,12 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Some(a) = document()
         .and_then(|d| d.create_element("a").ok())
         .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
@@ -134,7 +159,9 @@ pub fn download(file_name: &str, mime: &str, content: &str) {
 
 /// Scrolls to the element with this id and moves the focus there.
 pub fn scroll_to_id(id: &str) -> bool {
-    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else { return false };
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
     el.scroll_into_view();
     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
         if !el.has_attribute("tabindex") {
@@ -153,7 +180,11 @@ pub fn scroll_to_top() {
 }
 
 /// Registers `sw.js` next to the app and calls `on_update` when a new version waits to take over.
-pub fn register_service_worker(script_url: &str, scope: &str, on_update: impl Fn() + Clone + 'static) {
+pub fn register_service_worker(
+    script_url: &str,
+    scope: &str,
+    on_update: impl Fn() + Clone + 'static,
+) {
     let Some(window) = window() else { return };
     let navigator = window.navigator();
     if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
@@ -167,21 +198,29 @@ pub fn register_service_worker(script_url: &str, scope: &str, on_update: impl Fn
         let registration: web_sys::ServiceWorkerRegistration = match JsFuture::from(promise).await {
             Ok(value) => value.unchecked_into(),
             Err(e) => {
-                web_sys::console::warn_2(&"Briefwissel: service worker niet geregistreerd".into(), &e);
+                web_sys::console::warn_2(
+                    &"Briefwissel: service worker niet geregistreerd".into(),
+                    &e,
+                );
                 return;
             }
         };
-        let has_controller = move || web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
+        let has_controller = move || {
+            web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
+        };
         if registration.waiting().is_some() && has_controller() {
             on_update();
         }
         let watched = registration.clone();
         let on_update_found = Closure::<dyn Fn()>::new(move || {
-            let Some(worker) = watched.installing() else { return };
+            let Some(worker) = watched.installing() else {
+                return;
+            };
             let installing = worker.clone();
             let on_update = on_update.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if installing.state() == web_sys::ServiceWorkerState::Installed && has_controller() {
+                if installing.state() == web_sys::ServiceWorkerState::Installed && has_controller()
+                {
                     on_update();
                 }
             });

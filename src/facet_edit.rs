@@ -14,7 +14,13 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [Facet::Party, Facet::Theme, Facet::Kind, Facet::Chamber, Facet::Answered];
+    pub const ALL: [Facet; 5] = [
+        Facet::Party,
+        Facet::Theme,
+        Facet::Kind,
+        Facet::Chamber,
+        Facet::Answered,
+    ];
 
     /// The URL parameter (`partij`, `thema`, …).
     pub fn param(self) -> &'static str {
@@ -45,7 +51,8 @@ pub fn toggle(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Quer
     next.page = 1;
     match facet {
         Facet::Party => {
-            let (single, _) = parse_query_string(&format!("partij={}", percent_encode(value)), corpus);
+            let (single, _) =
+                parse_query_string(&format!("partij={}", percent_encode(value)), corpus);
             if let Some(name) = single.parties.into_iter().next() {
                 toggle_in(&mut next.parties, name);
             }
@@ -67,7 +74,11 @@ pub fn toggle(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Quer
                 "nee" => Some(false),
                 _ => None,
             };
-            next.answered = if next.answered == wanted { None } else { wanted };
+            next.answered = if next.answered == wanted {
+                None
+            } else {
+                wanted
+            };
         }
     }
     next
@@ -91,7 +102,9 @@ pub fn only_month(query: &Query, month_key: &str) -> Query {
     let mut next = query.clone();
     let first = Date::parse_iso(&format!("{month_key}-01"));
     if let Some(first) = first {
-        let last = (28..=31).rev().find_map(|d| Date::new(first.year, first.month, d));
+        let last = (28..=31)
+            .rev()
+            .find_map(|d| Date::new(first.year, first.month, d));
         next.from = Some(first);
         next.to = last;
         next.page = 1;
@@ -119,13 +132,19 @@ mod tests {
             abbreviation: abbreviation.into(),
             aliases: Vec::new(),
         };
-        Corpus { parties: vec![party("Volt", "Volt"), party("GroenLinks-PvdA", "GL-PvdA")], ..Corpus::default() }
+        Corpus {
+            parties: vec![party("Volt", "Volt"), party("GroenLinks-PvdA", "GL-PvdA")],
+            ..Corpus::default()
+        }
     }
 
     #[test]
     fn toggling_a_party_adds_and_removes_it_by_abbreviation() {
         let corpus = corpus();
-        let start = Query { page: 3, ..Query::default() };
+        let start = Query {
+            page: 3,
+            ..Query::default()
+        };
         let with = toggle(&start, Facet::Party, "GL-PvdA", &corpus);
         assert_eq!(with.parties, vec!["GroenLinks-PvdA".to_string()]);
         assert_eq!(with.page, 1);
@@ -140,20 +159,30 @@ mod tests {
         let corpus = corpus();
         let yes = toggle(&Query::default(), Facet::Answered, "ja", &corpus);
         assert_eq!(yes.answered, Some(true));
-        assert_eq!(toggle(&yes, Facet::Answered, "nee", &corpus).answered, Some(false));
+        assert_eq!(
+            toggle(&yes, Facet::Answered, "nee", &corpus).answered,
+            Some(false)
+        );
         assert_eq!(toggle(&yes, Facet::Answered, "ja", &corpus).answered, None);
     }
 
     #[test]
     fn only_replaces_the_facet_and_keeps_the_rest() {
         let corpus = corpus();
-        let start = Query { text: "asiel".into(), parties: vec!["Volt".into()], ..Query::default() };
+        let start = Query {
+            text: "asiel".into(),
+            parties: vec!["Volt".into()],
+            ..Query::default()
+        };
         let next = only(&start, Facet::Party, "GL-PvdA", &corpus);
         assert_eq!(next.parties, vec!["GroenLinks-PvdA".to_string()]);
         assert_eq!(next.text, "asiel");
         let kinds = toggle(&start, Facet::Kind, "nota", &corpus);
         assert_eq!(kinds.kinds, vec![DocumentKind::Nota]);
-        assert_eq!(toggle(&start, Facet::Kind, "<script>", &corpus).kinds, Vec::new());
+        assert_eq!(
+            toggle(&start, Facet::Kind, "<script>", &corpus).kinds,
+            Vec::new()
+        );
     }
 
     #[test]

@@ -22,14 +22,20 @@ pub fn status(question: &Question, answer: Option<&Answer>, today: Option<Date>)
                 (Some(asked), Some(answered)) => Some(asked.days_until(answered)),
                 _ => None,
             };
-            Status::Answered { days, late: days.is_some_and(|d| d > DUE_DAYS) }
+            Status::Answered {
+                days,
+                late: days.is_some_and(|d| d > DUE_DAYS),
+            }
         }
         None => {
             let days = match (question.asked_on, today) {
                 (Some(asked), Some(today)) => Some(asked.days_until(today).max(0)),
                 _ => None,
             };
-            Status::Open { days, overdue: days.is_some_and(|d| d > DUE_DAYS) }
+            Status::Open {
+                days,
+                overdue: days.is_some_and(|d| d > DUE_DAYS),
+            }
         }
     }
 }
@@ -63,26 +69,56 @@ pub fn joint_answer_note(corpus: &Corpus, question: &Question, answer: &Answer) 
         .question_ids
         .iter()
         .filter(|id| **id != question.id)
-        .map(|id| corpus.questions.iter().find(|q| &q.id == id).map_or_else(|| id.clone(), |q| q.number.clone()))
+        .map(|id| {
+            corpus
+                .questions
+                .iter()
+                .find(|q| &q.id == id)
+                .map_or_else(|| id.clone(), |q| q.number.clone())
+        })
         .collect();
     match others.len() {
         0 => None,
         1 => Some(format!("samen beantwoord met vraag {}", others[0])),
-        _ => Some(format!("samen beantwoord met vragen {}", dutch_list(&others))),
+        _ => Some(format!(
+            "samen beantwoord met vragen {}",
+            dutch_list(&others)
+        )),
     }
 }
 
-/// The anchor of a question in its document: `vraag-4` (first number), or the printed number as a slug.
+/// The anchor of a question in its document, from its id: `…-v4-en-5` → `vraag-4-en-5`; questions of
+/// a later series (`…-s2-v3`, an overleg that numbers again from 1) → `vraag-s2-3`.
 pub fn question_anchor(question: &Question) -> String {
-    match question.numbers.first() {
-        Some(n) => format!("vraag-{n}"),
-        None => format!("vraag-{}", slug(&question.number)),
+    let suffix = question
+        .id
+        .strip_prefix(question.document_id.as_str())
+        .and_then(|s| s.strip_prefix('-'))
+        .unwrap_or(&question.id);
+    if let Some(rest) = suffix.strip_prefix('v') {
+        return format!("vraag-{}", slug(rest));
     }
+    if let Some((series, rest)) = suffix.split_once("-v") {
+        if series.starts_with('s') {
+            return format!("vraag-{}-{}", slug(series), slug(rest));
+        }
+    }
+    format!("vraag-{}", slug(&question.number))
 }
 
-/// Extra anchors for the other numbers a printed question covers (`4 en 5` → `vraag-5`).
+/// Extra anchors `vraag-<n>` for each number a joint printed question covers (`4 en 5` → `vraag-4`, `vraag-5`),
+/// only when the question is not part of a later series.
 pub fn extra_question_anchors(question: &Question) -> Vec<String> {
-    question.numbers.iter().skip(1).map(|n| format!("vraag-{n}")).collect()
+    let main = question_anchor(question);
+    if question.numbers.len() < 2 || main.starts_with("vraag-s") {
+        return Vec::new();
+    }
+    question
+        .numbers
+        .iter()
+        .map(|n| format!("vraag-{n}"))
+        .filter(|a| *a != main)
+        .collect()
 }
 
 /// The anchor of an answer in its document: `antwoord-<printed number as slug>`.
@@ -160,35 +196,87 @@ mod tests {
     fn an_answer_after_three_weeks_is_late() {
         let q = question("doc-v5", "5", vec![5], Date::new(2025, 1, 1));
         let on_time = answer(&["doc-v5"], Date::new(2025, 1, 22));
-        assert_eq!(status(&q, Some(&on_time), None), Status::Answered { days: Some(21), late: false });
+        assert_eq!(
+            status(&q, Some(&on_time), None),
+            Status::Answered {
+                days: Some(21),
+                late: false
+            }
+        );
         let late = answer(&["doc-v5"], Date::new(2025, 1, 23));
-        assert_eq!(status(&q, Some(&late), None), Status::Answered { days: Some(22), late: true });
+        assert_eq!(
+            status(&q, Some(&late), None),
+            Status::Answered {
+                days: Some(22),
+                late: true
+            }
+        );
     }
 
     #[test]
     fn an_open_question_counts_days_until_today() {
         let q = question("doc-v5", "5", vec![5], Date::new(2025, 1, 1));
-        assert_eq!(status(&q, None, Date::new(2025, 1, 11)), Status::Open { days: Some(10), overdue: false });
-        assert_eq!(status(&q, None, Date::new(2025, 3, 1)), Status::Open { days: Some(59), overdue: true });
-        assert_eq!(status(&q, None, None), Status::Open { days: None, overdue: false });
+        assert_eq!(
+            status(&q, None, Date::new(2025, 1, 11)),
+            Status::Open {
+                days: Some(10),
+                overdue: false
+            }
+        );
+        assert_eq!(
+            status(&q, None, Date::new(2025, 3, 1)),
+            Status::Open {
+                days: Some(59),
+                overdue: true
+            }
+        );
+        assert_eq!(
+            status(&q, None, None),
+            Status::Open {
+                days: None,
+                overdue: false
+            }
+        );
     }
 
     #[test]
     fn a_shared_answer_names_the_other_questions() {
         let five = question("doc-v5", "5", vec![5], None);
         let six = question("doc-v6", "6", vec![6], None);
-        let corpus = Corpus { questions: vec![five.clone(), six.clone()], ..Corpus::default() };
+        let corpus = Corpus {
+            questions: vec![five.clone(), six.clone()],
+            ..Corpus::default()
+        };
         let shared = answer(&["doc-v5", "doc-v6"], None);
-        assert_eq!(joint_answer_note(&corpus, &five, &shared).as_deref(), Some("samen beantwoord met vraag 6"));
-        assert_eq!(joint_answer_note(&corpus, &six, &shared).as_deref(), Some("samen beantwoord met vraag 5"));
-        assert_eq!(joint_answer_note(&corpus, &five, &answer(&["doc-v5"], None)), None);
+        assert_eq!(
+            joint_answer_note(&corpus, &five, &shared).as_deref(),
+            Some("samen beantwoord met vraag 6")
+        );
+        assert_eq!(
+            joint_answer_note(&corpus, &six, &shared).as_deref(),
+            Some("samen beantwoord met vraag 5")
+        );
+        assert_eq!(
+            joint_answer_note(&corpus, &five, &answer(&["doc-v5"], None)),
+            None
+        );
     }
 
     #[test]
     fn anchors_use_the_printed_numbers() {
         let q = question("doc-v4-en-5", "4 en 5", vec![4, 5], None);
-        assert_eq!(question_anchor(&q), "vraag-4");
-        assert_eq!(extra_question_anchors(&q), vec!["vraag-5".to_string()]);
+        assert_eq!(question_anchor(&q), "vraag-4-en-5");
+        assert_eq!(
+            extra_question_anchors(&q),
+            vec!["vraag-4".to_string(), "vraag-5".to_string()]
+        );
+        let later_series = question("doc-s2-v3", "3", vec![3], None);
+        assert_eq!(question_anchor(&later_series), "vraag-s2-3");
+        assert!(extra_question_anchors(&later_series).is_empty());
+        assert_eq!(
+            question_anchor(&question("doc-v7", "7", vec![7], None)),
+            "vraag-7"
+        );
         assert_eq!(answer_anchor(&answer(&[], None)), "antwoord-5-en-6");
     }
 
@@ -198,6 +286,9 @@ mod tests {
         assert_eq!(dutch_list(&items), "a, b en c");
         assert_eq!(dutch_list(&items[..1]), "a");
         assert_eq!(days_label(1), "1 dag");
-        assert_eq!(paragraphs("een\n\n\ntwee\n\n").collect::<Vec<_>>(), vec!["een", "twee"]);
+        assert_eq!(
+            paragraphs("een\n\n\ntwee\n\n").collect::<Vec<_>>(),
+            vec!["een", "twee"]
+        );
     }
 }

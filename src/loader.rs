@@ -67,7 +67,10 @@ mod tests {
     #[test]
     fn base64_round_trips_known_values() {
         assert_eq!(decode_base64("QlJGVw==").as_deref(), Some(&b"BRFW"[..]));
-        assert_eq!(decode_base64("QlJG\nVwE").as_deref(), Some(&b"BRFW\x01"[..]));
+        assert_eq!(
+            decode_base64("QlJG\nVwE").as_deref(),
+            Some(&b"BRFW\x01"[..])
+        );
         assert_eq!(decode_base64(""), Some(Vec::new()));
         assert_eq!(decode_base64("<script>"), None);
     }
@@ -86,6 +89,9 @@ mod tests {
         bytes[4] = bytes[4].wrapping_add(1);
         let message = bundle_from_bytes(&bytes).err().unwrap_or_default();
         assert!(message.contains("artefactversie"), "{message}");
-        assert!(message.starts_with("Het corpus kan niet worden geladen"), "{message}");
+        assert!(
+            message.starts_with("Het corpus kan niet worden geladen"),
+            "{message}"
+        );
     }
 }

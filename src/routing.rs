@@ -47,10 +47,16 @@ impl Mode {
     /// Decides the mode from the page's protocol, its path and the `<base href>` path, if any.
     pub fn detect(protocol: &str, page_path: &str, base_path: Option<&str>) -> Mode {
         if protocol == "file:" {
-            return Mode::File { page: page_path.to_string() };
+            return Mode::File {
+                page: page_path.to_string(),
+            };
         }
         let base = base_path.unwrap_or("/");
-        let mut base = if base.starts_with('/') { base.to_string() } else { format!("/{base}") };
+        let mut base = if base.starts_with('/') {
+            base.to_string()
+        } else {
+            format!("/{base}")
+        };
         if !base.ends_with('/') {
             // `<base href="/briefwissel/index.html">` means the folder.
             match base.rfind('/') {
@@ -68,11 +74,19 @@ impl Mode {
         match self {
             Mode::Path { base } => {
                 let relative = strip_base(path, base);
-                Here { route: route_from_path(&relative), query: search.to_string(), hash }
+                Here {
+                    route: route_from_path(&relative),
+                    query: search.to_string(),
+                    hash,
+                }
             }
             Mode::File { .. } => {
                 let (route_path, rest) = split_route_param(search);
-                Here { route: route_from_path(&route_path), query: rest, hash }
+                Here {
+                    route: route_from_path(&route_path),
+                    query: rest,
+                    hash,
+                }
             }
         }
     }
@@ -92,7 +106,10 @@ impl Mode {
             Mode::File { page } => {
                 let mut pairs = Vec::new();
                 if route_path != "/" {
-                    pairs.push(format!("{FILE_ROUTE_PARAM}={}", percent_encode(&route_path)));
+                    pairs.push(format!(
+                        "{FILE_ROUTE_PARAM}={}",
+                        percent_encode(&route_path)
+                    ));
                 }
                 if !query.is_empty() {
                     pairs.push(query.to_string());
@@ -109,7 +126,9 @@ impl Mode {
     /// Whether an absolute path (as in a link's `pathname`) belongs to this app.
     pub fn owns_path(&self, path: &str) -> bool {
         match self {
-            Mode::Path { base } => path.starts_with(base.as_str()) || path == base.trim_end_matches('/'),
+            Mode::Path { base } => {
+                path.starts_with(base.as_str()) || path == base.trim_end_matches('/')
+            }
             Mode::File { page } => path == page,
         }
     }
@@ -127,7 +146,9 @@ pub fn path_of(route: &Route) -> String {
 }
 
 fn strip_base(path: &str, base: &str) -> String {
-    let rest = path.strip_prefix(base.trim_end_matches('/')).unwrap_or(path);
+    let rest = path
+        .strip_prefix(base.trim_end_matches('/'))
+        .unwrap_or(path);
     if rest.starts_with('/') {
         rest.to_string()
     } else {
@@ -152,7 +173,10 @@ fn split_route_param(search: &str) -> (String, String) {
     let mut route = "/".to_string();
     let mut rest = Vec::new();
     for pair in search.split('&').filter(|p| !p.is_empty()) {
-        match pair.strip_prefix(FILE_ROUTE_PARAM).and_then(|v| v.strip_prefix('=')) {
+        match pair
+            .strip_prefix(FILE_ROUTE_PARAM)
+            .and_then(|v| v.strip_prefix('='))
+        {
             Some(value) => route = percent_decode(value),
             None => rest.push(pair),
         }
@@ -170,10 +194,18 @@ mod tests {
 
     #[test]
     fn a_base_element_sets_the_sub_path() {
-        assert_eq!(sub_path(), Mode::Path { base: "/briefwissel/".into() });
+        assert_eq!(
+            sub_path(),
+            Mode::Path {
+                base: "/briefwissel/".into()
+            }
+        );
         let file_base = Mode::detect("http:", "/a/index.html", Some("/a/index.html"));
         assert_eq!(file_base, Mode::Path { base: "/a/".into() });
-        assert_eq!(Mode::detect("http:", "/x", None), Mode::Path { base: "/".into() });
+        assert_eq!(
+            Mode::detect("http:", "/x", None),
+            Mode::Path { base: "/".into() }
+        );
     }
 
     #[test]
@@ -198,7 +230,10 @@ mod tests {
     fn the_base_without_trailing_slash_is_the_start_page() {
         let mode = sub_path();
         assert_eq!(mode.resolve("/briefwissel", "", "").route, Route::List);
-        assert_eq!(mode.resolve("/briefwissel/index.html", "?q=x", "").route, Route::List);
+        assert_eq!(
+            mode.resolve("/briefwissel/index.html", "?q=x", "").route,
+            Route::List
+        );
         assert!(mode.owns_path("/briefwissel"));
         assert!(!mode.owns_path("/elders/"));
     }
@@ -214,7 +249,10 @@ mod tests {
     fn the_single_file_build_keeps_the_route_in_the_query() {
         let mode = Mode::detect("file:", "/tmp/briefwissel.html", Some("/"));
         let href = mode.href(&Route::Document("002_99".into()), "q=asiel");
-        assert_eq!(href, "/tmp/briefwissel.html?pad=%2Fdocument%2F002_99&q=asiel");
+        assert_eq!(
+            href,
+            "/tmp/briefwissel.html?pad=%2Fdocument%2F002_99&q=asiel"
+        );
         let (path, search) = href.split_once('?').unwrap_or((&href, ""));
         let here = mode.resolve(path, search, "");
         assert_eq!(here.route, Route::Document("002_99".into()));

@@ -35,8 +35,16 @@ pub fn per_party(corpus: &Corpus, selection: &[u32]) -> Vec<Bar> {
     let mut bars: Vec<Bar> = counts
         .into_iter()
         .map(|(name, count)| {
-            let abbreviation = corpus.parties.iter().find(|p| p.name == name).map_or(name, |p| p.abbreviation.as_str());
-            Bar { value: abbreviation.to_string(), label: abbreviation.to_string(), count }
+            let abbreviation = corpus
+                .parties
+                .iter()
+                .find(|p| p.name == name)
+                .map_or(name, |p| p.abbreviation.as_str());
+            Bar {
+                value: abbreviation.to_string(),
+                label: abbreviation.to_string(),
+                count,
+            }
         })
         .collect();
     sort_bars(&mut bars);
@@ -54,8 +62,16 @@ pub fn per_theme(corpus: &Corpus, selection: &[u32]) -> Vec<Bar> {
     let mut bars: Vec<Bar> = counts
         .into_iter()
         .map(|(id, count)| {
-            let label = corpus.themes.iter().find(|t| t.id == id).map_or(id, |t| t.label.as_str());
-            Bar { value: id.to_string(), label: label.to_string(), count }
+            let label = corpus
+                .themes
+                .iter()
+                .find(|t| t.id == id)
+                .map_or(id, |t| t.label.as_str());
+            Bar {
+                value: id.to_string(),
+                label: label.to_string(),
+                count,
+            }
         })
         .collect();
     sort_bars(&mut bars);
@@ -70,13 +86,23 @@ pub fn per_month(corpus: &Corpus, selection: &[u32]) -> Vec<Bar> {
             *counts.entry(date.month_key()).or_default() += 1;
         }
     }
-    counts.into_iter().map(|(key, count)| Bar { label: month_label(&key), value: key, count }).collect()
+    counts
+        .into_iter()
+        .map(|(key, count)| Bar {
+            label: month_label(&key),
+            value: key,
+            count,
+        })
+        .collect()
 }
 
 /// Response times per addressee, most questions first.
 pub fn per_ministry(corpus: &Corpus, selection: &[u32]) -> Vec<Responses> {
-    let answers: HashMap<&str, Option<Date>> =
-        corpus.answers.iter().map(|a| (a.id.as_str(), a.answered_on)).collect();
+    let answers: HashMap<&str, Option<Date>> = corpus
+        .answers
+        .iter()
+        .map(|a| (a.id.as_str(), a.answered_on))
+        .collect();
     let mut by: BTreeMap<&str, (Vec<i64>, usize, usize)> = BTreeMap::new();
     for q in questions(corpus, selection) {
         let who = q.addressed_to.as_deref().unwrap_or("Onbekend");
@@ -95,32 +121,53 @@ pub fn per_ministry(corpus: &Corpus, selection: &[u32]) -> Vec<Responses> {
         .into_iter()
         .map(|(who, (mut days, answered, open))| {
             days.sort_unstable();
-            let late = days.iter().filter(|d| **d > crate::format::DUE_DAYS).count();
+            let late = days
+                .iter()
+                .filter(|d| **d > crate::format::DUE_DAYS)
+                .count();
             Responses {
                 addressed_to: who.to_string(),
                 answered,
-                median_days: days.get(days.len() / 2).copied().filter(|_| !days.is_empty()),
+                median_days: days
+                    .get(days.len() / 2)
+                    .copied()
+                    .filter(|_| !days.is_empty()),
                 open,
                 late,
             }
         })
         .collect();
-    rows.sort_by(|a, b| (b.answered + b.open).cmp(&(a.answered + a.open)).then(a.addressed_to.cmp(&b.addressed_to)));
+    rows.sort_by(|a, b| {
+        (b.answered + b.open)
+            .cmp(&(a.answered + a.open))
+            .then(a.addressed_to.cmp(&b.addressed_to))
+    });
     rows
 }
 
 /// `2025-03` → `mrt 2025`.
 pub fn month_label(key: &str) -> String {
-    const SHORT: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+    const SHORT: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
     let (year, month) = key.split_once('-').unwrap_or((key, ""));
-    match month.parse::<usize>().ok().and_then(|m| SHORT.get(m.wrapping_sub(1))) {
+    match month
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| SHORT.get(m.wrapping_sub(1)))
+    {
         Some(name) => format!("{name} {year}"),
         None => key.to_string(),
     }
 }
 
-fn questions<'c>(corpus: &'c Corpus, selection: &'c [u32]) -> impl Iterator<Item = &'c briefwissel_corpus::Question> {
-    selection.iter().filter_map(|&i| corpus.questions.get(i as usize))
+fn questions<'c>(
+    corpus: &'c Corpus,
+    selection: &'c [u32],
+) -> impl Iterator<Item = &'c briefwissel_corpus::Question> {
+    selection
+        .iter()
+        .filter_map(|&i| corpus.questions.get(i as usize))
 }
 
 fn sort_bars(bars: &mut [Bar]) {
@@ -145,10 +192,26 @@ mod tests {
     fn every_question_is_counted_once_per_month_and_per_ministry() {
         let corpus = real_corpus();
         let all: Vec<u32> = (0..corpus.questions.len() as u32).collect();
-        let dated = corpus.questions.iter().filter(|q| q.asked_on.is_some()).count();
-        assert_eq!(per_month(&corpus, &all).iter().map(|b| b.count).sum::<usize>(), dated);
+        let dated = corpus
+            .questions
+            .iter()
+            .filter(|q| q.asked_on.is_some())
+            .count();
+        assert_eq!(
+            per_month(&corpus, &all)
+                .iter()
+                .map(|b| b.count)
+                .sum::<usize>(),
+            dated
+        );
         let ministries = per_ministry(&corpus, &all);
-        assert_eq!(ministries.iter().map(|r| r.answered + r.open).sum::<usize>(), corpus.questions.len());
+        assert_eq!(
+            ministries
+                .iter()
+                .map(|r| r.answered + r.open)
+                .sum::<usize>(),
+            corpus.questions.len()
+        );
         assert!(ministries.iter().all(|r| r.late <= r.answered));
     }
 
@@ -161,7 +224,9 @@ mod tests {
         assert_eq!(parties.iter().map(|b| b.count).sum::<usize>(), party_total);
         assert!(parties.windows(2).all(|w| w[0].count >= w[1].count));
         let themes = per_theme(&corpus, &all);
-        assert!(themes.iter().all(|b| corpus.themes.iter().any(|t| t.id == b.value)));
+        assert!(themes
+            .iter()
+            .all(|b| corpus.themes.iter().any(|t| t.id == b.value)));
         assert!(per_party(&corpus, &[]).is_empty());
     }
 

@@ -27,10 +27,19 @@ async fn tick() {
 async fn mount_at(url: &str) -> Element {
     let window = web_sys::window().expect("a browser window");
     let history = window.history().expect("history");
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)).expect("same-origin URL");
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+        .expect("same-origin URL");
     let document = window.document().expect("a document");
-    let root: HtmlElement = document.create_element("div").expect("div").unchecked_into();
-    document.body().expect("body").append_child(&root).expect("appended");
+    let root: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("appended");
     briefwissel_app::mount_with_artifact(root.clone(), ARTIFACT);
     tick().await;
     root.unchecked_into()
@@ -38,21 +47,32 @@ async fn mount_at(url: &str) -> Element {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).expect("valid selector");
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
-    root.query_selector(selector).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default()
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 fn first_number(text: &str) -> Option<usize> {
-    text.split(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty())?.parse().ok()
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())?
+        .parse()
+        .ok()
 }
 
 fn expected_total(query_string: &str) -> usize {
     let bundle = decode(ARTIFACT).expect("the built artifact decodes");
     let (query, _) = parse_query_string(query_string, &bundle.corpus);
-    Explorer::new(&bundle.corpus, &bundle.index).run(&query).total
+    Explorer::new(&bundle.corpus, &bundle.index)
+        .run(&query)
+        .total
 }
 
 #[wasm_bindgen_test]
@@ -67,7 +87,10 @@ async fn the_start_page_counts_every_question_and_lists_the_first_page() {
     let bundle = decode(ARTIFACT).expect("decodes");
     for el in &listed {
         let id = el.get_attribute("data-question-id").unwrap_or_default();
-        assert!(bundle.corpus.questions.iter().any(|q| q.id == id), "unknown question id {id}");
+        assert!(
+            bundle.corpus.questions.iter().any(|q| q.id == id),
+            "unknown question id {id}"
+        );
     }
 }
 
@@ -77,7 +100,10 @@ async fn a_party_filter_in_the_url_narrows_the_list_and_a_hostile_value_is_only_
     let root = mount_at(&format!("/?{qs}")).await;
     let total = expected_total(qs);
     assert!(total < expected_total(""), "the filter narrows the list");
-    assert_eq!(first_number(&text_of(&root, "[data-testid=result-count]")), Some(total));
+    assert_eq!(
+        first_number(&text_of(&root, "[data-testid=result-count]")),
+        Some(total)
+    );
     let notices = all(&root, "[data-testid=notice]");
     assert_eq!(notices.len(), 1, "one notice for the bad kind");
     assert!(all(&root, "script").is_empty(), "no markup from the URL");
@@ -90,10 +116,17 @@ async fn a_search_marks_its_matches() {
     let root = mount_at("/?q=terugkeer").await;
     let total = expected_total("q=terugkeer");
     assert!(total > 0, "the corpus speaks of terugkeer");
-    assert_eq!(first_number(&text_of(&root, "[data-testid=result-count]")), Some(total));
+    assert_eq!(
+        first_number(&text_of(&root, "[data-testid=result-count]")),
+        Some(total)
+    );
     let marks = all(&root, "[data-testid=question] mark");
     assert!(!marks.is_empty());
-    assert!(marks.iter().all(|m| m.text_content().unwrap_or_default().to_lowercase().starts_with("terugke")));
+    assert!(marks.iter().all(|m| m
+        .text_content()
+        .unwrap_or_default()
+        .to_lowercase()
+        .starts_with("terugke")));
 }
 
 #[wasm_bindgen_test]
@@ -101,10 +134,22 @@ async fn a_document_shows_its_questions_in_place_with_anchors() {
     let bundle = decode(ARTIFACT).expect("decodes");
     let question = bundle.corpus.questions.first().expect("a question");
     let root = mount_at(&format!("/document/{}", question.document_id)).await;
-    let document = root.query_selector("[data-testid=document]").ok().flatten().expect("the document view");
-    assert_eq!(document.get_attribute("data-document-id").as_deref(), Some(question.document_id.as_str()));
+    let document = root
+        .query_selector("[data-testid=document]")
+        .ok()
+        .flatten()
+        .expect("the document view");
+    assert_eq!(
+        document.get_attribute("data-document-id").as_deref(),
+        Some(question.document_id.as_str())
+    );
     let in_place = all(&root, "[data-testid=document-question]");
-    let expected = bundle.corpus.questions.iter().filter(|q| q.document_id == question.document_id).count();
+    let expected = bundle
+        .corpus
+        .questions
+        .iter()
+        .filter(|q| q.document_id == question.document_id)
+        .count();
     assert_eq!(in_place.len(), expected);
     assert!(in_place.iter().all(|el| el.id().starts_with("vraag-")));
 }
@@ -112,10 +157,22 @@ async fn a_document_shows_its_questions_in_place_with_anchors() {
 #[wasm_bindgen_test]
 async fn a_question_link_shows_that_question_with_its_answer_open() {
     let bundle = decode(ARTIFACT).expect("decodes");
-    let question = bundle.corpus.questions.iter().find(|q| q.answer_id.is_some()).expect("an answered question");
+    let question = bundle
+        .corpus
+        .questions
+        .iter()
+        .find(|q| q.answer_id.is_some())
+        .expect("an answered question");
     let root = mount_at(&format!("/vraag/{}", question.id)).await;
     let shown = all(&root, "[data-testid=question]");
     assert_eq!(shown.len(), 1);
-    assert_eq!(shown[0].get_attribute("data-question-id").as_deref(), Some(question.id.as_str()));
-    assert!(root.query_selector("details[data-testid=answer][open]").ok().flatten().is_some());
+    assert_eq!(
+        shown[0].get_attribute("data-question-id").as_deref(),
+        Some(question.id.as_str())
+    );
+    assert!(root
+        .query_selector("details[data-testid=answer][open]")
+        .ok()
+        .flatten()
+        .is_some());
 }

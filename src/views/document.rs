@@ -36,7 +36,11 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
         .sections
         .iter()
         .map(|section| {
-            let blocks = section.blocks.iter().map(|b| block_view(data.corpus, document, b, &terms, nav)).collect_view();
+            let blocks = section
+                .blocks
+                .iter()
+                .map(|b| block_view(data.corpus, document, b, &terms, nav))
+                .collect_view();
             view! {
                 <section class="doc-section">
                     {section.heading.clone().map(|h| view! { <h2>{h}</h2> })}
@@ -74,7 +78,9 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
 }
 
 fn facts_view(document: &'static Document) -> impl IntoView {
-    let row = |label: &'static str, value: Option<String>| value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> });
+    let row = |label: &'static str, value: Option<String>| {
+        value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+    };
     view! {
         <dl class="facts">
             {row("Datum", document.date.map(|d| d.dutch()))}
@@ -88,7 +94,13 @@ fn facts_view(document: &'static Document) -> impl IntoView {
     }
 }
 
-fn block_view(corpus: &'static Corpus, document: &Document, block: &Block, terms: &HighlightTerms, nav: Nav) -> AnyView {
+fn block_view(
+    corpus: &'static Corpus,
+    document: &Document,
+    block: &Block,
+    terms: &HighlightTerms,
+    nav: Nav,
+) -> AnyView {
     match block {
         Block::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
         Block::List(items) => view! { <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul> }.into_any(),

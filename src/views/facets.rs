@@ -59,7 +59,11 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
     let date_input = move |label: &'static str, is_from: bool| {
         let testid = if is_from { "filter-van" } else { "filter-tot" };
         let current = move || {
-            selection.query.with(|q| if is_from { q.from } else { q.to }).map(|d| d.to_string()).unwrap_or_default()
+            selection
+                .query
+                .with(|q| if is_from { q.from } else { q.to })
+                .map(|d| d.to_string())
+                .unwrap_or_default()
         };
         let on_change = move |ev: leptos::ev::Event| {
             let mut next = selection.query.get_untracked();
@@ -76,7 +80,14 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             <label class="date">{label}<input type="date" data-testid=testid prop:value=current on:change=on_change/></label>
         }
     };
-    let filtered = move || selection.query.with(|q| Query { sort: q.sort, ..Query::default() } != *q);
+    let filtered = move || {
+        selection.query.with(|q| {
+            Query {
+                sort: q.sort,
+                ..Query::default()
+            } != *q
+        })
+    };
     view! {
         <aside class="facets" aria-label="Filters">
             <div class="facets-head">

@@ -20,11 +20,16 @@ pub struct Selection {
 
 impl Selection {
     pub fn new(data: Data, nav: Nav) -> Selection {
-        let parsed = Memo::new(move |_| nav.here.with(|h| parse_query_string(&h.query, data.corpus)));
+        let parsed =
+            Memo::new(move |_| nav.here.with(|h| parse_query_string(&h.query, data.corpus)));
         let query = Memo::new(move |_| parsed.with(|p| p.0.clone()));
         let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
         let outcome = Memo::new(move |_| query.with(|q| data.explorer.run(q)));
-        Selection { query, notices, outcome }
+        Selection {
+            query,
+            notices,
+            outcome,
+        }
     }
 
     /// Goes to `route` showing `query`; `push` for filter changes, replace while typing.
@@ -38,7 +43,8 @@ pub fn ListPage(data: Data) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let selection = Selection::new(data, nav);
     let Selection { query, outcome, .. } = selection;
-    let set_query = move |next: Query, push: bool| Selection::show(data, nav, &Route::List, &next, push);
+    let set_query =
+        move |next: Query, push: bool| Selection::show(data, nav, &Route::List, &next, push);
     // The box keeps what was typed; it follows the URL only when the URL says something else.
     let typed = RwSignal::new(query.get_untracked().text);
     Effect::new(move |_| {
@@ -85,7 +91,9 @@ pub fn ListPage(data: Data) -> impl IntoView {
             o.page(page)
                 .iter()
                 .filter_map(|&i| data.corpus.questions.get(i as usize))
-                .map(|q| view! { <li><QuestionCard data=data question=q terms=terms.clone()/></li> })
+                .map(
+                    |q| view! { <li><QuestionCard data=data question=q terms=terms.clone()/></li> },
+                )
                 .collect_view()
         })
     };
@@ -146,8 +154,19 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
             o.document_hits
                 .iter()
                 .filter_map(|h| data.corpus.documents.get(h.document as usize))
-                .filter(|d| !d.sections.iter().any(|s| s.blocks.iter().any(|b| matches!(b, briefwissel_corpus::Block::Question(_)))))
-                .map(|d| (nav.href(&Route::Document(d.id.clone()), ""), d.title.clone()))
+                .filter(|d| {
+                    !d.sections.iter().any(|s| {
+                        s.blocks
+                            .iter()
+                            .any(|b| matches!(b, briefwissel_corpus::Block::Question(_)))
+                    })
+                })
+                .map(|d| {
+                    (
+                        nav.href(&Route::Document(d.id.clone()), ""),
+                        d.title.clone(),
+                    )
+                })
                 .collect()
         });
         (!hits.is_empty()).then(|| {

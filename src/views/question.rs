@@ -21,7 +21,12 @@ pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
         }
         .into_any();
     };
-    let title = data.corpus.documents.iter().find(|d| d.id == question.document_id).map(|d| d.title.clone());
+    let title = data
+        .corpus
+        .documents
+        .iter()
+        .find(|d| d.id == question.document_id)
+        .map(|d| d.title.clone());
     let in_document = format!(
         "{}#{}",
         nav.href(&Route::Document(question.document_id.clone()), ""),

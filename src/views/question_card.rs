@@ -11,11 +11,22 @@ use leptos::prelude::*;
 
 /// A question card. `open_answer` unfolds the answer (the single-question page does).
 #[component]
-pub fn QuestionCard(data: Data, question: &'static Question, terms: HighlightTerms, #[prop(optional)] open_answer: bool) -> impl IntoView {
+pub fn QuestionCard(
+    data: Data,
+    question: &'static Question,
+    terms: HighlightTerms,
+    #[prop(optional)] open_answer: bool,
+) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let corpus = data.corpus;
-    let answer = question.answer_id.as_deref().and_then(|id| corpus.answers.iter().find(|a| a.id == id));
-    let document = corpus.documents.iter().find(|d| d.id == question.document_id);
+    let answer = question
+        .answer_id
+        .as_deref()
+        .and_then(|id| corpus.answers.iter().find(|a| a.id == id));
+    let document = corpus
+        .documents
+        .iter()
+        .find(|d| d.id == question.document_id);
     let status = format::status(question, answer, browser::today());
     let is_open = matches!(status, Status::Open { .. });
     let question_href = nav.href(&Route::Question(question.id.clone()), "");
@@ -28,7 +39,11 @@ pub fn QuestionCard(data: Data, question: &'static Question, terms: HighlightTer
         .parties
         .iter()
         .map(|name| {
-            let abbreviation = corpus.parties.iter().find(|p| &p.name == name).map_or(name.as_str(), |p| p.abbreviation.as_str());
+            let abbreviation = corpus
+                .parties
+                .iter()
+                .find(|p| &p.name == name)
+                .map_or(name.as_str(), |p| p.abbreviation.as_str());
             view! { <li class="badge party" title=name.clone()>{abbreviation.to_string()}</li> }
         })
         .collect_view();

@@ -6,10 +6,20 @@ use leptos::prelude::*;
 
 /// One piece of text with its matches marked.
 pub fn marked(text: &str, terms: &HighlightTerms) -> impl IntoView {
-    let pieces = if terms.is_empty() { vec![(text.to_string(), false)] } else { highlight(text, terms) };
+    let pieces = if terms.is_empty() {
+        vec![(text.to_string(), false)]
+    } else {
+        highlight(text, terms)
+    };
     pieces
         .into_iter()
-        .map(|(piece, hit)| if hit { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() })
+        .map(|(piece, hit)| {
+            if hit {
+                view! { <mark>{piece}</mark> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
         .collect_view()
 }
 
@@ -24,7 +34,10 @@ pub fn paragraphs_view(text: &str, terms: &HighlightTerms) -> impl IntoView {
         .map(|p| {
             let items: Vec<&str> = p.lines().collect();
             if items.len() > 1 && items.iter().all(|l| l.starts_with("- ")) {
-                let list = items.iter().map(|l| view! { <li>{marked(&l[2..], terms)}</li> }).collect_view();
+                let list = items
+                    .iter()
+                    .map(|l| view! { <li>{marked(&l[2..], terms)}</li> })
+                    .collect_view();
                 view! { <ul>{list}</ul> }.into_any()
             } else {
                 view! { <p>{marked(p, terms)}</p> }.into_any()

@@ -16,9 +16,23 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             copied.set(Some(browser::copy_text(&href).await));
         });
     };
-    let csv = move |_| outcome.with(|o| browser::download("briefwissel.csv", "text/csv;charset=utf-8", &questions_csv(data.corpus, &o.questions)));
+    let csv = move |_| {
+        outcome.with(|o| {
+            browser::download(
+                "briefwissel.csv",
+                "text/csv;charset=utf-8",
+                &questions_csv(data.corpus, &o.questions),
+            )
+        })
+    };
     let json = move |_| {
-        outcome.with(|o| browser::download("briefwissel.json", "application/json", &questions_json(data.corpus, &o.questions)))
+        outcome.with(|o| {
+            browser::download(
+                "briefwissel.json",
+                "application/json",
+                &questions_json(data.corpus, &o.questions),
+            )
+        })
     };
     view! {
         <div class="toolbar">
@@ -31,7 +45,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
                     Some(false) => Some(view! {
                         <label>"Kopieer deze link: "
                             <input type="text" readonly prop:value=browser::current_href()
-                                on:focus=move |ev| event_target::<web_sys::HtmlInputElement>(&ev).select()/>
+                                on:focus=move |ev| { event_target::<web_sys::HtmlInputElement>(&ev).select() }/>
                         </label>
                     }.into_any()),
                     None => None,

@@ -9,7 +9,7 @@ use std::fmt;
 /// The first four bytes of every artifact.
 pub const MAGIC: &[u8; 4] = b"BRFW";
 /// Version of the index layout; bump it when [`SearchIndex`] or the bundle changes.
-pub const INDEX_FORMAT_VERSION: u32 = 1;
+pub const INDEX_FORMAT_VERSION: u32 = 2;
 /// Artifact version: changes with the corpus schema ([`SCHEMA_VERSION`]) and with the index
 /// layout (`SCHEMA_VERSION * 1000 + INDEX_FORMAT_VERSION`).
 pub const ARTIFACT_VERSION: u32 = SCHEMA_VERSION * 1000 + INDEX_FORMAT_VERSION;
@@ -82,19 +82,27 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
 /// Reads an artifact, checking magic, version, payload and that the index fits the corpus.
 pub fn decode(bytes: &[u8]) -> Result<Bundle, ArtifactError> {
     if bytes.len() < 8 {
-        return Err(ArtifactError::TooShort { length: bytes.len() });
+        return Err(ArtifactError::TooShort {
+            length: bytes.len(),
+        });
     }
     if &bytes[..4] != MAGIC {
         return Err(ArtifactError::BadMagic);
     }
     let found = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
     if found != ARTIFACT_VERSION {
-        return Err(ArtifactError::VersionMismatch { expected: ARTIFACT_VERSION, found });
+        return Err(ArtifactError::VersionMismatch {
+            expected: ARTIFACT_VERSION,
+            found,
+        });
     }
-    let (bundle, rest): (Bundle, &[u8]) =
-        postcard::take_from_bytes(&bytes[8..]).map_err(|e| ArtifactError::Corrupt(e.to_string()))?;
+    let (bundle, rest): (Bundle, &[u8]) = postcard::take_from_bytes(&bytes[8..])
+        .map_err(|e| ArtifactError::Corrupt(e.to_string()))?;
     if !rest.is_empty() {
-        return Err(ArtifactError::Corrupt(format!("{} onverwachte bytes na het einde", rest.len())));
+        return Err(ArtifactError::Corrupt(format!(
+            "{} onverwachte bytes na het einde",
+            rest.len()
+        )));
     }
     if bundle.corpus.schema_version != SCHEMA_VERSION {
         return Err(ArtifactError::Inconsistent(format!(

@@ -8,6 +8,7 @@ use crate::search::phrase::PhraseMatcher;
 use crate::search::units::{part_texts, question_texts, AnswerLookup, Part, UnitMap};
 use crate::search::{HighlightTerms, IndexReader, SearchIndex};
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// Questions per page in the list.
 pub const PAGE_SIZE: usize = 25;
@@ -98,6 +99,8 @@ pub struct Explorer<'a> {
     newest_rank: Vec<u32>,
     /// Per document: the indices of its questions.
     document_questions: Vec<Vec<u32>>,
+    /// The text matches of the last search, reused while only facets change.
+    last_text: Mutex<Option<(HighlightTerms, Arc<TextMatches>)>>,
 }
 
 const PARTIES: usize = 0;
@@ -124,7 +127,12 @@ impl<'a> Explorer<'a> {
             }
         };
         let n = corpus.questions.len();
-        let document_of: HashMap<&str, usize> = corpus.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let document_of: HashMap<&str, usize> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
         let mut document_questions = vec![Vec::new(); corpus.documents.len()];
         let question_document: Vec<Option<usize>> = corpus
             .questions
@@ -179,7 +187,14 @@ impl<'a> Explorer<'a> {
                     chambers.add(chamber.slug(), q);
                 }
             }
-            answered.add(if question.answer_id.is_some() { "ja" } else { "nee" }, q);
+            answered.add(
+                if question.answer_id.is_some() {
+                    "ja"
+                } else {
+                    "nee"
+                },
+                q,
+            );
         }
 
         let (newest, oldest) = sort_orders(corpus);
@@ -193,11 +208,18 @@ impl<'a> Explorer<'a> {
             reader,
             index_problem,
             answers: AnswerLookup::new(corpus),
-            facets: [parties.finish(), themes.finish(), kinds.finish(), chambers.finish(), answered.finish()],
+            facets: [
+                parties.finish(),
+                themes.finish(),
+                kinds.finish(),
+                chambers.finish(),
+                answered.finish(),
+            ],
             newest,
             oldest,
             newest_rank,
             document_questions,
+            last_text: Mutex::new(None),
         }
     }
 
@@ -214,14 +236,15 @@ impl<'a> Explorer<'a> {
     pub fn run(&self, query: &Query) -> Outcome {
         let n = self.corpus.questions.len();
         let highlight = HighlightTerms::from_search_text(&query.text);
-        let text = (!highlight.is_empty()).then(|| self.text_matches(&highlight));
+        let text = (!highlight.is_empty()).then(|| self.cached_text_matches(&highlight));
 
         let mut common = self.date_mask(query.from, query.to);
         if let Some(text) = &text {
             common.intersect_with(&text.questions);
         }
         let selections = self.selections(query);
-        let masks: Vec<Option<Bitset>> = (0..5).map(|f| self.facet_mask(f, &selections[f])).collect();
+        let masks: Vec<Option<Bitset>> =
+            (0..5).map(|f| self.facet_mask(f, &selections[f])).collect();
         let mask_without = |skip: usize| {
             let mut mask = common.clone();
             for (f, m) in masks.iter().enumerate() {
@@ -246,18 +269,35 @@ impl<'a> Explorer<'a> {
                 let mut hits: Vec<u32> = matches.iter().map(|q| q as u32).collect();
                 hits.sort_by(|&a, &b| {
                     let (sa, sb) = (text.score(a), text.score(b));
-                    sb.total_cmp(&sa).then(self.newest_rank[a as usize].cmp(&self.newest_rank[b as usize]))
+                    sb.total_cmp(&sa)
+                        .then(self.newest_rank[a as usize].cmp(&self.newest_rank[b as usize]))
                 });
                 hits
             }
-            (_, Sort::Oldest) => self.oldest.iter().copied().filter(|&q| matches.contains(q as usize)).collect(),
-            _ => self.newest.iter().copied().filter(|&q| matches.contains(q as usize)).collect(),
+            (_, Sort::Oldest) => self
+                .oldest
+                .iter()
+                .copied()
+                .filter(|&q| matches.contains(q as usize))
+                .collect(),
+            _ => self
+                .newest
+                .iter()
+                .copied()
+                .filter(|&q| matches.contains(q as usize))
+                .collect(),
         };
         let document_hits = match &text {
             Some(text) => self.document_hits(query, text, &selections, &masks, n),
             None => Vec::new(),
         };
-        Outcome { total: questions.len(), questions, facets, document_hits, highlight }
+        Outcome {
+            total: questions.len(),
+            questions,
+            facets,
+            document_hits,
+            highlight,
+        }
     }
 
     fn selections(&self, query: &Query) -> [Vec<String>; 5] {
@@ -270,7 +310,11 @@ impl<'a> Explorer<'a> {
             query.parties.clone(),
             query.themes.clone(),
             query.kinds.iter().map(|k| k.slug().to_string()).collect(),
-            query.chambers.iter().map(|c| c.slug().to_string()).collect(),
+            query
+                .chambers
+                .iter()
+                .map(|c| c.slug().to_string())
+                .collect(),
             answered,
         ]
     }
@@ -297,13 +341,35 @@ impl<'a> Explorer<'a> {
                 selected: selected.contains(&e.key),
             })
             .collect();
-        for key in selected.iter().filter(|k| !self.facets[f].iter().any(|e| &e.key == *k)) {
+        for key in selected
+            .iter()
+            .filter(|k| !self.facets[f].iter().any(|e| &e.key == *k))
+        {
             let (value, label) = match f {
-                PARTIES => self.corpus.parties.iter().find(|p| &p.name == key).map_or((key.clone(), key.clone()), |p| (p.abbreviation.clone(), p.name.clone())),
-                THEMES => self.corpus.themes.iter().find(|t| &t.id == key).map_or((key.clone(), key.clone()), |t| (t.id.clone(), t.label.clone())),
+                PARTIES => self
+                    .corpus
+                    .parties
+                    .iter()
+                    .find(|p| &p.name == key)
+                    .map_or((key.clone(), key.clone()), |p| {
+                        (p.abbreviation.clone(), p.name.clone())
+                    }),
+                THEMES => self
+                    .corpus
+                    .themes
+                    .iter()
+                    .find(|t| &t.id == key)
+                    .map_or((key.clone(), key.clone()), |t| {
+                        (t.id.clone(), t.label.clone())
+                    }),
                 _ => (key.clone(), key.clone()),
             };
-            values.push(FacetValue { value, label, count: 0, selected: true });
+            values.push(FacetValue {
+                value,
+                label,
+                count: 0,
+                selected: true,
+            });
         }
         values
     }
@@ -324,18 +390,63 @@ impl<'a> Explorer<'a> {
         mask
     }
 
+    fn cached_text_matches(&self, terms: &HighlightTerms) -> Arc<TextMatches> {
+        if let Ok(last) = self.last_text.lock() {
+            if let Some((cached_terms, matches)) = last.as_ref() {
+                if cached_terms == terms {
+                    return Arc::clone(matches);
+                }
+            }
+        }
+        let matches = Arc::new(self.text_matches(terms));
+        if let Ok(mut last) = self.last_text.lock() {
+            *last = Some((terms.clone(), Arc::clone(&matches)));
+        }
+        matches
+    }
+
     /// Units matching every word and phrase of the search text.
     fn text_matches(&self, terms: &HighlightTerms) -> TextMatches {
         let n = self.corpus.questions.len();
-        let mut found = TextMatches { questions: Bitset::empty(n), scores: HashMap::new(), parts: Vec::new() };
-        let Some(reader) = &self.reader else { return found };
-        let mut matcher = PhraseMatcher::new(terms);
+        let mut found = TextMatches {
+            questions: Bitset::empty(n),
+            scores: HashMap::new(),
+            parts: Vec::new(),
+        };
+        let Some(reader) = &self.reader else {
+            return found;
+        };
+        // Indexed word pairs narrow the candidates; a two-word phrase whose pair is indexed needs
+        // no scanning at all.
+        let mut allowed: Option<Vec<u32>> = None;
+        let mut to_scan = HighlightTerms::default();
+        for phrase in &terms.phrases {
+            let mut every_pair_indexed = true;
+            for pair in phrase.windows(2) {
+                match reader.pair_units(&pair[0], &pair[1]) {
+                    Some(units) => allowed = Some(intersect_sorted(allowed.as_deref(), units)),
+                    None => every_pair_indexed = false,
+                }
+            }
+            if !(every_pair_indexed && phrase.len() == 2) {
+                to_scan.phrases.push(phrase.clone());
+            }
+        }
+        let mut matcher = PhraseMatcher::new(&to_scan);
         let mut texts: Vec<&str> = Vec::new();
         for (unit, score) in reader.search_all(&terms.required_stems()) {
-            if !terms.phrases.is_empty() {
+            if allowed
+                .as_ref()
+                .is_some_and(|a| a.binary_search(&unit).is_err())
+            {
+                continue;
+            }
+            if !to_scan.phrases.is_empty() {
                 texts.clear();
                 match self.units.part(unit) {
-                    None => question_texts(self.corpus, &self.answers, unit as usize, |t| texts.push(t)),
+                    None => {
+                        question_texts(self.corpus, &self.answers, unit as usize, |t| texts.push(t))
+                    }
                     Some(part) => part_texts(self.corpus, part, |t| texts.push(t)),
                 }
                 if !matcher.has_all_phrases(&texts) {
@@ -352,8 +463,17 @@ impl<'a> Explorer<'a> {
         found
     }
 
-    fn document_hits(&self, query: &Query, text: &TextMatches, selections: &[Vec<String>; 5], masks: &[Option<Bitset>], n: usize) -> Vec<DocumentHit> {
-        let question_facets_active = [PARTIES, THEMES, ANSWERED].iter().any(|&f| !selections[f].is_empty());
+    fn document_hits(
+        &self,
+        query: &Query,
+        text: &TextMatches,
+        selections: &[Vec<String>; 5],
+        masks: &[Option<Bitset>],
+        n: usize,
+    ) -> Vec<DocumentHit> {
+        let question_facets_active = [PARTIES, THEMES, ANSWERED]
+            .iter()
+            .any(|&f| !selections[f].is_empty());
         let mut facet_questions = self.date_mask(query.from, query.to);
         for mask in masks.iter().flatten() {
             facet_questions.intersect_with(mask);
@@ -365,17 +485,30 @@ impl<'a> Explorer<'a> {
                 Part::Title { document } => (document, None),
                 Part::Section { document, section } => (document, Some(section)),
             };
-            let Some(doc) = self.corpus.documents.get(document as usize) else { continue };
+            let Some(doc) = self.corpus.documents.get(document as usize) else {
+                continue;
+            };
             let allowed = (query.kinds.is_empty() || query.kinds.contains(&doc.kind))
-                && (query.chambers.is_empty() || doc.chamber.is_some_and(|c| query.chambers.contains(&c)))
+                && (query.chambers.is_empty()
+                    || doc.chamber.is_some_and(|c| query.chambers.contains(&c)))
                 && ((query.from.is_none() && query.to.is_none())
-                    || doc.date.is_some_and(|d| query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t)))
-                && (!question_facets_active || self.document_questions[document as usize].iter().any(|&q| facet_questions.contains(q as usize)));
+                    || doc.date.is_some_and(|d| {
+                        query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t)
+                    }))
+                && (!question_facets_active
+                    || self.document_questions[document as usize]
+                        .iter()
+                        .any(|&q| facet_questions.contains(q as usize)));
             if !allowed {
                 continue;
             }
             if hits.last().is_none_or(|h| h.document != document) {
-                hits.push(DocumentHit { document, title: false, sections: Vec::new(), score: 0.0 });
+                hits.push(DocumentHit {
+                    document,
+                    title: false,
+                    sections: Vec::new(),
+                    score: 0.0,
+                });
             }
             if let Some(hit) = hits.last_mut() {
                 hit.score = hit.score.max(score);
@@ -388,9 +521,17 @@ impl<'a> Explorer<'a> {
         let date_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].date;
         let id_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].id.as_str();
         match query.sort {
-            Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| id_of(a).cmp(id_of(b)))),
-            Sort::Newest => hits.sort_by(|a, b| newest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))),
-            Sort::Oldest => hits.sort_by(|a, b| oldest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))),
+            Sort::Relevance => hits.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| id_of(a).cmp(id_of(b)))
+            }),
+            Sort::Newest => hits.sort_by(|a, b| {
+                newest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))
+            }),
+            Sort::Oldest => hits.sort_by(|a, b| {
+                oldest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))
+            }),
         }
         hits
     }
@@ -413,42 +554,67 @@ struct FacetBuilder {
     n: usize,
     entries: Vec<FacetEntry>,
     in_use: Vec<bool>,
+    position: HashMap<String, usize>,
 }
 
 impl FacetBuilder {
     fn new(n: usize) -> FacetBuilder {
-        FacetBuilder { n, entries: Vec::new(), in_use: Vec::new() }
-    }
-
-    fn declare(&mut self, key: &str, value: &str, label: &str) {
-        if !self.entries.iter().any(|e| e.key == key) {
-            self.entries.push(FacetEntry { key: key.to_string(), value: value.to_string(), label: label.to_string(), questions: Bitset::empty(self.n) });
-            self.in_use.push(false);
+        FacetBuilder {
+            n,
+            entries: Vec::new(),
+            in_use: Vec::new(),
+            position: HashMap::new(),
         }
     }
 
+    fn declare(&mut self, key: &str, value: &str, label: &str) -> usize {
+        if let Some(&i) = self.position.get(key) {
+            return i;
+        }
+        self.entries.push(FacetEntry {
+            key: key.to_string(),
+            value: value.to_string(),
+            label: label.to_string(),
+            questions: Bitset::empty(self.n),
+        });
+        self.in_use.push(false);
+        self.position
+            .insert(key.to_string(), self.entries.len() - 1);
+        self.entries.len() - 1
+    }
+
     fn used(&mut self, key: &str) {
-        if let Some(i) = self.entries.iter().position(|e| e.key == key) {
+        if let Some(&i) = self.position.get(key) {
             self.in_use[i] = true;
         }
     }
 
     /// Adds question `q` to value `key`, declaring values the registry does not know.
     fn add(&mut self, key: &str, q: usize) {
-        let i = match self.entries.iter().position(|e| e.key == key) {
-            Some(i) => i,
-            None => {
-                self.declare(key, key, key);
-                self.entries.len() - 1
-            }
-        };
+        let i = self.declare(key, key, key);
         self.entries[i].questions.insert(q);
         self.in_use[i] = true;
     }
 
     /// The values that occur in the corpus, in declaration order.
     fn finish(self) -> Vec<FacetEntry> {
-        self.entries.into_iter().zip(self.in_use).filter(|(_, used)| *used).map(|(e, _)| e).collect()
+        self.entries
+            .into_iter()
+            .zip(self.in_use)
+            .filter(|(_, used)| *used)
+            .map(|(e, _)| e)
+            .collect()
+    }
+}
+
+/// The units in both sorted lists (all of `b` when there is no `a` yet).
+fn intersect_sorted(a: Option<&[u32]>, b: Vec<u32>) -> Vec<u32> {
+    match a {
+        None => b,
+        Some(a) => b
+            .into_iter()
+            .filter(|u| a.binary_search(u).is_ok())
+            .collect(),
     }
 }
 
@@ -470,15 +636,21 @@ fn oldest_first(a: Option<Date>, b: Option<Date>) -> std::cmp::Ordering {
 /// by id.
 fn sort_orders(corpus: &Corpus) -> (Vec<u32>, Vec<u32>) {
     let qs = &corpus.questions;
-    let mut newest: Vec<u32> = (0..qs.len() as u32).collect();
-    let mut oldest = newest.clone();
+    let mut by_id: Vec<u32> = (0..qs.len() as u32).collect();
+    by_id.sort_by(|&a, &b| qs[a as usize].id.cmp(&qs[b as usize].id));
+    let mut id_rank = vec![0u32; qs.len()];
+    for (rank, &q) in by_id.iter().enumerate() {
+        id_rank[q as usize] = rank as u32;
+    }
+    let mut newest = by_id.clone();
     newest.sort_by(|&a, &b| {
-        let (a, b) = (&qs[a as usize], &qs[b as usize]);
-        newest_first(a.asked_on, b.asked_on).then_with(|| a.id.cmp(&b.id))
+        newest_first(qs[a as usize].asked_on, qs[b as usize].asked_on)
+            .then(id_rank[a as usize].cmp(&id_rank[b as usize]))
     });
+    let mut oldest = by_id;
     oldest.sort_by(|&a, &b| {
-        let (a, b) = (&qs[a as usize], &qs[b as usize]);
-        oldest_first(a.asked_on, b.asked_on).then_with(|| a.id.cmp(&b.id))
+        oldest_first(qs[a as usize].asked_on, qs[b as usize].asked_on)
+            .then(id_rank[a as usize].cmp(&id_rank[b as usize]))
     });
     (newest, oldest)
 }

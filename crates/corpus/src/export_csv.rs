@@ -32,7 +32,10 @@ pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
     let titles = document_titles(corpus);
     let mut out = String::new();
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
-    for q in indices.iter().filter_map(|&i| corpus.questions.get(i as usize)) {
+    for q in indices
+        .iter()
+        .filter_map(|&i| corpus.questions.get(i as usize))
+    {
         let answer = answers.get(q.answer_id.as_deref());
         let askers: Vec<String> = q
             .askers
@@ -52,7 +55,9 @@ pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
             [
                 q.id.clone(),
                 q.document_id.clone(),
-                titles.get(q.document_id.as_str()).map_or(String::new(), |t| t.to_string()),
+                titles
+                    .get(q.document_id.as_str())
+                    .map_or(String::new(), |t| t.to_string()),
                 q.number.clone(),
                 q.parties.join("; "),
                 askers.join("; "),
@@ -62,7 +67,9 @@ pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
                 q.asked_on.map(|d| d.to_string()).unwrap_or_default(),
                 answered_on.map(|d| d.to_string()).unwrap_or_default(),
                 days,
-                answer.and_then(|a| a.answered_by.clone()).unwrap_or_default(),
+                answer
+                    .and_then(|a| a.answered_by.clone())
+                    .unwrap_or_default(),
                 q.text.clone(),
                 answer.map(|a| a.text.clone()).unwrap_or_default(),
             ]
@@ -101,12 +108,20 @@ pub fn questions_json(corpus: &Corpus, indices: &[u32]) -> String {
             answer: answers.get(q.answer_id.as_deref()),
         })
         .collect();
-    let selection = ExportedSelection { schema_version: SCHEMA_VERSION, count: questions.len(), questions };
+    let selection = ExportedSelection {
+        schema_version: SCHEMA_VERSION,
+        count: questions.len(),
+        questions,
+    };
     serde_json::to_string_pretty(&selection).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 fn document_titles(corpus: &Corpus) -> HashMap<&str, &str> {
-    corpus.documents.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect()
+    corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str()))
+        .collect()
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
@@ -126,8 +141,15 @@ fn push_cell(out: &mut String, cell: &str) {
         (Some('-'), next) => next.is_some_and(|c| c != ' '),
         _ => false,
     };
-    let guarded = if formula { format!("'{cell}") } else { cell.to_string() };
-    if guarded.contains([',', '"', '\r', '\n']) || guarded.starts_with(' ') || guarded.ends_with(' ') {
+    let guarded = if formula {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if guarded.contains([',', '"', '\r', '\n'])
+        || guarded.starts_with(' ')
+        || guarded.ends_with(' ')
+    {
         out.push('"');
         out.push_str(&guarded.replace('"', "\"\""));
         out.push('"');

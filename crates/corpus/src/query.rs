@@ -106,15 +106,26 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(raw_key).trim().to_lowercase();
         let value = percent_decode(raw_value);
-        let mut notice = |message: String| notices.push(Notice { param: sanitize(&key), value: sanitize(&value), message });
+        let mut notice = |message: String| {
+            notices.push(Notice {
+                param: sanitize(&key),
+                value: sanitize(&value),
+                message,
+            })
+        };
         let Some(param) = PARAMS.iter().copied().find(|p| *p == key) else {
             if !key.is_empty() {
-                notice(format!("De parameter „{}” is onbekend en wordt genegeerd.", sanitize(&key)));
+                notice(format!(
+                    "De parameter „{}” is onbekend en wordt genegeerd.",
+                    sanitize(&key)
+                ));
             }
             continue;
         };
         if looks_like_script(&value) || looks_like_script(&key) {
-            notice(format!("De waarde van „{param}” bevat code of opmaak en wordt genegeerd."));
+            notice(format!(
+                "De waarde van „{param}” bevat code of opmaak en wordt genegeerd."
+            ));
             continue;
         }
         if value.trim().is_empty() && param != "q" {
@@ -122,7 +133,9 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
         }
         if SINGLE_PARAMS.contains(&param) {
             if seen_single.contains(&param) {
-                notice(format!("„{param}” komt meer dan eens voor; alleen de eerste waarde wordt gebruikt."));
+                notice(format!(
+                    "„{param}” komt meer dan eens voor; alleen de eerste waarde wordt gebruikt."
+                ));
                 continue;
             }
             seen_single.push(param);
@@ -180,7 +193,9 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
         (Some(f), Some(t)) if f > t => notices.push(Notice {
             param: "van".to_string(),
             value: format!("{f} – {t}"),
-            message: format!("De begindatum {f} ligt na de einddatum {t}; het datumbereik wordt genegeerd."),
+            message: format!(
+                "De begindatum {f} ligt na de einddatum {t}; het datumbereik wordt genegeerd."
+            ),
         }),
         _ => (query.from, query.to) = (from, to),
     }
@@ -195,7 +210,11 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
         pairs.push(("q", query.text.clone()));
     }
     for name in &query.parties {
-        let abbreviation = corpus.parties.iter().find(|p| &p.name == name).map_or(name.as_str(), |p| p.abbreviation.as_str());
+        let abbreviation = corpus
+            .parties
+            .iter()
+            .find(|p| &p.name == name)
+            .map_or(name.as_str(), |p| p.abbreviation.as_str());
         pairs.push(("partij", abbreviation.to_string()));
     }
     pairs.extend(query.themes.iter().map(|t| ("thema", t.clone())));
@@ -206,9 +225,17 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
         pairs.push(("tot", to.to_string()));
     }
     pairs.extend(query.kinds.iter().map(|k| ("soort", k.slug().to_string())));
-    pairs.extend(query.chambers.iter().map(|c| ("kamer", c.slug().to_string())));
+    pairs.extend(
+        query
+            .chambers
+            .iter()
+            .map(|c| ("kamer", c.slug().to_string())),
+    );
     if let Some(answered) = query.answered {
-        pairs.push(("beantwoord", if answered { "ja" } else { "nee" }.to_string()));
+        pairs.push((
+            "beantwoord",
+            if answered { "ja" } else { "nee" }.to_string(),
+        ));
     }
     if query.sort != Sort::Relevance {
         pairs.push(("sorteer", query.sort.slug().to_string()));
@@ -216,10 +243,25 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
     if query.page > 1 {
         pairs.push(("pagina", query.page.to_string()));
     }
-    pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
-const PARAMS: [&str; 10] = ["partij", "thema", "van", "tot", "q", "soort", "kamer", "beantwoord", "sorteer", "pagina"];
+const PARAMS: [&str; 10] = [
+    "partij",
+    "thema",
+    "van",
+    "tot",
+    "q",
+    "soort",
+    "kamer",
+    "beantwoord",
+    "sorteer",
+    "pagina",
+];
 const SINGLE_PARAMS: [&str; 6] = ["van", "tot", "q", "beantwoord", "sorteer", "pagina"];
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
@@ -235,14 +277,19 @@ pub fn resolve_party(parties: &[Party], given: &str) -> Option<String> {
     if key.is_empty() {
         return None;
     }
-    let by = |pick: &dyn Fn(&Party) -> bool| parties.iter().find(|p| pick(p)).map(|p| p.name.clone());
+    let by =
+        |pick: &dyn Fn(&Party) -> bool| parties.iter().find(|p| pick(p)).map(|p| p.name.clone());
     by(&|p| party_key(&p.name) == key)
         .or_else(|| by(&|p| party_key(&p.abbreviation) == key))
         .or_else(|| by(&|p| p.aliases.iter().any(|a| party_key(a) == key)))
 }
 
 fn party_key(s: &str) -> String {
-    fold_word(&s.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+    fold_word(
+        &s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>(),
+    )
 }
 
 /// True for values that carry markup or a script URL, e.g. `<script>` or `javascript:`.
@@ -250,17 +297,35 @@ fn looks_like_script(value: &str) -> bool {
     if value.contains(['<', '>']) {
         return true;
     }
-    let squeezed: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).flat_map(char::to_lowercase).collect();
-    ["javascript:", "vbscript:", "data:text/html", "onerror=", "onload="].iter().any(|s| squeezed.contains(s))
+    let squeezed: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    [
+        "javascript:",
+        "vbscript:",
+        "data:text/html",
+        "onerror=",
+        "onload=",
+    ]
+    .iter()
+    .any(|s| squeezed.contains(s))
 }
 
 /// A value safe and short enough to show back: no control characters or markup characters, at
 /// most [`MAX_ECHO_CHARS`] characters.
 fn sanitize(value: &str) -> String {
-    let clean: String = value.chars().filter(|c| !c.is_control() && !matches!(c, '<' | '>' | '"' | '\'' | '&' | '`')).collect();
+    let clean: String = value
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '<' | '>' | '"' | '\'' | '&' | '`' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect();
     let clean = clean.trim();
     if clean.chars().count() > MAX_ECHO_CHARS {
-        format!("{}…", clean.chars().take(MAX_ECHO_CHARS).collect::<String>())
+        format!(
+            "{}…",
+            clean.chars().take(MAX_ECHO_CHARS).collect::<String>()
+        )
     } else {
         clean.to_string()
     }
@@ -275,7 +340,10 @@ pub fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' => match (bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b))) {
+            b'%' => match (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            ) {
                 (Some(high), Some(low)) => {
                     out.push(high * 16 + low);
                     i += 2;
@@ -298,7 +366,9 @@ pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }

@@ -10,12 +10,18 @@ pub struct Bitset {
 impl Bitset {
     /// The empty set over `0..len`.
     pub fn empty(len: usize) -> Bitset {
-        Bitset { words: vec![0; len.div_ceil(64)], len }
+        Bitset {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
     }
 
     /// The set holding every index in `0..len`.
     pub fn full(len: usize) -> Bitset {
-        let mut set = Bitset { words: vec![u64::MAX; len.div_ceil(64)], len };
+        let mut set = Bitset {
+            words: vec![u64::MAX; len.div_ceil(64)],
+            len,
+        };
         set.clear_tail();
         set
     }
@@ -69,7 +75,11 @@ impl Bitset {
 
     /// How many indices are in both sets.
     pub fn count_common(&self, other: &Bitset) -> usize {
-        self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones() as usize).sum()
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
     }
 
     /// The indices in increasing order.

@@ -8,12 +8,17 @@ use std::collections::HashMap;
 
 const BM25_K1: f32 = 1.2;
 const BM25_B: f32 = 0.75;
+/// Word pairs are indexed when both words occur in at least this share of units…
+const PAIR_MIN_SHARE: u32 = 100;
+/// …and in at least this many units.
+const PAIR_MIN_UNITS_FLOOR: u32 = 50;
 
 /// The full-text index of a corpus, built natively and shipped in the artifact.
 ///
 /// Units are numbered as in [`UnitMap`]. Each term's posting list is, in `postings`, a varint
 /// count followed per unit by `varint(gap << 1 | tf_is_one)` and, when the term frequency is not
-/// one, `varint(tf)`; `gap` is the distance to the previous unit minus one.
+/// one, `varint(tf)`; `gap` is the distance to the previous unit minus one. Word-pair terms have
+/// only their units (term frequency one).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Number of questions the index was built from (checked against the corpus).
@@ -28,6 +33,10 @@ pub struct SearchIndex {
     pub postings: Vec<u8>,
     /// Byte length of each term's posting list.
     pub posting_lengths: Vec<u32>,
+    /// Word pairs are indexed (as the term `stem1 stem2`, with a space) when both stems occur in
+    /// at least this many units; 0 means no pairs are indexed. Quoted phrases of common words use
+    /// these lists instead of scanning thousands of texts.
+    pub pair_min_units: u32,
 }
 
 impl SearchIndex {
@@ -71,10 +80,15 @@ struct Builder {
     current: HashMap<u32, u32>,
     current_length: u32,
     unit_lengths: Vec<u32>,
+    /// Adjacent term pairs of the current unit.
+    current_pairs: Vec<(u32, u32)>,
+    /// (first term, second term, unit) of every adjacent pair, once per unit.
+    pairs: Vec<(u32, u32, u32)>,
 }
 
 impl Builder {
     fn add_text(&mut self, text: &str) {
+        let mut previous = None;
         for span in word_spans(text) {
             fold_word_into(&text[span.start..span.end], &mut self.folded);
             let term = match self.term_of_word.get(self.folded.as_str()) {
@@ -93,6 +107,10 @@ impl Builder {
             };
             *self.current.entry(term).or_insert(0) += 1;
             self.current_length += 1;
+            if let Some(previous) = previous {
+                self.current_pairs.push((previous, term));
+            }
+            previous = Some(term);
         }
     }
 
@@ -101,23 +119,50 @@ impl Builder {
         for (term, tf) in self.current.drain() {
             self.lists[term as usize].push((unit, tf));
         }
+        self.current_pairs.sort_unstable();
+        self.current_pairs.dedup();
+        self.pairs
+            .extend(self.current_pairs.drain(..).map(|(a, b)| (a, b, unit)));
         self.unit_lengths.push(self.current_length);
         self.current_length = 0;
     }
 
-    fn into_index(self) -> SearchIndex {
-        let mut order: Vec<u32> = (0..self.stems.len() as u32).collect();
-        order.sort_by(|a, b| self.stems[*a as usize].cmp(&self.stems[*b as usize]));
-        let mut index = SearchIndex { unit_lengths: self.unit_lengths, ..SearchIndex::default() };
-        for t in order {
-            let stem = &self.stems[t as usize];
-            index.terms.push_str(stem);
-            index.term_lengths.push(stem.len() as u32);
-            let mut list = self.lists[t as usize].clone();
+    fn into_index(mut self) -> SearchIndex {
+        let units = self.unit_lengths.len() as u32;
+        let pair_min_units = (units / PAIR_MIN_SHARE).max(PAIR_MIN_UNITS_FLOOR);
+        let common: Vec<bool> = self
+            .lists
+            .iter()
+            .map(|l| l.len() as u32 >= pair_min_units)
+            .collect();
+        self.pairs
+            .retain(|&(a, b, _)| common[a as usize] && common[b as usize]);
+        self.pairs.sort_unstable();
+        // Every term and every indexed pair, with its sorted posting list.
+        let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.stems.len());
+        for (stem, mut list) in self.stems.iter().zip(std::mem::take(&mut self.lists)) {
             list.sort_unstable();
+            entries.push((stem.clone(), list));
+        }
+        for group in self.pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+            let (a, b, _) = group[0];
+            let key = format!("{} {}", self.stems[a as usize], self.stems[b as usize]);
+            entries.push((key, group.iter().map(|&(_, _, unit)| (unit, 1)).collect()));
+        }
+        entries.sort_by(|x, y| x.0.cmp(&y.0));
+        let mut index = SearchIndex {
+            unit_lengths: self.unit_lengths,
+            pair_min_units,
+            ..SearchIndex::default()
+        };
+        for (term, list) in entries {
+            index.terms.push_str(&term);
+            index.term_lengths.push(term.len() as u32);
             let start = index.postings.len();
             encode_postings(&list, &mut index.postings);
-            index.posting_lengths.push((index.postings.len() - start) as u32);
+            index
+                .posting_lengths
+                .push((index.postings.len() - start) as u32);
         }
         index
     }
@@ -181,7 +226,10 @@ impl<'i> IndexReader<'i> {
             return Err("de zoekindex heeft niet evenveel termen als postinglijsten".to_string());
         }
         let term_starts = prefix_sums(&index.term_lengths, index.terms.len(), "termen")?;
-        if term_starts.iter().any(|&s| !index.terms.is_char_boundary(s)) {
+        if term_starts
+            .iter()
+            .any(|&s| !index.terms.is_char_boundary(s))
+        {
             return Err("de termen van de zoekindex zijn beschadigd".to_string());
         }
         let posting_starts = prefix_sums(&index.posting_lengths, index.postings.len(), "postings")?;
@@ -226,8 +274,14 @@ impl<'i> IndexReader<'i> {
         let mut out = Vec::with_capacity(count.min(bytes.len()));
         let mut next = 0u64;
         for _ in 0..count {
-            let Some(head) = read_varint(bytes, &mut pos) else { break };
-            let tf = if head & 1 == 1 { 1 } else { read_varint(bytes, &mut pos).unwrap_or(1) };
+            let Some(head) = read_varint(bytes, &mut pos) else {
+                break;
+            };
+            let tf = if head & 1 == 1 {
+                1
+            } else {
+                read_varint(bytes, &mut pos).unwrap_or(1)
+            };
             let unit = next + u64::from(head >> 1);
             if unit >= units {
                 break;
@@ -236,6 +290,30 @@ impl<'i> IndexReader<'i> {
             next = unit + 1;
         }
         out
+    }
+
+    /// In how many units term `t` occurs.
+    pub fn unit_count(&self, t: usize) -> usize {
+        let bytes = &self.index.postings[self.posting_starts[t]..self.posting_starts[t + 1]];
+        read_varint(bytes, &mut 0).unwrap_or(0) as usize
+    }
+
+    /// The units where word `second` directly follows word `first` (both stems), when that pair
+    /// is indexed; `None` when it is not (then only scanning the texts can tell).
+    pub fn pair_units(&self, first: &str, second: &str) -> Option<Vec<u32>> {
+        let min = self.index.pair_min_units as usize;
+        let common = |stem: &str| {
+            self.term_id(stem)
+                .is_some_and(|t| self.unit_count(t) >= min)
+        };
+        if min == 0 || !common(first) || !common(second) {
+            return None;
+        }
+        let units = match self.term_id(&format!("{first} {second}")) {
+            Some(t) => self.postings(t).into_iter().map(|(unit, _)| unit).collect(),
+            None => Vec::new(),
+        };
+        Some(units)
     }
 
     /// The units containing every stem, with their BM25 score, in unit order. An empty list of
@@ -249,9 +327,14 @@ impl<'i> IndexReader<'i> {
             }
         }
         lists.sort_by_key(|l| l.len());
-        let Some((first, rest)) = lists.split_first() else { return Vec::new() };
+        let Some((first, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
         let units = self.index.unit_lengths.len() as f32;
-        let mut hits: Vec<(u32, f32)> = first.iter().map(|&(u, tf)| (u, self.bm25(u, tf, first.len(), units))).collect();
+        let mut hits: Vec<(u32, f32)> = first
+            .iter()
+            .map(|&(u, tf)| (u, self.bm25(u, tf, first.len(), units)))
+            .collect();
         for list in rest {
             let mut kept = Vec::with_capacity(hits.len());
             let mut j = 0;
@@ -271,8 +354,17 @@ impl<'i> IndexReader<'i> {
     fn bm25(&self, unit: u32, tf: u32, doc_freq: usize, units: f32) -> f32 {
         let n = doc_freq as f32;
         let idf = (1.0 + (units - n + 0.5) / (n + 0.5)).ln();
-        let length = self.index.unit_lengths.get(unit as usize).copied().unwrap_or(0) as f32;
-        let avg = if unit < self.index.question_count { self.avg_question_length } else { self.avg_part_length };
+        let length = self
+            .index
+            .unit_lengths
+            .get(unit as usize)
+            .copied()
+            .unwrap_or(0) as f32;
+        let avg = if unit < self.index.question_count {
+            self.avg_question_length
+        } else {
+            self.avg_part_length
+        };
         let tf = tf as f32;
         idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length / avg))
     }
@@ -287,7 +379,9 @@ fn prefix_sums(lengths: &[u32], total: usize, what: &str) -> Result<Vec<usize>, 
         starts.push(at);
     }
     if at != total {
-        return Err(format!("de {what} van de zoekindex zijn beschadigd ({at} ≠ {total} bytes)"));
+        return Err(format!(
+            "de {what} van de zoekindex zijn beschadigd ({at} ≠ {total} bytes)"
+        ));
     }
     Ok(starts)
 }

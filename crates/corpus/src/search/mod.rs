@@ -31,7 +31,8 @@ impl HighlightTerms {
         for (i, piece) in text.split(['"', '„', '”', '“']).enumerate() {
             let stems = stems_of(&stemmer, piece);
             if i % 2 == 1 && stems.len() > 1 {
-                out.phrases.push(stems.into_iter().take(MAX_PHRASE_WORDS).collect());
+                out.phrases
+                    .push(stems.into_iter().take(MAX_PHRASE_WORDS).collect());
             } else {
                 for stem in stems {
                     if !out.terms.contains(&stem) {
@@ -75,7 +76,11 @@ fn stems_of(stemmer: &DutchStemmer, text: &str) -> Vec<String> {
 /// matching word or phrase occurrence (for `<mark>`).
 pub fn highlight(text: &str, terms: &HighlightTerms) -> Vec<(String, bool)> {
     if terms.is_empty() {
-        return if text.is_empty() { Vec::new() } else { vec![(text.to_string(), false)] };
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![(text.to_string(), false)]
+        };
     }
     let ranges = PhraseMatcher::new(terms).marked_ranges(text);
     let mut runs = Vec::with_capacity(ranges.len() * 2 + 1);
@@ -98,12 +103,18 @@ mod tests {
     use super::*;
 
     fn marked(text: &str, search: &str) -> Vec<String> {
-        highlight(text, &HighlightTerms::from_search_text(search)).into_iter().filter(|r| r.1).map(|r| r.0).collect()
+        highlight(text, &HighlightTerms::from_search_text(search))
+            .into_iter()
+            .filter(|r| r.1)
+            .map(|r| r.0)
+            .collect()
     }
 
     #[test]
     fn search_text_splits_into_terms_and_phrases() {
-        let t = HighlightTerms::from_search_text(r#"Terugkeerhubs "de minister van" "asiel" terugkeerhub"#);
+        let t = HighlightTerms::from_search_text(
+            r#"Terugkeerhubs "de minister van" "asiel" terugkeerhub"#,
+        );
         assert_eq!(t.terms.len(), 2, "{t:?}");
         assert_eq!(t.phrases.len(), 1);
         assert_eq!(t.phrases[0].len(), 3);
@@ -113,8 +124,14 @@ mod tests {
     #[test]
     fn highlighting_marks_stem_matches_and_whole_phrases() {
         let text = "De terugkeerhub is geïndexeerd; de Minister van Asiel zei: minister.";
-        assert_eq!(marked(text, "terugkeerhubs geindexeerd"), ["terugkeerhub", "geïndexeerd"]);
-        assert_eq!(marked(text, "\"minister van asiel\""), ["Minister van Asiel"]);
+        assert_eq!(
+            marked(text, "terugkeerhubs geindexeerd"),
+            ["terugkeerhub", "geïndexeerd"]
+        );
+        assert_eq!(
+            marked(text, "\"minister van asiel\""),
+            ["Minister van Asiel"]
+        );
         assert_eq!(marked(text, "\"asiel minister\""), Vec::<String>::new());
         let runs = highlight(text, &HighlightTerms::from_search_text("minister"));
         assert_eq!(runs.iter().map(|r| r.0.as_str()).collect::<String>(), text);

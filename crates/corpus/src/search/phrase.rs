@@ -3,17 +3,25 @@
 use super::tokenize::{fold_word_into, word_spans, DutchStemmer};
 use super::HighlightTerms;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Longest phrase (in words) that is matched; longer phrases are cut to this many words.
 pub const MAX_PHRASE_WORDS: usize = 64;
 
-/// What one folded word means for the current search.
-#[derive(Debug, Clone, Default)]
-struct WordInfo {
-    /// The word's stem is one of the search terms.
-    is_term: bool,
-    /// Per phrase: bit `i` is set when the word's stem equals the phrase's word `i`.
-    phrase_bits: Vec<u64>,
+/// A small, fast hasher for the word cache (the words come from our own corpus, not an attacker
+/// who could provoke collisions at scale).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
 }
 
 /// Finds search terms and phrases in texts. Stems each distinct word once.
@@ -21,78 +29,99 @@ pub struct PhraseMatcher<'t> {
     terms: &'t HighlightTerms,
     stemmer: DutchStemmer,
     folded: String,
-    cache: HashMap<String, WordInfo>,
+    /// Folded word → entry number.
+    cache: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+    /// Per entry: its stem is one of the loose search terms.
+    is_term: Vec<bool>,
+    /// Per entry and phrase (`entry * phrases + p`): bit `i` set when the stem is the phrase's word `i`.
+    phrase_bits: Vec<u64>,
+    /// Per phrase: the bit of its last word.
+    last_bits: Vec<u64>,
 }
 
 impl<'t> PhraseMatcher<'t> {
     pub fn new(terms: &'t HighlightTerms) -> PhraseMatcher<'t> {
-        PhraseMatcher { terms, stemmer: DutchStemmer::new(), folded: String::new(), cache: HashMap::new() }
+        let last_bits = terms
+            .phrases
+            .iter()
+            .map(|p| 1u64 << (p.len().clamp(1, MAX_PHRASE_WORDS) - 1))
+            .collect();
+        PhraseMatcher {
+            terms,
+            stemmer: DutchStemmer::new(),
+            folded: String::new(),
+            cache: HashMap::default(),
+            is_term: Vec::new(),
+            phrase_bits: Vec::new(),
+            last_bits,
+        }
     }
 
-    fn info(&mut self, word: &str) -> &WordInfo {
+    /// The cache entry of a word, stemming it the first time it is seen.
+    fn entry(&mut self, word: &str) -> usize {
         fold_word_into(word, &mut self.folded);
-        if !self.cache.contains_key(self.folded.as_str()) {
-            let stem = self.stemmer.stem(&self.folded);
-            let info = WordInfo {
-                is_term: self.terms.terms.contains(&stem),
-                phrase_bits: self
-                    .terms
-                    .phrases
-                    .iter()
-                    .map(|p| {
-                        p.iter().take(MAX_PHRASE_WORDS).enumerate().filter(|(_, w)| **w == stem).fold(0u64, |bits, (i, _)| bits | 1 << i)
-                    })
-                    .collect(),
-            };
-            self.cache.insert(self.folded.clone(), info);
+        if let Some(&e) = self.cache.get(self.folded.as_str()) {
+            return e as usize;
         }
-        &self.cache[self.folded.as_str()]
+        let stem = self.stemmer.stem(&self.folded);
+        let e = self.is_term.len();
+        self.is_term.push(self.terms.terms.contains(&stem));
+        for phrase in &self.terms.phrases {
+            let bits = phrase
+                .iter()
+                .take(MAX_PHRASE_WORDS)
+                .enumerate()
+                .filter(|(_, w)| **w == stem)
+                .fold(0u64, |b, (i, _)| b | 1 << i);
+            self.phrase_bits.push(bits);
+        }
+        self.cache.insert(self.folded.as_str().into(), e as u32);
+        e
     }
 
     /// True when every phrase occurs (as consecutive words) in at least one of `texts`.
     pub fn has_all_phrases(&mut self, texts: &[&str]) -> bool {
-        let phrase_count = self.terms.phrases.len();
-        let mut found = vec![false; phrase_count];
+        let phrases = self.terms.phrases.len();
+        let mut missing: u64 = if phrases >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << phrases) - 1
+        };
+        let mut states = vec![0u64; phrases];
         for text in texts {
-            let mut states = vec![0u64; phrase_count];
+            states.iter_mut().for_each(|s| *s = 0);
             for span in word_spans(text) {
-                let bits = self.info(&text[span.start..span.end]).phrase_bits.clone();
-                for (p, state) in states.iter_mut().enumerate() {
-                    *state = ((*state << 1) | 1) & bits[p];
-                    if *state & self.last_bit(p) != 0 {
-                        found[p] = true;
+                let e = self.entry(&text[span.start..span.end]);
+                let bits = &self.phrase_bits[e * phrases..(e + 1) * phrases];
+                for p in 0..phrases {
+                    states[p] = ((states[p] << 1) | 1) & bits[p];
+                    if states[p] & self.last_bits[p] != 0 && p < 64 {
+                        missing &= !(1u64 << p);
                     }
                 }
-            }
-            if found.iter().all(|f| *f) {
-                return true;
+                if missing == 0 {
+                    return true;
+                }
             }
         }
-        found.iter().all(|f| *f)
-    }
-
-    fn last_bit(&self, phrase: usize) -> u64 {
-        let len = self.terms.phrases[phrase].len().clamp(1, MAX_PHRASE_WORDS);
-        1u64 << (len - 1)
+        missing == 0
     }
 
     /// Byte ranges of `text` to mark: words that are search terms, and whole phrase occurrences.
     pub fn marked_ranges(&mut self, text: &str) -> Vec<(usize, usize)> {
-        let phrase_count = self.terms.phrases.len();
-        let mut states = vec![0u64; phrase_count];
+        let phrases = self.terms.phrases.len();
+        let mut states = vec![0u64; phrases];
         let mut spans = Vec::new();
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         for span in word_spans(text) {
             spans.push(span);
-            let info = self.info(&text[span.start..span.end]);
-            let is_term = info.is_term;
-            let bits = info.phrase_bits.clone();
-            if is_term {
+            let e = self.entry(&text[span.start..span.end]);
+            if self.is_term[e] {
                 ranges.push((span.start, span.end));
             }
             for (p, state) in states.iter_mut().enumerate() {
-                *state = ((*state << 1) | 1) & bits[p];
-                if *state & self.last_bit(p) != 0 {
+                *state = ((*state << 1) | 1) & self.phrase_bits[e * phrases + p];
+                if *state & self.last_bits[p] != 0 {
                     let len = self.terms.phrases[p].len().clamp(1, MAX_PHRASE_WORDS);
                     let first = spans[spans.len() - len];
                     ranges.push((first.start, span.end));

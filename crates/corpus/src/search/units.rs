@@ -37,7 +37,12 @@ impl UnitMap {
             part_document.extend(std::iter::repeat_n(d as u32, parts as usize));
             next += parts;
         }
-        UnitMap { question_count, document_first_part, part_document, total: next }
+        UnitMap {
+            question_count,
+            document_first_part,
+            part_document,
+            total: next,
+        }
     }
 
     pub fn is_question(&self, unit: u32) -> bool {
@@ -46,11 +51,16 @@ impl UnitMap {
 
     /// The part a unit number stands for, if it is a part.
     pub fn part(&self, unit: u32) -> Option<Part> {
-        let document = *self.part_document.get(unit.checked_sub(self.question_count)? as usize)?;
+        let document = *self
+            .part_document
+            .get(unit.checked_sub(self.question_count)? as usize)?;
         let first = self.document_first_part[document as usize];
         Some(match unit - first {
             0 => Part::Title { document },
-            n => Part::Section { document, section: n - 1 },
+            n => Part::Section {
+                document,
+                section: n - 1,
+            },
         })
     }
 }
@@ -62,7 +72,9 @@ pub struct AnswerLookup<'c> {
 
 impl<'c> AnswerLookup<'c> {
     pub fn new(corpus: &'c Corpus) -> AnswerLookup<'c> {
-        AnswerLookup { by_id: corpus.answers.iter().map(|a| (a.id.as_str(), a)).collect() }
+        AnswerLookup {
+            by_id: corpus.answers.iter().map(|a| (a.id.as_str(), a)).collect(),
+        }
     }
 
     pub fn get(&self, id: Option<&str>) -> Option<&'c Answer> {
@@ -71,8 +83,15 @@ impl<'c> AnswerLookup<'c> {
 }
 
 /// Calls `f` with each searchable text of question `q`: its heading, its text, its answer's text.
-pub fn question_texts<'c>(corpus: &'c Corpus, answers: &AnswerLookup<'c>, q: usize, mut f: impl FnMut(&'c str)) {
-    let Some(question) = corpus.questions.get(q) else { return };
+pub fn question_texts<'c>(
+    corpus: &'c Corpus,
+    answers: &AnswerLookup<'c>,
+    q: usize,
+    mut f: impl FnMut(&'c str),
+) {
+    let Some(question) = corpus.questions.get(q) else {
+        return;
+    };
     if let Some(heading) = &question.heading {
         f(heading);
     }
@@ -87,12 +106,17 @@ pub fn question_texts<'c>(corpus: &'c Corpus, answers: &AnswerLookup<'c>, q: usi
 pub fn part_texts<'c>(corpus: &'c Corpus, part: Part, mut f: impl FnMut(&'c str)) {
     match part {
         Part::Title { document } => {
-            let Some(doc) = corpus.documents.get(document as usize) else { return };
+            let Some(doc) = corpus.documents.get(document as usize) else {
+                return;
+            };
             f(&doc.title);
             doc.footnotes.iter().for_each(|n| f(&n.text));
         }
         Part::Section { document, section } => {
-            let Some(sec) = corpus.documents.get(document as usize).and_then(|d: &Document| d.sections.get(section as usize))
+            let Some(sec) = corpus
+                .documents
+                .get(document as usize)
+                .and_then(|d: &Document| d.sections.get(section as usize))
             else {
                 return;
             };

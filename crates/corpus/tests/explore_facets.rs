@@ -1,0 +1,340 @@
+//! Filters and facet counts on the real corpus, checked against brute force over the `briefwissel export` JSON.
+
+use briefwissel_corpus::explore::{Explorer, FacetValue, Outcome};
+use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::query::{parse_query_string, to_query_string, Query};
+use briefwissel_corpus::search::SearchIndex;
+use briefwissel_corpus::{Chamber, Corpus, DocumentKind};
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::OnceLock;
+
+struct Data {
+    corpus: Corpus,
+    index: SearchIndex,
+    /// The corpus as `briefwissel export` writes it.
+    export: Value,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents");
+        let corpus = parse_paths(&[dir]).expect("the real corpus parses").corpus;
+        let index = SearchIndex::build(&corpus);
+        let export = serde_json::from_str(&serde_json::to_string_pretty(&corpus).expect("export"))
+            .expect("json");
+        Data {
+            corpus,
+            index,
+            export,
+        }
+    })
+}
+
+fn run(query: &Query) -> Outcome {
+    let d = data();
+    Explorer::new(&d.corpus, &d.index).run(query)
+}
+
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The export's questions that pass `query`'s filters (no search text), by brute force on JSON.
+fn export_matches(query: &Query) -> BTreeSet<String> {
+    let export = &data().export;
+    let documents: HashMap<&str, &Value> = export["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| (d["id"].as_str().unwrap_or(""), d))
+        .collect();
+    let from = query.from.map(|d| d.to_string());
+    let to = query.to.map(|d| d.to_string());
+    let kinds: Vec<&str> = query.kinds.iter().map(|k| k.slug()).collect();
+    let chambers: Vec<&str> = query.chambers.iter().map(|c| c.slug()).collect();
+    let mut out = BTreeSet::new();
+    for q in export["questions"].as_array().into_iter().flatten() {
+        let doc = documents.get(q["document_id"].as_str().unwrap_or(""));
+        let asked = q["asked_on"].as_str();
+        let ok = (query.parties.is_empty()
+            || strings(&q["parties"])
+                .iter()
+                .any(|p| query.parties.iter().any(|x| x == p)))
+            && (query.themes.is_empty()
+                || strings(&q["themes"])
+                    .iter()
+                    .any(|t| query.themes.iter().any(|x| x == t)))
+            && from
+                .as_deref()
+                .is_none_or(|f| asked.is_some_and(|a| a >= f))
+            && to.as_deref().is_none_or(|t| asked.is_some_and(|a| a <= t))
+            && (kinds.is_empty()
+                || doc
+                    .and_then(|d| d["kind"].as_str())
+                    .is_some_and(|k| kinds.contains(&k)))
+            && (chambers.is_empty()
+                || doc
+                    .and_then(|d| d["chamber"].as_str())
+                    .is_some_and(|c| chambers.contains(&c)))
+            && query
+                .answered
+                .is_none_or(|a| a == !q["answer_id"].is_null());
+        if ok {
+            out.insert(q["id"].as_str().unwrap_or("").to_string());
+        }
+    }
+    out
+}
+
+fn ids(outcome: &Outcome) -> BTreeSet<String> {
+    outcome
+        .questions
+        .iter()
+        .map(|&q| data().corpus.questions[q as usize].id.clone())
+        .collect()
+}
+
+fn query(qs: &str) -> Query {
+    let (query, notices) = parse_query_string(qs, &data().corpus);
+    assert!(notices.is_empty(), "{qs}: {notices:?}");
+    query
+}
+
+#[test]
+fn parties_within_the_facet_combine_with_or() {
+    let both = run(&query("partij=Volt&partij=PvdD"));
+    let volt = run(&query("partij=Volt"));
+    let pvdd = run(&query("partij=PvdD"));
+    assert!(volt.total > 0 && pvdd.total > 0);
+    assert_eq!(
+        ids(&both),
+        export_matches(&query("partij=Volt&partij=PvdD"))
+    );
+    assert_eq!(ids(&both), ids(&volt).union(&ids(&pvdd)).cloned().collect());
+    assert_eq!(both.total, both.questions.len());
+    let selected: Vec<&str> = both
+        .facets
+        .parties
+        .iter()
+        .filter(|v| v.selected)
+        .map(|v| v.value.as_str())
+        .collect();
+    assert_eq!(
+        selected,
+        ["PvdD", "Volt"]
+            .iter()
+            .filter(|s| selected.contains(s))
+            .copied()
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(selected.len(), 2);
+}
+
+#[test]
+fn a_theme_and_a_date_range_combine_with_and_inclusively() {
+    let corpus = &data().corpus;
+    let theme = &corpus
+        .questions
+        .iter()
+        .find(|q| q.asked_on.is_some() && q.themes[0] != "overig")
+        .expect("a themed question")
+        .themes[0];
+    let mut dates: Vec<_> = corpus
+        .questions
+        .iter()
+        .filter(|q| q.themes.contains(theme))
+        .filter_map(|q| q.asked_on)
+        .collect();
+    dates.sort();
+    let (from, to) = (dates[0], dates[dates.len() / 2]);
+    let q = query(&format!("thema={theme}&van={from}&tot={to}"));
+    let outcome = run(&q);
+    assert!(
+        outcome.total > 0,
+        "the boundary dates themselves are included"
+    );
+    assert_eq!(ids(&outcome), export_matches(&q));
+    let whole_theme = run(&query(&format!("thema={theme}")));
+    assert!(outcome.total <= whole_theme.total);
+    let undated = corpus
+        .questions
+        .iter()
+        .filter(|q| q.asked_on.is_none())
+        .count();
+    let open_range = run(&query(&format!("van={}", dates[0])));
+    assert!(
+        open_range.total <= corpus.questions.len() - undated,
+        "questions without a date drop out"
+    );
+}
+
+/// Brute-force count for one facet value with the other facets of `query` applied.
+fn expected_count(query: &Query, facet: &str, value: &FacetValue) -> usize {
+    let mut q = query.clone();
+    let corpus = &data().corpus;
+    match facet {
+        "parties" => {
+            q.parties = vec![corpus
+                .parties
+                .iter()
+                .find(|p| p.abbreviation == value.value)
+                .map_or(value.value.clone(), |p| p.name.clone())]
+        }
+        "themes" => q.themes = vec![value.value.clone()],
+        "kinds" => q.kinds = DocumentKind::from_slug(&value.value).into_iter().collect(),
+        "chambers" => q.chambers = Chamber::from_slug(&value.value).into_iter().collect(),
+        _ => q.answered = Some(value.value == "ja"),
+    }
+    export_matches(&q).len()
+}
+
+fn check_facet_counts(q: &Query) {
+    let outcome = run(q);
+    assert_eq!(
+        ids(&outcome),
+        export_matches(q),
+        "{}",
+        to_query_string(q, &data().corpus)
+    );
+    let f = &outcome.facets;
+    for (name, values) in [
+        ("parties", &f.parties),
+        ("themes", &f.themes),
+        ("kinds", &f.kinds),
+        ("chambers", &f.chambers),
+        ("answered", &f.answered),
+    ] {
+        assert!(!values.is_empty(), "{name} lists values");
+        for v in values {
+            assert_eq!(
+                v.count,
+                expected_count(q, name, v),
+                "{name}={} for {}",
+                v.value,
+                to_query_string(q, &data().corpus)
+            );
+        }
+    }
+}
+
+#[test]
+fn facet_counts_equal_brute_force_counts_with_the_other_facets_applied() {
+    for qs in [
+        "",
+        "partij=VVD&partij=D66",
+        "thema=terugkeer&beantwoord=ja",
+        "partij=GL-PvdA&soort=schriftelijk_overleg&van=2024-01-01",
+        "beantwoord=nee&kamer=tweede_kamer",
+    ] {
+        check_facet_counts(&query(qs));
+    }
+}
+
+/// A small deterministic random generator for query combinations.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n.max(1) as u64) as usize
+    }
+}
+
+#[test]
+fn explorer_counts_equal_filtering_the_export_for_random_filters() {
+    let corpus = &data().corpus;
+    let dates: Vec<_> = corpus.questions.iter().filter_map(|q| q.asked_on).collect();
+    let mut rng = Rng(0x5eed_1234_abcd);
+    for _ in 0..150 {
+        let mut q = Query::default();
+        for _ in 0..rng.below(3) {
+            let p = &corpus.parties[rng.below(corpus.parties.len())].name;
+            if !q.parties.contains(p) {
+                q.parties.push(p.clone());
+            }
+        }
+        for _ in 0..rng.below(3) {
+            let t = &corpus.themes[rng.below(corpus.themes.len())].id;
+            if !q.themes.contains(t) {
+                q.themes.push(t.clone());
+            }
+        }
+        if rng.below(3) == 0 {
+            q.kinds.push(DocumentKind::ALL[rng.below(8)]);
+        }
+        q.answered = [None, Some(true), Some(false)][rng.below(3)];
+        if rng.below(2) == 0 && !dates.is_empty() {
+            let (a, b) = (dates[rng.below(dates.len())], dates[rng.below(dates.len())]);
+            (q.from, q.to) = (Some(a.min(b)), Some(a.max(b)));
+        }
+        let outcome = run(&q);
+        assert_eq!(
+            ids(&outcome),
+            export_matches(&q),
+            "{}",
+            to_query_string(&q, corpus)
+        );
+        if rng.below(10) == 0 {
+            check_facet_counts(&q);
+        }
+    }
+}
+
+#[test]
+fn values_without_matches_stay_listed_with_a_zero_count() {
+    let all = run(&Query::default());
+    let narrow = run(&query("partij=Volt"));
+    let values = |o: &Outcome| {
+        o.facets
+            .themes
+            .iter()
+            .map(|v| v.value.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(values(&all), values(&narrow));
+    assert!(narrow.facets.themes.iter().any(|v| v.count == 0));
+    assert!(
+        all.facets.parties.iter().all(|v| v.count > 0),
+        "only parties that ask questions are listed"
+    );
+    let sum_answered: usize = all.facets.answered.iter().map(|v| v.count).sum();
+    assert_eq!(sum_answered, data().corpus.questions.len());
+}
+
+#[test]
+fn document_hits_follow_the_kind_filter() {
+    let corpus = &data().corpus;
+    let letter_kind = corpus
+        .documents
+        .iter()
+        .find(|d| !corpus.questions.iter().any(|q| q.document_id == d.id))
+        .expect("a letter")
+        .kind;
+    let mut q = query("q=minister");
+    let unfiltered = run(&q);
+    q.kinds = vec![letter_kind];
+    let filtered = run(&q);
+    assert!(!filtered.document_hits.is_empty());
+    assert!(filtered.document_hits.len() < unfiltered.document_hits.len());
+    assert!(filtered
+        .document_hits
+        .iter()
+        .all(|h| corpus.documents[h.document as usize].kind == letter_kind));
+}
+
+#[test]
+fn pages_hold_twenty_five_questions_and_never_hide_the_total() {
+    let all = run(&Query::default());
+    assert_eq!(all.page(1).len(), 25.min(all.total));
+    let last = all.page_count();
+    assert_eq!(all.page(last).len(), all.total - (last as usize - 1) * 25);
+    assert!(all.page(last + 1).is_empty());
+    assert_eq!(all.total, data().corpus.questions.len());
+}
