@@ -12,8 +12,18 @@ pub struct Date {
 }
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 impl Date {
@@ -58,7 +68,8 @@ impl Date {
             let (Ok(day), Some(month), Ok(year)) = (
                 w[0].parse::<u8>(),
                 month_number(w[1]),
-                w[2].trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<u16>(),
+                w[2].trim_end_matches(|c: char| !c.is_ascii_digit())
+                    .parse::<u16>(),
             ) else {
                 continue;
             };
@@ -95,7 +106,12 @@ impl Date {
 
     /// Dutch long form, e.g. `5 december 2025`.
     pub fn dutch(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
     }
 }
 
@@ -109,7 +125,9 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 0,
     }
@@ -140,8 +158,18 @@ mod tests {
 
     #[test]
     fn dutch_dates_become_iso() {
-        assert_eq!(Date::find_dutch("ingezonden 12 september 2024).").unwrap().to_string(), "2024-09-12");
-        assert_eq!(Date::find_dutch("Den Haag, 5 december 2026").unwrap().to_string(), "2026-12-05");
+        assert_eq!(
+            Date::find_dutch("ingezonden 12 september 2024).")
+                .unwrap()
+                .to_string(),
+            "2024-09-12"
+        );
+        assert_eq!(
+            Date::find_dutch("Den Haag, 5 december 2026")
+                .unwrap()
+                .to_string(),
+            "2026-12-05"
+        );
     }
 
     #[test]

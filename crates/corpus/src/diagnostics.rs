@@ -21,8 +21,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(file: &str, line: Option<usize>, severity: Severity, message: impl Into<String>) -> Self {
-        Diagnostic { file: file.to_string(), line, severity, message: message.into() }
+    pub fn new(
+        file: &str,
+        line: Option<usize>,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            severity,
+            message: message.into(),
+        }
     }
 }
 

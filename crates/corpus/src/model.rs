@@ -109,7 +109,9 @@ impl Chamber {
         }
     }
     pub fn from_slug(s: &str) -> Option<Chamber> {
-        [Chamber::EersteKamer, Chamber::TweedeKamer].into_iter().find(|c| c.slug() == s)
+        [Chamber::EersteKamer, Chamber::TweedeKamer]
+            .into_iter()
+            .find(|c| c.slug() == s)
     }
 }
 

@@ -143,10 +143,13 @@ pub(crate) fn looks_like_heading(text: &str, lay: &Layout) -> bool {
     }
     // A line that stops on a function word is a wrapped sentence, not a heading.
     const OPEN_ENDS: [&str; 24] = [
-        "de", "het", "een", "van", "en", "of", "te", "voor", "op", "in", "met", "aan", "dat", "die", "om", "tot", "bij", "naar", "uit",
-        "als", "door", "over", "is", "zijn",
+        "de", "het", "een", "van", "en", "of", "te", "voor", "op", "in", "met", "aan", "dat",
+        "die", "om", "tot", "bij", "naar", "uit", "als", "door", "over", "is", "zijn",
     ];
-    if t.split_whitespace().last().is_some_and(|w| OPEN_ENDS.contains(&w)) {
+    if t.split_whitespace()
+        .last()
+        .is_some_and(|w| OPEN_ENDS.contains(&w))
+    {
         return false;
     }
     starts_uppercase(t) || t.chars().next().is_some_and(|c| c.is_ascii_digit())

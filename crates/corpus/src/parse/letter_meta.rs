@@ -154,7 +154,8 @@ pub(crate) fn letterhead(src: &Source, pre: &mut Prepass, parsed: &mut Parsed) -
                 || t.to_lowercase().starts_with("www.")
                 || t.to_lowercase().starts_with("postbus");
             let continues_bold = j.checked_sub(1).is_some_and(|p| {
-                lines[p].trim_start().starts_with("**") && !lines[p].matches("**").count().is_multiple_of(2)
+                lines[p].trim_start().starts_with("**")
+                    && !lines[p].matches("**").count().is_multiple_of(2)
             });
             if !address && continues_bold {
                 if let Some(last) = sender_parts.last_mut() {

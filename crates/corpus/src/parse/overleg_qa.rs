@@ -243,7 +243,11 @@ pub(crate) fn question_letter(
             };
             for (j, v) in units[k..end].iter().enumerate() {
                 for i in v.idxs() {
-                    fates[i] = if titled && j == 0 { LineFate::Metadata("question heading") } else { LineFate::Text(Place::Question(id.clone())) };
+                    fates[i] = if titled && j == 0 {
+                        LineFate::Metadata("question heading")
+                    } else {
+                        LineFate::Text(Place::Question(id.clone()))
+                    };
                 }
             }
             if let Some(s) = sections.get_mut(current) {
