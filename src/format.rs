@@ -122,7 +122,18 @@ pub fn extra_question_anchors(question: &Question) -> Vec<String> {
 }
 
 /// The anchor of an answer in its document: `antwoord-<printed number as slug>`.
+/// Answers of a later series (`…-s2-a3`) → `antwoord-s2-3`, so anchors stay unique.
 pub fn answer_anchor(answer: &Answer) -> String {
+    let suffix = answer
+        .id
+        .strip_prefix(answer.document_id.as_str())
+        .and_then(|s| s.strip_prefix('-'))
+        .unwrap_or(&answer.id);
+    if let Some((series, rest)) = suffix.split_once("-a") {
+        if series.starts_with('s') {
+            return format!("antwoord-{}-{}", slug(series), slug(rest));
+        }
+    }
     format!("antwoord-{}", slug(&answer.number))
 }
 

@@ -132,10 +132,10 @@ fn every_line_of_every_corpus_file_lands_in_the_place_its_fate_names() {
                         failures.push(format!("{where_}: text not found in {place:?}: {line}"));
                     }
                 }
-                LineFate::RepeatedQuestion(id) => {
-                    if !out.corpus.questions.iter().any(|q| &q.id == id) {
-                        failures.push(format!("{where_}: repeated question {id} does not exist"));
-                    }
+                LineFate::RepeatedQuestion(id)
+                    if !out.corpus.questions.iter().any(|q| &q.id == id) =>
+                {
+                    failures.push(format!("{where_}: repeated question {id} does not exist"));
                 }
                 _ => {}
             }
