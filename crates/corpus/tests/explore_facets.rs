@@ -81,9 +81,7 @@ fn export_matches(query: &Query) -> BTreeSet<String> {
                 || doc
                     .and_then(|d| d["chamber"].as_str())
                     .is_some_and(|c| chambers.contains(&c)))
-            && query
-                .answered
-                .is_none_or(|a| a != q["answer_id"].is_null());
+            && query.answered.is_none_or(|a| a != q["answer_id"].is_null());
         if ok {
             out.insert(q["id"].as_str().unwrap_or("").to_string());
         }
