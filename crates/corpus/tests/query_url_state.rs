@@ -55,7 +55,7 @@ fn parties_are_accepted_by_name_abbreviation_or_alias_and_written_as_abbreviatio
     ] {
         let (q, notices) = parse(&format!("partij={given}"));
         assert!(notices.is_empty(), "{given}: {notices:?}");
-        assert_eq!(q.parties, [gl.clone()], "{given}");
+        assert_eq!(q.parties, std::slice::from_ref(&gl), "{given}");
         assert_eq!(to_query_string(&q, corpus()), "partij=GL-PvdA");
     }
     let (q, _) = parse("partij=Volt&partij=volt");
