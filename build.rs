@@ -13,7 +13,11 @@ use std::path::{Path, PathBuf};
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
-    let documents = manifest.join("data").join("documents");
+    // The bundled corpus, or another folder (the benchmarks build the app against the scale corpus).
+    println!("cargo:rerun-if-env-changed=BRIEFWISSEL_DOCUMENTS");
+    let documents = std::env::var_os("BRIEFWISSEL_DOCUMENTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("data").join("documents"));
     println!("cargo:rerun-if-changed={}", documents.display());
     println!("cargo:rerun-if-changed=build.rs");
     let output = match parse_paths(std::slice::from_ref(&documents)) {
