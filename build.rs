@@ -1,12 +1,14 @@
 //! Build step: parses `data/documents` with the corpus crate and writes the versioned artifact the app loads.
 //!
 //! Outputs:
-//! * `$OUT_DIR/corpus.bin`, embedded by the `embed-corpus` feature;
-//! * `<target>/<profile dir>/briefwissel-corpus.bin`, which the Trunk post-build hook
-//!   (`trunk-hooks/place-artifact.sh`) copies into `dist/` under a content-hashed name;
-//! * the env var `BRIEFWISSEL_ARTIFACT_HASH` (the hash in that name) for the app.
+//! * `$OUT_DIR/corpus.bin`, the whole artifact, embedded by the `embed-corpus` feature;
+//! * `<target>/<profile dir>/briefwissel-corpus.bin`, the head of the split artifact, which the
+//!   Trunk post-build hook (`trunk-hooks/place-artifact.sh`) copies into `dist/` under a
+//!   content-hashed name, and `briefwissel-corpus-chunks/zoekindex-<hash>.bin`, its index chunks;
+//! * the env var `BRIEFWISSEL_ARTIFACT_HASH` (the hash in the head's name) for the app.
 
-use briefwissel_corpus::artifact::{encode, Bundle};
+use briefwissel_corpus::artifact::{encode, encode_split, Bundle, CHUNK_TARGET_BYTES};
+use briefwissel_corpus::hash::content_hash;
 use briefwissel_corpus::parse::parse_paths;
 use std::path::{Path, PathBuf};
 
@@ -30,17 +32,27 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let bytes = encode(&Bundle::build(output.corpus));
-    let hash = fnv1a_hex(&bytes);
+    let bundle = Bundle::build(output.corpus);
+    let split = encode_split(&bundle, CHUNK_TARGET_BYTES);
+    let hash = content_hash(&split.head);
     println!("cargo:rustc-env=BRIEFWISSEL_ARTIFACT_HASH={hash}");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-    write_or_exit(&out_dir.join("corpus.bin"), &bytes);
+    write_or_exit(&out_dir.join("corpus.bin"), &encode(&bundle));
     if let Some(profile_dir) = profile_dir(&out_dir) {
-        write_or_exit(&profile_dir.join("briefwissel-corpus.bin"), &bytes);
+        write_or_exit(&profile_dir.join("briefwissel-corpus.bin"), &split.head);
         write_or_exit(
             &profile_dir.join("briefwissel-corpus.hash"),
             hash.as_bytes(),
         );
+        let chunks = profile_dir.join("briefwissel-corpus-chunks");
+        let _ = std::fs::remove_dir_all(&chunks);
+        if let Err(e) = std::fs::create_dir_all(&chunks) {
+            println!("cargo:warning=cannot create {}: {e}", chunks.display());
+            std::process::exit(1);
+        }
+        for chunk in &split.chunks {
+            write_or_exit(&chunks.join(&chunk.file_name), &chunk.bytes);
+        }
     }
 }
 
@@ -55,14 +67,4 @@ fn write_or_exit(path: &Path, bytes: &[u8]) {
         println!("cargo:warning=cannot write {}: {e}", path.display());
         std::process::exit(1);
     }
-}
-
-/// 64-bit FNV-1a as 16 hex digits: stable across builds, enough to tell artifacts apart in a cache.
-fn fnv1a_hex(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:016x}")
 }

@@ -21,6 +21,7 @@ function classify(name) {
   if (name === "briefwissel.html") return "single";
   if (name === "404.html") return "copy";
   if (/(^|\/)corpus[^/]*\.(bin|postcard)$/.test(name)) return "corpus";
+  if (/(^|\/)zoekindex-[0-9a-f]+\.bin$/.test(name)) return "index";
   if (/\.(html|js|mjs|wasm|css)$/.test(name)) return "shell";
   return "other";
 }
@@ -55,7 +56,8 @@ const width = Math.max(20, ...rows.map((r) => r.name.length));
 const line = (a, b, c, d, e) =>
   `${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(11)}  ${d.padStart(11)}  ${e.padStart(11)}`;
 console.log(line("file", "group", "raw", "gzip", "brotli"));
-for (const r of rows) console.log(line(r.name, r.group, kb(r.raw), kb(r.gzip), kb(r.brotli)));
+// Index chunks are many small files: one total line instead of one line each.
+for (const r of rows) if (r.group !== "index") console.log(line(r.name, r.group, kb(r.raw), kb(r.gzip), kb(r.brotli)));
 for (const [group, t] of Object.entries(totals)) {
   console.log(line(`total ${group}`, "", kb(t.raw), kb(t.gzip), kb(t.brotli)));
 }
@@ -67,6 +69,11 @@ console.log(
     ? `budget: corpus artifact ${kb(corpus.raw)} raw, ${kb(corpus.brotli)} brotli (reported, not budgeted)`
     : "budget: corpus artifact embedded in the wasm (no separate corpus file)",
 );
+const index = totals.index;
+if (index) {
+  const count = rows.filter((r) => r.group === "index").length;
+  console.log(`budget: search index in ${count} chunks, ${kb(index.raw)} raw, ${kb(index.brotli)} brotli (loaded on demand)`);
+}
 if (!rows.some((r) => r.name.endsWith(".wasm"))) {
   console.error("budget: FAIL no .wasm file in dist");
   process.exit(1);

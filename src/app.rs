@@ -1,6 +1,7 @@
 //! The app frame: loads the corpus, keeps the URL as the state, intercepts in-app links and picks the view.
 
 use crate::browser;
+use crate::chunked_explorer::{ChunkStatus, ChunkedExplorer};
 use crate::loader;
 use crate::routing::{Here, Mode, Route};
 use crate::views::{
@@ -16,15 +17,17 @@ use wasm_bindgen::{closure::Closure, JsCast};
 #[derive(Clone, Copy)]
 pub struct Data {
     pub corpus: &'static Corpus,
-    pub explorer: &'static Explorer<'static>,
+    pub explorer: &'static ChunkedExplorer,
 }
 
 impl Data {
-    /// Keeps a bundle for the rest of the page's life.
-    pub fn from_bundle(bundle: Bundle) -> Data {
+    /// Keeps a bundle for the rest of the page's life; its index chunks (if it is a split
+    /// artifact's head) are fetched relative to `artifact_url`.
+    pub fn from_bundle(bundle: Bundle, artifact_url: String) -> Data {
         let bundle: &'static Bundle = Box::leak(Box::new(bundle));
-        let explorer: &'static Explorer<'static> =
-            Box::leak(Box::new(Explorer::new(&bundle.corpus, &bundle.index)));
+        let explorer = Explorer::new(&bundle.corpus, &bundle.index);
+        let explorer: &'static ChunkedExplorer =
+            Box::leak(Box::new(ChunkedExplorer::new(explorer, artifact_url)));
         Data {
             corpus: &bundle.corpus,
             explorer,
@@ -78,28 +81,38 @@ pub fn start() {
 /// Mounts the app into `parent` with artifact bytes already at hand (used by the browser tests).
 pub fn mount_with_artifact(parent: web_sys::HtmlElement, bytes: &[u8]) {
     let load = RwSignal::new(match loader::bundle_from_bytes(bytes) {
-        Ok(bundle) => Load::Ready(Data::from_bundle(bundle)),
+        Ok(bundle) => Load::Ready(Data::from_bundle(bundle, browser::resolve_url("./"))),
         Err(message) => Load::Failed(message),
     });
     leptos::mount::mount_to(parent, move || view! { <App load=load/> }).forget();
 }
 
 fn begin_loading(load: RwSignal<Load>) {
-    let finish = move |bytes: Result<Vec<u8>, String>| {
+    let finish = move |bytes: Result<Vec<u8>, String>, url: String| {
         let state = match bytes.and_then(|b| loader::bundle_from_bytes(&b)) {
-            Ok(bundle) => Load::Ready(Data::from_bundle(bundle)),
+            Ok(bundle) => {
+                let data = Data::from_bundle(bundle, url);
+                // The rest of the search index comes after the first results are on screen.
+                set_timeout(
+                    move || data.explorer.prefetch_all(),
+                    std::time::Duration::from_millis(PREFETCH_DELAY_MS),
+                );
+                Load::Ready(data)
+            }
             Err(message) => Load::Failed(message),
         };
         load.set(state);
     };
+    let here = browser::resolve_url("./");
     if let Some(bytes) = loader::embedded() {
-        finish(Ok(bytes.to_vec()));
+        finish(Ok(bytes.to_vec()), here);
         return;
     }
     if let Some(text) = browser::element_text(loader::INLINE_DATA_ID) {
         finish(
             loader::decode_base64(&text)
                 .ok_or_else(|| "Het ingebouwde corpus is beschadigd.".to_string()),
+            here,
         );
         return;
     }
@@ -110,9 +123,12 @@ fn begin_loading(load: RwSignal<Load>) {
         let bytes = browser::fetch_bytes(&url)
             .await
             .map_err(|e| format!("Het corpus kan niet worden opgehaald ({e})."));
-        finish(bytes);
+        finish(bytes, url);
     });
 }
+
+/// How long after the corpus has loaded the remaining index chunks start to download.
+const PREFETCH_DELAY_MS: u64 = 500;
 
 #[component]
 fn App(load: RwSignal<Load>) -> impl IntoView {
@@ -157,12 +173,31 @@ fn App(load: RwSignal<Load>) -> impl IntoView {
                         <p>{message}</p>
                     </section>
                 }.into_any(),
-                Load::Ready(data) => view! { <Routed data=data route=route/> }.into_any(),
+                Load::Ready(data) => view! { <ChunkNotice data=data/><Routed data=data route=route/> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
             <p>"Briefwissel — Kamervragen, antwoorden en brieven. Werkt zonder server en offline."</p>
         </footer>
+    }
+}
+
+/// Says when a search waits for, or could not get, a part of the search index.
+#[component]
+fn ChunkNotice(data: Data) -> impl IntoView {
+    let status = data.explorer.status.clone();
+    move || {
+        match status.get() {
+        ChunkStatus::Idle => None,
+        ChunkStatus::Loading => Some(
+            view! { <p class="index-status" role="status" data-testid="index-loading">"Zoekindex wordt geladen…"</p> }
+                .into_any(),
+        ),
+        ChunkStatus::Failed(message) => Some(
+            view! { <p class="index-status failed" role="alert" data-testid="index-failed">{message}</p> }
+                .into_any(),
+        ),
+    }
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod app;
 pub mod browser;
+mod chunked_explorer;
 pub mod facet_edit;
 pub mod format;
 pub mod loader;

@@ -1,13 +1,17 @@
 #!/bin/sh
-# Trunk post-build hook: copies the corpus artifact that build.rs wrote into the staging dir as
-# corpus-<hash>.bin and points the preload link in index.html at it.
+# Trunk post-build hook: copies the corpus artifact that build.rs wrote (the head, as
+# corpus-<hash>.bin, and its index chunks zoekindex-<hash>.bin) into the staging dir and points the
+# preload link in index.html at the head.
 set -eu
 target="${CARGO_TARGET_DIR:-$TRUNK_SOURCE_DIR/target}"
 dir="$target/wasm32-unknown-unknown/$TRUNK_PROFILE"
 hash=$(cat "$dir/briefwissel-corpus.hash")
 name="corpus-$hash.bin"
 cp "$dir/briefwissel-corpus.bin" "$TRUNK_STAGING_DIR/$name"
+for chunk in "$dir"/briefwissel-corpus-chunks/zoekindex-*.bin; do
+  if [ -e "$chunk" ]; then cp "$chunk" "$TRUNK_STAGING_DIR/"; fi
+done
 sed -i "s|href=\"corpus.bin\"|href=\"$name\"|" "$TRUNK_STAGING_DIR/index.html"
-echo "briefwissel: corpus artifact $name ($(wc -c < "$TRUNK_STAGING_DIR/$name") bytes)"
+echo "briefwissel: corpus artifact $name ($(wc -c < "$TRUNK_STAGING_DIR/$name") bytes) and $(ls "$dir"/briefwissel-corpus-chunks | wc -l) index chunks"
 # SHIP's post-build step (precache list, CSP hashes, 404.html); Trunk runs hooks of a stage concurrently, so it is chained here.
 node scripts/postbuild.mjs "$TRUNK_STAGING_DIR"

@@ -1,15 +1,17 @@
-//! The shipped artifact: magic `BRFW`, a little-endian u32 version, then the postcard-encoded corpus and search index.
+//! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus and index; optionally split into a head and index chunks.
 
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
-use crate::search::{IndexReader, SearchIndex};
+use crate::search::{IndexReader, PostingChunk, SearchIndex};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The first four bytes of every artifact.
 pub const MAGIC: &[u8; 4] = b"BRFW";
 /// Version of the index layout; bump it when [`SearchIndex`] or the bundle changes.
-pub const INDEX_FORMAT_VERSION: u32 = 2;
+pub const INDEX_FORMAT_VERSION: u32 = 3;
+/// Index chunks of a split artifact hold about this many bytes of posting lists each.
+pub const CHUNK_TARGET_BYTES: usize = 64 * 1024;
 /// Artifact version: changes with the corpus schema ([`SCHEMA_VERSION`]) and with the index
 /// layout (`SCHEMA_VERSION * 1000 + INDEX_FORMAT_VERSION`).
 pub const ARTIFACT_VERSION: u32 = SCHEMA_VERSION * 1000 + INDEX_FORMAT_VERSION;
@@ -76,6 +78,47 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
             out.extend_from_slice(&ARTIFACT_VERSION.to_le_bytes());
             out
         }
+    }
+}
+
+/// An artifact in parts, for the web: the head (corpus, term dictionary and chunk table), which
+/// is all the first results need, and the posting-list chunks, fetched when a search needs them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitArtifact {
+    pub head: Vec<u8>,
+    pub chunks: Vec<ShippedChunk>,
+}
+
+/// One index chunk as a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShippedChunk {
+    /// `zoekindex-<content hash>.bin`.
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The file name of an index chunk: its content hash, so caches never mix versions.
+pub fn chunk_file_name(chunk: &PostingChunk) -> String {
+    format!("zoekindex-{}.bin", chunk.hash)
+}
+
+/// Splits a bundle's posting lists into chunks of about `chunk_bytes` and encodes the head.
+pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
+    let mut head = bundle.clone();
+    let chunks = head.index.split_postings(chunk_bytes);
+    let chunks = head
+        .index
+        .chunks
+        .iter()
+        .zip(chunks)
+        .map(|(chunk, bytes)| ShippedChunk {
+            file_name: chunk_file_name(chunk),
+            bytes,
+        })
+        .collect();
+    SplitArtifact {
+        head: encode(&head),
+        chunks,
     }
 }
 

@@ -61,6 +61,10 @@ pub struct Outcome {
     pub document_hits: Vec<DocumentHit>,
     /// What to mark in the texts shown.
     pub highlight: HighlightTerms,
+    /// Chunks of a split index that the search text needs and that are not loaded yet. While
+    /// this is not empty the outcome is incomplete: it counts no text matches. Load the chunks
+    /// with [`Explorer::add_index_chunk`] and run the query again.
+    pub missing_index_chunks: Vec<usize>,
 }
 
 impl Outcome {
@@ -236,7 +240,14 @@ impl<'a> Explorer<'a> {
     pub fn run(&self, query: &Query) -> Outcome {
         let n = self.corpus.questions.len();
         let highlight = HighlightTerms::from_search_text(&query.text);
-        let text = (!highlight.is_empty()).then(|| self.cached_text_matches(&highlight));
+        let missing_index_chunks = self.missing_index_chunks(&highlight);
+        let text = (!highlight.is_empty()).then(|| {
+            if missing_index_chunks.is_empty() {
+                self.cached_text_matches(&highlight)
+            } else {
+                Arc::new(TextMatches::nothing(n))
+            }
+        });
 
         let mut common = self.date_mask(query.from, query.to);
         if let Some(text) = &text {
@@ -297,6 +308,36 @@ impl<'a> Explorer<'a> {
             facets,
             document_hits,
             highlight,
+            missing_index_chunks,
+        }
+    }
+
+    /// The index chunks a search for `terms` needs that are not loaded yet: those of its stems
+    /// and of the word pairs of its phrases.
+    pub fn missing_index_chunks(&self, terms: &HighlightTerms) -> Vec<usize> {
+        let Some(reader) = &self.reader else {
+            return Vec::new();
+        };
+        let pairs: Vec<String> = terms
+            .phrases
+            .iter()
+            .flat_map(|p| p.windows(2).map(|w| format!("{} {}", w[0], w[1])))
+            .collect();
+        let stems = terms.required_stems();
+        reader.missing_chunks(stems.iter().chain(&pairs).map(String::as_str))
+    }
+
+    /// The chunks of a split index, in order (empty when the index holds all its postings).
+    pub fn index_chunks(&self) -> &[crate::search::PostingChunk] {
+        self.reader.as_ref().map_or(&[], |r| r.chunks())
+    }
+
+    /// Takes the bytes of index chunk `c` (checked against its length and hash); `Ok(true)` when
+    /// it was new.
+    pub fn add_index_chunk(&self, c: usize, bytes: Vec<u8>) -> Result<bool, String> {
+        match &self.reader {
+            Some(reader) => reader.add_chunk(c, bytes),
+            None => Err("de zoekindex is niet bruikbaar".to_string()),
         }
     }
 
@@ -407,12 +448,7 @@ impl<'a> Explorer<'a> {
 
     /// Units matching every word and phrase of the search text.
     fn text_matches(&self, terms: &HighlightTerms) -> TextMatches {
-        let n = self.corpus.questions.len();
-        let mut found = TextMatches {
-            questions: Bitset::empty(n),
-            scores: HashMap::new(),
-            parts: Vec::new(),
-        };
+        let mut found = TextMatches::nothing(self.corpus.questions.len());
         let Some(reader) = &self.reader else {
             return found;
         };
@@ -545,6 +581,14 @@ struct TextMatches {
 }
 
 impl TextMatches {
+    fn nothing(n: usize) -> TextMatches {
+        TextMatches {
+            questions: Bitset::empty(n),
+            scores: HashMap::new(),
+            parts: Vec::new(),
+        }
+    }
+
     fn score(&self, q: u32) -> f32 {
         self.scores.get(&q).copied().unwrap_or(0.0)
     }

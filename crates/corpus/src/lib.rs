@@ -5,6 +5,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod explore;
 pub mod export_csv;
+pub mod hash;
 pub mod model;
 pub mod parse;
 pub mod query;

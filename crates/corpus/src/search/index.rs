@@ -2,12 +2,13 @@
 
 use super::tokenize::{fold_word_into, word_spans, DutchStemmer};
 use super::units::{part_texts, question_texts, AnswerLookup, UnitMap};
+use crate::hash::content_hash;
 use crate::model::Corpus;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-const BM25_K1: f32 = 1.2;
-const BM25_B: f32 = 0.75;
+pub(crate) const BM25_K1: f32 = 1.2;
+pub(crate) const BM25_B: f32 = 0.75;
 /// Word pairs are indexed when both words occur in at least this share of units…
 const PAIR_MIN_SHARE: u32 = 100;
 /// …and in at least this many units.
@@ -37,6 +38,21 @@ pub struct SearchIndex {
     /// at least this many units; 0 means no pairs are indexed. Quoted phrases of common words use
     /// these lists instead of scanning thousands of texts.
     pub pair_min_units: u32,
+    /// Empty when `postings` holds every list. Otherwise `postings` is empty and the lists live in
+    /// these chunks of consecutive terms, shipped as separate files and loaded when a search needs
+    /// them (see [`SearchIndex::split_postings`]).
+    pub chunks: Vec<PostingChunk>,
+}
+
+/// A run of consecutive terms whose posting lists are shipped as one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostingChunk {
+    /// The first term of the run; the run ends where the next chunk begins.
+    pub first_term: u32,
+    /// Length of the chunk's bytes.
+    pub length: u32,
+    /// Content hash of the chunk's bytes (its file name is derived from it).
+    pub hash: String,
 }
 
 impl SearchIndex {
@@ -63,6 +79,39 @@ impl SearchIndex {
     /// Number of distinct stems.
     pub fn term_count(&self) -> usize {
         self.term_lengths.len()
+    }
+
+    /// Moves the posting lists out into chunks of consecutive terms of about `target_bytes` each
+    /// (a single longer list gets a chunk of its own) and returns the chunks' bytes, in order.
+    pub fn split_postings(&mut self, target_bytes: usize) -> Vec<Vec<u8>> {
+        if !self.chunks.is_empty() {
+            return Vec::new();
+        }
+        let postings = std::mem::take(&mut self.postings);
+        let mut out: Vec<Vec<u8>> = Vec::new();
+        let mut at = 0usize;
+        for (t, &length) in self.posting_lengths.iter().enumerate() {
+            let length = length as usize;
+            let full = out
+                .last()
+                .is_none_or(|c| c.len() + length > target_bytes.max(1) && !c.is_empty());
+            if full {
+                self.chunks.push(PostingChunk {
+                    first_term: t as u32,
+                    ..PostingChunk::default()
+                });
+                out.push(Vec::new());
+            }
+            if let Some(chunk) = out.last_mut() {
+                chunk.extend_from_slice(postings.get(at..at + length).unwrap_or(&[]));
+            }
+            at += length;
+        }
+        for (chunk, bytes) in self.chunks.iter_mut().zip(&out) {
+            chunk.length = bytes.len() as u32;
+            chunk.hash = content_hash(bytes);
+        }
+        out
     }
 }
 
@@ -189,206 +238,10 @@ fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
-    let mut value = 0u32;
-    for shift in (0..35).step_by(7) {
-        let byte = *bytes.get(*pos)?;
-        *pos += 1;
-        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
-}
-
-/// A checked, ready-to-query view of a [`SearchIndex`].
-#[derive(Debug, Clone)]
-pub struct IndexReader<'i> {
-    index: &'i SearchIndex,
-    term_starts: Vec<usize>,
-    posting_starts: Vec<usize>,
-    avg_question_length: f32,
-    avg_part_length: f32,
-}
-
-impl<'i> IndexReader<'i> {
-    /// Checks that the index is internally consistent and has `unit_count` units.
-    pub fn new(index: &'i SearchIndex, unit_count: usize) -> Result<IndexReader<'i>, String> {
-        if index.unit_lengths.len() != unit_count {
-            return Err(format!(
-                "de zoekindex kent {} eenheden, het corpus {}",
-                index.unit_lengths.len(),
-                unit_count
-            ));
-        }
-        if index.term_lengths.len() != index.posting_lengths.len() {
-            return Err("de zoekindex heeft niet evenveel termen als postinglijsten".to_string());
-        }
-        let term_starts = prefix_sums(&index.term_lengths, index.terms.len(), "termen")?;
-        if term_starts
-            .iter()
-            .any(|&s| !index.terms.is_char_boundary(s))
-        {
-            return Err("de termen van de zoekindex zijn beschadigd".to_string());
-        }
-        let posting_starts = prefix_sums(&index.posting_lengths, index.postings.len(), "postings")?;
-        let questions = (index.question_count as usize).min(unit_count);
-        let average = |lengths: &[u32]| {
-            let sum: f64 = lengths.iter().map(|&l| f64::from(l)).sum();
-            (sum / lengths.len().max(1) as f64).max(1.0) as f32
-        };
-        Ok(IndexReader {
-            index,
-            term_starts,
-            posting_starts,
-            avg_question_length: average(&index.unit_lengths[..questions]),
-            avg_part_length: average(&index.unit_lengths[questions..]),
-        })
-    }
-
-    fn term(&self, t: usize) -> &'i str {
-        &self.index.terms[self.term_starts[t]..self.term_starts[t + 1]]
-    }
-
-    /// The term number of a stem.
-    pub fn term_id(&self, stem: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.index.term_lengths.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.term(mid).cmp(stem) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
-    }
-
-    /// The units holding term `t`, in order, with their term frequencies.
-    pub fn postings(&self, t: usize) -> Vec<(u32, u32)> {
-        let bytes = &self.index.postings[self.posting_starts[t]..self.posting_starts[t + 1]];
-        let mut pos = 0;
-        let count = read_varint(bytes, &mut pos).unwrap_or(0) as usize;
-        let units = self.index.unit_lengths.len() as u64;
-        let mut out = Vec::with_capacity(count.min(bytes.len()));
-        let mut next = 0u64;
-        for _ in 0..count {
-            let Some(head) = read_varint(bytes, &mut pos) else {
-                break;
-            };
-            let tf = if head & 1 == 1 {
-                1
-            } else {
-                read_varint(bytes, &mut pos).unwrap_or(1)
-            };
-            let unit = next + u64::from(head >> 1);
-            if unit >= units {
-                break;
-            }
-            out.push((unit as u32, tf));
-            next = unit + 1;
-        }
-        out
-    }
-
-    /// In how many units term `t` occurs.
-    pub fn unit_count(&self, t: usize) -> usize {
-        let bytes = &self.index.postings[self.posting_starts[t]..self.posting_starts[t + 1]];
-        read_varint(bytes, &mut 0).unwrap_or(0) as usize
-    }
-
-    /// The units where word `second` directly follows word `first` (both stems), when that pair
-    /// is indexed; `None` when it is not (then only scanning the texts can tell).
-    pub fn pair_units(&self, first: &str, second: &str) -> Option<Vec<u32>> {
-        let min = self.index.pair_min_units as usize;
-        let common = |stem: &str| {
-            self.term_id(stem)
-                .is_some_and(|t| self.unit_count(t) >= min)
-        };
-        if min == 0 || !common(first) || !common(second) {
-            return None;
-        }
-        let units = match self.term_id(&format!("{first} {second}")) {
-            Some(t) => self.postings(t).into_iter().map(|(unit, _)| unit).collect(),
-            None => Vec::new(),
-        };
-        Some(units)
-    }
-
-    /// The units containing every stem, with their BM25 score, in unit order. An empty list of
-    /// stems matches nothing.
-    pub fn search_all(&self, stems: &[String]) -> Vec<(u32, f32)> {
-        let mut lists = Vec::with_capacity(stems.len());
-        for stem in stems {
-            match self.term_id(stem) {
-                Some(t) => lists.push(self.postings(t)),
-                None => return Vec::new(),
-            }
-        }
-        lists.sort_by_key(|l| l.len());
-        let Some((first, rest)) = lists.split_first() else {
-            return Vec::new();
-        };
-        let units = self.index.unit_lengths.len() as f32;
-        let mut hits: Vec<(u32, f32)> = first
-            .iter()
-            .map(|&(u, tf)| (u, self.bm25(u, tf, first.len(), units)))
-            .collect();
-        for list in rest {
-            let mut kept = Vec::with_capacity(hits.len());
-            let mut j = 0;
-            for &(unit, score) in &hits {
-                while j < list.len() && list[j].0 < unit {
-                    j += 1;
-                }
-                if j < list.len() && list[j].0 == unit {
-                    kept.push((unit, score + self.bm25(unit, list[j].1, list.len(), units)));
-                }
-            }
-            hits = kept;
-        }
-        hits
-    }
-
-    fn bm25(&self, unit: u32, tf: u32, doc_freq: usize, units: f32) -> f32 {
-        let n = doc_freq as f32;
-        let idf = (1.0 + (units - n + 0.5) / (n + 0.5)).ln();
-        let length = self
-            .index
-            .unit_lengths
-            .get(unit as usize)
-            .copied()
-            .unwrap_or(0) as f32;
-        let avg = if unit < self.index.question_count {
-            self.avg_question_length
-        } else {
-            self.avg_part_length
-        };
-        let tf = tf as f32;
-        idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length / avg))
-    }
-}
-
-fn prefix_sums(lengths: &[u32], total: usize, what: &str) -> Result<Vec<usize>, String> {
-    let mut starts = Vec::with_capacity(lengths.len() + 1);
-    let mut at = 0usize;
-    starts.push(0);
-    for &l in lengths {
-        at += l as usize;
-        starts.push(at);
-    }
-    if at != total {
-        return Err(format!(
-            "de {what} van de zoekindex zijn beschadigd ({at} ≠ {total} bytes)"
-        ));
-    }
-    Ok(starts)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::reader::{read_varint, IndexReader};
 
     #[test]
     fn varints_round_trip_and_reject_truncation() {

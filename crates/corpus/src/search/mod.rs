@@ -3,10 +3,12 @@
 pub mod bitset;
 pub mod index;
 pub mod phrase;
+pub mod reader;
 pub mod tokenize;
 pub mod units;
 
-pub use index::{IndexReader, SearchIndex};
+pub use index::{PostingChunk, SearchIndex};
+pub use reader::IndexReader;
 
 use phrase::{PhraseMatcher, MAX_PHRASE_WORDS};
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,316 @@
+//! Reading the inverted index: term lookup, posting lists (whole or in chunks loaded later), AND search with BM25.
+
+use super::index::{PostingChunk, SearchIndex, BM25_B, BM25_K1};
+use crate::hash::content_hash;
+use std::sync::OnceLock;
+
+pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut value = 0u32;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(*pos)?;
+        *pos += 1;
+        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// A checked, ready-to-query view of a [`SearchIndex`]. When the index is split into chunks,
+/// the reader starts without their bytes: [`IndexReader::missing_chunks`] tells which a search
+/// needs and [`IndexReader::add_chunk`] takes them as they arrive.
+#[derive(Debug, Clone)]
+pub struct IndexReader<'i> {
+    index: &'i SearchIndex,
+    term_starts: Vec<usize>,
+    /// Where each term's list starts, counted as if all chunks were one run of bytes.
+    posting_starts: Vec<usize>,
+    /// Per chunk: where its bytes start in that run.
+    chunk_starts: Vec<usize>,
+    /// Per chunk: its bytes, once loaded.
+    loaded: Vec<OnceLock<Box<[u8]>>>,
+    avg_question_length: f32,
+    avg_part_length: f32,
+}
+
+impl<'i> IndexReader<'i> {
+    /// Checks that the index is internally consistent and has `unit_count` units.
+    pub fn new(index: &'i SearchIndex, unit_count: usize) -> Result<IndexReader<'i>, String> {
+        if index.unit_lengths.len() != unit_count {
+            return Err(format!(
+                "de zoekindex kent {} eenheden, het corpus {}",
+                index.unit_lengths.len(),
+                unit_count
+            ));
+        }
+        if index.term_lengths.len() != index.posting_lengths.len() {
+            return Err("de zoekindex heeft niet evenveel termen als postinglijsten".to_string());
+        }
+        let term_starts = prefix_sums(&index.term_lengths, index.terms.len(), "termen")?;
+        if term_starts
+            .iter()
+            .any(|&s| !index.terms.is_char_boundary(s))
+        {
+            return Err("de termen van de zoekindex zijn beschadigd".to_string());
+        }
+        let total = if index.chunks.is_empty() {
+            index.postings.len()
+        } else if index.postings.is_empty() {
+            index.chunks.iter().map(|c| c.length as usize).sum()
+        } else {
+            return Err("de zoekindex heeft zowel losse delen als postings".to_string());
+        };
+        let posting_starts = prefix_sums(&index.posting_lengths, total, "postings")?;
+        let chunk_starts = chunk_starts(index, &posting_starts)?;
+        let questions = (index.question_count as usize).min(unit_count);
+        let average = |lengths: &[u32]| {
+            let sum: f64 = lengths.iter().map(|&l| f64::from(l)).sum();
+            (sum / lengths.len().max(1) as f64).max(1.0) as f32
+        };
+        Ok(IndexReader {
+            index,
+            term_starts,
+            posting_starts,
+            loaded: vec![OnceLock::new(); chunk_starts.len()],
+            chunk_starts,
+            avg_question_length: average(&index.unit_lengths[..questions]),
+            avg_part_length: average(&index.unit_lengths[questions..]),
+        })
+    }
+
+    /// The chunks of a split index (empty when the index holds all its postings).
+    pub fn chunks(&self) -> &'i [PostingChunk] {
+        &self.index.chunks
+    }
+
+    /// The chunk holding term `t`'s list, when the index is split.
+    pub fn chunk_of(&self, t: usize) -> Option<usize> {
+        let after = self
+            .index
+            .chunks
+            .partition_point(|c| c.first_term as usize <= t);
+        after.checked_sub(1)
+    }
+
+    /// True when chunk `c` is loaded (always true for an index that is not split).
+    pub fn has_chunk(&self, c: usize) -> bool {
+        self.loaded.get(c).is_none_or(|l| l.get().is_some())
+    }
+
+    /// The chunks, not loaded yet, holding the lists of these terms (stems or `stem stem` pairs);
+    /// terms that are not in the index need no chunk.
+    pub fn missing_chunks<'t>(&self, terms: impl IntoIterator<Item = &'t str>) -> Vec<usize> {
+        let mut missing: Vec<usize> = terms
+            .into_iter()
+            .filter_map(|term| self.term_id(term))
+            .filter_map(|t| self.chunk_of(t))
+            .filter(|&c| !self.has_chunk(c))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+
+    /// Takes the bytes of chunk `c` after checking their length and hash. `Ok(false)` when the
+    /// chunk was loaded already.
+    pub fn add_chunk(&self, c: usize, bytes: Vec<u8>) -> Result<bool, String> {
+        let (Some(chunk), Some(slot)) = (self.index.chunks.get(c), self.loaded.get(c)) else {
+            return Err(format!("de zoekindex heeft geen deel {c}"));
+        };
+        if bytes.len() != chunk.length as usize {
+            return Err(format!(
+                "zoekindexdeel {} heeft {} bytes, {} verwacht",
+                chunk.hash,
+                bytes.len(),
+                chunk.length
+            ));
+        }
+        if content_hash(&bytes) != chunk.hash {
+            return Err(format!(
+                "zoekindexdeel {} is beschadigd (andere inhoud)",
+                chunk.hash
+            ));
+        }
+        Ok(slot.set(bytes.into_boxed_slice()).is_ok())
+    }
+
+    /// Term `t`'s posting list bytes; empty when its chunk is not loaded.
+    fn posting_bytes(&self, t: usize) -> &[u8] {
+        let (start, end) = (self.posting_starts[t], self.posting_starts[t + 1]);
+        let Some(c) = self.chunk_of(t) else {
+            return &self.index.postings[start..end];
+        };
+        let base = self.chunk_starts[c];
+        self.loaded[c]
+            .get()
+            .and_then(|bytes| bytes.get(start - base..end - base))
+            .unwrap_or(&[])
+    }
+
+    fn term(&self, t: usize) -> &'i str {
+        &self.index.terms[self.term_starts[t]..self.term_starts[t + 1]]
+    }
+
+    /// The term number of a stem.
+    pub fn term_id(&self, stem: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.index.term_lengths.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.term(mid).cmp(stem) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The units holding term `t`, in order, with their term frequencies.
+    pub fn postings(&self, t: usize) -> Vec<(u32, u32)> {
+        let bytes = self.posting_bytes(t);
+        let mut pos = 0;
+        let count = read_varint(bytes, &mut pos).unwrap_or(0) as usize;
+        let units = self.index.unit_lengths.len() as u64;
+        let mut out = Vec::with_capacity(count.min(bytes.len()));
+        let mut next = 0u64;
+        for _ in 0..count {
+            let Some(head) = read_varint(bytes, &mut pos) else {
+                break;
+            };
+            let tf = if head & 1 == 1 {
+                1
+            } else {
+                read_varint(bytes, &mut pos).unwrap_or(1)
+            };
+            let unit = next + u64::from(head >> 1);
+            if unit >= units {
+                break;
+            }
+            out.push((unit as u32, tf));
+            next = unit + 1;
+        }
+        out
+    }
+
+    /// In how many units term `t` occurs.
+    pub fn unit_count(&self, t: usize) -> usize {
+        read_varint(self.posting_bytes(t), &mut 0).unwrap_or(0) as usize
+    }
+
+    /// The units where word `second` directly follows word `first` (both stems), when that pair
+    /// is indexed; `None` when it is not (then only scanning the texts can tell).
+    pub fn pair_units(&self, first: &str, second: &str) -> Option<Vec<u32>> {
+        let min = self.index.pair_min_units as usize;
+        let common = |stem: &str| {
+            self.term_id(stem)
+                .is_some_and(|t| self.unit_count(t) >= min)
+        };
+        if min == 0 || !common(first) || !common(second) {
+            return None;
+        }
+        let units = match self.term_id(&format!("{first} {second}")) {
+            Some(t) => self.postings(t).into_iter().map(|(unit, _)| unit).collect(),
+            None => Vec::new(),
+        };
+        Some(units)
+    }
+
+    /// The units containing every stem, with their BM25 score, in unit order. An empty list of
+    /// stems matches nothing.
+    pub fn search_all(&self, stems: &[String]) -> Vec<(u32, f32)> {
+        let mut lists = Vec::with_capacity(stems.len());
+        for stem in stems {
+            match self.term_id(stem) {
+                Some(t) => lists.push(self.postings(t)),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((first, rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        let units = self.index.unit_lengths.len() as f32;
+        let mut hits: Vec<(u32, f32)> = first
+            .iter()
+            .map(|&(u, tf)| (u, self.bm25(u, tf, first.len(), units)))
+            .collect();
+        for list in rest {
+            let mut kept = Vec::with_capacity(hits.len());
+            let mut j = 0;
+            for &(unit, score) in &hits {
+                while j < list.len() && list[j].0 < unit {
+                    j += 1;
+                }
+                if j < list.len() && list[j].0 == unit {
+                    kept.push((unit, score + self.bm25(unit, list[j].1, list.len(), units)));
+                }
+            }
+            hits = kept;
+        }
+        hits
+    }
+
+    fn bm25(&self, unit: u32, tf: u32, doc_freq: usize, units: f32) -> f32 {
+        let n = doc_freq as f32;
+        let idf = (1.0 + (units - n + 0.5) / (n + 0.5)).ln();
+        let length = self
+            .index
+            .unit_lengths
+            .get(unit as usize)
+            .copied()
+            .unwrap_or(0) as f32;
+        let avg = if unit < self.index.question_count {
+            self.avg_question_length
+        } else {
+            self.avg_part_length
+        };
+        let tf = tf as f32;
+        idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length / avg))
+    }
+}
+
+/// Where each chunk starts, after checking that the chunks cover the terms in order and that each
+/// chunk's length is the sum of its terms' lists.
+fn chunk_starts(index: &SearchIndex, posting_starts: &[usize]) -> Result<Vec<usize>, String> {
+    let terms = index.term_lengths.len();
+    let mut starts = Vec::with_capacity(index.chunks.len());
+    for (c, chunk) in index.chunks.iter().enumerate() {
+        let first = chunk.first_term as usize;
+        let end = index
+            .chunks
+            .get(c + 1)
+            .map_or(terms, |next| next.first_term as usize);
+        let in_order = if c == 0 { first == 0 } else { first > 0 };
+        if !in_order || first >= end || end > terms {
+            return Err(format!(
+                "zoekindexdeel {c} begint bij een onmogelijke term ({first})"
+            ));
+        }
+        let length = posting_starts[end] - posting_starts[first];
+        if length != chunk.length as usize {
+            return Err(format!(
+                "zoekindexdeel {c} hoort {length} bytes te hebben, niet {}",
+                chunk.length
+            ));
+        }
+        starts.push(posting_starts[first]);
+    }
+    Ok(starts)
+}
+
+fn prefix_sums(lengths: &[u32], total: usize, what: &str) -> Result<Vec<usize>, String> {
+    let mut starts = Vec::with_capacity(lengths.len() + 1);
+    let mut at = 0usize;
+    starts.push(0);
+    for &l in lengths {
+        at += l as usize;
+        starts.push(at);
+    }
+    if at != total {
+        return Err(format!(
+            "de {what} van de zoekindex zijn beschadigd ({at} ≠ {total} bytes)"
+        ));
+    }
+    Ok(starts)
+}

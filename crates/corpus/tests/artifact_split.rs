@@ -1,0 +1,145 @@
+//! The split artifact: a head for the first results and index chunks that a search loads on demand.
+
+use briefwissel_corpus::artifact::{decode, encode, encode_split, Bundle, SplitArtifact};
+use briefwissel_corpus::explore::{Explorer, Outcome};
+use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::query::{parse_query_string, Query};
+use briefwissel_corpus::search::HighlightTerms;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Small chunks, so that even today's corpus is split into many.
+const CHUNK_BYTES: usize = 4 * 1024;
+
+fn bundle() -> &'static Bundle {
+    static BUNDLE: OnceLock<Bundle> = OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents");
+        Bundle::build(parse_paths(&[dir]).expect("the real corpus parses").corpus)
+    })
+}
+
+fn split() -> &'static SplitArtifact {
+    static SPLIT: OnceLock<SplitArtifact> = OnceLock::new();
+    SPLIT.get_or_init(|| encode_split(bundle(), CHUNK_BYTES))
+}
+
+fn head() -> &'static Bundle {
+    static HEAD: OnceLock<Bundle> = OnceLock::new();
+    HEAD.get_or_init(|| decode(&split().head).expect("the head decodes"))
+}
+
+fn query(qs: &str) -> Query {
+    parse_query_string(qs, &bundle().corpus).0
+}
+
+/// Runs `query` on a fresh head, loading whatever chunks it asks for, as the app does.
+fn run_loading_chunks(query: &Query) -> (Outcome, Vec<usize>) {
+    let head = head();
+    let explorer = Explorer::new(&head.corpus, &head.index);
+    let first = explorer.run(query);
+    let asked = first.missing_index_chunks.clone();
+    for &c in &asked {
+        let bytes = split().chunks[c].bytes.clone();
+        assert_eq!(explorer.add_index_chunk(c, bytes), Ok(true));
+    }
+    (explorer.run(query), asked)
+}
+
+const QUERIES: [&str; 9] = [
+    "q=asiel",
+    "q=opvang&partij=VVD",
+    "q=terugkeer&thema=terugkeer",
+    "q=%22Internationaal+Strafhof%22",
+    "q=%22in+het+kader+van%22",
+    "q=Oekra%C3%AFne",
+    "q=wachttijden+jeugdzorg&sorteer=relevantie",
+    "q=netcongestie&beantwoord=ja",
+    "q=woordbestaatnietinhetcorpus",
+];
+
+#[test]
+fn the_head_is_much_smaller_than_the_whole_artifact_and_the_chunks_carry_the_rest() {
+    let whole = encode(bundle()).len();
+    let split = split();
+    let chunk_total: usize = split.chunks.iter().map(|c| c.bytes.len()).sum();
+    assert!(split.chunks.len() > 4, "{} chunks", split.chunks.len());
+    assert_eq!(chunk_total, bundle().index.postings.len());
+    assert!(split.head.len() + chunk_total < whole + 64 * split.chunks.len());
+    assert!(split.head.len() < whole - chunk_total / 2);
+    for chunk in &split.chunks {
+        assert!(chunk.file_name.starts_with("zoekindex-") && chunk.file_name.ends_with(".bin"));
+    }
+}
+
+#[test]
+fn every_search_gives_the_same_outcome_as_the_whole_index_once_its_chunks_are_loaded() {
+    let whole = Explorer::new(&bundle().corpus, &bundle().index);
+    for qs in QUERIES {
+        let q = query(qs);
+        let expected = whole.run(&q);
+        let (outcome, asked) = run_loading_chunks(&q);
+        assert!(outcome.missing_index_chunks.is_empty(), "{qs}");
+        assert_eq!(outcome, expected, "{qs}");
+        assert!(asked.len() <= 8, "{qs} asked for {} chunks", asked.len());
+    }
+}
+
+#[test]
+fn before_its_chunks_arrive_a_search_names_them_and_counts_no_text_matches() {
+    let head = head();
+    let explorer = Explorer::new(&head.corpus, &head.index);
+    let outcome = explorer.run(&query("q=asiel"));
+    assert!(!outcome.missing_index_chunks.is_empty());
+    assert_eq!(outcome.total, 0);
+    let terms = HighlightTerms::from_search_text("asiel");
+    assert_eq!(
+        explorer.missing_index_chunks(&terms),
+        outcome.missing_index_chunks
+    );
+}
+
+#[test]
+fn filters_without_a_search_text_need_no_chunk() {
+    let head = head();
+    let explorer = Explorer::new(&head.corpus, &head.index);
+    let whole = Explorer::new(&bundle().corpus, &bundle().index);
+    for qs in [
+        "",
+        "partij=VVD",
+        "thema=terugkeer&beantwoord=nee",
+        "van=2024-01-01",
+    ] {
+        let outcome = explorer.run(&query(qs));
+        assert!(outcome.missing_index_chunks.is_empty(), "{qs}");
+        assert_eq!(outcome, whole.run(&query(qs)), "{qs}");
+    }
+}
+
+#[test]
+fn a_chunk_with_other_bytes_is_refused_with_a_message_naming_it() {
+    let head = head();
+    let explorer = Explorer::new(&head.corpus, &head.index);
+    let mut bytes = split().chunks[0].bytes.clone();
+    bytes[0] ^= 1;
+    let error = explorer.add_index_chunk(0, bytes).unwrap_err();
+    assert!(error.contains(&head.index.chunks[0].hash), "{error}");
+    let short = explorer.add_index_chunk(1, vec![1, 2, 3]).unwrap_err();
+    assert!(short.contains("3 bytes"), "{short}");
+    assert!(explorer.add_index_chunk(10_000, Vec::new()).is_err());
+    let good = split().chunks[0].bytes.clone();
+    assert_eq!(explorer.add_index_chunk(0, good.clone()), Ok(true));
+    assert_eq!(explorer.add_index_chunk(0, good), Ok(false));
+}
+
+#[test]
+fn a_head_whose_chunk_table_does_not_fit_its_terms_is_refused() {
+    let mut longer = head().clone();
+    longer.index.chunks[1].length += 1;
+    let error = decode(&encode(&longer)).unwrap_err().to_string();
+    assert!(error.contains("postings van de zoekindex"), "{error}");
+    let mut shuffled = head().clone();
+    shuffled.index.chunks[2].first_term = 0;
+    let error = decode(&encode(&shuffled)).unwrap_err().to_string();
+    assert!(error.contains("zoekindexdeel 1"), "{error}");
+}
