@@ -1,5 +1,6 @@
-//! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus and index; optionally split into a head and index chunks.
+//! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column) and index; optionally split into a head and index chunks.
 
+use crate::columns::CorpusColumns;
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
 use crate::search::{IndexReader, PostingChunk, SearchIndex};
@@ -8,7 +9,8 @@ use std::fmt;
 
 /// The first four bytes of every artifact.
 pub const MAGIC: &[u8; 4] = b"BRFW";
-/// Version of the index layout; bump it when [`SearchIndex`] or the bundle changes.
+/// Version of the index and artifact layout; bump it when [`SearchIndex`], the column layout
+/// ([`CorpusColumns`]) or the bundle changes. 3: index chunks and the column layout.
 pub const INDEX_FORMAT_VERSION: u32 = 3;
 /// Index chunks of a split artifact hold about this many bytes of posting lists each.
 pub const CHUNK_TARGET_BYTES: usize = 64 * 1024;
@@ -70,7 +72,8 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
     let mut out = Vec::with_capacity(8);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&ARTIFACT_VERSION.to_le_bytes());
-    match postcard::to_extend(bundle, out) {
+    let payload = (CorpusColumns::from_corpus(&bundle.corpus), &bundle.index);
+    match postcard::to_extend(&payload, out) {
         Ok(out) => out,
         // Serialising plain data into a Vec cannot fail; keep a readable artifact header anyway.
         Err(_) => {
@@ -139,14 +142,17 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, ArtifactError> {
             found,
         });
     }
-    let (bundle, rest): (Bundle, &[u8]) = postcard::take_from_bytes(&bytes[8..])
-        .map_err(|e| ArtifactError::Corrupt(e.to_string()))?;
+    let ((columns, index), rest): ((CorpusColumns, SearchIndex), &[u8]) =
+        postcard::take_from_bytes(&bytes[8..])
+            .map_err(|e| ArtifactError::Corrupt(e.to_string()))?;
     if !rest.is_empty() {
         return Err(ArtifactError::Corrupt(format!(
             "{} onverwachte bytes na het einde",
             rest.len()
         )));
     }
+    let corpus = columns.into_corpus().map_err(ArtifactError::Inconsistent)?;
+    let bundle = Bundle { corpus, index };
     if bundle.corpus.schema_version != SCHEMA_VERSION {
         return Err(ArtifactError::Inconsistent(format!(
             "corpusschema {SCHEMA_VERSION} verwacht, {} gevonden",
