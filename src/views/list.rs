@@ -68,11 +68,16 @@ pub fn ListPage(data: Data) -> impl IntoView {
         set_query(next, true);
     };
     Effect::new(move |_| {
-        outcome.track();
-        browser::mark("first-results");
+        // Results that still wait for search-index chunks are not the first results.
+        if outcome.with(|o| o.missing_index_chunks.is_empty()) {
+            browser::mark("first-results");
+        }
     });
     let count_text = move || {
         outcome.with(|o| {
+            if !o.missing_index_chunks.is_empty() {
+                return "Zoekindex nog niet geladen; de zoekresultaten volgen.".to_string();
+            }
             let page = query.with(|q| q.page).max(1) as usize;
             let noun = if o.total == 1 { "vraag" } else { "vragen" };
             if o.total > PAGE_SIZE {

@@ -491,7 +491,7 @@ impl<'a> Explorer<'a> {
             }
             if self.units.is_question(unit) {
                 found.questions.insert(unit as usize);
-                found.scores.insert(unit, score);
+                found.scores[unit as usize] = score;
             } else if let Some(part) = self.units.part(unit) {
                 found.parts.push((part, score));
             }
@@ -575,7 +575,8 @@ impl<'a> Explorer<'a> {
 
 struct TextMatches {
     questions: Bitset,
-    scores: HashMap<u32, f32>,
+    /// Per question: its BM25 score (0 when it does not match).
+    scores: Vec<f32>,
     /// Matching parts in unit order.
     parts: Vec<(Part, f32)>,
 }
@@ -584,13 +585,13 @@ impl TextMatches {
     fn nothing(n: usize) -> TextMatches {
         TextMatches {
             questions: Bitset::empty(n),
-            scores: HashMap::new(),
+            scores: vec![0.0; n],
             parts: Vec::new(),
         }
     }
 
     fn score(&self, q: u32) -> f32 {
-        self.scores.get(&q).copied().unwrap_or(0.0)
+        self.scores.get(q as usize).copied().unwrap_or(0.0)
     }
 }
 

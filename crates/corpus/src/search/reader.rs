@@ -231,11 +231,17 @@ impl<'i> IndexReader<'i> {
             return Vec::new();
         };
         let units = self.index.unit_lengths.len() as f32;
+        let idf = |list: &[(u32, u32)]| {
+            let n = list.len() as f32;
+            (1.0 + (units - n + 0.5) / (n + 0.5)).ln()
+        };
+        let first_idf = idf(first);
         let mut hits: Vec<(u32, f32)> = first
             .iter()
-            .map(|&(u, tf)| (u, self.bm25(u, tf, first.len(), units)))
+            .map(|&(u, tf)| (u, self.bm25(u, tf, first_idf)))
             .collect();
         for list in rest {
+            let list_idf = idf(list);
             let mut kept = Vec::with_capacity(hits.len());
             let mut j = 0;
             for &(unit, score) in &hits {
@@ -243,7 +249,7 @@ impl<'i> IndexReader<'i> {
                     j += 1;
                 }
                 if j < list.len() && list[j].0 == unit {
-                    kept.push((unit, score + self.bm25(unit, list[j].1, list.len(), units)));
+                    kept.push((unit, score + self.bm25(unit, list[j].1, list_idf)));
                 }
             }
             hits = kept;
@@ -251,9 +257,7 @@ impl<'i> IndexReader<'i> {
         hits
     }
 
-    fn bm25(&self, unit: u32, tf: u32, doc_freq: usize, units: f32) -> f32 {
-        let n = doc_freq as f32;
-        let idf = (1.0 + (units - n + 0.5) / (n + 0.5)).ln();
+    fn bm25(&self, unit: u32, tf: u32, idf: f32) -> f32 {
         let length = self
             .index
             .unit_lengths
