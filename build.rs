@@ -38,6 +38,10 @@ fn main() {
     println!("cargo:rustc-env=BRIEFWISSEL_ARTIFACT_HASH={hash}");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     write_or_exit(&out_dir.join("corpus.bin"), &encode(&bundle));
+    write_or_exit(
+        &out_dir.join("index_chunks.rs"),
+        chunk_table(&split).as_bytes(),
+    );
     if let Some(profile_dir) = profile_dir(&out_dir) {
         write_or_exit(&profile_dir.join("briefwissel-corpus.bin"), &split.head);
         write_or_exit(
@@ -54,6 +58,22 @@ fn main() {
             write_or_exit(&chunks.join(&chunk.file_name), &chunk.bytes);
         }
     }
+}
+
+/// The first term and content hash of every index chunk, as a Rust constant: the app looks up
+/// the chunks of a search in a shared link before the corpus head has arrived.
+fn chunk_table(split: &briefwissel_corpus::artifact::SplitArtifact) -> String {
+    let mut out =
+        String::from("/// (first term, content hash) of each index chunk, in term order.\n");
+    out.push_str("pub const INDEX_CHUNKS: &[(&str, &str)] = &[\n");
+    for chunk in &split.chunks {
+        out.push_str(&format!(
+            "    ({:?}, {:?}),\n",
+            chunk.first_term, chunk.hash
+        ));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// `<target>/[<triple>/]<profile>` from `<that>/build/<pkg>-<hash>/out`.

@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::chunked_explorer::{ChunkStatus, ChunkedExplorer};
+use crate::early_chunks;
 use crate::loader;
 use crate::routing::{Here, Mode, Route};
 use crate::views::{
@@ -28,6 +29,7 @@ impl Data {
         let explorer = Explorer::new(&bundle.corpus, &bundle.index);
         let explorer: &'static ChunkedExplorer =
             Box::leak(Box::new(ChunkedExplorer::new(explorer, artifact_url)));
+        early_chunks::attach(explorer);
         Data {
             corpus: &bundle.corpus,
             explorer,
@@ -119,6 +121,8 @@ fn begin_loading(load: RwSignal<Load>) {
     let url = browser::link_href(loader::PRELOAD_LINK_ID)
         .filter(|href| !href.is_empty())
         .unwrap_or_else(|| browser::resolve_url(&loader::artifact_file_name()));
+    let query = browser::current_here(&browser::detect_mode()).query;
+    early_chunks::start(&query, &url);
     wasm_bindgen_futures::spawn_local(async move {
         let bytes = browser::fetch_bytes(&url)
             .await

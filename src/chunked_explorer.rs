@@ -87,6 +87,29 @@ impl ChunkedExplorer {
         });
     }
 
+    /// The chunk with this content hash.
+    fn chunk_by_hash(&self, hash: &str) -> Option<usize> {
+        self.explorer
+            .index_chunks()
+            .iter()
+            .position(|c| c.hash == hash)
+    }
+
+    /// A chunk fetched before the explorer existed is on its way: do not fetch it again.
+    pub fn mark_requested(&self, hash: &str) {
+        if let Some(c) = self.chunk_by_hash(hash) {
+            self.start(c);
+        }
+    }
+
+    /// A chunk fetched before the explorer existed has arrived.
+    pub fn take_early(&self, hash: &str, result: Result<Vec<u8>, String>) {
+        if let Some(c) = self.chunk_by_hash(hash) {
+            self.start(c);
+            self.finish(c, result);
+        }
+    }
+
     fn fetch(&'static self, c: usize) {
         if self.start(c) {
             wasm_bindgen_futures::spawn_local(async move {

@@ -3,6 +3,7 @@
 mod app;
 pub mod browser;
 mod chunked_explorer;
+mod early_chunks;
 pub mod facet_edit;
 pub mod format;
 pub mod loader;

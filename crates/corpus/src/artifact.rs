@@ -97,6 +97,10 @@ pub struct SplitArtifact {
 pub struct ShippedChunk {
     /// `zoekindex-<content hash>.bin`.
     pub file_name: String,
+    /// The content hash in that name.
+    pub hash: String,
+    /// The chunk's first term (stems and `stem stem` pairs sort as Rust strings do).
+    pub first_term: String,
     pub bytes: Vec<u8>,
 }
 
@@ -105,10 +109,32 @@ pub fn chunk_file_name(chunk: &PostingChunk) -> String {
     format!("zoekindex-{}.bin", chunk.hash)
 }
 
+/// The chunks (indices, sorted, without duplicates) that hold the index lists a search for
+/// `text` may read, found from the chunks' first terms alone, before the head has arrived. A
+/// word that is not in the index still names the chunk where it would be.
+pub fn chunks_for_search<S: AsRef<str>>(first_terms: &[S], text: &str) -> Vec<usize> {
+    let mut chunks: Vec<usize> = crate::search::HighlightTerms::from_search_text(text)
+        .index_keys()
+        .iter()
+        .filter_map(|key| {
+            first_terms
+                .partition_point(|first| first.as_ref() <= key.as_str())
+                .checked_sub(1)
+        })
+        .collect();
+    chunks.sort_unstable();
+    chunks.dedup();
+    chunks
+}
+
 /// Splits a bundle's posting lists into chunks of about `chunk_bytes` and encodes the head.
 pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
     let mut head = bundle.clone();
     let chunks = head.index.split_postings(chunk_bytes);
+    let mut term_starts = vec![0usize];
+    for &length in &head.index.term_lengths {
+        term_starts.push(term_starts[term_starts.len() - 1] + length as usize);
+    }
     let chunks = head
         .index
         .chunks
@@ -116,6 +142,12 @@ pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
         .zip(chunks)
         .map(|(chunk, bytes)| ShippedChunk {
             file_name: chunk_file_name(chunk),
+            hash: chunk.hash.clone(),
+            first_term: term_starts
+                .get(chunk.first_term as usize..chunk.first_term as usize + 2)
+                .and_then(|r| head.index.terms.get(r[0]..r[1]))
+                .unwrap_or_default()
+                .to_string(),
             bytes,
         })
         .collect();

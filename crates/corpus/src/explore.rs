@@ -318,13 +318,8 @@ impl<'a> Explorer<'a> {
         let Some(reader) = &self.reader else {
             return Vec::new();
         };
-        let pairs: Vec<String> = terms
-            .phrases
-            .iter()
-            .flat_map(|p| p.windows(2).map(|w| format!("{} {}", w[0], w[1])))
-            .collect();
-        let stems = terms.required_stems();
-        reader.missing_chunks(stems.iter().chain(&pairs).map(String::as_str))
+        let keys = terms.index_keys();
+        reader.missing_chunks(keys.iter().map(String::as_str))
     }
 
     /// The chunks of a split index, in order (empty when the index holds all its postings).

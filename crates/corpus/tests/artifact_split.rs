@@ -1,6 +1,8 @@
 //! The split artifact: a head for the first results and index chunks that a search loads on demand.
 
-use briefwissel_corpus::artifact::{decode, encode, encode_split, Bundle, SplitArtifact};
+use briefwissel_corpus::artifact::{
+    chunks_for_search, decode, encode, encode_split, Bundle, SplitArtifact,
+};
 use briefwissel_corpus::explore::{Explorer, Outcome};
 use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::query::{parse_query_string, Query};
@@ -142,4 +144,27 @@ fn a_head_whose_chunk_table_does_not_fit_its_terms_is_refused() {
     shuffled.index.chunks[2].first_term = 0;
     let error = decode(&encode(&shuffled)).unwrap_err().to_string();
     assert!(error.contains("zoekindexdeel 1"), "{error}");
+}
+
+#[test]
+fn the_chunks_of_a_search_can_be_found_from_the_first_terms_alone() {
+    let first_terms: Vec<&str> = split()
+        .chunks
+        .iter()
+        .map(|c| c.first_term.as_str())
+        .collect();
+    assert!(
+        first_terms.windows(2).all(|w| w[0] < w[1]),
+        "first terms in order"
+    );
+    for qs in QUERIES {
+        let q = query(qs);
+        let (_, asked) = run_loading_chunks(&q);
+        let early = chunks_for_search(&first_terms, &q.text);
+        for c in &asked {
+            assert!(early.contains(c), "{qs}: chunk {c} missing from {early:?}");
+        }
+        let terms = HighlightTerms::from_search_text(&q.text);
+        assert!(early.len() <= terms.index_keys().len(), "{qs}");
+    }
 }

@@ -52,6 +52,16 @@ impl HighlightTerms {
         self.terms.is_empty() && self.phrases.is_empty()
     }
 
+    /// The index terms a search reads: every required stem and, for phrases, each `stem stem`
+    /// pair of neighbouring words.
+    pub fn index_keys(&self) -> Vec<String> {
+        let mut keys = self.required_stems();
+        for phrase in &self.phrases {
+            keys.extend(phrase.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+        }
+        keys
+    }
+
     /// Every stem that must occur, loose or in a phrase, without duplicates.
     pub fn required_stems(&self) -> Vec<String> {
         let mut all = self.terms.clone();

@@ -1,0 +1,72 @@
+//! Index chunks that a shared search link needs, fetched while the corpus head is still on its way.
+//!
+//! The chunk table (first term and hash of each chunk) is compiled into the app by build.rs, so
+//! the chunks of `?q=…` can be requested at once instead of one round trip after the head.
+
+use crate::browser;
+use crate::chunked_explorer::ChunkedExplorer;
+use briefwissel_corpus::artifact::chunks_for_search;
+use briefwissel_corpus::query::parse_query_string;
+use briefwissel_corpus::Corpus;
+use std::sync::{Mutex, OnceLock};
+
+include!(concat!(env!("OUT_DIR"), "/index_chunks.rs"));
+
+/// A chunk fetched early: still on its way, or arrived before the explorer existed.
+enum Early {
+    Pending,
+    Arrived(Result<Vec<u8>, String>),
+}
+
+static EARLY: Mutex<Vec<(String, Early)>> = Mutex::new(Vec::new());
+static EXPLORER: OnceLock<&'static ChunkedExplorer> = OnceLock::new();
+
+/// Starts fetching the chunks that the search text in `query_string` needs, next to `head_url`.
+pub fn start(query_string: &str, head_url: &str) {
+    let text = parse_query_string(query_string, &Corpus::default()).0.text;
+    if text.trim().is_empty() {
+        return;
+    }
+    let first_terms: Vec<&str> = INDEX_CHUNKS.iter().map(|c| c.0).collect();
+    for c in chunks_for_search(&first_terms, &text) {
+        let hash = INDEX_CHUNKS[c].1.to_string();
+        let name = format!("zoekindex-{hash}.bin");
+        let url = web_sys::Url::new_with_base(&name, head_url)
+            .map(|u| u.href())
+            .unwrap_or(name);
+        with_early(|early| early.push((hash.clone(), Early::Pending)));
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = browser::fetch_bytes(&url).await;
+            match EXPLORER.get() {
+                Some(explorer) => explorer.take_early(&hash, result),
+                None => with_early(|early| {
+                    if let Some(entry) = early.iter_mut().find(|(h, _)| *h == hash) {
+                        entry.1 = Early::Arrived(result);
+                    }
+                }),
+            }
+        });
+    }
+}
+
+/// Hands the early chunks to the explorer: those that arrived now, those on their way later.
+/// A failed early fetch is forgotten; the explorer asks again when a search needs the chunk.
+pub fn attach(explorer: &'static ChunkedExplorer) {
+    if EXPLORER.set(explorer).is_err() {
+        return;
+    }
+    for (hash, early) in with_early(std::mem::take) {
+        match early {
+            Early::Pending => explorer.mark_requested(&hash),
+            Early::Arrived(Ok(bytes)) => explorer.take_early(&hash, Ok(bytes)),
+            Early::Arrived(Err(_)) => {}
+        }
+    }
+}
+
+fn with_early<T>(f: impl FnOnce(&mut Vec<(String, Early)>) -> T) -> T {
+    let mut guard = EARLY
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    f(&mut guard)
+}
