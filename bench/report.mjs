@@ -173,10 +173,10 @@ out("  Dutch search terms, as URL query strings parsed by `query::parse_query_st
 out("- **Browser.** Playwright (`playwright-core`) drives `/usr/bin/chromium`; every cold load is a fresh context with");
 out("  the HTTP cache disabled and service workers blocked; servers on 127.0.0.1 compress like a static host (brotli).");
 out("  First results = `performance.mark(\"first-results\")` (set by the app, and by the peer pages after rendering");
-out("  their first 25 hits). Bytes = response bodies the server sent before that mark (counted on the server, so the");
+out("  their first 10 hits, as many as Briefwissel shows on a page). Bytes = response bodies the server sent before that mark (counted on the server, so the");
 out("  requests of Pagefind's search worker are included; brotli for text, Pagefind's own gzipped files as they are). Throttled =");
 out("  CDP `Network.emulateNetworkConditions` (150 ms, 1.6 Mbps down, 750 kbps up) + `Emulation.setCPUThrottlingRate(4)`.");
-out("  Interaction = `pointerdown`/`keydown` timestamp → MutationObserver sees the result count or first question ids");
+out("  Interaction = `click`/`keydown` timestamp (the event that changes the input) → MutationObserver sees the result count or first question ids");
 out("  change. Warm queries: Briefwissel through a URL change (`pushState` + `popstate`), peers through their JS API.");
 out("  Memory = CDP `Runtime.getHeapUsage` of the page after a forced GC, plus the byte length of every wasm `Memory`");
 out("  instantiated in the page (a Web Worker's heap and wasm, as Pagefind's, are not included).");

@@ -10,6 +10,7 @@ use crate::views::{
 };
 use briefwissel_corpus::artifact::Bundle;
 use briefwissel_corpus::explore::Explorer;
+use briefwissel_corpus::lookup::CorpusLookup;
 use briefwissel_corpus::Corpus;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -19,6 +20,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 pub struct Data {
     pub corpus: &'static Corpus,
     pub explorer: &'static ChunkedExplorer,
+    pub lookup: &'static CorpusLookup<'static>,
 }
 
 impl Data {
@@ -33,6 +35,7 @@ impl Data {
         Data {
             corpus: &bundle.corpus,
             explorer,
+            lookup: Box::leak(Box::new(CorpusLookup::new(&bundle.corpus))),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What the views say about a question, as plain data: dates, days taken, overdue, joint answers, anchors.
 
-use briefwissel_corpus::{Answer, Corpus, Date, Question};
+use briefwissel_corpus::lookup::CorpusLookup;
+use briefwissel_corpus::{Answer, Date, Question};
 
 /// Answers are due within three weeks (Reglement van Orde); later answers and older open questions are overdue.
 pub const DUE_DAYS: i64 = 21;
@@ -64,16 +65,18 @@ pub fn dutch_list(items: &[String]) -> String {
 }
 
 /// "samen beantwoord met vraag 6" when the answer also covers other printed questions.
-pub fn joint_answer_note(corpus: &Corpus, question: &Question, answer: &Answer) -> Option<String> {
+pub fn joint_answer_note(
+    lookup: &CorpusLookup,
+    question: &Question,
+    answer: &Answer,
+) -> Option<String> {
     let others: Vec<String> = answer
         .question_ids
         .iter()
         .filter(|id| **id != question.id)
         .map(|id| {
-            corpus
-                .questions
-                .iter()
-                .find(|q| &q.id == id)
+            lookup
+                .question(id)
                 .map_or_else(|| id.clone(), |q| q.number.clone())
         })
         .collect();
@@ -170,6 +173,7 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use briefwissel_corpus::Corpus;
 
     fn question(id: &str, number: &str, numbers: Vec<u32>, asked_on: Option<Date>) -> Question {
         Question {
@@ -260,15 +264,19 @@ mod tests {
         };
         let shared = answer(&["doc-v5", "doc-v6"], None);
         assert_eq!(
-            joint_answer_note(&corpus, &five, &shared).as_deref(),
+            joint_answer_note(&CorpusLookup::new(&corpus), &five, &shared).as_deref(),
             Some("samen beantwoord met vraag 6")
         );
         assert_eq!(
-            joint_answer_note(&corpus, &six, &shared).as_deref(),
+            joint_answer_note(&CorpusLookup::new(&corpus), &six, &shared).as_deref(),
             Some("samen beantwoord met vraag 5")
         );
         assert_eq!(
-            joint_answer_note(&corpus, &five, &answer(&["doc-v5"], None)),
+            joint_answer_note(
+                &CorpusLookup::new(&corpus),
+                &five,
+                &answer(&["doc-v5"], None)
+            ),
             None
         );
     }

@@ -5,14 +5,15 @@ use crate::app::{Data, Nav};
 use crate::browser;
 use crate::format;
 use crate::routing::Route;
+use briefwissel_corpus::lookup::CorpusLookup;
 use briefwissel_corpus::search::HighlightTerms;
-use briefwissel_corpus::{Block, Corpus, Document};
+use briefwissel_corpus::{Block, Document};
 use leptos::prelude::*;
 
 #[component]
 pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let Some(document) = data.corpus.documents.iter().find(|d| d.id == id) else {
+    let Some(document) = data.lookup.document(&id) else {
         return view! {
             <section>
                 <h1>"Document niet gevonden"</h1>
@@ -39,7 +40,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             let blocks = section
                 .blocks
                 .iter()
-                .map(|b| block_view(data.corpus, document, b, &terms, nav))
+                .map(|b| block_view(data.lookup, document, b, &terms, nav))
                 .collect_view();
             view! {
                 <section class="doc-section">
@@ -95,7 +96,7 @@ fn facts_view(document: &'static Document) -> impl IntoView {
 }
 
 fn block_view(
-    corpus: &'static Corpus,
+    lookup: &'static CorpusLookup<'static>,
     document: &Document,
     block: &Block,
     terms: &HighlightTerms,
@@ -104,7 +105,7 @@ fn block_view(
     match block {
         Block::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
         Block::List(items) => view! { <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul> }.into_any(),
-        Block::Question(id) => match corpus.questions.iter().find(|q| &q.id == id) {
+        Block::Question(id) => match lookup.question(id) {
             Some(q) => {
                 let extra = format::extra_question_anchors(q).into_iter().map(|a| view! { <span id=a></span> }).collect_view();
                 let link = nav.href(&Route::Question(q.id.clone()), "");
@@ -120,7 +121,7 @@ fn block_view(
             }
             None => view! { <p class="missing">{format!("(vraag {id} ontbreekt in {})", document.id)}</p> }.into_any(),
         },
-        Block::Answer(id) => match corpus.answers.iter().find(|a| &a.id == id) {
+        Block::Answer(id) => match lookup.answer(id) {
             Some(a) => view! {
                 <section class="doc-answer" id=format::answer_anchor(a)>
                     <h3>{format!("Antwoord {}", a.number)}</h3>

@@ -27,27 +27,45 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
     let groups = Facet::ALL
         .into_iter()
         .map(|facet| {
-            let options = move || {
+            // One keyed row per value: a new outcome updates counts and checks in place.
+            let keys = Memo::new(move |_| {
                 selection.outcome.with(|o| {
                     values(&o.facets, facet)
                         .iter()
-                        .map(|v| {
-                            let value = v.value.clone();
-                            let on_change = move |_| go(toggle(&selection.query.get_untracked(), facet, &value, data.corpus));
-                            view! {
-                                <li>
-                                    <label class:empty=v.count == 0 && !v.selected>
-                                        <input type="checkbox" name=facet.param() value=v.value.clone() data-facet=facet.param() data-value=v.value.clone()
-                                            prop:checked=v.selected disabled=v.count == 0 && !v.selected on:change=on_change/>
-                                        <span class="facet-label">{v.label.clone()}</span>
-                                        <span class="facet-count">{v.count}</span>
-                                    </label>
-                                </li>
-                            }
-                        })
-                        .collect_view()
+                        .map(|v| v.value.clone())
+                        .collect::<Vec<String>>()
                 })
+            });
+            let row = move |value: String| {
+                let state = {
+                    let value = value.clone();
+                    Memo::new(move |_| {
+                        selection.outcome.with(|o| {
+                            values(&o.facets, facet)
+                                .iter()
+                                .find(|v| v.value == value)
+                                .map(|v| (v.label.clone(), v.count, v.selected))
+                                .unwrap_or_default()
+                        })
+                    })
+                };
+                let toggled = value.clone();
+                let on_change = move |_| {
+                    go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus))
+                };
+                let empty = move || state.with(|(_, count, selected)| *count == 0 && !selected);
+                view! {
+                    <li>
+                        <label class:empty=empty>
+                            <input type="checkbox" name=facet.param() value=value.clone() data-facet=facet.param() data-value=value.clone()
+                                prop:checked=move || state.with(|s| s.2) disabled=empty on:change=on_change/>
+                            <span class="facet-label">{move || state.with(|s| s.0.clone())}</span>
+                            <span class="facet-count">{move || state.with(|s| s.1)}</span>
+                        </label>
+                    </li>
+                }
             };
+            let options = view! { <For each=move || keys.get() key=|v| v.clone() children=row/> };
             view! {
                 <fieldset class="facet">
                     <legend>{facet.label()}</legend>

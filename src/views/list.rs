@@ -89,18 +89,24 @@ pub fn ListPage(data: Data) -> impl IntoView {
             }
         })
     };
-    let results = move || {
-        let terms = outcome.with(|o| o.highlight.clone());
+    // Cards are keyed by question and search terms: a filter change keeps the cards that stay
+    // on the page, and only a new search text redraws them (for its highlights).
+    let page_keys = Memo::new(move |_| {
         let page = query.with(|q| q.page);
         outcome.with(|o| {
+            let terms = format!("{:?}", o.highlight);
             o.page(page)
                 .iter()
-                .filter_map(|&i| data.corpus.questions.get(i as usize))
-                .map(
-                    |q| view! { <li><QuestionCard data=data question=q terms=terms.clone()/></li> },
-                )
-                .collect_view()
+                .map(|&i| (i, terms.clone()))
+                .collect::<Vec<(u32, String)>>()
         })
+    });
+    let card = move |(i, _): (u32, String)| {
+        let terms = outcome.with_untracked(|o| o.highlight.clone());
+        data.corpus
+            .questions
+            .get(i as usize)
+            .map(|q| view! { <li><QuestionCard data=data question=q terms=terms/></li> })
     };
     view! {
         <h1>"Vragen en antwoorden"</h1>
@@ -128,7 +134,9 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 </div>
                 <Toolbar data=data outcome=outcome/>
                 <DocumentHits data=data selection=selection/>
-                <ol class="question-list">{results}</ol>
+                <ol class="question-list">
+                    <For each=move || page_keys.get() key=|k| k.clone() children=card/>
+                </ol>
                 <Pagination data=data selection=selection/>
             </section>
         </div>
@@ -151,9 +159,13 @@ pub fn Notices(notices: Memo<Vec<Notice>>) -> impl IntoView {
     }
 }
 
+/// Letters listed under "Ook gevonden in brieven" before "Toon alle".
+const DOCUMENT_HITS_SHOWN: usize = 20;
+
 #[component]
 fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let show_all = RwSignal::new(false);
     move || {
         let hits: Vec<(String, String)> = selection.outcome.with(|o| {
             o.document_hits
@@ -174,11 +186,21 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
                 })
                 .collect()
         });
+        // At scale a common word is in hundreds of letters: list the first ones, the rest on request.
+        let total = hits.len();
+        let shown = if show_all.get() {
+            total
+        } else {
+            total.min(DOCUMENT_HITS_SHOWN)
+        };
         (!hits.is_empty()).then(|| {
             view! {
                 <section class="document-hits">
-                    <h2>"Ook gevonden in brieven"</h2>
-                    <ul>{hits.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}</ul>
+                    <h2>{if total == 1 { "Ook gevonden in 1 brief".to_string() } else { format!("Ook gevonden in {total} brieven") }}</h2>
+                    <ul>{hits.into_iter().take(shown).map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}</ul>
+                    {(shown < total).then(|| view! {
+                        <button type="button" class="show-all" on:click=move |_| show_all.set(true)>{format!("Toon alle {total} brieven")}</button>
+                    })}
                 </section>
             }
         })

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let list_href = nav.href(&Route::List, "");
-    let Some(question) = data.corpus.questions.iter().find(|q| q.id == id) else {
+    let Some(question) = data.lookup.question(&id) else {
         return view! {
             <section>
                 <h1>"Vraag niet gevonden"</h1>
@@ -22,10 +22,8 @@ pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
         .into_any();
     };
     let title = data
-        .corpus
-        .documents
-        .iter()
-        .find(|d| d.id == question.document_id)
+        .lookup
+        .document(&question.document_id)
         .map(|d| d.title.clone());
     let in_document = format!(
         "{}#{}",

@@ -18,15 +18,8 @@ pub fn QuestionCard(
     #[prop(optional)] open_answer: bool,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let corpus = data.corpus;
-    let answer = question
-        .answer_id
-        .as_deref()
-        .and_then(|id| corpus.answers.iter().find(|a| a.id == id));
-    let document = corpus
-        .documents
-        .iter()
-        .find(|d| d.id == question.document_id);
+    let answer = data.lookup.answer_of(question);
+    let document = data.lookup.document(&question.document_id);
     let status = format::status(question, answer, browser::today());
     let is_open = matches!(status, Status::Open { .. });
     let question_href = nav.href(&Route::Question(question.id.clone()), "");
@@ -39,10 +32,9 @@ pub fn QuestionCard(
         .parties
         .iter()
         .map(|name| {
-            let abbreviation = corpus
-                .parties
-                .iter()
-                .find(|p| &p.name == name)
+            let abbreviation = data
+                .lookup
+                .party(name)
                 .map_or(name.as_str(), |p| p.abbreviation.as_str());
             view! { <li class="badge party" title=name.clone()>{abbreviation.to_string()}</li> }
         })
@@ -51,7 +43,7 @@ pub fn QuestionCard(
         .themes
         .iter()
         .map(|id| {
-            let label = corpus.themes.iter().find(|t| &t.id == id).map_or(id.as_str(), |t| t.label.as_str());
+            let label = data.lookup.theme(id).map_or(id.as_str(), |t| t.label.as_str());
             let words: Vec<String> =
                 question.theme_matches.iter().filter(|m| &m.theme == id).flat_map(|m| m.words.clone()).collect();
             let why = if words.is_empty() {
@@ -84,13 +76,22 @@ pub fn QuestionCard(
         .into_any(),
     };
     let answer_view = answer.map(|answer| {
-        let joint = format::joint_answer_note(corpus, question, answer);
+        let joint = format::joint_answer_note(data.lookup, question, answer);
         let open = open_answer || has_match(&answer.text, &terms);
         let by = answer.answered_by.clone().map(|who| format!("Beantwoord door {who}"));
+        // A closed answer's text is rendered when it is first opened: most answers in a list
+        // are never opened, and at scale their paragraphs would dominate every re-render.
+        let rendered = RwSignal::new(open);
+        let on_toggle = move |ev: leptos::ev::Event| {
+            if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+                rendered.set(true);
+            }
+        };
+        let terms = terms.clone();
         view! {
-            <details class="answer" open=open data-testid="answer">
+            <details class="answer" open=open data-testid="answer" on:toggle=on_toggle>
                 <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
-                {paragraphs_view(&answer.text, &terms)}
+                {move || rendered.get().then(|| paragraphs_view(&answer.text, &terms))}
                 <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}</p>
             </details>
         }

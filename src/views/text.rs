@@ -1,8 +1,33 @@
 //! Renders stored text as paragraphs, with search matches as `<mark>` elements (never as markup strings).
 
 use crate::format::paragraphs;
-use briefwissel_corpus::search::{highlight, HighlightTerms};
+use briefwissel_corpus::search::{HighlightTerms, Highlighter};
 use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The highlighter of the current search, kept between texts and renders: every word of a
+    /// page is stemmed once, not once per paragraph and keystroke.
+    static HIGHLIGHTER: RefCell<Option<Highlighter>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the highlighter for `terms` (a new one when the search changed).
+fn with_highlighter<T>(terms: &HighlightTerms, f: impl FnOnce(&mut Highlighter) -> T) -> T {
+    HIGHLIGHTER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.as_ref().is_none_or(|h| h.terms() != terms) {
+            *slot = Some(Highlighter::new(terms));
+        }
+        match slot.as_mut() {
+            Some(highlighter) => f(highlighter),
+            None => f(&mut Highlighter::new(terms)),
+        }
+    })
+}
+
+fn highlight(text: &str, terms: &HighlightTerms) -> Vec<(String, bool)> {
+    with_highlighter(terms, |h| h.runs(text))
+}
 
 /// One piece of text with its matches marked.
 pub fn marked(text: &str, terms: &HighlightTerms) -> impl IntoView {
@@ -25,7 +50,7 @@ pub fn marked(text: &str, terms: &HighlightTerms) -> impl IntoView {
 
 /// Whether a search would mark anything in this text.
 pub fn has_match(text: &str, terms: &HighlightTerms) -> bool {
-    !terms.is_empty() && highlight(text, terms).iter().any(|(_, hit)| *hit)
+    !terms.is_empty() && with_highlighter(terms, |h| h.has_match(text))
 }
 
 /// Paragraphs separated by blank lines; lines starting with `- ` become a list.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Questions per page in the list.
-pub const PAGE_SIZE: usize = 25;
+pub const PAGE_SIZE: usize = 10;
 
 /// One selectable value of a facet.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod explore;
 pub mod export_csv;
 pub mod hash;
+pub mod lookup;
 pub mod model;
 pub mod parse;
 pub mod query;

@@ -1,6 +1,6 @@
 //! Filters and facet counts on the real corpus, checked against brute force over the `briefwissel export` JSON.
 
-use briefwissel_corpus::explore::{Explorer, FacetValue, Outcome};
+use briefwissel_corpus::explore::{Explorer, FacetValue, Outcome, PAGE_SIZE};
 use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::query::{parse_query_string, to_query_string, Query};
 use briefwissel_corpus::search::SearchIndex;
@@ -328,11 +328,14 @@ fn document_hits_follow_the_kind_filter() {
 }
 
 #[test]
-fn pages_hold_twenty_five_questions_and_never_hide_the_total() {
+fn pages_hold_page_size_questions_and_never_hide_the_total() {
     let all = run(&Query::default());
-    assert_eq!(all.page(1).len(), 25.min(all.total));
+    assert_eq!(all.page(1).len(), PAGE_SIZE.min(all.total));
     let last = all.page_count();
-    assert_eq!(all.page(last).len(), all.total - (last as usize - 1) * 25);
+    assert_eq!(
+        all.page(last).len(),
+        all.total - (last as usize - 1) * PAGE_SIZE
+    );
     assert!(all.page(last + 1).is_empty());
     assert_eq!(all.total, data().corpus.questions.len());
 }

@@ -87,27 +87,70 @@ fn stems_of(stemmer: &DutchStemmer, text: &str) -> Vec<String> {
 /// Splits `text` into runs, in order, whose concatenation is `text`; a run is `true` when it is a
 /// matching word or phrase occurrence (for `<mark>`).
 pub fn highlight(text: &str, terms: &HighlightTerms) -> Vec<(String, bool)> {
-    if terms.is_empty() {
-        return if text.is_empty() {
-            Vec::new()
-        } else {
-            vec![(text.to_string(), false)]
-        };
-    }
-    let ranges = PhraseMatcher::new(terms).marked_ranges(text);
-    let mut runs = Vec::with_capacity(ranges.len() * 2 + 1);
-    let mut at = 0;
-    for (start, end) in ranges {
-        if start > at {
-            runs.push((text[at..start].to_string(), false));
+    Highlighter::new(terms).runs(text)
+}
+
+/// Highlights many texts for one search, stemming each distinct word once across all of them
+/// (a page of results shares most of its words).
+pub struct Highlighter {
+    terms: HighlightTerms,
+    matcher: Option<PhraseMatcher>,
+}
+
+impl Highlighter {
+    pub fn new(terms: &HighlightTerms) -> Highlighter {
+        Highlighter {
+            terms: terms.clone(),
+            matcher: None,
         }
-        runs.push((text[start..end].to_string(), true));
-        at = end;
     }
-    if at < text.len() {
-        runs.push((text[at..].to_string(), false));
+
+    /// The search this highlighter marks.
+    pub fn terms(&self) -> &HighlightTerms {
+        &self.terms
     }
-    runs
+
+    /// What [`highlight`] gives for `text`.
+    pub fn runs(&mut self, text: &str) -> Vec<(String, bool)> {
+        if self.terms.is_empty() {
+            return if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![(text.to_string(), false)]
+            };
+        }
+        let terms = &self.terms;
+        let ranges = self
+            .matcher
+            .get_or_insert_with(|| PhraseMatcher::new(terms))
+            .marked_ranges(text);
+        let mut runs = Vec::with_capacity(ranges.len() * 2 + 1);
+        let mut at = 0;
+        for (start, end) in ranges {
+            if start > at {
+                runs.push((text[at..start].to_string(), false));
+            }
+            runs.push((text[start..end].to_string(), true));
+            at = end;
+        }
+        if at < text.len() {
+            runs.push((text[at..].to_string(), false));
+        }
+        runs
+    }
+
+    /// Whether anything in `text` would be marked.
+    pub fn has_match(&mut self, text: &str) -> bool {
+        if self.terms.is_empty() {
+            return false;
+        }
+        let terms = &self.terms;
+        !self
+            .matcher
+            .get_or_insert_with(|| PhraseMatcher::new(terms))
+            .marked_ranges(text)
+            .is_empty()
+    }
 }
 
 #[cfg(test)]
@@ -120,6 +163,24 @@ mod tests {
             .filter(|r| r.1)
             .map(|r| r.0)
             .collect()
+    }
+
+    #[test]
+    fn one_highlighter_marks_many_texts_like_separate_calls() {
+        let terms = HighlightTerms::from_search_text(r#"terugkeer "minister van""#);
+        let texts = [
+            "De terugkeer van de Minister van Asiel.",
+            "Geen treffer hier.",
+            "Terugkeren, terugkeer; de minister van Justitie.",
+        ];
+        let mut shared = Highlighter::new(&terms);
+        for text in texts {
+            assert_eq!(shared.runs(text), highlight(text, &terms), "{text}");
+            assert_eq!(
+                shared.has_match(text),
+                highlight(text, &terms).iter().any(|r| r.1)
+            );
+        }
     }
 
     #[test]

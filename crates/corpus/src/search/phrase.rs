@@ -25,8 +25,8 @@ impl Hasher for WordHasher {
 }
 
 /// Finds search terms and phrases in texts. Stems each distinct word once.
-pub struct PhraseMatcher<'t> {
-    terms: &'t HighlightTerms,
+pub struct PhraseMatcher {
+    terms: HighlightTerms,
     stemmer: DutchStemmer,
     folded: String,
     /// Folded word → entry number.
@@ -39,15 +39,15 @@ pub struct PhraseMatcher<'t> {
     last_bits: Vec<u64>,
 }
 
-impl<'t> PhraseMatcher<'t> {
-    pub fn new(terms: &'t HighlightTerms) -> PhraseMatcher<'t> {
+impl PhraseMatcher {
+    pub fn new(terms: &HighlightTerms) -> PhraseMatcher {
         let last_bits = terms
             .phrases
             .iter()
             .map(|p| 1u64 << (p.len().clamp(1, MAX_PHRASE_WORDS) - 1))
             .collect();
         PhraseMatcher {
-            terms,
+            terms: terms.clone(),
             stemmer: DutchStemmer::new(),
             folded: String::new(),
             cache: HashMap::default(),
