@@ -9,6 +9,7 @@ pub mod format;
 pub mod loader;
 pub mod routing;
 pub mod stats;
+mod url_later;
 mod views;
 
 pub use app::{mount_with_artifact, start};

@@ -6,6 +6,7 @@ use super::toolbar::Toolbar;
 use crate::app::{Data, Nav};
 use crate::browser;
 use crate::routing::Route;
+use crate::url_later;
 use briefwissel_corpus::explore::{Outcome, PAGE_SIZE};
 use briefwissel_corpus::query::{parse_query_string, to_query_string, Notice, Query, Sort};
 use leptos::prelude::*;
@@ -33,8 +34,9 @@ impl Selection {
     }
 
     /// Goes to `route` showing `query`; `push` for filter changes, replace while typing.
+    /// The view follows at once; the address bar right after (see [`url_later`]).
     pub fn show(data: Data, nav: Nav, route: &Route, query: &Query, push: bool) {
-        nav.go(&nav.href(route, &to_query_string(query, data.corpus)), push);
+        url_later::go_soon(nav, route, &to_query_string(query, data.corpus), push);
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::format::paragraphs;
 use briefwissel_corpus::search::{HighlightTerms, Highlighter};
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -29,23 +30,28 @@ fn highlight(text: &str, terms: &HighlightTerms) -> Vec<(String, bool)> {
     with_highlighter(terms, |h| h.runs(text))
 }
 
-/// One piece of text with its matches marked.
+/// One piece of text with its matches marked; a text without matches is one text node.
 pub fn marked(text: &str, terms: &HighlightTerms) -> impl IntoView {
     let pieces = if terms.is_empty() {
-        vec![(text.to_string(), false)]
+        Vec::new()
     } else {
         highlight(text, terms)
     };
-    pieces
-        .into_iter()
-        .map(|(piece, hit)| {
-            if hit {
-                view! { <mark>{piece}</mark> }.into_any()
-            } else {
-                piece.into_any()
-            }
-        })
-        .collect_view()
+    if !pieces.iter().any(|(_, hit)| *hit) {
+        return Either::Left(text.to_string());
+    }
+    Either::Right(
+        pieces
+            .into_iter()
+            .map(|(piece, hit)| {
+                if hit {
+                    Either::Left(view! { <mark>{piece}</mark> })
+                } else {
+                    Either::Right(piece)
+                }
+            })
+            .collect_view(),
+    )
 }
 
 /// Whether a search would mark anything in this text.
@@ -63,9 +69,9 @@ pub fn paragraphs_view(text: &str, terms: &HighlightTerms) -> impl IntoView {
                     .iter()
                     .map(|l| view! { <li>{marked(&l[2..], terms)}</li> })
                     .collect_view();
-                view! { <ul>{list}</ul> }.into_any()
+                Either::Left(view! { <ul>{list}</ul> })
             } else {
-                view! { <p>{marked(p, terms)}</p> }.into_any()
+                Either::Right(view! { <p>{marked(p, terms)}</p> })
             }
         })
         .collect_view()

@@ -60,3 +60,29 @@ test("back and forward step through filter changes", async ({ page }) => {
   await explorer.expectCount(count({ parties: [first] }));
   await expect(explorer.facet("partij", abbreviation(first))).toBeChecked();
 });
+
+test("the address bar follows every filter change and typed search, one history entry per filter change", async ({
+  page,
+}) => {
+  const [[party]] = ranked((q) => q.parties);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  const start = await page.evaluate(() => history.length);
+
+  await explorer.toggle("partij", abbreviation(party));
+  await expect.poll(() => explorer.query()).toBe(`partij=${encodeURIComponent(abbreviation(party))}`);
+  expect(await page.evaluate(() => history.length)).toBe(start + 1);
+
+  await explorer.search.pressSequentially("zorg", { delay: 20 });
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("zorg");
+  expect(new URL(page.url()).searchParams.get("partij")).toBe(abbreviation(party));
+  expect(await page.evaluate(() => history.length)).toBe(start + 1);
+
+  // What the address bar says is what a reload shows.
+  const ids = await explorer.questionIds();
+  const shown = await explorer.count();
+  await page.reload();
+  await explorer.waitForResults();
+  await explorer.expectCount(shown);
+  expect(await explorer.questionIds()).toEqual(ids);
+});
