@@ -1,5 +1,6 @@
 //! Figures for the overview: questions per party, theme and month, and response times per ministry.
 
+use briefwissel_corpus::query::UNKNOWN_PARTY;
 use briefwissel_corpus::{Corpus, Date};
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,16 +25,22 @@ pub struct Responses {
     pub late: usize,
 }
 
-/// Questions per party (a question with two parties counts for both), most first.
+/// Questions per party (a question with two parties counts for both), most first; questions
+/// whose documents name no party get a bar of their own ("Partij onbekend").
 pub fn per_party(corpus: &Corpus, selection: &[u32]) -> Vec<Bar> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut unknown = 0;
     for q in questions(corpus, selection) {
         for party in &q.parties {
             *counts.entry(party.as_str()).or_default() += 1;
         }
+        if q.parties.is_empty() {
+            unknown += 1;
+        }
     }
     let mut bars: Vec<Bar> = counts
         .into_iter()
+        .filter(|(name, _)| *name != UNKNOWN_PARTY)
         .map(|(name, count)| {
             let abbreviation = corpus
                 .parties
@@ -47,6 +54,13 @@ pub fn per_party(corpus: &Corpus, selection: &[u32]) -> Vec<Bar> {
             }
         })
         .collect();
+    if unknown > 0 {
+        bars.push(Bar {
+            value: UNKNOWN_PARTY.to_string(),
+            label: "Partij onbekend".to_string(),
+            count: unknown,
+        });
+    }
     sort_bars(&mut bars);
     bars
 }
@@ -219,9 +233,29 @@ mod tests {
     fn party_and_theme_bars_follow_the_questions() {
         let corpus = real_corpus();
         let all: Vec<u32> = (0..corpus.questions.len() as u32).collect();
-        let party_total: usize = corpus.questions.iter().map(|q| q.parties.len()).sum();
+        let party_total: usize = corpus
+            .questions
+            .iter()
+            .map(|q| q.parties.len().max(1))
+            .sum();
+        let unknown = corpus
+            .questions
+            .iter()
+            .filter(|q| q.parties.is_empty())
+            .count();
         let parties = per_party(&corpus, &all);
         assert_eq!(parties.iter().map(|b| b.count).sum::<usize>(), party_total);
+        assert!(
+            unknown > 0,
+            "the real corpus has questions without a named party"
+        );
+        assert_eq!(
+            parties
+                .iter()
+                .find(|b| b.value == UNKNOWN_PARTY)
+                .map(|b| b.count),
+            Some(unknown)
+        );
         assert!(parties.windows(2).all(|w| w[0].count >= w[1].count));
         let themes = per_theme(&corpus, &all);
         assert!(themes

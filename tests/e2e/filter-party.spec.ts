@@ -38,3 +38,30 @@ test("a party given in the URL by name, abbreviation or alias selects the same q
   await explorer.expectCount(count({ parties: [name] }));
   await expect(explorer.facet("partij", abbreviation(name))).toBeChecked();
 });
+
+test("questions whose documents name no party are listed under 'Partij onbekend', and on the overview", async ({
+  page,
+}) => {
+  const without = corpus().questions.filter((q) => q.parties.length === 0);
+  expect(without.length).toBeGreaterThan(0);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  await expect(page.locator("label", { has: explorer.facet("partij", "onbekend") })).toContainText(
+    `Partij onbekend`,
+  );
+  await explorer.toggle("partij", "onbekend");
+  await explorer.expectCount(without.length);
+  expect(explorer.query()).toBe("partij=onbekend");
+  const shown = await explorer.questionIds();
+  expect(shown.length).toBeGreaterThan(0);
+  for (const id of shown) expect(without.map((q) => q.id)).toContain(id);
+  await expect(page.locator("[data-testid=question] .badge.party")).toHaveCount(0);
+
+  await page.goto("overzicht");
+  const bar = page.locator("a[href*='partij=onbekend']");
+  await expect(bar.first()).toBeVisible({ timeout: 30_000 });
+  await expect(bar.first()).toContainText(String(without.length));
+  await bar.first().click();
+  await explorer.expectCount(without.length);
+  await expect(explorer.facet("partij", "onbekend")).toBeChecked();
+});

@@ -2,7 +2,7 @@
 
 use crate::date::Date;
 use crate::model::{Chamber, Corpus, DocumentKind};
-use crate::query::{Query, Sort};
+use crate::query::{Query, Sort, UNKNOWN_PARTY};
 use crate::search::bitset::Bitset;
 use crate::search::phrase::PhraseMatcher;
 use crate::search::units::{part_texts, question_texts, AnswerLookup, Part, UnitMap};
@@ -155,6 +155,7 @@ impl<'a> Explorer<'a> {
         for p in &corpus.parties {
             parties.declare(&p.name, &p.abbreviation, &p.name);
         }
+        parties.declare(UNKNOWN_PARTY, UNKNOWN_PARTY, "Partij onbekend");
         let mut themes = FacetBuilder::new(n);
         for t in &corpus.themes {
             themes.declare(&t.id, &t.id, &t.label);
@@ -181,6 +182,9 @@ impl<'a> Explorer<'a> {
         for (q, question) in corpus.questions.iter().enumerate() {
             for party in &question.parties {
                 parties.add(party, q);
+            }
+            if question.parties.is_empty() {
+                parties.add(UNKNOWN_PARTY, q);
             }
             for theme in &question.themes {
                 themes.add(theme, q);

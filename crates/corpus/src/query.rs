@@ -6,6 +6,10 @@ use crate::search::tokenize::fold_word;
 
 /// Longest search text kept from a URL, in characters.
 pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// The party facet's value for questions whose documents name no party (`partij=onbekend`):
+/// they stay findable by party filter instead of dropping out of every party's count.
+pub const UNKNOWN_PARTY: &str = "onbekend";
 /// Longest value echoed back in a notice, in characters.
 const MAX_ECHO_CHARS: usize = 40;
 
@@ -145,6 +149,9 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
         match param {
             "partij" => match resolve_party(&corpus.parties, trimmed) {
                 Some(name) => push_unique(&mut query.parties, name),
+                None if party_key(trimmed) == UNKNOWN_PARTY => {
+                    push_unique(&mut query.parties, UNKNOWN_PARTY.to_string())
+                }
                 None => notice(format!("De partij „{shown}” is onbekend en wordt genegeerd.")),
             },
             "thema" => match corpus.themes.iter().find(|t| t.id.eq_ignore_ascii_case(trimmed)) {

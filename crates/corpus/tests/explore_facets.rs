@@ -2,7 +2,7 @@
 
 use briefwissel_corpus::explore::{Explorer, FacetValue, Outcome, PAGE_SIZE};
 use briefwissel_corpus::parse::parse_paths;
-use briefwissel_corpus::query::{parse_query_string, to_query_string, Query};
+use briefwissel_corpus::query::{parse_query_string, to_query_string, Query, UNKNOWN_PARTY};
 use briefwissel_corpus::search::SearchIndex;
 use briefwissel_corpus::{Chamber, Corpus, DocumentKind};
 use serde_json::Value;
@@ -61,10 +61,10 @@ fn export_matches(query: &Query) -> BTreeSet<String> {
     for q in export["questions"].as_array().into_iter().flatten() {
         let doc = documents.get(q["document_id"].as_str().unwrap_or(""));
         let asked = q["asked_on"].as_str();
+        let parties = strings(&q["parties"]);
         let ok = (query.parties.is_empty()
-            || strings(&q["parties"])
-                .iter()
-                .any(|p| query.parties.iter().any(|x| x == p)))
+            || parties.iter().any(|p| query.parties.iter().any(|x| x == p))
+            || (parties.is_empty() && query.parties.iter().any(|x| x == UNKNOWN_PARTY)))
             && (query.themes.is_empty()
                 || strings(&q["themes"])
                     .iter()
@@ -131,6 +131,53 @@ fn parties_within_the_facet_combine_with_or() {
             .collect::<Vec<_>>()
     );
     assert_eq!(selected.len(), 2);
+}
+
+#[test]
+fn questions_whose_documents_name_no_party_are_found_under_partij_onbekend() {
+    let unknown = run(&query("partij=onbekend"));
+    let without: BTreeSet<String> = data()
+        .corpus
+        .questions
+        .iter()
+        .filter(|q| q.parties.is_empty())
+        .map(|q| q.id.clone())
+        .collect();
+    assert!(
+        !without.is_empty(),
+        "the real corpus has questions without a named party"
+    );
+    assert_eq!(ids(&unknown), without);
+    assert_eq!(ids(&unknown), export_matches(&query("partij=onbekend")));
+
+    // Every question is counted under some party value: nothing drops out of the party facet.
+    let all = run(&Query::default());
+    let reachable: BTreeSet<String> = all
+        .facets
+        .parties
+        .iter()
+        .flat_map(|v| ids(&run(&query(&format!("partij={}", v.value)))))
+        .collect();
+    assert_eq!(reachable.len(), data().corpus.questions.len());
+    let row = all.facets.parties.iter().find(|v| v.value == UNKNOWN_PARTY);
+    assert_eq!(
+        row.map(|v| (v.label.as_str(), v.count)),
+        Some(("Partij onbekend", without.len()))
+    );
+
+    // It combines with a real party (OR) and survives the round trip through the URL.
+    let with_volt = query("partij=Volt&partij=Onbekend");
+    assert_eq!(
+        to_query_string(&with_volt, &data().corpus),
+        "partij=Volt&partij=onbekend"
+    );
+    assert_eq!(
+        ids(&run(&with_volt)),
+        ids(&run(&query("partij=Volt")))
+            .union(&without)
+            .cloned()
+            .collect()
+    );
 }
 
 #[test]

@@ -100,7 +100,7 @@ fn unknown_values_and_impossible_dates_are_ignored_with_a_dutch_notice() {
             notices[0]
         );
     }
-    let (q, notices) = parse("partij=Volt&partij=Onbekend");
+    let (q, notices) = parse("partij=Volt&partij=Bestaat%20Niet");
     assert_eq!(q.parties, [name_of("Volt")], "the known value stays");
     assert_eq!(notices.len(), 1);
 }
