@@ -1,6 +1,6 @@
 //! Figures for the overview: questions per party, theme and month, and response times per ministry.
 
-use briefwissel_corpus::query::UNKNOWN_PARTY;
+use briefwissel_corpus::query::{UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
 use briefwissel_corpus::{Corpus, Date};
 use std::collections::{BTreeMap, HashMap};
 
@@ -29,38 +29,29 @@ pub struct Responses {
 /// whose documents name no party get a bar of their own ("Partij onbekend").
 pub fn per_party(corpus: &Corpus, selection: &[u32]) -> Vec<Bar> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    let mut unknown = 0;
     for q in questions(corpus, selection) {
         for party in &q.parties {
             *counts.entry(party.as_str()).or_default() += 1;
         }
         if q.parties.is_empty() {
-            unknown += 1;
+            *counts.entry(UNKNOWN_PARTY).or_default() += 1;
         }
     }
     let mut bars: Vec<Bar> = counts
         .into_iter()
-        .filter(|(name, _)| *name != UNKNOWN_PARTY)
         .map(|(name, count)| {
-            let abbreviation = corpus
-                .parties
-                .iter()
-                .find(|p| p.name == name)
-                .map_or(name, |p| p.abbreviation.as_str());
+            let (value, label) = match corpus.parties.iter().find(|p| p.name == name) {
+                Some(p) => (p.abbreviation.as_str(), p.abbreviation.as_str()),
+                None if name == UNKNOWN_PARTY => (UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL),
+                None => (name, name),
+            };
             Bar {
-                value: abbreviation.to_string(),
-                label: abbreviation.to_string(),
+                value: value.to_string(),
+                label: label.to_string(),
                 count,
             }
         })
         .collect();
-    if unknown > 0 {
-        bars.push(Bar {
-            value: UNKNOWN_PARTY.to_string(),
-            label: "Partij onbekend".to_string(),
-            count: unknown,
-        });
-    }
     sort_bars(&mut bars);
     bars
 }

@@ -2,7 +2,7 @@
 
 use crate::date::Date;
 use crate::model::{Chamber, Corpus, DocumentKind};
-use crate::query::{Query, Sort, UNKNOWN_PARTY};
+use crate::query::{Query, Sort, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
 use crate::search::bitset::Bitset;
 use crate::search::phrase::PhraseMatcher;
 use crate::search::units::{part_texts, question_texts, AnswerLookup, Part, UnitMap};
@@ -155,7 +155,7 @@ impl<'a> Explorer<'a> {
         for p in &corpus.parties {
             parties.declare(&p.name, &p.abbreviation, &p.name);
         }
-        parties.declare(UNKNOWN_PARTY, UNKNOWN_PARTY, "Partij onbekend");
+        parties.declare(UNKNOWN_PARTY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL);
         let mut themes = FacetBuilder::new(n);
         for t in &corpus.themes {
             themes.declare(&t.id, &t.id, &t.label);

@@ -10,6 +10,8 @@ pub const MAX_SEARCH_CHARS: usize = 200;
 /// The party facet's value for questions whose documents name no party (`partij=onbekend`):
 /// they stay findable by party filter instead of dropping out of every party's count.
 pub const UNKNOWN_PARTY: &str = "onbekend";
+/// How [`UNKNOWN_PARTY`] reads in the interface.
+pub const UNKNOWN_PARTY_LABEL: &str = "Partij onbekend";
 /// Longest value echoed back in a notice, in characters.
 const MAX_ECHO_CHARS: usize = 40;
 
