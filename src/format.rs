@@ -191,6 +191,7 @@ mod tests {
             text: "Vraag?".into(),
             footnote_refs: Vec::new(),
             answer_id: None,
+            page: None,
         }
     }
 
@@ -204,6 +205,7 @@ mod tests {
             answered_by: None,
             text: "Antwoord.".into(),
             footnote_refs: Vec::new(),
+            page: None,
         }
     }
 

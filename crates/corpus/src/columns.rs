@@ -29,6 +29,7 @@ pub struct QuestionColumns {
     text: Vec<String>,
     footnote_refs: Vec<Vec<String>>,
     answer_id: Vec<Option<String>>,
+    page: Vec<Option<u32>>,
 }
 
 /// Every field of every answer, one vector per field.
@@ -42,6 +43,7 @@ pub struct AnswerColumns {
     answered_by: Vec<Option<String>>,
     text: Vec<String>,
     footnote_refs: Vec<Vec<String>>,
+    page: Vec<Option<u32>>,
 }
 
 /// Every field of every document, one vector per field.
@@ -62,6 +64,7 @@ pub struct DocumentColumns {
     sections: Vec<Vec<Section>>,
     footnotes: Vec<Vec<Footnote>>,
     links: Vec<Vec<String>>,
+    pages: Vec<Option<u32>>,
 }
 
 /// The corpus, column by column.
@@ -100,6 +103,7 @@ impl CorpusColumns {
                 sections,
                 footnotes,
                 links,
+                pages,
             } = d.clone();
             let c = &mut out.documents;
             c.id.push(id);
@@ -117,6 +121,7 @@ impl CorpusColumns {
             c.sections.push(sections);
             c.footnotes.push(footnotes);
             c.links.push(links);
+            c.pages.push(pages);
         }
         for q in &corpus.questions {
             let Question {
@@ -134,6 +139,7 @@ impl CorpusColumns {
                 text,
                 footnote_refs,
                 answer_id,
+                page,
             } = q.clone();
             let c = &mut out.questions;
             c.id.push(id);
@@ -150,6 +156,7 @@ impl CorpusColumns {
             c.text.push(text);
             c.footnote_refs.push(footnote_refs);
             c.answer_id.push(answer_id);
+            c.page.push(page);
         }
         for a in &corpus.answers {
             let Answer {
@@ -161,6 +168,7 @@ impl CorpusColumns {
                 answered_by,
                 text,
                 footnote_refs,
+                page,
             } = a.clone();
             let c = &mut out.answers;
             c.id.push(id);
@@ -171,6 +179,7 @@ impl CorpusColumns {
             c.answered_by.push(answered_by);
             c.text.push(text);
             c.footnote_refs.push(footnote_refs);
+            c.page.push(page);
         }
         out
     }
@@ -200,6 +209,7 @@ impl CorpusColumns {
             .check("sections", d.sections.len())
             .check("footnotes", d.footnotes.len())
             .check("links", d.links.len())
+            .check("pages", d.pages.len())
             .done()?;
         let questions = rows("vragen", q.id.len())
             .check("document_id", q.document_id.len())
@@ -215,6 +225,7 @@ impl CorpusColumns {
             .check("text", q.text.len())
             .check("footnote_refs", q.footnote_refs.len())
             .check("answer_id", q.answer_id.len())
+            .check("page", q.page.len())
             .done()?;
         let answers = rows("antwoorden", a.id.len())
             .check("document_id", a.document_id.len())
@@ -224,6 +235,7 @@ impl CorpusColumns {
             .check("answered_by", a.answered_by.len())
             .check("text", a.text.len())
             .check("footnote_refs", a.footnote_refs.len())
+            .check("page", a.page.len())
             .done()?;
         let incomplete = || "de kolommen van het corpus zijn onvolledig".to_string();
         Ok(Corpus {
@@ -256,10 +268,11 @@ fn document_rows(c: DocumentColumns, n: usize) -> Option<Vec<Document>> {
         c.recipient.into_iter(),
         c.signatories.into_iter(),
     );
-    let (mut sections, mut footnotes, mut links) = (
+    let (mut sections, mut footnotes, mut links, mut pages) = (
         c.sections.into_iter(),
         c.footnotes.into_iter(),
         c.links.into_iter(),
+        c.pages.into_iter(),
     );
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -279,6 +292,7 @@ fn document_rows(c: DocumentColumns, n: usize) -> Option<Vec<Document>> {
             sections: sections.next()?,
             footnotes: footnotes.next()?,
             links: links.next()?,
+            pages: pages.next()?,
         });
     }
     Some(out)
@@ -299,11 +313,12 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
         c.themes.into_iter(),
         c.theme_matches.into_iter(),
     );
-    let (mut asked_on, mut text, mut footnote_refs, mut answer_id) = (
+    let (mut asked_on, mut text, mut footnote_refs, mut answer_id, mut page) = (
         c.asked_on.into_iter(),
         c.text.into_iter(),
         c.footnote_refs.into_iter(),
         c.answer_id.into_iter(),
+        c.page.into_iter(),
     );
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -322,6 +337,7 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
             text: text.next()?,
             footnote_refs: footnote_refs.next()?,
             answer_id: answer_id.next()?,
+            page: page.next()?,
         });
     }
     Some(out)
@@ -334,11 +350,12 @@ fn answer_rows(c: AnswerColumns, n: usize) -> Option<Vec<Answer>> {
         c.number.into_iter(),
         c.question_ids.into_iter(),
     );
-    let (mut answered_on, mut answered_by, mut text, mut footnote_refs) = (
+    let (mut answered_on, mut answered_by, mut text, mut footnote_refs, mut page) = (
         c.answered_on.into_iter(),
         c.answered_by.into_iter(),
         c.text.into_iter(),
         c.footnote_refs.into_iter(),
+        c.page.into_iter(),
     );
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
@@ -351,6 +368,7 @@ fn answer_rows(c: AnswerColumns, n: usize) -> Option<Vec<Answer>> {
             answered_by: answered_by.next()?,
             text: text.next()?,
             footnote_refs: footnote_refs.next()?,
+            page: page.next()?,
         });
     }
     Some(out)

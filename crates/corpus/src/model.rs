@@ -7,7 +7,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Corpus`] changes; the artifact and the JSON export carry it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole parsed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -139,6 +139,8 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Every URL in the document, in order of first appearance, without duplicates.
     pub links: Vec<String>,
+    /// Number of pages of a PDF or Word original, `None` for text files.
+    pub pages: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -286,6 +288,8 @@ pub struct Question {
     /// Footnote numbers referenced from the text (bodies are in the document's footnotes).
     pub footnote_refs: Vec<String>,
     pub answer_id: Option<String>,
+    /// The page of the original where the question's label stands (PDF and Word originals only).
+    pub page: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -301,6 +305,8 @@ pub struct Answer {
     pub answered_by: Option<String>,
     pub text: String,
     pub footnote_refs: Vec<String>,
+    /// The page of the original where the answer's label stands (PDF and Word originals only).
+    pub page: Option<u32>,
 }
 
 /// A party (or one-member faction) from `data/parties.toml`.

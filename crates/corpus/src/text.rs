@@ -309,8 +309,19 @@ pub fn join_wrapped(acc: &mut String, next: &str) {
     if next.is_empty() {
         return;
     }
+    join_at_line_break(acc, &dehyphenate_inline(next));
+}
+
+/// Joins a printed line to the paragraph before it, at a line break: a hyphen that broke a word
+/// (`uitgevaar-` + `digd`) is removed, a real hyphen stays (`Secretaris-` + `Generaal`,
+/// `klimaat- en`), a URL continues without a space, otherwise one space goes between.
+pub fn join_at_line_break(acc: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
     if acc.is_empty() {
-        acc.push_str(&dehyphenate_inline(next));
+        acc.push_str(next);
         return;
     }
     let trimmed_len = acc.trim_end().len();
@@ -343,16 +354,21 @@ pub fn join_wrapped(acc: &mut String, next: &str) {
             && (left.chars().count() < 4
                 || joins_across_hyphen(&left, &right)
                 || right.chars().count() < 2);
-        if !left.is_empty() && broken && !starts_word_en {
+        // A capitalised word broken before a lowercase syllable (`Ameri-` + `kaanse`).
+        let capital_broken = left.chars().next().is_some_and(|c| c.is_uppercase())
+            && left.chars().skip(1).all(|c| c.is_lowercase())
+            && left.chars().count() >= 3
+            && joins_across_hyphen(&left.to_lowercase(), &right);
+        if !left.is_empty() && (broken || capital_broken) && !starts_word_en {
             acc.pop();
-            acc.push_str(&dehyphenate_inline(next));
+            acc.push_str(next);
             return;
         }
-        acc.push_str(&dehyphenate_inline(next));
+        acc.push_str(next);
         return;
     }
     acc.push(' ');
-    acc.push_str(&dehyphenate_inline(next));
+    acc.push_str(next);
 }
 
 /// Repairs hyphens that PDF extraction left inside a line where the printed line broke a word
@@ -474,6 +490,60 @@ pub fn paragraphs(lines: &[&str]) -> String {
     }
     flush(&mut cur, &mut paras);
     paras.join("\n\n")
+}
+
+/// Takes the explicit footnote markers of a reader of originals out of a line: the cleaned line
+/// and the numbers, in order. A space left doubled by a marker is removed.
+pub fn take_note_markers(line: &str) -> (String, Vec<String>) {
+    use briefwissel_readers::{NOTE_MARK_CLOSE, NOTE_MARK_OPEN};
+    if !line.contains(NOTE_MARK_OPEN) {
+        return (line.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut refs = Vec::new();
+    let mut rest = line;
+    while let Some(open) = rest.find(NOTE_MARK_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + NOTE_MARK_OPEN.len_utf8()..];
+        match after.find(NOTE_MARK_CLOSE) {
+            Some(close) => {
+                refs.push(after[..close].to_string());
+                rest = &after[close + NOTE_MARK_CLOSE.len_utf8()..];
+            }
+            None => rest = after,
+        }
+        if out.ends_with(' ') && rest.starts_with(' ') {
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    (out.trim().to_string(), refs)
+}
+
+/// Paragraphs from whole-paragraph lines (read from an original): each line is a paragraph,
+/// consecutive list items are one list. Same shape as [`paragraphs`].
+pub fn clean_paragraphs(lines: &[String]) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for line in lines {
+        let item = list_item(line);
+        if !out.is_empty() {
+            out.push_str(if item.is_some() && in_list {
+                "\n"
+            } else {
+                "\n\n"
+            });
+        }
+        match item {
+            Some(rest) => {
+                out.push_str("- ");
+                out.push_str(rest.trim());
+            }
+            None => out.push_str(line.trim()),
+        }
+        in_list = item.is_some();
+    }
+    out
 }
 
 /// Every URL in `text`, in order, without trailing punctuation.

@@ -45,7 +45,7 @@ fn export_prints_the_corpus_as_json_with_the_documented_fields() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     let doc = &v["documents"][0];
     assert_eq!(
         doc["file"],
@@ -125,7 +125,7 @@ fn bad_files_get_diagnostics_naming_them_and_the_others_still_parse() {
         "{text}"
     );
     assert!(
-        text.contains("b-copy.txt") && text.contains("same text as a-copy.txt"),
+        text.contains("b-copy.txt") && text.contains("same content as a-copy.txt"),
         "{text}"
     );
     assert!(

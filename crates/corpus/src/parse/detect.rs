@@ -25,9 +25,16 @@ pub fn detect_kind(src: &Source) -> DocumentKind {
     let has_mededeling = trimmed
         .iter()
         .any(|l| l.starts_with("mededeling van ") || l == "mededeling");
+    // "Antwoord van …" (Aanhangsel), or an answer letter's cover ("In antwoord op uw brief van …")
+    // or heading ("Antwoorden van de minister … op Kamervragen") above "Antwoord op vraag 1".
     let has_answer_of = trimmed
         .iter()
-        .any(|l| l.starts_with("antwoord van ") || l.starts_with("antwoord op vragen van "));
+        .any(|l| l.starts_with("antwoord van ") || l.starts_with("antwoord op vragen van "))
+        || (answer_labels_present(&trimmed)
+            && trimmed.iter().take(40).any(|l| {
+                l.starts_with("in antwoord op uw brief van")
+                    || (l.starts_with("antwoorden van ") && l.contains("vragen"))
+            }));
     let has_questions_header = trimmed.iter().take(15).any(|l| {
         l.starts_with("vragen van ")
             || l.starts_with("vraag van ")
@@ -56,8 +63,12 @@ pub fn detect_kind(src: &Source) -> DocumentKind {
     if has_mededeling && !answer_labels_present(&trimmed) {
         return DocumentKind::Uitstel;
     }
+    let answer_letter_cover = trimmed
+        .iter()
+        .take(40)
+        .any(|l| l.starts_with("in antwoord op uw brief van"));
     if has_answer_of || (has_questions_header && answer_labels > 0) {
-        return if has_questions_header {
+        return if has_questions_header && !answer_letter_cover {
             DocumentKind::KamervragenMetAntwoord
         } else {
             DocumentKind::Antwoordbrief

@@ -166,6 +166,11 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         if meta.question_header.is_none() && t.to_lowercase().starts_with("de vragen van ") {
             meta.question_header = Some(header::parse_question_header(t, src.registry));
         }
+        // "In antwoord op uw brief van 5 juli 2024, nr. 2024Z11859, deel ik u mede dat de vragen
+        // van de leden …": the cover of an answer letter; the line stays text.
+        if !body_started {
+            meta.take_cover_line(t, src.registry);
+        }
         let body_kind = if style == Style::Unnumbered
             && (meta.question_header.is_some() || meta.answered_by.is_some())
             && !meta.mededeling
@@ -206,6 +211,34 @@ struct Meta {
 }
 
 impl Meta {
+    /// The asking letter's date, the zaak number and the askers from an answer letter's cover sentence.
+    fn take_cover_line(&mut self, t: &str, registry: &crate::registry::Registry) {
+        let lower = t.to_lowercase();
+        let Some(at) = lower.find("uw brief van ") else {
+            return;
+        };
+        if self.asked_on_line.is_none() {
+            self.asked_on_line = header::dated_after(&t[at..], "brief van");
+        }
+        if let Some(nr) = lower.find("nr. ") {
+            let token: String = t[nr + 4..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if token.len() == 10 && token.as_bytes().get(4) == Some(&b'Z') {
+                self.zaak.get_or_insert(token);
+            }
+        }
+        if self.question_header.is_none() {
+            if let Some(v) = lower.find("vragen van ") {
+                let header = header::parse_question_header(&t[v..], registry);
+                if !header.askers.is_empty() {
+                    self.question_header = Some(header);
+                }
+            }
+        }
+    }
+
     /// Recognises a metadata line and stores what it says.
     fn take_metadata_line(&mut self, t: &str, in_header: bool) -> Option<&'static str> {
         let lower = t.to_lowercase();
@@ -219,6 +252,9 @@ impl Meta {
         }
         if lower.starts_with("vergaderjaar ") && t.len() < 80 {
             return Some("vergaderjaar");
+        }
+        if lower.trim_end_matches('.') == "aanhangsel van de handelingen" {
+            return Some("publication");
         }
         if let Some(n) = t
             .strip_prefix("AH ")
@@ -382,7 +418,12 @@ fn build(
     let mut used_ids: Vec<String> = Vec::new();
     let mut position = 0u32;
     for b in &blks {
-        let (body, refs) = blocks::block_text(b, &src.lines, known);
+        let (body, refs) = if src.clean {
+            blocks::clean_block_text(b, &src.lines)
+        } else {
+            blocks::block_text(b, &src.lines, known)
+        };
+        let page = blocks::label_line(b, &src.lines).and_then(|i| src.page_of(i));
         match &b.kind {
             BlkKind::Question => {
                 position += 1;
@@ -426,6 +467,7 @@ fn build(
                     text: body,
                     footnote_refs: refs,
                     answer_id: None,
+                    page,
                 });
             }
             BlkKind::Answer => {
@@ -496,6 +538,7 @@ fn build(
                     answered_by: meta.answered_by.clone().filter(|s| !s.is_empty()),
                     text: body,
                     footnote_refs: refs,
+                    page,
                 });
             }
             BlkKind::Intro | BlkKind::Body => {
@@ -562,6 +605,7 @@ fn build(
             text: capitalize_first(&subject),
             footnote_refs: Vec::new(),
             answer_id: None,
+            page: src.page_of(0),
         });
         let msg = "only the header is printed; its subject is kept as the single question";
         parsed

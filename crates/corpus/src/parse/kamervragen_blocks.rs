@@ -415,6 +415,41 @@ pub fn block_text(b: &Blk, lines: &[&str], known: &[String]) -> (String, Vec<Str
     (text::paragraphs(&as_str), refs)
 }
 
+/// The clean text of a block read from an original: every line is a paragraph, list items are
+/// grouped, and the explicit footnote markers are taken out as references.
+pub fn clean_block_text(b: &Blk, lines: &[&str]) -> (String, Vec<String>) {
+    let mut cleaned: Vec<String> = Vec::new();
+    let mut refs: Vec<String> = Vec::new();
+    for it in &b.items {
+        if *it == Item::Break {
+            continue;
+        }
+        let (c, r) = text::take_note_markers(item_text(it, lines));
+        for n in r {
+            if !refs.contains(&n) {
+                refs.push(n);
+            }
+        }
+        if !c.trim().is_empty() {
+            cleaned.push(c);
+        }
+    }
+    (text::clean_paragraphs(&cleaned), refs)
+}
+
+/// The line where the label of block `b` stands: the line of its first text when the label
+/// shares it, else the nearest non-empty line before that.
+pub fn label_line(b: &Blk, lines: &[&str]) -> Option<usize> {
+    match b.items.iter().find(|it| **it != Item::Break)? {
+        Item::Part(i, _) => Some(*i),
+        Item::Line(i) => (0..*i)
+            .rev()
+            .find(|&k| !lines[k].trim().is_empty())
+            .or(Some(*i)),
+        Item::Break => None,
+    }
+}
+
 /// Reports what does not add up in a parsed Kamervragen file.
 pub fn diagnose(
     parsed: &mut Parsed,

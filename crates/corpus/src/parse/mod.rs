@@ -21,6 +21,18 @@ pub struct Source<'a> {
     /// The lines of the file, without line terminators (index 0 is line 1).
     pub lines: Vec<&'a str>,
     pub registry: &'a Registry,
+    /// The page of every line, when the file was read from a PDF or Word original (else empty).
+    pub pages: Vec<u32>,
+    /// The lines come from a reader of originals: each is a whole paragraph, hyphenation is
+    /// already repaired and footnote markers are explicit (see `briefwissel_readers::note_marker`).
+    pub clean: bool,
+}
+
+impl Source<'_> {
+    /// The page of line `i` (0-based), when known.
+    pub fn page_of(&self, i: usize) -> Option<u32> {
+        self.pages.get(i).copied().filter(|&p| p > 0)
+    }
 }
 
 /// Where a source line ended up.
@@ -70,11 +82,13 @@ pub struct ParseOutput {
     pub line_fates: Vec<(String, Vec<LineFate>)>,
 }
 
+pub mod dedupe;
 pub mod detect;
 pub mod kamervragen;
 pub mod kamervragen_blocks;
 pub mod kamervragen_header;
 pub mod letter;
+pub mod originals;
 pub mod overleg;
 
 use crate::diagnostics::Severity;
@@ -86,13 +100,26 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Parses one source file. Never panics; problems become diagnostics.
 pub fn parse_text(file_name: &str, text: &str, registry: &Registry) -> Parsed {
-    let id = document_id(file_name);
     let lines: Vec<&str> = text.lines().collect();
+    parse_lines(file_name, lines, Vec::new(), false, registry)
+}
+
+/// Parses lines that a reader of originals (or a text file) produced; `pages` may be empty.
+pub fn parse_lines(
+    file_name: &str,
+    lines: Vec<&str>,
+    pages: Vec<u32>,
+    clean: bool,
+    registry: &Registry,
+) -> Parsed {
+    let id = document_id(file_name);
     let src = Source {
         file: file_name,
         id,
         lines,
         registry,
+        pages,
+        clean,
     };
     let kind = detect::detect_kind(&src);
     let mut parsed = match kind {
@@ -192,6 +219,7 @@ impl Parsed {
                 sections: Vec::new(),
                 footnotes: Vec::new(),
                 links: Vec::new(),
+                pages: None,
             },
             questions: Vec::new(),
             answers: Vec::new(),
@@ -204,6 +232,20 @@ impl Parsed {
 /// The stable document id: the file name without directory and `.txt`.
 pub fn document_id(file_name: &str) -> String {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let lower = base.to_ascii_lowercase();
+    for ext in ["pdf", "docx"] {
+        if lower.ends_with(&format!(".{ext}")) {
+            // Originals keep their format in the id, so a .txt extract of the same name stays apart;
+            // Word file names are long sentences, so the slug is cut at a word.
+            let stem = &base[..base.len() - ext.len() - 1];
+            let mut slug = number_slug(stem);
+            if slug.len() > 60 {
+                let cut = slug[..60].rfind('-').unwrap_or(60);
+                slug.truncate(cut);
+            }
+            return format!("{slug}-{ext}");
+        }
+    }
     base.strip_suffix(".txt")
         .or_else(|| base.strip_suffix(".TXT"))
         .unwrap_or(base)
@@ -258,8 +300,9 @@ pub fn text_section(heading: Option<String>, text: &str) -> Section {
 pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     let registry = Registry::builtin();
     let mut files: Vec<PathBuf> = Vec::new();
+    let mut unsupported: Vec<PathBuf> = Vec::new();
     for p in paths {
-        collect_files(p, &mut files)?;
+        collect_files(p, &mut files, &mut unsupported)?;
     }
     files.sort_by(|a, b| file_name_of(a).cmp(&file_name_of(b)).then(a.cmp(b)));
     files.dedup();
@@ -271,7 +314,18 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
         diagnostics: Vec::new(),
         line_fates: Vec::new(),
     };
-    let mut seen: Vec<(u64, usize, String)> = Vec::new();
+    let mut seen: Vec<(String, usize, String)> = Vec::new();
+    for path in unsupported {
+        out.diagnostics.push(Diagnostic::new(
+            &file_name_of(&path),
+            None,
+            Severity::Warning,
+            format!(
+                "{} is not a format Briefwissel reads (.txt, .pdf, .docx); not parsed",
+                path.display()
+            ),
+        ));
+    }
     for path in files {
         let name = file_name_of(&path);
         let shown = path.display().to_string();
@@ -290,25 +344,42 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: {e}"))?;
-        let (text, note) = decode(&bytes);
-        if let Some((sev, msg)) = note {
-            out.diagnostics.push(Diagnostic::new(&name, None, sev, msg));
-            if sev == Severity::Error {
-                continue;
-            }
-        }
-        let hash = content_hash(text.as_bytes());
-        if let Some((_, _, first)) = seen.iter().find(|(h, l, _)| *h == hash && *l == text.len()) {
+        let hash = crate::hash::content_hash(&bytes);
+        if let Some((_, _, first)) = seen
+            .iter()
+            .find(|(h, l, _)| *h == hash && *l == bytes.len())
+        {
             out.diagnostics.push(Diagnostic::new(
                 &name,
                 None,
                 Severity::Warning,
-                format!("same text as {first}; this copy is skipped"),
+                format!("same content as {first}; this copy is skipped"),
             ));
             continue;
         }
-        seen.push((hash, text.len(), name.clone()));
-        let mut parsed = parse_text(&name, &text, &registry);
+        seen.push((hash, bytes.len(), name.clone()));
+        let format = briefwissel_readers::Format::of(&name);
+        let mut parsed = match format {
+            Some(f @ (briefwissel_readers::Format::Pdf | briefwissel_readers::Format::Docx)) => {
+                match originals::parse_original(&name, f, &bytes, &registry) {
+                    Ok(p) => p,
+                    Err(d) => {
+                        out.diagnostics.push(d);
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                let (text, note) = decode(&bytes);
+                if let Some((sev, msg)) = note {
+                    out.diagnostics.push(Diagnostic::new(&name, None, sev, msg));
+                    if sev == Severity::Error {
+                        continue;
+                    }
+                }
+                parse_text(&name, &text, &registry)
+            }
+        };
         if out
             .corpus
             .documents
@@ -330,6 +401,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
         out.corpus.questions.extend(parsed.questions);
         out.corpus.answers.extend(parsed.answers);
     }
+    dedupe::set_aside_extracts(&mut out);
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
     Ok(out)
@@ -341,7 +413,13 @@ fn file_name_of(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn collect_files(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+/// Collects the files to parse under `p`; files of other formats go to `unsupported`
+/// (documentation files such as SOURCES.md and README are left out silently).
+fn collect_files(
+    p: &Path,
+    out: &mut Vec<PathBuf>,
+    unsupported: &mut Vec<PathBuf>,
+) -> Result<(), String> {
     let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
     if meta.is_file() {
         out.push(p.to_path_buf());
@@ -356,15 +434,20 @@ fn collect_files(p: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     children.sort();
     for c in children {
         if c.is_dir() {
-            collect_files(&c, out)?;
+            collect_files(&c, out, unsupported)?;
         } else {
             let name = file_name_of(&c);
             let lower = name.to_lowercase();
-            if lower.ends_with(".txt")
-                && !lower.starts_with("sources")
-                && !lower.starts_with("readme")
-            {
+            let documentation = lower.starts_with("sources")
+                || lower.starts_with("readme")
+                || lower.starts_with('.');
+            if documentation {
+                continue;
+            }
+            if briefwissel_readers::Format::of(&name).is_some() {
                 out.push(c);
+            } else {
+                unsupported.push(c);
             }
         }
     }
@@ -420,14 +503,4 @@ fn windows_1252(b: u8) -> char {
         0x80..=0x9F => HIGH[(b - 0x80) as usize],
         _ => b as char,
     }
-}
-
-fn content_hash(bytes: &[u8]) -> u64 {
-    // FNV-1a: deterministic across runs and platforms.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }

@@ -190,6 +190,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             text: q.text,
             footnote_refs: q.refs,
             answer_id,
+            page: None,
         });
     }
     for a in raw_answers {
@@ -216,6 +217,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             answered_by: answered_by.clone(),
             text: a.text,
             footnote_refs: a.refs,
+            page: None,
         });
     }
     parsed.document.sections = sections;

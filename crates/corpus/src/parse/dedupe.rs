@@ -1,0 +1,76 @@
+//! One publication, one record: a text extract of a publication that is also there as its PDF or Word original is set aside.
+
+use super::ParseOutput;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Document;
+use crate::text;
+
+/// Removes every text-file document that is the same publication as a PDF or Word original in
+/// the same run, with a warning naming both files. The original is kept: it was read without
+/// the extraction damage of the text file.
+pub fn set_aside_extracts(out: &mut ParseOutput) {
+    let corpus = &out.corpus;
+    let mut drop: Vec<(String, String, &'static str)> = Vec::new();
+    for extract in corpus.documents.iter().filter(|d| !is_original(d)) {
+        let twin = corpus
+            .documents
+            .iter()
+            .filter(|d| is_original(d))
+            .find_map(|orig| same_publication(out, extract, orig).map(|why| (orig, why)));
+        if let Some((orig, why)) = twin {
+            drop.push((extract.id.clone(), orig.file.clone(), why));
+        }
+    }
+    for (id, original, why) in drop {
+        let Some(pos) = out.corpus.documents.iter().position(|d| d.id == id) else {
+            continue;
+        };
+        let doc = out.corpus.documents.remove(pos);
+        out.corpus.questions.retain(|q| q.document_id != id);
+        out.corpus.answers.retain(|a| a.document_id != id);
+        out.line_fates.retain(|(d, _)| *d != id);
+        out.diagnostics.push(Diagnostic::new(
+            &doc.file,
+            None,
+            Severity::Warning,
+            format!(
+                "same publication as {original} ({why}); this text extract is set aside and the original is kept"
+            ),
+        ));
+    }
+}
+
+fn is_original(d: &Document) -> bool {
+    let lower = d.file.to_ascii_lowercase();
+    lower.ends_with(".pdf") || lower.ends_with(".docx")
+}
+
+/// Why two documents are the same publication, if they are.
+fn same_publication(out: &ParseOutput, a: &Document, b: &Document) -> Option<&'static str> {
+    if a.kind != b.kind {
+        return None;
+    }
+    let (ra, rb) = (&a.references, &b.references);
+    if ra.aanhangsel.is_some()
+        && ra.aanhangsel == rb.aanhangsel
+        && a.dates.question_letter == b.dates.question_letter
+    {
+        return Some("same Aanhangsel number and date of the questions");
+    }
+    if ra.zaak.is_some() && ra.zaak == rb.zaak && a.date == b.date {
+        return Some("same zaak number and date");
+    }
+    let first_question = |d: &Document| -> Option<String> {
+        let q = out
+            .corpus
+            .questions
+            .iter()
+            .find(|q| q.document_id == d.id)?;
+        let key = text::compare_key(&q.text);
+        (key.chars().count() >= 60).then(|| key.chars().take(120).collect())
+    };
+    match (first_question(a), first_question(b)) {
+        (Some(x), Some(y)) if x == y => Some("same text of the first question"),
+        _ => None,
+    }
+}

@@ -1,0 +1,201 @@
+//! PDF and Word originals: the reader's lines joined into paragraphs, parsed, and given their footnotes, pages and dates.
+
+use super::{parse_lines, LineFate, Parsed};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Footnote;
+use crate::registry::Registry;
+use crate::text;
+use briefwissel_readers::{Extracted, Format};
+
+/// Parses an original from its bytes. `Err` is a diagnostic saying why the file cannot be read.
+pub fn parse_original(
+    file_name: &str,
+    format: Format,
+    bytes: &[u8],
+    registry: &Registry,
+) -> Result<Parsed, Diagnostic> {
+    let extracted = briefwissel_readers::read(format, bytes).map_err(|e| {
+        let what = match format {
+            Format::Pdf => "PDF",
+            Format::Docx => "Word file",
+            Format::Text => "text file",
+        };
+        Diagnostic::new(
+            file_name,
+            None,
+            Severity::Error,
+            format!("cannot read this {what}: {e}; not parsed"),
+        )
+    })?;
+    Ok(parse_extracted(file_name, &extracted, registry))
+}
+
+/// Parses what a reader extracted.
+pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Registry) -> Parsed {
+    let (paragraphs, pages) = paragraphs_of(extracted);
+    let lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    let mut parsed = parse_lines(file_name, lines, pages, true, registry);
+    attach_notes(&mut parsed, extracted);
+    dates_from_letterhead(&mut parsed, extracted, file_name);
+    signatory(&mut parsed, &lines_text(extracted));
+    parsed.document.pages = (extracted.pages > 0).then_some(extracted.pages);
+    if parsed.document.title.trim().is_empty() {
+        if let Some(t) = extracted
+            .properties
+            .title
+            .as_ref()
+            .filter(|t| !t.trim().is_empty() && t.trim() != "None")
+        {
+            parsed.document.title = t.trim().to_string();
+            parsed.diagnostics.push(Diagnostic::new(
+                file_name,
+                None,
+                Severity::Info,
+                "the document prints no title; the title is taken from its properties",
+            ));
+        }
+    }
+    for s in &extracted.set_aside {
+        parsed.line_fates.push(LineFate::Boilerplate(s.why));
+    }
+    parsed
+}
+
+/// The reader's lines as paragraphs (continuation lines joined, hyphenation repaired), each with
+/// its page; a blank line stands between paragraphs that the page separates by white space.
+fn paragraphs_of(extracted: &Extracted) -> (Vec<String>, Vec<u32>) {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut pages: Vec<u32> = Vec::new();
+    for line in &extracted.lines {
+        let t = line.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        match paragraphs.last_mut() {
+            Some(last) if line.continues => text::join_at_line_break(last, t),
+            _ => {
+                if line.gap_before && !paragraphs.is_empty() {
+                    paragraphs.push(String::new());
+                    pages.push(line.page);
+                }
+                paragraphs.push(t.to_string());
+                pages.push(line.page);
+            }
+        }
+    }
+    (paragraphs, pages)
+}
+
+/// The reader's footnotes become the document's, after any the parser found in the text (typed
+/// source lists of Word letters).
+fn attach_notes(parsed: &mut Parsed, extracted: &Extracted) {
+    for n in &extracted.notes {
+        let number = if n.number.is_empty() {
+            "?".to_string()
+        } else {
+            n.number.clone()
+        };
+        if parsed
+            .document
+            .footnotes
+            .iter()
+            .any(|f| f.number == number && f.text == n.text)
+        {
+            continue;
+        }
+        parsed.document.footnotes.push(Footnote {
+            number,
+            text: n.text.trim().to_string(),
+        });
+        parsed
+            .line_fates
+            .push(LineFate::Text(super::Place::Footnote(n.number.clone())));
+        text::collect_links(&mut parsed.document.links, &n.text);
+    }
+}
+
+/// A Word letter prints its date in the first-page letterhead ("Datum 25 juli 2024"); the body
+/// and the letterhead win over the document properties, which are only a fallback.
+fn dates_from_letterhead(parsed: &mut Parsed, extracted: &Extracted, file: &str) {
+    let has_answers = !parsed.answers.is_empty();
+    let known = if has_answers {
+        parsed.document.dates.answer_letter
+    } else {
+        parsed.document.date
+    };
+    if known.is_some() {
+        return;
+    }
+    let printed = extracted
+        .letterhead
+        .iter()
+        .find(|(label, _)| label.trim().eq_ignore_ascii_case("datum"))
+        .and_then(|(_, value)| crate::Date::find_dutch(value));
+    let (date, source) = match printed {
+        Some(d) => (Some(d), "the letterhead"),
+        None => (
+            extracted
+                .properties
+                .modified
+                .as_deref()
+                .or(extracted.properties.created.as_deref())
+                .and_then(|s| crate::Date::parse_iso(s.get(..10)?)),
+            "the document properties (the letter prints no date)",
+        ),
+    };
+    let Some(date) = date else { return };
+    let d = &mut parsed.document;
+    d.date = Some(date);
+    d.dates.letter = Some(date);
+    if !parsed.answers.is_empty() {
+        d.dates.answer_letter = Some(date);
+        for a in &mut parsed.answers {
+            a.answered_on.get_or_insert(date);
+        }
+    }
+    parsed.diagnostics.push(Diagnostic::new(
+        file,
+        None,
+        Severity::Info,
+        format!("letter date {date} taken from {source}"),
+    ));
+}
+
+fn lines_text(extracted: &Extracted) -> Vec<String> {
+    extracted
+        .lines
+        .iter()
+        .map(|l| l.text.trim().to_string())
+        .collect()
+}
+
+/// A letter signed "De Minister van Justitie en Veiligheid," with the name on a following line:
+/// who answered, when the answers do not say.
+fn signatory(parsed: &mut Parsed, lines: &[String]) {
+    if parsed.answers.iter().all(|a| a.answered_by.is_some()) {
+        return;
+    }
+    let office = lines.iter().position(|l| {
+        let lower = l.to_lowercase();
+        (lower.starts_with("de minister ") || lower.starts_with("de staatssecretaris "))
+            && l.ends_with(',')
+            && l.len() < 120
+    });
+    let Some(i) = office else { return };
+    let Some(name) = lines[i + 1..].iter().find(|l| !l.is_empty()) else {
+        return;
+    };
+    if name.len() > 60 || name.split_whitespace().count() > 6 {
+        return;
+    }
+    let office = lines[i].trim_end_matches(',');
+    let who = format!(
+        "{name} ({})",
+        office.trim_start_matches("De ").trim_start_matches("de ")
+    );
+    parsed.document.signatories.push(name.clone());
+    parsed.document.sender.get_or_insert(who.clone());
+    for a in &mut parsed.answers {
+        a.answered_by.get_or_insert(who.clone());
+    }
+}

@@ -1,0 +1,549 @@
+//! PDF layout: glyphs into lines, page furniture set aside, footnotes and their markers found, reading order.
+
+use crate::pdf::{Glyph, Page};
+use crate::pdf_fonts::FontInfo;
+use crate::{note_marker, Extracted, Line, Note, SetAside};
+
+/// Part of the page height, at top and bottom, where running headers and footers stand.
+const MARGIN_BAND: f32 = 0.12;
+
+/// A run of glyphs on one baseline, as the content stream drew them.
+#[derive(Debug, Clone)]
+struct Run {
+    text: String,
+    x: f32,
+    right: f32,
+    y: f32,
+    size: f32,
+    font: usize,
+    artifact: bool,
+    /// A raised, smaller run (superscript footnote marker): the number it shows.
+    marker: bool,
+}
+
+/// A printed line of one page: runs on one baseline, close together.
+#[derive(Debug, Clone)]
+struct PrintedLine {
+    runs: Vec<Run>,
+    x: f32,
+    right: f32,
+    y: f32,
+    size: f32,
+}
+
+impl PrintedLine {
+    fn text(&self, with_markers: bool) -> String {
+        let mut out = String::new();
+        let mut last_right: Option<f32> = None;
+        for r in &self.runs {
+            if let Some(right) = last_right {
+                if r.x - right > 0.15 * self.size
+                    && !out.ends_with(char::is_whitespace)
+                    && !r.text.starts_with(char::is_whitespace)
+                    && !r.marker
+                {
+                    out.push(' ');
+                }
+            }
+            last_right = Some(r.right);
+            if r.marker {
+                if with_markers {
+                    out.push_str(&note_marker(r.text.trim()));
+                } else {
+                    out.push_str(r.text.trim());
+                }
+                if r.text.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+                continue;
+            }
+            out.push_str(&r.text);
+        }
+        collapse_spaces(&out)
+    }
+
+    fn artifact(&self) -> bool {
+        self.runs.iter().all(|r| r.artifact)
+    }
+}
+
+/// Lays out every page: body lines in reading order, footnotes, page furniture.
+pub fn lay_out(pages: &[Page]) -> Extracted {
+    let body_size = body_size(pages);
+    let per_page: Vec<Vec<PrintedLine>> =
+        pages.iter().map(|p| printed_lines(p, body_size)).collect();
+    let mut out = Extracted::default();
+    // The right edge of every body line, for judging whether a line was full.
+    let mut rights: Vec<f32> = Vec::new();
+    // Footnote marker numbers seen in body text so far.
+    let mut markers: Vec<String> = Vec::new();
+    for (page, lines) in pages.iter().zip(&per_page) {
+        let mut body: Vec<&PrintedLine> = Vec::new();
+        let mut notes_part: Vec<&PrintedLine> = Vec::new();
+        let lowest_body = lines
+            .iter()
+            .filter(|l| !l.artifact() && (l.size - body_size).abs() < 0.15 * body_size)
+            .map(|l| l.y)
+            .fold(f32::INFINITY, f32::min);
+        for line in lines {
+            if let Some(why) = furniture(line, page, pages, &per_page, body_size) {
+                out.set_aside.push(SetAside {
+                    text: line.text(false),
+                    page: page.number,
+                    why,
+                });
+            } else if line.y < lowest_body && line.size < 0.9 * body_size {
+                notes_part.push(line);
+            } else {
+                body.push(line);
+            }
+        }
+        markers.extend(
+            body.iter()
+                .flat_map(|l| l.runs.iter().filter(|r| r.marker))
+                .map(|r| r.text.trim().to_string()),
+        );
+        let (notes, small_body) = footnotes(&notes_part, page.number, &markers);
+        body.extend(small_body);
+        let known: Vec<&str> = notes.iter().map(|n| n.number.as_str()).collect();
+        for l in reading_order(body, page) {
+            out.lines.push(to_line(l, page, &known));
+            rights.push(l.right);
+        }
+        out.notes.extend(notes);
+    }
+    mark_continuations(&mut out.lines, &rights, body_size);
+    out
+}
+
+/// The most common font size, by glyph count: the size of running text.
+fn body_size(pages: &[Page]) -> f32 {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for g in pages.iter().flat_map(|p| &p.glyphs) {
+        let key = (g.size * 10.0).round() as i32;
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some(c) => c.1 += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(k, _)| *k as f32 / 10.0)
+        .unwrap_or(10.0)
+}
+
+/// Glyphs into runs, runs into printed lines; raised small digit runs become footnote markers.
+fn printed_lines(page: &Page, body_size: f32) -> Vec<PrintedLine> {
+    let mut runs: Vec<Run> = Vec::new();
+    for g in &page.glyphs {
+        let joins = runs.last().is_some_and(|r| continues_run(r, g));
+        if joins {
+            if let Some(r) = runs.last_mut() {
+                if let Some(composed) = compose_accent(&r.text, &g.text) {
+                    r.text = composed;
+                    continue;
+                }
+                if g.x - r.right > 0.2 * g.size
+                    && !r.text.ends_with(char::is_whitespace)
+                    && !g.text.starts_with(char::is_whitespace)
+                {
+                    r.text.push(' ');
+                }
+                r.text.push_str(&g.text);
+                r.right = g.x + g.width;
+            }
+        } else {
+            runs.push(Run {
+                text: g.text.clone(),
+                x: g.x,
+                right: g.x + g.width,
+                y: g.y,
+                size: g.size,
+                font: g.font,
+                artifact: g.artifact,
+                marker: false,
+            });
+        }
+    }
+    runs.retain(|r| !r.text.trim().is_empty());
+    // Superscript markers: small digits raised above a neighbouring run's baseline.
+    for i in 0..runs.len() {
+        let r = &runs[i];
+        let digits = r.text.trim();
+        if digits.is_empty() || digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let raised = runs.iter().any(|o| {
+            o.size > r.size * 1.2
+                && r.y > o.y + 0.15 * o.size
+                && r.y < o.y + 0.8 * o.size
+                && (r.x - o.right).abs() < 2.0 * o.size
+        });
+        if raised && r.size < 0.9 * body_size.max(r.size * 1.1) {
+            runs[i].marker = true;
+        }
+    }
+    let mut lines: Vec<PrintedLine> = Vec::new();
+    for run in runs {
+        let base_y = if run.marker { None } else { Some(run.y) };
+        let target = lines.iter_mut().rev().take(8).find(|l| {
+            let same_base = match base_y {
+                Some(y) => (l.y - y).abs() < 0.25 * l.size.max(run.size),
+                None => run.y > l.y && run.y < l.y + 0.8 * l.size,
+            };
+            let gap = if run.x >= l.right {
+                run.x - l.right
+            } else {
+                l.x - run.right
+            };
+            same_base && gap < 1.5 * l.size.max(run.size) && !(run.marker && l.size < run.size)
+        });
+        match target {
+            Some(l) => {
+                l.x = l.x.min(run.x);
+                l.right = l.right.max(run.right);
+                if !run.marker && run.size > l.size {
+                    l.size = run.size;
+                }
+                l.runs.push(run);
+                l.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+            }
+            None => lines.push(PrintedLine {
+                x: run.x,
+                right: run.right,
+                y: run.y,
+                size: run.size,
+                runs: vec![run],
+            }),
+        }
+    }
+    // A lone marker run (a footnote number printed before its body) is plain text of that line.
+    for l in &mut lines {
+        if l.runs.iter().all(|r| r.marker) {
+            for r in &mut l.runs {
+                r.marker = false;
+            }
+        }
+    }
+    lines
+}
+
+fn continues_run(r: &Run, g: &Glyph) -> bool {
+    (g.y - r.y).abs() < 0.01 * r.size.max(1.0)
+        && (g.size - r.size).abs() < 0.05
+        && g.artifact == r.artifact
+        && g.x >= r.right - 0.5 * g.size
+        && g.x - r.right < 1.2 * g.size
+}
+
+/// Why a line is page furniture, if it is.
+fn furniture(
+    line: &PrintedLine,
+    page: &Page,
+    pages: &[Page],
+    per_page: &[Vec<PrintedLine>],
+    body_size: f32,
+) -> Option<&'static str> {
+    if line.artifact() {
+        return Some("page furniture (tagged artifact)");
+    }
+    let band = MARGIN_BAND * page.height;
+    let in_band = line.y < band || line.y > page.height - band;
+    if !in_band {
+        return None;
+    }
+    let key = shape_key(&line.text(false));
+    if key.chars().all(|c| c == '#' || c == ' ') {
+        return Some("page number");
+    }
+    let repeated = pages.iter().zip(per_page).any(|(p, lines)| {
+        p.number != page.number
+            && lines
+                .iter()
+                .any(|o| (o.y - line.y).abs() < 4.0 && shape_key(&o.text(false)) == key)
+    });
+    if repeated {
+        return Some(if line.y < band {
+            "running footer"
+        } else {
+            "running header"
+        });
+    }
+    if line.y < band && line.size < 0.8 * body_size && !starts_with_number(&line.text(false)) {
+        return Some("page footer");
+    }
+    None
+}
+
+/// The text with every digit as `#`: page numbers and years don't stop a footer from repeating.
+fn shape_key(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+fn starts_with_number(text: &str) -> bool {
+    text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Footnote bodies from the small lines at the page foot. The notes begin at the first line that
+/// starts with a footnote number: a lone number in smaller type than the note text, or a number
+/// that a marker in the body refers to followed by words. Small lines above it (a table in small
+/// type) are body text and are returned as such.
+fn footnotes<'l>(
+    lines: &[&'l PrintedLine],
+    page: u32,
+    markers: &[String],
+) -> (Vec<Note>, Vec<&'l PrintedLine>) {
+    let mut sorted: Vec<&PrintedLine> = lines.to_vec();
+    sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let text_size = sorted.iter().map(|l| l.size).fold(0.0f32, f32::max);
+    let starts_note = |l: &PrintedLine| {
+        let text = l.text(false);
+        let (number, rest) = split_number(&text);
+        match number {
+            Some(_) if rest.is_empty() => l.size < 0.85 * text_size,
+            Some(n) => markers.contains(&n) && rest.starts_with(|c: char| !c.is_ascii_digit()),
+            None => false,
+        }
+    };
+    let first = sorted
+        .iter()
+        .position(|l| starts_note(l))
+        .unwrap_or(sorted.len());
+    let body = sorted[..first].to_vec();
+    let mut notes: Vec<Note> = Vec::new();
+    let mut pending_number: Option<String> = None;
+    for l in &sorted[first..] {
+        let text = l.text(false);
+        let (number, rest) = split_number(&text);
+        if let Some(n) = pending_number.take() {
+            notes.push(Note {
+                number: n,
+                text: text.clone(),
+                page,
+            });
+        } else if !starts_note(l) {
+            if let Some(last) = notes.last_mut() {
+                join_note_line(&mut last.text, &text);
+            }
+        } else if let (Some(n), false) = (&number, rest.is_empty()) {
+            notes.push(Note {
+                number: n.clone(),
+                text: rest.to_string(),
+                page,
+            });
+        } else {
+            pending_number = number;
+        }
+    }
+    (notes, body)
+}
+
+/// `12 Zie …` into (`12`, `Zie …`); a line of only a number gives (`12`, ``).
+fn split_number(text: &str) -> (Option<String>, &str) {
+    let t = text.trim_start();
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return (None, t);
+    }
+    (Some(digits.clone()), t[digits.len()..].trim())
+}
+
+fn join_note_line(acc: &mut String, next: &str) {
+    let next = next.trim();
+    let url = acc.rsplit(' ').next().is_some_and(|t| t.contains("://"));
+    if url || (acc.ends_with('-') && next.starts_with(|c: char| c.is_lowercase())) {
+        if !url {
+            acc.pop();
+        }
+        acc.push_str(next);
+    } else {
+        acc.push(' ');
+        acc.push_str(next);
+    }
+}
+
+/// Side-column lines (entirely left or right of the main column) first, then the main column, top to bottom.
+fn reading_order<'l>(mut lines: Vec<&'l PrintedLine>, page: &Page) -> Vec<&'l PrintedLine> {
+    lines.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let Some((left, right)) = main_column(&lines, page) else {
+        return lines;
+    };
+    let (side, main): (Vec<&PrintedLine>, Vec<&PrintedLine>) = lines
+        .into_iter()
+        .partition(|l| l.right < left - 2.0 || l.x > right + 2.0);
+    side.into_iter().chain(main).collect()
+}
+
+/// Left and right edge of the column most lines start in.
+fn main_column(lines: &[&PrintedLine], _page: &Page) -> Option<(f32, f32)> {
+    let mut starts: Vec<(i32, usize)> = Vec::new();
+    for l in lines {
+        let key = (l.x / 4.0).round() as i32;
+        match starts.iter_mut().find(|(k, _)| *k == key) {
+            Some(c) => c.1 += 1,
+            None => starts.push((key, 1)),
+        }
+    }
+    let (key, _) = starts.iter().max_by_key(|(_, n)| *n)?;
+    let left = lines
+        .iter()
+        .filter(|l| (l.x / 4.0).round() as i32 == *key)
+        .map(|l| l.x)
+        .fold(f32::INFINITY, f32::min);
+    let right = lines
+        .iter()
+        .filter(|l| l.x >= left - 2.0)
+        .map(|l| l.right)
+        .fold(left, f32::max);
+    Some((left, right))
+}
+
+fn to_line(l: &PrintedLine, page: &Page, known: &[&str]) -> Line {
+    let with_markers = !known.is_empty();
+    let mut text = l.text(with_markers);
+    if with_markers {
+        // Markers that no footnote on this page answers are plain digits again.
+        for r in l.runs.iter().filter(|r| r.marker) {
+            let n = r.text.trim();
+            if !known.contains(&n) {
+                text = text.replace(&note_marker(n), n);
+            }
+        }
+    }
+    let font = l
+        .runs
+        .iter()
+        .find(|r| !r.marker)
+        .and_then(|r| page.fonts.get(r.font))
+        .cloned()
+        .unwrap_or_default();
+    Line {
+        text,
+        page: page.number,
+        x: l.x,
+        y: page.height - l.y,
+        size: l.size,
+        bold: FontInfo::is_bold(&font),
+        font,
+        gap_before: false,
+        continues: false,
+    }
+}
+
+/// Sets `continues` and `gap_before` from the geometry of consecutive lines.
+fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
+    // The right edge of the text column per page: the furthest right a body line reaches.
+    let col_right = |page: u32| {
+        lines
+            .iter()
+            .zip(rights)
+            .filter(|(l, _)| l.page == page && (l.size - body_size).abs() < 0.15 * body_size)
+            .map(|(_, r)| *r)
+            .fold(0.0f32, f32::max)
+    };
+    let rights_by_page: Vec<(u32, f32)> = {
+        let mut v: Vec<(u32, f32)> = Vec::new();
+        for l in lines.iter() {
+            if !v.iter().any(|(p, _)| *p == l.page) {
+                v.push((l.page, col_right(l.page)));
+            }
+        }
+        v
+    };
+    // Whether a line belongs to a list item with a hanging indent.
+    let mut item_indent = vec![false; lines.len()];
+    for i in 1..lines.len() {
+        let (prev, next) = (&lines[i - 1], &lines[i]);
+        let same_page = prev.page == next.page;
+        let spacing = next.y - prev.y;
+        let normal = if same_page {
+            spacing > 0.5 * prev.size && spacing < 1.45 * prev.size.max(next.size)
+        } else {
+            next.page == prev.page + 1
+        };
+        let gap = same_page && spacing >= 1.45 * prev.size.max(next.size);
+        let right_edge = rights_by_page
+            .iter()
+            .find(|(p, _)| *p == prev.page)
+            .map(|(_, r)| *r)
+            .unwrap_or(0.0);
+        let first_word = next.text.split_whitespace().next().unwrap_or("");
+        let room = right_edge - rights[i - 1];
+        let first_word_width = (first_word.chars().count() as f32 + 1.0) * 0.6 * prev.size;
+        let full = room < first_word_width || prev.text.ends_with('-');
+        let dx = next.x - prev.x;
+        let in_item = starts_list_item(&prev.text) || (prev.continues && item_indent[i - 1]);
+        item_indent[i] = in_item && dx > 0.0;
+        let hanging = in_item && dx > 0.0 && dx < 4.0 * prev.size;
+        let same_column = dx.abs() < 1.5 * prev.size || hanging || !same_page;
+        let same_size = (next.size - prev.size).abs() < 0.1 * prev.size;
+        let list_start = starts_list_item(&next.text);
+        let continues = normal && full && same_column && same_size && !list_start;
+        lines[i].gap_before = gap;
+        lines[i].continues = continues;
+    }
+}
+
+fn starts_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    if ["• ", "- ", "– ", "· ", "▪ ", "● ", "o "]
+        .iter()
+        .any(|b| t.starts_with(b))
+    {
+        return true;
+    }
+    let head: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let rest = &t[head.len()..];
+    !head.is_empty()
+        && head.len() <= 2
+        && (rest.starts_with(". ") || rest.starts_with(") "))
+        && (head.chars().all(|c| c.is_ascii_digit()) || head.len() == 1)
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A spacing accent drawn over the letter before it (`c` then `´`) as one letter (`ć`).
+fn compose_accent(before: &str, accent: &str) -> Option<String> {
+    const TABLE: [(char, &str, &str); 6] = [
+        ('´', "aeiouycnszAEIOUYCNSZ", "áéíóúýćńśźÁÉÍÓÚÝĆŃŚŹ"),
+        ('`', "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
+        ('¨', "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
+        ('ˆ', "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
+        ('ˇ', "cszrenCSZRN", "čšžřěňČŠŽŘŇ"),
+        ('˜', "anoANO", "ãñõÃÑÕ"),
+    ];
+    let mut accent_chars = accent.chars();
+    let a = accent_chars.next()?;
+    if accent_chars.next().is_some() {
+        return None;
+    }
+    let (_, plain, marked) = TABLE.iter().find(|(c, _, _)| *c == a)?;
+    let last = before.chars().next_back()?;
+    let i = plain.chars().position(|c| c == last)?;
+    let replacement = marked.chars().nth(i)?;
+    let mut out = before[..before.len() - last.len_utf8()].to_string();
+    out.push(replacement);
+    Some(out)
+}
