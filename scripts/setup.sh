@@ -36,18 +36,18 @@ else
   cargo install wasm-bindgen-cli --version "${bindgen_version}" --force
 fi
 
-# 4. Chromium and ChromeDriver from Debian.
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-  say "reuse  $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
+# 4. Chromium and ChromeDriver from Debian; poppler's pdftotext, the reference the PDF tests compare with.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -x /usr/bin/pdftotext ]; then
+  say "reuse  $(/usr/bin/chromium --version 2>/dev/null | head -n1), $(pdftotext -v 2>&1 | head -n1)"
 else
-  say "install chromium and chromium-driver (apt)"
+  say "install chromium, chromium-driver and poppler-utils (apt)"
   if [ "$(id -u)" -ne 0 ]; then
-    echo "setup: chromium is missing and this is not root; run: sudo apt-get install -y chromium chromium-driver" >&2
+    echo "setup: chromium or pdftotext is missing and this is not root; run: sudo apt-get install -y chromium chromium-driver poppler-utils" >&2
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q chromium chromium-driver
+  apt-get install -y -q chromium chromium-driver poppler-utils
 fi
 
 # 5. npm devDependencies (Playwright test runner without its browser download, binaryen's wasm-opt).

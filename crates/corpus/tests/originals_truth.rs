@@ -343,21 +343,21 @@ macro_rules! truth_tests {
 }
 
 truth_tests! {
-    aanhangsel_1314_regenboogprovincies_matches_its_truth => "00fe7edd-24c8-4857-98da-774ed3b06836.toml", ignore = "known gap: the table rows of answer 6 are split into cells";
-    aanhangsel_2210_erkens_matches_its_truth => "1a2d8959-7ce1-411d-bffe-c78970ae8d6b.toml", ignore = "known gap: answers 2 and 4 are not found";
-    aanhangsel_1076_van_haga_matches_its_truth => "1aa9bd01-68a1-4a4a-a808-5b0183bc217a.toml", ignore = "known gap: question 3 is not found; Groep Van Haga is not in parties.toml";
+    aanhangsel_1314_regenboogprovincies_matches_its_truth => "00fe7edd-24c8-4857-98da-774ed3b06836.toml";
+    aanhangsel_2210_erkens_matches_its_truth => "1a2d8959-7ce1-411d-bffe-c78970ae8d6b.toml";
+    aanhangsel_1076_van_haga_matches_its_truth => "1aa9bd01-68a1-4a4a-a808-5b0183bc217a.toml";
     aanhangsel_1771_van_nispen_matches_its_truth => "1b26915f-b542-4707-8495-b5c21f0edfe1.toml";
     aanhangsel_2367_van_der_lee_matches_its_truth => "1b2d2126-a21e-4c3e-9b18-42206b4cc791.toml";
     aanhangsel_1292_keijzer_matches_its_truth => "1b38043f-a835-4a63-a135-42c593d3ba77.toml";
-    aanhangsel_1432_van_zanten_matches_its_truth => "1b62ee8d-e406-4042-b7f5-7e235f7bd1c0.toml", ignore = "known gap: answer 6 is not found";
+    aanhangsel_1432_van_zanten_matches_its_truth => "1b62ee8d-e406-4042-b7f5-7e235f7bd1c0.toml";
     aanhangsel_2395_crijns_matches_its_truth => "1b922783-f576-4df5-a031-ad0063d2afd4.toml";
     aanhangsel_1893_klaver_matches_its_truth => "1bd47dc8-229e-4a1a-a405-8e2672436e1f.toml";
     aanhangsel_1178_sneller_matches_its_truth => "1c0f765c-d7b4-455e-a241-35a4e9a9dc36.toml";
     aanhangsel_1980_dobbe_matches_its_truth => "1c7587f8-1c7c-4912-9319-290e19c99d85.toml";
     aanhangsel_2168_erkens_matches_its_truth => "1cf0c343-2da4-429d-8a6d-729da6008af1.toml";
-    word_letter_mutluer_wolvega_matches_its_truth => "docx-mutluer-wolvega.toml", ignore = "known gap: kind and signatory of Word answer letters";
-    word_letter_temmink_brandweer_matches_its_truth => "docx-temmink-brandweer.toml", ignore = "known gap: kind and signatory of Word answer letters";
-    word_letter_teunissen_politiehonden_matches_its_truth => "docx-teunissen-politiehonden.toml", ignore = "known gap: kind and signatory of Word answer letters";
-    word_letter_wassenberg_bijtincidenten_matches_its_truth => "docx-wassenberg-bijtincidenten.toml", ignore = "known gap: kind and signatory of Word answer letters";
-    word_letter_mutluer_argos_matches_its_truth => "docx-mutluer-argos.toml", ignore = "known gap: unlabelled answers 5 and 6; kind and signatory";
+    word_letter_mutluer_wolvega_matches_its_truth => "docx-mutluer-wolvega.toml";
+    word_letter_temmink_brandweer_matches_its_truth => "docx-temmink-brandweer.toml";
+    word_letter_teunissen_politiehonden_matches_its_truth => "docx-teunissen-politiehonden.toml";
+    word_letter_wassenberg_bijtincidenten_matches_its_truth => "docx-wassenberg-bijtincidenten.toml";
+    word_letter_mutluer_argos_matches_its_truth => "docx-mutluer-argos.toml";
 }

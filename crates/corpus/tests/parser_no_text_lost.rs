@@ -1,9 +1,31 @@
 //! Every non-blank, non-boilerplate line of every corpus file lands in the place its fate names.
 
 use briefwissel_corpus::model::{Block, Corpus, Document};
+use briefwissel_corpus::parse::originals::paragraphs_of;
 use briefwissel_corpus::parse::{parse_paths, LineFate, Place};
+use briefwissel_corpus::text::take_note_markers;
 use briefwissel_corpus::text::{compare_key, list_item, strip_footnote_markers};
+use briefwissel_readers::{read, Format};
 use std::path::{Path, PathBuf};
+
+/// The lines the parser saw: a text file's lines, or an original's paragraphs as the reader gave
+/// them (footnote markers taken out).
+fn source_text(path: &Path) -> String {
+    let name = path.to_string_lossy();
+    match Format::of(&name) {
+        Some(f @ (Format::Pdf | Format::Docx)) => {
+            let bytes = std::fs::read(path).expect("originals are readable");
+            let extracted = read(f, &bytes).expect("every original in the corpus can be read");
+            let (paragraphs, _) = paragraphs_of(&extracted);
+            paragraphs
+                .iter()
+                .map(|p| take_note_markers(p).0)
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        _ => std::fs::read_to_string(path).expect("corpus files are UTF-8"),
+    }
+}
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents")
@@ -76,12 +98,12 @@ fn every_line_of_every_corpus_file_lands_in_the_place_its_fate_names() {
     );
     let mut failures: Vec<String> = Vec::new();
     for doc in &out.corpus.documents {
-        let path = ["kamervragen", "seeds"]
+        let path = ["kamervragen", "seeds", "originals/pdf", "originals/docx"]
             .iter()
             .map(|sub| corpus_dir().join(sub).join(&doc.file))
             .find(|p| p.exists())
             .expect("every document comes from a corpus subfolder");
-        let text = std::fs::read_to_string(&path).expect("corpus files are UTF-8");
+        let text = source_text(&path);
         let lines: Vec<&str> = text.lines().collect();
         let fates = &out
             .line_fates
@@ -89,6 +111,13 @@ fn every_line_of_every_corpus_file_lands_in_the_place_its_fate_names() {
             .find(|(id, _)| *id == doc.id)
             .expect("every document has line fates")
             .1;
+        // An original's fates go on past its paragraphs: its set-aside lines and its notes.
+        let original = Format::of(&doc.file).is_some_and(|f| f != Format::Text);
+        let fates = if original && fates.len() >= lines.len() {
+            &fates[..lines.len()]
+        } else {
+            &fates[..]
+        };
         if fates.len() != lines.len() {
             failures.push(format!(
                 "{}: {} fates for {} lines",

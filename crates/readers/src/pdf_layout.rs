@@ -106,8 +106,8 @@ pub fn lay_out(pages: &[Page]) -> Extracted {
         let (notes, small_body) = footnotes(&notes_part, page.number, &markers);
         body.extend(small_body);
         let known: Vec<&str> = notes.iter().map(|n| n.number.as_str()).collect();
-        for l in reading_order(body, page) {
-            out.lines.push(to_line(l, page, &known));
+        for l in merge_rows(reading_order(body, page)) {
+            out.lines.push(to_line(&l, page, &known));
             rights.push(l.right);
         }
         out.notes.extend(notes);
@@ -253,15 +253,19 @@ fn furniture(
     if !in_band {
         return None;
     }
-    let key = shape_key(&line.text(false));
-    if key.chars().all(|c| c == '#' || c == ' ') {
+    let text = line.text(false);
+    if text.trim().chars().all(|c| c.is_ascii_digit() || c == ' ') {
         return Some("page number");
     }
+    // The same line at the same height on another page; the page's own number may differ.
+    let key = page_key(&text, page.number);
     let repeated = pages.iter().zip(per_page).any(|(p, lines)| {
         p.number != page.number
-            && lines
-                .iter()
-                .any(|o| (o.y - line.y).abs() < 4.0 && shape_key(&o.text(false)) == key)
+            && lines.iter().any(|o| {
+                (o.y - line.y).abs() < 4.0
+                    && (o.size - line.size).abs() < 0.1
+                    && page_key(&o.text(false), p.number) == key
+            })
     });
     if repeated {
         return Some(if line.y < band {
@@ -276,12 +280,22 @@ fn furniture(
     None
 }
 
-/// The text with every digit as `#`: page numbers and years don't stop a footer from repeating.
-fn shape_key(text: &str) -> String {
+/// The text with the page's own number as `#`, so "Pagina 2 van 5" and "Pagina 3 van 5" repeat,
+/// but "Antwoord 2" on page 2 and "Antwoord 4" on page 3 do not.
+fn page_key(text: &str, page: u32) -> String {
+    let own = page.to_string();
     text.trim()
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+        .split(' ')
+        .map(|word| {
+            let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+            if digits == own {
+                word.replace(&own, "#")
+            } else {
+                word.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn starts_with_number(text: &str) -> bool {
@@ -376,6 +390,23 @@ fn reading_order<'l>(mut lines: Vec<&'l PrintedLine>, page: &Page) -> Vec<&'l Pr
         .into_iter()
         .partition(|l| l.right < left - 2.0 || l.x > right + 2.0);
     side.into_iter().chain(main).collect()
+}
+
+/// Lines of one column that share a baseline (the cells of a table row, tab-separated text)
+/// become one line, their parts in order from left to right.
+fn merge_rows(lines: Vec<&PrintedLine>) -> Vec<PrintedLine> {
+    let mut out: Vec<PrintedLine> = Vec::new();
+    for l in lines {
+        match out.last_mut() {
+            Some(row) if (row.y - l.y).abs() < 0.25 * row.size.max(l.size) && l.x > row.x => {
+                row.runs.extend(l.runs.iter().cloned());
+                row.right = row.right.max(l.right);
+                row.size = row.size.max(l.size);
+            }
+            _ => out.push(l.clone()),
+        }
+    }
+    out
 }
 
 /// Left and right edge of the column most lines start in.
@@ -482,7 +513,16 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         let same_column = dx.abs() < 1.5 * prev.size || hanging || !same_page;
         let same_size = (next.size - prev.size).abs() < 0.1 * prev.size;
         let list_start = starts_list_item(&next.text);
-        let continues = normal && full && same_column && same_size && !list_start;
+        // Across a page break nothing shows a paragraph gap: a finished sentence followed by a
+        // capital starts a new paragraph (a label such as "Vraag 3" at the top of a page).
+        let sentence_ends = prev.text.trim_end().ends_with(['.', '?', '!', ':'])
+            && next.text.starts_with(char::is_uppercase);
+        let continues = normal
+            && full
+            && same_column
+            && same_size
+            && !list_start
+            && (same_page || !sentence_ends);
         lines[i].gap_before = gap;
         lines[i].continues = continues;
     }

@@ -29,6 +29,8 @@ pub fn set_aside_extracts(out: &mut ParseOutput) {
         out.corpus.questions.retain(|q| q.document_id != id);
         out.corpus.answers.retain(|a| a.document_id != id);
         out.line_fates.retain(|(d, _)| *d != id);
+        // What the parser said about the extract no longer concerns any record.
+        out.diagnostics.retain(|d| d.file != doc.file);
         out.diagnostics.push(Diagnostic::new(
             &doc.file,
             None,

@@ -2,6 +2,7 @@
 
 use super::kamervragen_blocks::{self as blocks, Blk, BlkKind, Item, Style};
 use super::kamervragen_header::{self as header, QuestionHeader};
+use super::kamervragen_notes::{footnote_lines, strip_footnote_number};
 use super::{answer_id, question_id, text_section, LineFate, Parsed, Place, Source};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Answer, Block, Chamber, DocumentKind, Footnote, Question, Section};
@@ -191,6 +192,17 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
     }
     if style == Style::Unnumbered {
         blks = blocks::split_unnumbered(blks, lines);
+    } else {
+        let (split, numbers) = blocks::split_unlabelled_answers(blks, lines, src.clean);
+        blks = split;
+        for n in numbers {
+            parsed.diagnostics.push(Diagnostic::new(
+                src.file,
+                None,
+                Severity::Info,
+                format!("question {n} is followed by its answer without an \"Antwoord\" label; the text after the question is taken as answer {n}"),
+            ));
+        }
     }
     build(src, &mut parsed, meta, blks, &known, kind);
     parsed
@@ -208,6 +220,8 @@ struct Meta {
     chamber: Option<Chamber>,
     aanhangsel: Option<String>,
     zaak: Option<String>,
+    /// The text opens as a minister's answer letter ("In antwoord op uw brief van …").
+    answer_letter: bool,
 }
 
 impl Meta {
@@ -217,6 +231,7 @@ impl Meta {
         let Some(at) = lower.find("uw brief van ") else {
             return;
         };
+        self.answer_letter = true;
         if self.asked_on_line.is_none() {
             self.asked_on_line = header::dated_after(&t[at..], "brief van");
         }
@@ -293,41 +308,6 @@ impl Meta {
         }
         None
     }
-}
-
-/// The footnote number (or None) of every line: PDF page-end bodies and Word `1) …` bodies.
-fn footnote_lines(lines: &[&str]) -> Vec<Option<String>> {
-    let mut out = text::pdf_footnote_lines(lines);
-    for i in 0..lines.len() {
-        if out[i].is_some() {
-            continue;
-        }
-        let Some((n, _)) = text::word_footnote_start(lines[i]) else {
-            continue;
-        };
-        let referenced = lines[..i].iter().any(|l| {
-            l.split_whitespace().any(|tok| {
-                tok == format!("{n})")
-                    || tok == format!("[{n}]")
-                    || tok.ends_with(&format!("[{n}]"))
-            })
-        });
-        if referenced {
-            out[i] = Some(n);
-        }
-    }
-    out
-}
-
-fn strip_footnote_number<'a>(line: &'a str, n: &str) -> &'a str {
-    let t = line.trim();
-    let t = t.strip_prefix('[').unwrap_or(t);
-    let t = t.strip_prefix(n).unwrap_or(t);
-    let t = t
-        .strip_prefix(']')
-        .or_else(|| t.strip_prefix(')'))
-        .unwrap_or(t);
-    t.trim()
 }
 
 /// If the label at `i` repeats an earlier question with the same number and the same text, the
@@ -669,6 +649,7 @@ fn refine_kind(detected: DocumentKind, meta: &Meta, has_answers: bool) -> Docume
         return DocumentKind::Uitstel;
     }
     match (has_answers, meta.question_header.is_some()) {
+        (true, _) if meta.answer_letter => DocumentKind::Antwoordbrief,
         (true, true) => DocumentKind::KamervragenMetAntwoord,
         (true, false) => DocumentKind::Antwoordbrief,
         (false, _) if detected == DocumentKind::Uitstel => DocumentKind::Uitstel,

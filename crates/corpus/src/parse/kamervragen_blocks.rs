@@ -322,6 +322,62 @@ fn item_text<'a>(it: &Item, lines: &[&'a str]) -> &'a str {
     }
 }
 
+/// A letter that prints "Vraag 5" and then the answer without an "Antwoord" label: the paragraphs
+/// after the question's last one ending in `?` become its answer, when the file labels its other
+/// answers and none of them covers this question. Returns the blocks and the numbers split.
+pub fn split_unlabelled_answers(
+    blks: Vec<Blk>,
+    lines: &[&str],
+    clean: bool,
+) -> (Vec<Blk>, Vec<String>) {
+    let labelled: Vec<u32> = blks
+        .iter()
+        .filter(|b| b.kind == BlkKind::Answer)
+        .flat_map(|b| b.numbers.iter().copied())
+        .collect();
+    let mut split = Vec::new();
+    if labelled.is_empty() {
+        return (blks, split);
+    }
+    let mut out = Vec::with_capacity(blks.len());
+    for b in blks {
+        let answered = b.numbers.iter().any(|n| labelled.contains(n));
+        if b.kind != BlkKind::Question || b.numbers.is_empty() || answered {
+            out.push(b);
+            continue;
+        }
+        let paras: Vec<Vec<Item>> = if clean {
+            b.items
+                .iter()
+                .filter(|it| **it != Item::Break)
+                .map(|it| vec![it.clone()])
+                .collect()
+        } else {
+            paragraphs_of(&b.items)
+        };
+        let is_question = |p: &Vec<Item>| {
+            let texts: Vec<&str> = p.iter().map(|it| item_text(it, lines)).collect();
+            ends_with_question(&texts)
+        };
+        let Some(last_q) = paras.iter().rposition(is_question) else {
+            out.push(b);
+            continue;
+        };
+        if last_q + 1 >= paras.len() {
+            out.push(b);
+            continue;
+        }
+        let mut question = Blk::new(BlkKind::Question, b.number.clone(), b.numbers.clone());
+        question.items = join_paras(&paras[..=last_q]);
+        let mut answer = Blk::new(BlkKind::Answer, b.number.clone(), b.numbers.clone());
+        answer.items = join_paras(&paras[last_q + 1..]);
+        split.push(b.number.clone().unwrap_or_default());
+        out.push(question);
+        out.push(answer);
+    }
+    (out, split)
+}
+
 /// In unnumbered files: every run of paragraphs up to one ending in `?` becomes a question; in an
 /// answer, paragraphs from the first one ending in `?` on are the next question.
 pub fn split_unnumbered(blks: Vec<Blk>, lines: &[&str]) -> Vec<Blk> {

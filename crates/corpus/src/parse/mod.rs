@@ -87,6 +87,7 @@ pub mod detect;
 pub mod kamervragen;
 pub mod kamervragen_blocks;
 pub mod kamervragen_header;
+pub mod kamervragen_notes;
 pub mod letter;
 pub mod originals;
 pub mod overleg;

@@ -63,7 +63,8 @@ pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Regist
 
 /// The reader's lines as paragraphs (continuation lines joined, hyphenation repaired), each with
 /// its page; a blank line stands between paragraphs that the page separates by white space.
-fn paragraphs_of(extracted: &Extracted) -> (Vec<String>, Vec<u32>) {
+/// These are the source lines the parser's line fates count, before the set-aside lines and notes.
+pub fn paragraphs_of(extracted: &Extracted) -> (Vec<String>, Vec<u32>) {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut pages: Vec<u32> = Vec::new();
     for line in &extracted.lines {
@@ -169,33 +170,50 @@ fn lines_text(extracted: &Extracted) -> Vec<String> {
         .collect()
 }
 
-/// A letter signed "De Minister van Justitie en Veiligheid," with the name on a following line:
-/// who answered, when the answers do not say.
+/// A letter signed "De Minister van Justitie en Veiligheid," with the name on the next line (the
+/// office may close the paragraph before it, after a line break): who answered, when the answers
+/// do not say.
 fn signatory(parsed: &mut Parsed, lines: &[String]) {
     if parsed.answers.iter().all(|a| a.answered_by.is_some()) {
         return;
     }
-    let office = lines.iter().position(|l| {
-        let lower = l.to_lowercase();
-        (lower.starts_with("de minister ") || lower.starts_with("de staatssecretaris "))
-            && l.ends_with(',')
-            && l.len() < 120
+    let found = lines.iter().enumerate().find_map(|(i, l)| {
+        let office = signing_office(l)?;
+        let name = lines[i + 1..].iter().find(|l| !l.is_empty())?;
+        looks_like_name(name).then(|| (office, name.clone()))
     });
-    let Some(i) = office else { return };
-    let Some(name) = lines[i + 1..].iter().find(|l| !l.is_empty()) else {
-        return;
-    };
-    if name.len() > 60 || name.split_whitespace().count() > 6 {
-        return;
-    }
-    let office = lines[i].trim_end_matches(',');
-    let who = format!(
-        "{name} ({})",
-        office.trim_start_matches("De ").trim_start_matches("de ")
-    );
-    parsed.document.signatories.push(name.clone());
+    let Some((office, name)) = found else { return };
+    let who = format!("{name} ({office})");
+    parsed.document.signatories.push(name);
     parsed.document.sender.get_or_insert(who.clone());
     for a in &mut parsed.answers {
         a.answered_by.get_or_insert(who.clone());
     }
+}
+
+/// "Minister van Justitie en Veiligheid" when a line ends with "De minister van Justitie en Veiligheid,".
+fn signing_office(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let at = ["de minister ", "de staatssecretaris "]
+        .iter()
+        .filter_map(|w| lower.rfind(w))
+        .max()?;
+    let office = line[at + 3..].trim().trim_end_matches(',').trim();
+    let short = office.len() < 100 && !office.contains(['.', '?', ':']);
+    short.then(|| {
+        let mut c = office.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    })
+}
+
+/// A signature line: a few words, a capital, no digits ("D.M. van Weel", "D. Yeşilgöz-Zegerius").
+fn looks_like_name(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=6).contains(&words)
+        && line.chars().any(char::is_uppercase)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.to_lowercase().starts_with("vraag")
+        && !line.to_lowercase().starts_with("antwoord")
 }

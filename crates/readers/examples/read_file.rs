@@ -1,8 +1,12 @@
-//! Prints what the PDF reader makes of a file (debugging aid): `cargo run -p briefwissel-readers --example pdf_lines FILE`.
+//! Prints what a reader makes of a PDF or Word file (debugging aid): `cargo run -p briefwissel-readers --example read_file FILE`.
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let bytes = std::fs::read(&path).unwrap_or_default();
-    match briefwissel_readers::pdf::read(&bytes) {
+    let Some(format) = briefwissel_readers::Format::of(&path) else {
+        println!("not a .pdf or .docx file");
+        return;
+    };
+    match briefwissel_readers::read(format, &bytes) {
         Ok(x) => {
             for l in &x.lines {
                 let flag = if l.continues {
@@ -12,14 +16,8 @@ fn main() {
                 } else {
                     " "
                 };
-                println!(
-                    "p{} {:6.1} {:5.2} {} {}",
-                    l.page,
-                    l.x,
-                    l.size,
-                    flag,
-                    l.text.replace('\u{E000}', "[").replace('\u{E001}', "]")
-                );
+                let text = l.text.replace('\u{E000}', "[").replace('\u{E001}', "]");
+                println!("p{} {:6.1} {:5.2} {} {}", l.page, l.x, l.size, flag, text);
             }
             for n in &x.notes {
                 println!("NOTE p{} {}: {}", n.page, n.number, n.text);
@@ -27,6 +25,7 @@ fn main() {
             for s in &x.set_aside {
                 println!("ASIDE p{} {}: {}", s.page, s.why, s.text);
             }
+            println!("letterhead {:?}", x.letterhead);
             println!("{:?} pages {}", x.properties, x.pages);
         }
         Err(e) => println!("error: {e}"),
