@@ -80,19 +80,25 @@ pub fn lay_out(pages: &[Page]) -> Extracted {
     for (page, lines) in pages.iter().zip(&per_page) {
         let mut body: Vec<&PrintedLine> = Vec::new();
         let mut notes_part: Vec<&PrintedLine> = Vec::new();
-        let lowest_body = lines
-            .iter()
-            .filter(|l| !l.artifact() && (l.size - body_size).abs() < 0.15 * body_size)
-            .map(|l| l.y)
-            .fold(f32::INFINITY, f32::min);
+        let mut kept: Vec<&PrintedLine> = Vec::new();
         for line in lines {
-            if let Some(why) = furniture(line, page, pages, &per_page, body_size) {
-                out.set_aside.push(SetAside {
+            match furniture(line, page, pages, &per_page, body_size) {
+                Some(why) => out.set_aside.push(SetAside {
                     text: line.text(false),
                     page: page.number,
                     why,
-                });
-            } else if line.y < lowest_body && line.size < 0.9 * body_size {
+                }),
+                None => kept.push(line),
+            }
+        }
+        // Footnotes stand below the last line of running text, in smaller type.
+        let lowest_body = kept
+            .iter()
+            .filter(|l| (l.size - body_size).abs() < 0.15 * body_size)
+            .map(|l| l.y)
+            .fold(f32::INFINITY, f32::min);
+        for line in kept {
+            if line.y < lowest_body && line.size < 0.9 * body_size {
                 notes_part.push(line);
             } else {
                 body.push(line);
@@ -248,23 +254,36 @@ fn furniture(
     if line.artifact() {
         return Some("page furniture (tagged artifact)");
     }
+    // A letter or digit in display type, like the big "2" of the Tweede Kamer's masthead.
+    if line.size > 2.5 * body_size && line.text(false).trim().chars().count() <= 2 {
+        return Some("decorative letter");
+    }
     let band = MARGIN_BAND * page.height;
     let in_band = line.y < band || line.y > page.height - band;
     if !in_band {
         return None;
     }
     let text = line.text(false);
-    if text.trim().chars().all(|c| c.is_ascii_digit() || c == ' ') {
+    let siblings = per_page
+        .get(page.number as usize - 1)
+        .map(|ls| {
+            ls.iter()
+                .filter(|o| !std::ptr::eq(*o, line) && (o.y - line.y).abs() < 0.25 * line.size)
+                .count()
+        })
+        .unwrap_or(0);
+    let digits = text.trim();
+    if siblings == 0 && digits.len() <= 4 && digits.chars().all(|c| c.is_ascii_digit()) {
         return Some("page number");
     }
-    // The same line at the same height on another page; the page's own number may differ.
-    let key = page_key(&text, page.number);
+    // The same line at the same height on other pages, where only a number that counts the
+    // pages may differ ("Aanhangsel 2", "Aanhangsel 3"; "Pagina 2 van 5").
     let repeated = pages.iter().zip(per_page).any(|(p, lines)| {
         p.number != page.number
             && lines.iter().any(|o| {
                 (o.y - line.y).abs() < 4.0
                     && (o.size - line.size).abs() < 0.1
-                    && page_key(&o.text(false), p.number) == key
+                    && same_running_text(&text, page.number, &o.text(false), p.number)
             })
     });
     if repeated {
@@ -280,22 +299,36 @@ fn furniture(
     None
 }
 
-/// The text with the page's own number as `#`, so "Pagina 2 van 5" and "Pagina 3 van 5" repeat,
-/// but "Antwoord 2" on page 2 and "Antwoord 4" on page 3 do not.
-fn page_key(text: &str, page: u32) -> String {
-    let own = page.to_string();
-    text.trim()
-        .split(' ')
-        .map(|word| {
-            let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-            if digits == own {
-                word.replace(&own, "#")
-            } else {
-                word.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Whether two lines on pages `pa` and `pb` are one running header or footer: the same words,
+/// except at most one number that differs by as much as the pages do. So "Aanhangsel 2" on page 2
+/// and "Aanhangsel 3" on page 3 repeat, but "Antwoord 2" on page 2 and "Antwoord 4" on page 3
+/// do not.
+fn same_running_text(a: &str, pa: u32, b: &str, pb: u32) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    if wa.len() != wb.len() || wa.is_empty() {
+        return false;
+    }
+    let mut differing = 0;
+    for (x, y) in wa.iter().zip(&wb) {
+        if x == y {
+            continue;
+        }
+        differing += 1;
+        let number = |w: &str| -> Option<(i64, String)> {
+            let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+            let rest: String = w.chars().filter(|c| !c.is_ascii_digit()).collect();
+            Some((digits.parse().ok()?, rest))
+        };
+        match (number(x), number(y)) {
+            (Some((nx, rx)), Some((ny, ry)))
+                if rx == ry && nx - ny == i64::from(pa) - i64::from(pb) => {}
+            _ => return false,
+        }
+    }
+    differing <= 1
 }
 
 fn starts_with_number(text: &str) -> bool {
