@@ -3,8 +3,10 @@
 use crate::pdf_fonts::FontInfo;
 use crate::pdf_layout;
 use crate::{Extracted, Properties, ReadError};
+use lopdf::content::Operation;
 use lopdf::{Document, Object, ObjectId};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 /// PDFs larger than this are refused before loading (the build and the browser hold the file in memory).
 pub const MAX_PDF_BYTES: usize = 64 * 1024 * 1024;
@@ -12,6 +14,9 @@ pub const MAX_PDF_BYTES: usize = 64 * 1024 * 1024;
 const MAX_OPERATIONS_PER_PAGE: usize = 2_000_000;
 /// Nested form XObjects followed at most.
 const MAX_FORM_DEPTH: usize = 8;
+/// Content (page and form streams) decoded per document at most: a few kilobytes of compressed
+/// stream can inflate to gigabytes (a decompression bomb).
+const MAX_DECODED_BYTES: usize = 256 * 1024 * 1024;
 
 /// One glyph as placed on the page. Coordinates are PDF points with y growing upwards.
 #[derive(Debug, Clone)]
@@ -43,8 +48,9 @@ pub struct Page {
 
 /// Reads a PDF file: its text layer, laid out into lines, footnotes and page furniture.
 pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
-    let pages = read_pages(bytes)?;
-    let doc_props = properties(bytes);
+    let doc = open(bytes)?;
+    let pages = pages_of(&doc, bytes)?;
+    let doc_props = properties(&doc);
     let mut extracted = pdf_layout::lay_out(&pages);
     extracted.properties = doc_props;
     extracted.pages = pages.len() as u32;
@@ -59,6 +65,11 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
 
 /// Reads the glyphs of every page.
 pub fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
+    pages_of(&open(bytes)?, bytes)
+}
+
+/// Checks the size and the header, and loads the document.
+fn open(bytes: &[u8]) -> Result<Document, ReadError> {
     if bytes.len() > MAX_PDF_BYTES {
         return Err(ReadError::new(format!(
             "the PDF is {} MB, more than the {} MB Briefwissel reads",
@@ -72,16 +83,27 @@ pub fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
             "not a PDF file: the %PDF- header is missing",
         ));
     }
-    let doc = load(bytes)?;
+    load(bytes)
+}
+
+/// The glyphs of every page of a loaded document (`bytes` is the file it was loaded from).
+fn pages_of(doc: &Document, bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     let page_ids: BTreeMap<u32, ObjectId> = doc.get_pages();
     if page_ids.is_empty() {
         return Err(ReadError::new(
             "the PDF has no pages that can be read (truncated or damaged?)",
         ));
     }
+    if doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) {
+        damaged(doc, &page_ids, bytes)?;
+    }
+    let mut decoded = Decoded {
+        budget: MAX_DECODED_BYTES,
+        forms: HashMap::new(),
+    };
     let mut pages = Vec::with_capacity(page_ids.len());
     for (number, id) in page_ids {
-        pages.push(read_page(&doc, number, id)?);
+        pages.push(read_page(doc, number, id, &mut decoded)?);
     }
     Ok(pages)
 }
@@ -111,11 +133,106 @@ fn load(bytes: &[u8]) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
-/// Title and dates from the Info dictionary, when present.
-fn properties(bytes: &[u8]) -> Properties {
-    let Ok(doc) = Document::load_mem(bytes) else {
-        return Properties::default();
+/// Objects followed per page when looking for parts a damaged file lost.
+const MAX_OBJECTS_CHECKED: usize = 20_000;
+
+/// A file whose cross-reference table had to be rebuilt (cut off, or damaged) still loads, but
+/// pages whose content, fonts or images are gone would come out short or empty, or look like a
+/// scan. Such a file is refused, naming the first damaged page and listing them all.
+fn damaged(
+    doc: &Document,
+    page_ids: &BTreeMap<u32, ObjectId>,
+    bytes: &[u8],
+) -> Result<(), ReadError> {
+    let damaged: Vec<u32> = page_ids
+        .iter()
+        .filter(|(_, &id)| refers_to_missing(doc, id))
+        .map(|(&n, _)| n)
+        .collect();
+    let declared = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|p| doc.dereference(p).ok())
+        .and_then(|(_, p)| p.as_dict().ok())
+        .and_then(|p| p.get(b"Count").ok())
+        .and_then(|c| c.as_i64().ok())
+        .and_then(|c| usize::try_from(c).ok())
+        .unwrap_or(0);
+    let lost = declared.saturating_sub(page_ids.len());
+    if damaged.is_empty() && lost == 0 {
+        return Ok(());
+    }
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let why = if tail.windows(5).any(|w| w == b"%%EOF") {
+        "damaged"
+    } else {
+        "truncated (it ends without the %%EOF end marker, as after an interrupted download)"
     };
+    let mut what = Vec::new();
+    if !damaged.is_empty() {
+        let list: Vec<String> = damaged.iter().map(u32::to_string).collect();
+        what.push(format!(
+            "{} {} of {} refer{} to content the file no longer holds",
+            if damaged.len() == 1 { "page" } else { "pages" },
+            list.join(", "),
+            page_ids.len().max(declared),
+            if damaged.len() == 1 { "s" } else { "" },
+        ));
+    }
+    if lost > 0 {
+        what.push(format!(
+            "{lost} of the {declared} pages it lists cannot be found"
+        ));
+    }
+    Err(ReadError {
+        page: damaged.first().copied(),
+        message: format!(
+            "the PDF is {why}: {}; get a complete copy of the file",
+            what.join(", and ")
+        ),
+    })
+}
+
+/// Whether a page's content or resources refer to an object the file does not hold.
+fn refers_to_missing(doc: &Document, page: ObjectId) -> bool {
+    let Ok(dict) = doc.get_dictionary(page) else {
+        return true;
+    };
+    let mut todo: Vec<&Object> = [b"Contents".as_slice(), b"Resources"]
+        .iter()
+        .filter_map(|k| dict.get(k).ok())
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    while let Some(object) = todo.pop() {
+        if seen.len() > MAX_OBJECTS_CHECKED {
+            break;
+        }
+        match object {
+            Object::Reference(id) => {
+                if !seen.insert(*id) {
+                    continue;
+                }
+                match doc.objects.get(id) {
+                    Some(o) => todo.push(o),
+                    None => return true,
+                }
+            }
+            Object::Array(items) => todo.extend(items),
+            Object::Dictionary(d) => todo.extend(
+                d.iter()
+                    .filter(|(k, _)| k.as_slice() != b"Parent")
+                    .map(|(_, v)| v),
+            ),
+            Object::Stream(s) => todo.extend(s.dict.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Title and dates from the Info dictionary, when present.
+fn properties(doc: &Document) -> Properties {
     let info = doc
         .trailer
         .get(b"Info")
@@ -135,13 +252,35 @@ fn properties(bytes: &[u8]) -> Properties {
     }
 }
 
-fn read_page(doc: &Document, number: u32, id: ObjectId) -> Result<Page, ReadError> {
+/// The content decoded so far in a document: what is left of [`MAX_DECODED_BYTES`], and the
+/// operations of every form XObject met (decoded once, however often it is drawn).
+struct Decoded {
+    budget: usize,
+    forms: HashMap<ObjectId, Option<Rc<Vec<Operation>>>>,
+}
+
+fn read_page(
+    doc: &Document,
+    number: u32,
+    id: ObjectId,
+    decoded: &mut Decoded,
+) -> Result<Page, ReadError> {
     let page_error = |message: String| ReadError {
         page: Some(number),
         message,
     };
+    let too_large = || {
+        page_error(format!(
+            "the PDF's content streams inflate to more than {} MB (a decompression bomb or a \
+             damaged file); not read",
+            MAX_DECODED_BYTES >> 20
+        ))
+    };
     let (width, height) = media_box(doc, id);
-    let content = doc.get_page_content(id);
+    let content = doc
+        .get_page_content_with_limit(id, decoded.budget)
+        .map_err(|_| too_large())?;
+    decoded.budget = decoded.budget.saturating_sub(content.len());
     let mut page = Page {
         number,
         width,
@@ -154,8 +293,11 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> Result<Page, ReadErro
     let ops = lopdf::content::Content::decode(&content)
         .map_err(|e| page_error(format!("the page's content cannot be read: {e}")))?;
     let resources = page_resources(doc, id);
-    let mut state = Interpreter::new(doc, &mut page);
+    let mut state = Interpreter::new(doc, &mut page, decoded);
     state.run(&ops.operations, resources, 0);
+    if state.too_large {
+        return Err(too_large());
+    }
     if state.truncated {
         return Err(page_error(format!(
             "the page has more than {MAX_OPERATIONS_PER_PAGE} drawing operations; not read"
@@ -265,10 +407,13 @@ struct Interpreter<'a> {
     marked: Vec<bool>,
     operations: usize,
     truncated: bool,
+    decoded: &'a mut Decoded,
+    /// A form's content would exceed what is left of [`MAX_DECODED_BYTES`].
+    too_large: bool,
 }
 
 impl<'a> Interpreter<'a> {
-    fn new(doc: &'a Document, page: &'a mut Page) -> Interpreter<'a> {
+    fn new(doc: &'a Document, page: &'a mut Page, decoded: &'a mut Decoded) -> Interpreter<'a> {
         Interpreter {
             doc,
             page,
@@ -289,19 +434,19 @@ impl<'a> Interpreter<'a> {
             marked: Vec::new(),
             operations: 0,
             truncated: false,
+            decoded,
+            too_large: false,
         }
     }
 
-    fn run(
-        &mut self,
-        ops: &[lopdf::content::Operation],
-        resources: Option<&'a lopdf::Dictionary>,
-        depth: usize,
-    ) {
+    fn run(&mut self, ops: &[Operation], resources: Option<&'a lopdf::Dictionary>, depth: usize) {
         for op in ops {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS_PER_PAGE {
                 self.truncated = true;
+                return;
+            }
+            if self.too_large {
                 return;
             }
             let args = op.operands.as_slice();
@@ -485,6 +630,7 @@ impl<'a> Interpreter<'a> {
         else {
             return;
         };
+        let id = xobjects.get(name).and_then(Object::as_reference).ok();
         let is_form = stream
             .dict
             .get(b"Subtype")
@@ -493,10 +639,7 @@ impl<'a> Interpreter<'a> {
         if !is_form {
             return;
         }
-        let Ok(content) = stream.decompressed_content() else {
-            return;
-        };
-        let Ok(ops) = lopdf::content::Content::decode(&content) else {
+        let Some(ops) = self.form_operations(id, stream) else {
             return;
         };
         let own = stream
@@ -516,9 +659,40 @@ impl<'a> Interpreter<'a> {
             self.gs.ctm = m.then(self.gs.ctm);
         }
         let (tm, tlm) = (self.tm, self.tlm);
-        self.run(&ops.operations, own, depth + 1);
+        self.run(&ops, own, depth + 1);
         self.gs = saved;
         self.tm = tm;
         self.tlm = tlm;
+    }
+
+    /// A form's operations, decoded the first time the document draws it; `None` when its
+    /// content cannot be read or would exceed what is left of [`MAX_DECODED_BYTES`].
+    fn form_operations(
+        &mut self,
+        id: Option<ObjectId>,
+        stream: &lopdf::Stream,
+    ) -> Option<Rc<Vec<Operation>>> {
+        if let Some(known) = id.and_then(|id| self.decoded.forms.get(&id)) {
+            return known.clone();
+        }
+        let ops = match stream.decompressed_content_with_limit(self.decoded.budget) {
+            Ok(content) => {
+                self.decoded.budget = self.decoded.budget.saturating_sub(content.len());
+                lopdf::content::Content::decode(&content)
+                    .ok()
+                    .map(|c| Rc::new(c.operations))
+            }
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                self.too_large = true;
+                return None;
+            }
+            Err(_) => None,
+        };
+        if let Some(id) = id {
+            self.decoded.forms.insert(id, ops.clone());
+        }
+        ops
     }
 }

@@ -4,6 +4,9 @@ use crate::pdf::number;
 use lopdf::{Dictionary, Document, Encoding, Object};
 use std::collections::HashMap;
 
+/// A font's ToUnicode map or encoding may inflate to this much at most (real ones are a few KB).
+const MAX_FONT_MAP_BYTES: usize = 4 * 1024 * 1024;
+
 /// Width assumed for a code the font gives no width for (thousandths of the font size).
 const FALLBACK_WIDTH: f32 = 500.0;
 
@@ -44,13 +47,14 @@ impl<'a> FontInfo<'a> {
         let to_unicode = dict.get(b"ToUnicode").ok().and_then(|_| {
             let mut without_encoding = dict.clone();
             without_encoding.remove(b"Encoding");
-            match without_encoding.get_font_encoding(doc) {
+            match without_encoding.get_font_encoding_with_limit(doc, MAX_FONT_MAP_BYTES) {
                 Ok(Encoding::UnicodeMapEncoding(cmap)) => Some(Encoding::UnicodeMapEncoding(cmap)),
                 _ => None,
             }
         });
         let encoding = if to_unicode.is_none() {
-            dict.get_font_encoding(doc).ok()
+            dict.get_font_encoding_with_limit(doc, MAX_FONT_MAP_BYTES)
+                .ok()
         } else {
             None
         };

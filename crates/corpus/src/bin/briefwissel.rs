@@ -9,7 +9,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: briefwissel export PATH...   print the parsed corpus as JSON
        briefwissel check PATH...    report per document what was found and what looks wrong
 
-PATH is a .txt file or a folder (searched recursively for .txt files).";
+PATH is a .txt, .pdf or .docx file, or a folder (searched recursively for them; other
+files in it are named in a warning).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -77,8 +78,9 @@ fn check(out: &ParseOutput) -> ExitCode {
             .count();
         let answers = c.answers.iter().filter(|a| a.document_id == d.id).count();
         report.push_str(&format!(
-            "{}: {} — {} questions ({} answered), {} answers, {} footnotes, {} sections, {} links, date {}\n",
+            "{}{}: {} — {} questions ({} answered), {} answers, {} footnotes, {} sections, {} links, date {}\n",
             d.file,
+            d.pages.map(|p| format!(" ({p} pages)")).unwrap_or_default(),
             d.kind.slug(),
             questions,
             answered,

@@ -296,7 +296,8 @@ pub fn text_section(heading: Option<String>, text: &str) -> Section {
     Section { heading, blocks }
 }
 
-/// Parses files and folders (recursively, `*.txt` except SOURCES/README), sorted by file name.
+/// Parses files and folders (recursively: `.txt`, `.pdf` and `.docx`; SOURCES and README files are
+/// documentation; any other file is named in a warning), sorted by file name.
 /// `Err` only when a path cannot be read; problems inside files are diagnostics.
 pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     let registry = Registry::builtin();
@@ -317,15 +318,20 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     };
     let mut seen: Vec<(String, usize, String)> = Vec::new();
     for path in unsupported {
-        out.diagnostics.push(Diagnostic::new(
-            &file_name_of(&path),
-            None,
-            Severity::Warning,
+        let name = file_name_of(&path);
+        let message = if name.to_lowercase().ends_with(".doc") {
+            format!(
+                "{} is an old binary Word .doc file; open it in Word and save it as .docx; not parsed",
+                path.display()
+            )
+        } else {
             format!(
                 "{} is not a format Briefwissel reads (.txt, .pdf, .docx); not parsed",
                 path.display()
-            ),
-        ));
+            )
+        };
+        out.diagnostics
+            .push(Diagnostic::new(&name, None, Severity::Warning, message));
     }
     for path in files {
         let name = file_name_of(&path);

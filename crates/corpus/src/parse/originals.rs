@@ -55,6 +55,17 @@ pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Regist
             ));
         }
     }
+    if parsed.questions.is_empty() && parsed.answers.is_empty() && !extracted.lines.is_empty() {
+        parsed.diagnostics.push(Diagnostic::new(
+            file_name,
+            None,
+            Severity::Warning,
+            format!(
+                "no questions or answers found: this does not read as Kamervragen or an answer letter; kept as a document of kind \"{}\"",
+                parsed.document.kind.label()
+            ),
+        ));
+    }
     for s in &extracted.set_aside {
         parsed.line_fates.push(LineFate::Boilerplate(s.why));
     }
