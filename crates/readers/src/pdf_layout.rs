@@ -419,9 +419,23 @@ fn reading_order<'l>(mut lines: Vec<&'l PrintedLine>, page: &Page) -> Vec<&'l Pr
     let Some((left, right)) = main_column(&lines, page) else {
         return lines;
     };
+    let outside = |l: &PrintedLine| l.right < left - 2.0 || l.x > right + 2.0;
+    let on_baseline_of_main = |l: &PrintedLine| {
+        lines
+            .iter()
+            .any(|m| !outside(m) && (m.y - l.y).abs() < 0.3 * m.size.max(l.size))
+    };
+    // A short label in the left margin ("1", "Vraag 1", "Vergaderjaar 2023–2024") beside a line
+    // of the column reads with that line; the rest of a side column is read before the column.
+    let margin_label = |l: &PrintedLine| {
+        l.right < left - 2.0
+            && l.text(false).split_whitespace().count() <= 3
+            && on_baseline_of_main(l)
+    };
     let (side, main): (Vec<&PrintedLine>, Vec<&PrintedLine>) = lines
-        .into_iter()
-        .partition(|l| l.right < left - 2.0 || l.x > right + 2.0);
+        .iter()
+        .copied()
+        .partition(|l| outside(l) && !margin_label(l));
     side.into_iter().chain(main).collect()
 }
 
@@ -458,9 +472,10 @@ fn main_column(lines: &[&PrintedLine], _page: &Page) -> Option<(f32, f32)> {
         .filter(|l| (l.x / 4.0).round() as i32 == *key)
         .map(|l| l.x)
         .fold(f32::INFINITY, f32::min);
+    // The right edge: as far as the lines that start at the column's left edge reach.
     let right = lines
         .iter()
-        .filter(|l| l.x >= left - 2.0)
+        .filter(|l| (l.x - left).abs() < 2.0 * l.size)
         .map(|l| l.right)
         .fold(left, f32::max);
     Some((left, right))
