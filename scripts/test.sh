@@ -57,6 +57,8 @@ fi
 gate "cargo fmt --check" cargo fmt --all -- --check
 gate "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
 cargo_tests "native tests" --workspace
+# The readers also parse files dropped in the browser (a later, lazily loaded module): they must build for wasm32.
+gate "readers build for wasm32" cargo check -q -p briefwissel-readers --target wasm32-unknown-unknown
 
 # wasm-bindgen browser tests of the app (tests/wasm_*.rs), in headless Chromium via chromedriver.
 APP_PACKAGE="$(awk '/^\[package\]/{p=1} p && /^name *=/{gsub(/name *= *|"/, ""); print; exit}' Cargo.toml)"
