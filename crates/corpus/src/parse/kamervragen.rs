@@ -246,7 +246,14 @@ impl Meta {
         }
         if self.question_header.is_none() {
             if let Some(v) = lower.find("vragen van ") {
-                let header = header::parse_question_header(&t[v..], registry);
+                // "… over <subject> worden beantwoord zoals aangegeven in de bijlage": the subject
+                // ends where the sentence about the answering begins.
+                let end = [" worden beantwoord", " zijn beantwoord", " beantwoord ik"]
+                    .iter()
+                    .filter_map(|w| lower[v..].find(w))
+                    .min()
+                    .map_or(t.len(), |e| v + e);
+                let header = header::parse_question_header(&t[v..end], registry);
                 if !header.askers.is_empty() {
                     self.question_header = Some(header);
                 }

@@ -39,6 +39,13 @@ pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Regist
     dates_from_letterhead(&mut parsed, extracted, file_name);
     signatory(&mut parsed, &lines_text(extracted));
     parsed.document.pages = (extracted.pages > 0).then_some(extracted.pages);
+    // The subject line a letter prints in its letterhead ("Betreft", "Onderwerp") is its title.
+    if let Some((_, subject)) = extracted.letterhead.iter().find(|(label, value)| {
+        let label = label.trim().to_lowercase();
+        (label == "betreft" || label == "onderwerp") && !value.trim().is_empty()
+    }) {
+        parsed.document.title = subject.trim().to_string();
+    }
     if parsed.document.title.trim().is_empty() {
         if let Some(t) = extracted
             .properties
