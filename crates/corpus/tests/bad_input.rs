@@ -579,7 +579,10 @@ fn a_word_file_that_is_not_a_letter_is_a_document_without_questions() {
             warning.message.starts_with("no questions or answers found"),
             "{file}: {warning}"
         );
-        assert!(found.iter().all(|d| d.severity != Severity::Error), "{found:#?}");
+        assert!(
+            found.iter().all(|d| d.severity != Severity::Error),
+            "{found:#?}"
+        );
         assert_eq!(doc.title, "Brief van onbekende afzender");
     }
     good_still_parses(&out);
