@@ -2,19 +2,10 @@
 
 use briefwissel_readers::{read, Format, NOTE_MARK_CLOSE, NOTE_MARK_OPEN};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn pdfs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents/originals/pdf");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("the originals folder exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    files.sort();
-    files
-}
+mod common;
+use common::real_pdfs as pdfs;
 
 /// Words as counted here: split on white space, lowercase, without surrounding punctuation; a
 /// word ending in a hyphen is joined to the next, as pdftotext joins words broken at a line end.

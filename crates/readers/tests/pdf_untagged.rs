@@ -3,18 +3,9 @@
 use briefwissel_readers::{read, Format};
 use lopdf::content::Content;
 use lopdf::Document;
-use std::path::{Path, PathBuf};
 
-fn pdfs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents/originals/pdf");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("the originals folder exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    files.sort();
-    files
-}
+mod common;
+use common::real_pdfs as pdfs;
 
 /// The same PDF with every marked-content operator (BDC, BMC, EMC) removed from its pages.
 fn untagged(bytes: &[u8]) -> Vec<u8> {
