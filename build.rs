@@ -5,6 +5,8 @@
 //! * `<target>/<profile dir>/briefwissel-corpus.bin`, the head of the split artifact, which the
 //!   Trunk post-build hook (`trunk-hooks/place-artifact.sh`) copies into `dist/` under a
 //!   content-hashed name, and `briefwissel-corpus-chunks/zoekindex-<hash>.bin`, its index chunks;
+//! * `<target>/<profile dir>/briefwissel-originals/`, the PDF and Word files of the corpus' documents,
+//!   which the hook copies to `dist/originals/` (the document page links to them);
 //! * the env var `BRIEFWISSEL_ARTIFACT_HASH` (the hash in the head's name) for the app.
 
 use briefwissel_corpus::artifact::{encode, encode_split, Bundle, CHUNK_TARGET_BYTES};
@@ -32,6 +34,21 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // Nothing in the data folder is dropped in silence: files that could not be read, formats the
+    // build does not take and other problems show in the build output.
+    for d in &output.diagnostics {
+        if d.severity >= briefwissel_corpus::Severity::Warning {
+            println!("cargo:warning={d}");
+        }
+    }
+    // The PDF and Word originals the corpus was read from, by file name (the app links to them).
+    let originals: Vec<String> = output
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.file.clone())
+        .filter(|f| is_original(f))
+        .collect();
     let bundle = Bundle::build(output.corpus);
     let split = encode_split(&bundle, CHUNK_TARGET_BYTES);
     let hash = content_hash(&split.head);
@@ -57,6 +74,11 @@ fn main() {
         for chunk in &split.chunks {
             write_or_exit(&chunks.join(&chunk.file_name), &chunk.bytes);
         }
+        copy_originals(
+            &documents,
+            &originals,
+            &profile_dir.join("briefwissel-originals"),
+        );
     }
 }
 
@@ -80,6 +102,38 @@ fn chunk_table(split: &briefwissel_corpus::artifact::SplitArtifact) -> String {
 fn profile_dir(out_dir: &Path) -> Option<PathBuf> {
     let build = out_dir.parent()?.parent()?;
     (build.file_name()? == "build").then(|| build.parent().map(Path::to_path_buf))?
+}
+
+fn is_original(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.ends_with(".pdf") || lower.ends_with(".docx")
+}
+
+/// Copies the originals named in `files` (found anywhere under `documents`) flat into `to`.
+fn copy_originals(documents: &Path, files: &[String], to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    if let Err(e) = std::fs::create_dir_all(to) {
+        println!("cargo:warning=cannot create {}: {e}", to.display());
+        std::process::exit(1);
+    }
+    let mut stack = vec![documents.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                stack.extend(entries.flatten().map(|e| e.path()));
+            }
+            continue;
+        }
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if files.iter().any(|f| f == name) {
+            if let Err(e) = std::fs::copy(&path, to.join(name)) {
+                println!("cargo:warning=cannot copy {}: {e}", path.display());
+                std::process::exit(1);
+            }
+        }
+    }
 }
 
 fn write_or_exit(path: &Path, bytes: &[u8]) {

@@ -1,4 +1,5 @@
-// Briefwissel's service worker: precaches the content-hashed shell and corpus so the app works offline.
+// Briefwissel's service worker: precaches the content-hashed shell, the corpus and the PDF and Word
+// originals (originals/) so the app, and the sources it cites, work offline.
 // scripts/postbuild.mjs replaces the next line with the real file list and version of each build,
 // so every deploy changes this file and the browser installs a new worker, which then waits until
 // the page asks it to take over ("nieuwe versie beschikbaar").

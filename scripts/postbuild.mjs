@@ -34,7 +34,16 @@ function writePrecache(root) {
     .sort();
   const version = createHash("sha256");
   for (const f of files) version.update(f).update("\0").update(readFileSync(join(root, f))).update("\0");
-  const precache = { version: version.digest("hex").slice(0, 16), files };
+  // URLs, not paths: originals/ holds names with spaces and parentheses. Each segment is encoded as
+  // the app encodes its links (RFC 3986 unreserved bytes only, src/format.rs original_path), so the
+  // worker's cache has the file under the very URL the link asks for. This includes the originals
+  // (PDF and Word, under a megabyte): a reader offline can still check a source.
+  const encode = (f) =>
+    f
+      .split("/")
+      .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+      .join("/");
+  const precache = { version: version.digest("hex").slice(0, 16), files: files.map(encode) };
   const sw = readFileSync(swPath, "utf8");
   const marker = /^.*\/\/ @precache$/m;
   if (!marker.test(sw)) {

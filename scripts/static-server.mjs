@@ -30,6 +30,8 @@ const types = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
   ".bin": "application/octet-stream",
+  ".pdf": "application/pdf",
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
 async function fileAt(path) {

@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::chunked_explorer::{ChunkStatus, ChunkedExplorer};
 use crate::early_chunks;
+use crate::format;
 use crate::loader;
 use crate::routing::{Here, Mode, Route};
 use crate::views::{
@@ -59,6 +60,13 @@ impl Nav {
     /// The href of a route with an explorer query string.
     pub fn href(&self, route: &Route, query: &str) -> String {
         self.mode.with_value(|m| m.href(route, query))
+    }
+
+    /// The address of a document's original (PDF at `page`, if known); `None` for a text file and
+    /// in the single file, which does not carry the originals.
+    pub fn original_href(&self, file: &str, page: Option<u32>) -> Option<String> {
+        let path = format::original_path(file, page)?;
+        self.mode.with_value(|m| m.file_href(&path))
     }
 
     /// Goes to a URL of this app; `push` adds a history entry (filter changes), else replaces (typing).

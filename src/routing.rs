@@ -9,6 +9,7 @@
 //! The explorer's own query string (filters, search) is kept apart from the route, so
 //! `briefwissel_corpus::query::parse_query_string` only ever sees its own parameters.
 
+use crate::format::ORIGINALS_DIR;
 use briefwissel_corpus::query::{percent_decode, percent_encode};
 
 /// How routes are written into URLs.
@@ -123,12 +124,25 @@ impl Mode {
         }
     }
 
-    /// Whether an absolute path (as in a link's `pathname`) belongs to this app.
+    /// The href of a file shipped next to the app (`relative` to the base, already encoded);
+    /// `None` in the single file, which carries no files besides itself.
+    pub fn file_href(&self, relative: &str) -> Option<String> {
+        match self {
+            Mode::Path { base } => Some(format!("{base}{relative}")),
+            Mode::File { .. } => None,
+        }
+    }
+
+    /// Whether an absolute path (as in a link's `pathname`) belongs to this app; the originals
+    /// next to it (`originals/…`) are files the browser opens itself.
     pub fn owns_path(&self, path: &str) -> bool {
         match self {
-            Mode::Path { base } => {
-                path.starts_with(base.as_str()) || path == base.trim_end_matches('/')
-            }
+            Mode::Path { base } => match path.strip_prefix(base.as_str()) {
+                Some(rest) => !rest
+                    .strip_prefix(ORIGINALS_DIR)
+                    .is_some_and(|r| r.starts_with('/')),
+                None => path == base.trim_end_matches('/'),
+            },
             Mode::File { page } => path == page,
         }
     }
@@ -236,6 +250,9 @@ mod tests {
         );
         assert!(mode.owns_path("/briefwissel"));
         assert!(!mode.owns_path("/elders/"));
+        assert!(mode.owns_path("/briefwissel/document/x"));
+        assert!(!mode.owns_path("/briefwissel/originals/a%20b.pdf"));
+        assert!(mode.owns_path("/briefwissel/originalsx"));
     }
 
     #[test]
@@ -258,6 +275,11 @@ mod tests {
         assert_eq!(here.route, Route::Document("002_99".into()));
         assert_eq!(here.query, "q=asiel");
         assert_eq!(mode.href(&Route::List, ""), "/tmp/briefwissel.html");
+        assert_eq!(mode.file_href("originals/a.pdf"), None);
+        assert_eq!(
+            sub_path().file_href("originals/a.pdf#page=2").as_deref(),
+            Some("/briefwissel/originals/a.pdf#page=2")
+        );
     }
 
     #[test]

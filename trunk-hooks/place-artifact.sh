@@ -1,7 +1,7 @@
 #!/bin/sh
 # Trunk post-build hook: copies the corpus artifact that build.rs wrote (the head, as
 # corpus-<hash>.bin, and its index chunks zoekindex-<hash>.bin) into the staging dir and points the
-# preload link in index.html at the head.
+# preload link in index.html at the head; copies the PDF and Word originals to originals/.
 set -eu
 target="${CARGO_TARGET_DIR:-$TRUNK_SOURCE_DIR/target}"
 dir="$target/wasm32-unknown-unknown/$TRUNK_PROFILE"
@@ -12,6 +12,13 @@ for chunk in "$dir"/briefwissel-corpus-chunks/zoekindex-*.bin; do
   if [ -e "$chunk" ]; then cp "$chunk" "$TRUNK_STAGING_DIR/"; fi
 done
 sed -i "s|href=\"corpus.bin\"|href=\"$name\"|" "$TRUNK_STAGING_DIR/index.html"
-echo "briefwissel: corpus artifact $name ($(wc -c < "$TRUNK_STAGING_DIR/$name") bytes) and $(ls "$dir"/briefwissel-corpus-chunks | wc -l) index chunks"
+# The PDF and Word originals of the corpus' documents (build.rs gathers them), for the document page's link.
+originals=0
+if [ -d "$dir/briefwissel-originals" ]; then
+  mkdir -p "$TRUNK_STAGING_DIR/originals"
+  cp -R "$dir/briefwissel-originals/." "$TRUNK_STAGING_DIR/originals/"
+  originals=$(ls "$TRUNK_STAGING_DIR/originals" | wc -l)
+fi
+echo "briefwissel: corpus artifact $name ($(wc -c < "$TRUNK_STAGING_DIR/$name") bytes) and $(ls "$dir"/briefwissel-corpus-chunks | wc -l) index chunks, $originals originals"
 # SHIP's post-build step (precache list, CSP hashes, 404.html); Trunk runs hooks of a stage concurrently, so it is chained here.
 node scripts/postbuild.mjs "$TRUNK_STAGING_DIR"

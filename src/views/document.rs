@@ -65,7 +65,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             </section>
         }
     });
-    let facts = facts_view(document);
+    let facts = facts_view(document, nav);
     view! {
         <article class="document" data-testid="document" data-document-id=document.id.clone()>
             <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
@@ -78,10 +78,14 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     .into_any()
 }
 
-fn facts_view(document: &'static Document) -> impl IntoView {
+fn facts_view(document: &'static Document, nav: Nav) -> impl IntoView {
     let row = |label: &'static str, value: Option<String>| {
         value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
     };
+    // "PDF, 5 pagina's", and below the facts a link to open it (the single file has none).
+    let original = row("Origineel", format::original_label(document));
+    let open = format::Original::of(&document.file).zip(nav.original_href(&document.file, None));
+    let open = open.map(|(kind, href)| view! { <p><a href=href>{kind.link_text()}</a></p> });
     view! {
         <dl class="facts">
             {row("Datum", document.date.map(|d| d.dutch()))}
@@ -91,7 +95,9 @@ fn facts_view(document: &'static Document) -> impl IntoView {
             {row("Kenmerk", document.references.kenmerk.clone())}
             {row("Ondertekend door", (!document.signatories.is_empty()).then(|| format::dutch_list(&document.signatories)))}
             {row("Bronbestand", Some(document.file.clone()))}
+            {original}
         </dl>
+        {open}
     }
 }
 
@@ -112,6 +118,7 @@ fn block_view(
                 view! {
                     <section class="doc-question" id=format::question_anchor(q) data-testid="document-question" data-question-id=q.id.clone()>
                         {extra}
+                        {page_view(nav, document, q.page)}
                         <h3><a href=link>{format!("Vraag {}", q.number)}</a></h3>
                         {(!q.askers.is_empty()).then(|| view! { <p class="askers">{format!("Gesteld door {}", format::askers_label(q))}</p> })}
                         {paragraphs_view(&q.text, terms)}
@@ -124,6 +131,7 @@ fn block_view(
         Block::Answer(id) => match lookup.answer(id) {
             Some(a) => view! {
                 <section class="doc-answer" id=format::answer_anchor(a)>
+                    {page_view(nav, document, a.page)}
                     <h3>{format!("Antwoord {}", a.number)}</h3>
                     {paragraphs_view(&a.text, terms)}
                 </section>
@@ -132,4 +140,14 @@ fn block_view(
             None => view! { <p class="missing">{format!("(antwoord {id} ontbreekt in {})", document.id)}</p> }.into_any(),
         },
     }
+}
+
+/// "p. 3" for a question or answer of an original: a link to a PDF at that page, else (Word, the
+/// single file) plain text.
+fn page_view(nav: Nav, document: &Document, page: Option<u32>) -> Option<AnyView> {
+    let label = format::page_label(page)?;
+    Some(match nav.original_href(&document.file, page) {
+        Some(href) => view! { <a href=href>{label}</a> }.into_any(),
+        None => view! { <p class="page">{label}</p> }.into_any(),
+    })
 }

@@ -92,7 +92,7 @@ pub fn QuestionCard(
             <details class="answer" open=open data-testid="answer" on:toggle=on_toggle>
                 <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
                 {move || rendered.get().then(|| paragraphs_view(&answer.text, &terms))}
-                <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}</p>
+                <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}{page_text(answer.page)}</p>
             </details>
         }
     });
@@ -113,7 +113,7 @@ pub fn QuestionCard(
                 <dt>"Beantwoord op"</dt>
                 <dd>{if is_open { "nog niet".to_string() } else { format::date_label(answer.and_then(|a| a.answered_on)) }}</dd>
                 <dt>"Document"</dt>
-                <dd><a href=document_href>{marked(document.map_or("", |d| d.title.as_str()), &terms)}</a></dd>
+                <dd><a href=document_href>{marked(document.map_or("", |d| d.title.as_str()), &terms)}</a>{page_text(question.page)}</dd>
                 {question.heading.clone().map(|h| view! { <dt>"Kopje"</dt><dd>{h}</dd> })}
             </dl>
             <ul class="themes" aria-label="Thema's">{themes}</ul>
@@ -121,4 +121,9 @@ pub fn QuestionCard(
             {answer_view}
         </article>
     }
+}
+
+/// " · p. 3" after a reference, when the text stands on that page of a PDF or Word original.
+fn page_text(page: Option<u32>) -> Option<String> {
+    format::page_label(page).map(|p| format!(" · {p}"))
 }

@@ -16,9 +16,20 @@ export interface Question {
   asked_on: string | null;
   text: string;
   answer_id: string | null;
+  /** Page of the PDF or Word original where the question stands (null for text files). */
+  page: number | null;
 }
-export interface Answer { id: string; text: string; question_ids: string[] }
-export interface Document { id: string; kind: string; title: string; chamber: string | null }
+export interface Answer { id: string; text: string; question_ids: string[]; page: number | null }
+export interface Document {
+  id: string;
+  kind: string;
+  title: string;
+  chamber: string | null;
+  /** Source file name, e.g. `1c0f765c-….pdf` or `002_99.txt`. */
+  file: string;
+  /** Page count of a PDF or Word original (null for text files). */
+  pages: number | null;
+}
 export interface Corpus {
   documents: Document[];
   questions: Question[];
