@@ -185,5 +185,9 @@ out("  (`data-pagefind-filter` partij/thema/jaar) and indexes it with the npm `p
 out("  the same URL parameters through Pagefind's JS API (date ranges become the years they cover). MiniSearch indexes");
 out("  the same question + answer texts in memory (diacritics folded, AND semantics, filters in a callback).");
 out();
-writeFileSync(target, lines.join("\n"));
+// Sections measured by other benchmarks stand after this marker; a new run keeps them.
+const KEPT = "<!-- sections below are written by hand from other benchmarks; bench/report.mjs keeps them -->";
+const previous = existsSync(target) ? readFileSync(target, "utf8") : "";
+const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : "";
+writeFileSync(target, lines.join("\n") + (kept ? "\n\n" + kept : ""));
 console.log(`wrote ${target}`);
