@@ -553,7 +553,14 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         let first_word = next.text.split_whitespace().next().unwrap_or("");
         let room = right_edge - rights[i - 1];
         let first_word_width = (first_word.chars().count() as f32 + 1.0) * 0.6 * prev.size;
-        let full = room < first_word_width || prev.text.ends_with('-');
+        // A line that stops mid-sentence before a lowercase word continues, even when the word
+        // would have fitted (it was bound to the next one: "vergaderjaar 2023–2024," + "nr. 1137.").
+        let mid_sentence = prev
+            .text
+            .trim_end()
+            .ends_with(|c: char| c == ',' || c.is_alphanumeric())
+            && next.text.starts_with(char::is_lowercase);
+        let full = room < first_word_width || prev.text.ends_with('-') || mid_sentence;
         let dx = next.x - prev.x;
         let in_item = starts_list_item(&prev.text) || (prev.continues && item_indent[i - 1]);
         item_indent[i] = in_item && dx > 0.0;

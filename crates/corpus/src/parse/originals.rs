@@ -188,17 +188,21 @@ fn lines_text(extracted: &Extracted) -> Vec<String> {
         .collect()
 }
 
-/// A letter signed "De Minister van Justitie en Veiligheid," with the name on the next line (the
-/// office may close the paragraph before it, after a line break): who answered, when the answers
-/// do not say.
+/// A letter signed "De Minister van Justitie en Veiligheid," with the name on the next line, or on
+/// the same line after the office ("… de minister van Justitie en Veiligheid D. Yeşilgöz-Zegerius",
+/// where Word's line breaks became spaces): who answered, when the answers do not say. An office
+/// named after "mede namens" co-signs and is not the signer.
 fn signatory(parsed: &mut Parsed, lines: &[String]) {
     if parsed.answers.iter().all(|a| a.answered_by.is_some()) {
         return;
     }
     let found = lines.iter().enumerate().find_map(|(i, l)| {
-        let office = signing_office(l)?;
-        let name = lines[i + 1..].iter().find(|l| !l.is_empty())?;
-        looks_like_name(name).then(|| (office, name.clone()))
+        let (office, name_on_line) = signing_office(l)?;
+        let name = match name_on_line {
+            Some(n) => n,
+            None => lines[i + 1..].iter().find(|l| !l.is_empty())?.clone(),
+        };
+        looks_like_name(&name).then_some((office, name))
     });
     let Some((office, name)) = found else { return };
     let who = format!("{name} ({office})");
@@ -209,29 +213,89 @@ fn signatory(parsed: &mut Parsed, lines: &[String]) {
     }
 }
 
-/// "Minister van Justitie en Veiligheid" when a line ends with "De minister van Justitie en Veiligheid,".
-fn signing_office(line: &str) -> Option<String> {
+/// The signing office at the end of a line ("Minister van Justitie en Veiligheid") and the name
+/// that follows it on the same line, if any.
+fn signing_office(line: &str) -> Option<(String, Option<String>)> {
     let lower = line.to_lowercase();
     let at = ["de minister ", "de staatssecretaris "]
         .iter()
         .filter_map(|w| lower.rfind(w))
         .max()?;
-    let office = line[at + 3..].trim().trim_end_matches(',').trim();
-    let short = office.len() < 100 && !office.contains(['.', '?', ':']);
-    short.then(|| {
-        let mut c = office.chars();
-        c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-            .unwrap_or_default()
-    })
+    if lower[..at].trim_end().ends_with("namens") {
+        return None;
+    }
+    let rest = line[at + 3..].trim();
+    // Initials ("D.", "D.M.") start the name when it shares the line.
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let initials = |w: &str| {
+        w.len() >= 2
+            && w.ends_with('.')
+            && w.split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    let (office, name) = match words.iter().position(|w| initials(w)) {
+        Some(k) if k > 0 => (words[..k].join(" "), Some(words[k..].join(" "))),
+        _ => (rest.to_string(), None),
+    };
+    let office = office.trim_end_matches(',').trim().to_string();
+    if office.len() >= 100 || office.contains(['.', '?', ':']) {
+        return None;
+    }
+    let mut c = office.chars();
+    let office = c
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default();
+    Some((office, name))
 }
 
-/// A signature line: a few words, a capital, no digits ("D.M. van Weel", "D. Yeşilgöz-Zegerius").
+/// A signature line: a few words, a capital, no digits, not itself an office or a label
+/// ("D.M. van Weel", "D. Yeşilgöz-Zegerius").
 fn looks_like_name(line: &str) -> bool {
+    let lower = line.to_lowercase();
     let words = line.split_whitespace().count();
     (1..=6).contains(&words)
         && line.chars().any(char::is_uppercase)
         && !line.chars().any(|c| c.is_ascii_digit())
-        && !line.to_lowercase().starts_with("vraag")
-        && !line.to_lowercase().starts_with("antwoord")
+        && ![
+            "vraag",
+            "antwoord",
+            "de minister",
+            "de staatssecretaris",
+            "mede namens",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::signing_office;
+
+    #[test]
+    fn an_office_after_mede_namens_is_not_the_signer() {
+        let line = "Mede namens de minister van Binnenlandse Zaken en Koninkrijkrelaties,";
+        assert_eq!(signing_office(line), None);
+    }
+
+    #[test]
+    fn the_signer_may_share_the_line_with_the_office() {
+        let line = "Mede namens de staatssecretaris van Infrastructuur en Waterstaat, de minister van Justitie en Veiligheid D. Yeşilgöz-Zegerius";
+        assert_eq!(
+            signing_office(line),
+            Some((
+                "Minister van Justitie en Veiligheid".to_string(),
+                Some("D. Yeşilgöz-Zegerius".to_string())
+            ))
+        );
+    }
+
+    #[test]
+    fn the_office_alone_leaves_the_name_to_the_next_line() {
+        assert_eq!(
+            signing_office("De Minister van Justitie en Veiligheid,"),
+            Some(("Minister van Justitie en Veiligheid".to_string(), None))
+        );
+    }
 }
