@@ -12,8 +12,12 @@ pub mod docx;
 mod docx_numbering;
 mod docx_parts;
 pub mod pdf;
+mod pdf_content;
+mod pdf_damage;
 mod pdf_fonts;
+mod pdf_furniture;
 mod pdf_layout;
+mod pdf_order;
 
 /// One line of body text, in reading order.
 #[derive(Debug, Clone, PartialEq)]
