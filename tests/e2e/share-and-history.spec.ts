@@ -11,6 +11,10 @@ test("a copied link opened in a fresh browser context shows the same results", a
   await explorer.toggle("partij", abbreviation(party));
   await explorer.toggle("thema", theme);
   await explorer.expectCount(count({ parties: [party], themes: [theme] }));
+  // The address bar is written in a task after the render; copy the link once it holds both filters.
+  await expect
+    .poll(() => new URL(page.url()).searchParams.getAll("thema"), { message: "the address bar has the theme" })
+    .toContain(theme);
   const link = page.url();
   const ids = await explorer.questionIds();
   const shown = await explorer.count();
