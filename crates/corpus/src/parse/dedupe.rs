@@ -4,19 +4,36 @@ use super::ParseOutput;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::text;
+use std::collections::HashMap;
 
 /// Removes every text-file document that is the same publication as a PDF or Word original in
 /// the same run, with a warning naming both files. The original is kept: it was read without
 /// the extraction damage of the text file.
 pub fn set_aside_extracts(out: &mut ParseOutput) {
     let corpus = &out.corpus;
+    let originals: Vec<&Document> = corpus.documents.iter().filter(|d| is_original(d)).collect();
+    if originals.is_empty() {
+        return;
+    }
+    // The start of every document's first question, computed once (a corpus has many documents).
+    let mut first_question: HashMap<&str, String> = HashMap::new();
+    for q in &corpus.questions {
+        first_question
+            .entry(q.document_id.as_str())
+            .or_insert_with(|| {
+                let key = text::compare_key(&q.text);
+                if key.chars().count() >= 60 {
+                    key.chars().take(120).collect()
+                } else {
+                    String::new()
+                }
+            });
+    }
     let mut drop: Vec<(String, String, &'static str)> = Vec::new();
     for extract in corpus.documents.iter().filter(|d| !is_original(d)) {
-        let twin = corpus
-            .documents
-            .iter()
-            .filter(|d| is_original(d))
-            .find_map(|orig| same_publication(out, extract, orig).map(|why| (orig, why)));
+        let twin = originals.iter().find_map(|orig| {
+            same_publication(&first_question, extract, orig).map(|why| (orig, why))
+        });
         if let Some((orig, why)) = twin {
             drop.push((extract.id.clone(), orig.file.clone(), why));
         }
@@ -48,7 +65,11 @@ fn is_original(d: &Document) -> bool {
 }
 
 /// Why two documents are the same publication, if they are.
-fn same_publication(out: &ParseOutput, a: &Document, b: &Document) -> Option<&'static str> {
+fn same_publication(
+    first_question: &HashMap<&str, String>,
+    a: &Document,
+    b: &Document,
+) -> Option<&'static str> {
     if a.kind != b.kind {
         return None;
     }
@@ -62,17 +83,11 @@ fn same_publication(out: &ParseOutput, a: &Document, b: &Document) -> Option<&'s
     if ra.zaak.is_some() && ra.zaak == rb.zaak && a.date == b.date {
         return Some("same zaak number and date");
     }
-    let first_question = |d: &Document| -> Option<String> {
-        let q = out
-            .corpus
-            .questions
-            .iter()
-            .find(|q| q.document_id == d.id)?;
-        let key = text::compare_key(&q.text);
-        (key.chars().count() >= 60).then(|| key.chars().take(120).collect())
-    };
-    match (first_question(a), first_question(b)) {
-        (Some(x), Some(y)) if x == y => Some("same text of the first question"),
+    match (
+        first_question.get(a.id.as_str()),
+        first_question.get(b.id.as_str()),
+    ) {
+        (Some(x), Some(y)) if !x.is_empty() && x == y => Some("same text of the first question"),
         _ => None,
     }
 }
