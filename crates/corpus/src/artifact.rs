@@ -113,8 +113,15 @@ pub fn chunk_file_name(chunk: &PostingChunk) -> String {
 /// `text` may read, found from the chunks' first terms alone, before the head has arrived. A
 /// word that is not in the index still names the chunk where it would be.
 pub fn chunks_for_search<S: AsRef<str>>(first_terms: &[S], text: &str) -> Vec<usize> {
-    let mut chunks: Vec<usize> = crate::search::HighlightTerms::from_search_text(text)
-        .index_keys()
+    let search = crate::search::SearchText::parse(text);
+    let keys: Vec<String> = search
+        .words
+        .iter()
+        .map(|w| &w.folded)
+        .chain(search.phrases.iter().flatten())
+        .flat_map(|w| crate::search::inflection::variants(w, |_| false))
+        .collect();
+    let mut chunks: Vec<usize> = keys
         .iter()
         .filter_map(|key| {
             first_terms

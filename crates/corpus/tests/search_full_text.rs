@@ -52,7 +52,7 @@ fn normalized(text: &str) -> String {
 fn question_text(corpus: &Corpus, q: usize) -> String {
     let answers = AnswerLookup::new(corpus);
     let mut all = String::new();
-    question_texts(corpus, &answers, q, |t| {
+    question_texts(corpus, &answers, q, |t, _| {
         all.push_str(t);
         all.push('\n');
     });

@@ -1,6 +1,9 @@
-//! The `briefwissel` command line: `export` the parsed corpus as JSON, `check` documents for problems.
+//! The `briefwissel` command line: `export` the parsed corpus as JSON, `check` documents for problems, `search` them.
 
+use briefwissel_corpus::explore::Explorer;
 use briefwissel_corpus::parse::{parse_paths, LineFate, ParseOutput};
+use briefwissel_corpus::query::{Query, Sort};
+use briefwissel_corpus::search::SearchIndex;
 use briefwissel_corpus::{Diagnostic, Severity};
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,6 +11,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: briefwissel export PATH...   print the parsed corpus as JSON
        briefwissel check PATH...    report per document what was found and what looks wrong
+       briefwissel search PATH... -- QUERY...
+                                    print, per search text, the matching question and
+                                    document ids in order of relevance (JSON)
 
 PATH is a .txt, .pdf or .docx file, or a folder (searched recursively for them; other
 files in it are named in a warning).";
@@ -22,8 +28,8 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    if rest.is_empty() || !matches!(command.as_str(), "export" | "check") {
-        if !matches!(command.as_str(), "export" | "check") {
+    if rest.is_empty() || !matches!(command.as_str(), "export" | "check" | "search") {
+        if !matches!(command.as_str(), "export" | "check" | "search") {
             eprintln!("briefwissel: unknown command \"{command}\"");
         } else {
             eprintln!("briefwissel: {command} needs at least one PATH");
@@ -31,6 +37,10 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
+    let (rest, queries) = match rest.iter().position(|a| a == "--") {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (rest, &rest[rest.len()..]),
+    };
     let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
     let out = match parse_paths(&paths) {
         Ok(o) => o,
@@ -41,6 +51,7 @@ fn main() -> ExitCode {
     };
     match command.as_str() {
         "export" => export(&out),
+        "search" => search(&out, queries),
         _ => check(&out),
     }
 }
@@ -63,6 +74,34 @@ fn export(out: &ParseOutput) -> ExitCode {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
+}
+
+fn search(out: &ParseOutput, queries: &[String]) -> ExitCode {
+    let corpus = &out.corpus;
+    let index = SearchIndex::build(corpus);
+    let explorer = Explorer::new(corpus, &index);
+    let results: Vec<serde_json::Value> = queries
+        .iter()
+        .map(|text| {
+            let outcome = explorer.run(&Query {
+                text: text.clone(),
+                sort: Sort::Relevance,
+                ..Query::default()
+            });
+            serde_json::json!({
+                "query": text,
+                "questions": outcome.questions.iter()
+                    .map(|&q| corpus.questions[q as usize].id.as_str()).collect::<Vec<_>>(),
+                "documents": outcome.document_hits.iter()
+                    .map(|h| corpus.documents[h.document as usize].id.as_str()).collect::<Vec<_>>(),
+                "suggestion": outcome.suggestion,
+            })
+        })
+        .collect();
+    match serde_json::to_string_pretty(&results) {
+        Ok(json) if writeln!(std::io::stdout().lock(), "{json}").is_ok() => ExitCode::SUCCESS,
+        _ => ExitCode::from(2),
+    }
 }
 
 fn check(out: &ParseOutput) -> ExitCode {

@@ -1,6 +1,7 @@
-//! The inverted index: sorted stem vocabulary and delta-encoded postings with term frequencies, scored with BM25.
+//! The inverted index: sorted vocabulary of folded words, field-weighted postings, word pairs and the compound table.
 
-use super::tokenize::{fold_word_into, word_spans, DutchStemmer};
+use super::compounds::Vocabulary;
+use super::tokenize::{fold_word_into, word_spans};
 use super::units::{part_texts, question_texts, AnswerLookup, UnitMap};
 use crate::hash::content_hash;
 use crate::model::Corpus;
@@ -16,25 +17,27 @@ const PAIR_MIN_UNITS_FLOOR: u32 = 50;
 
 /// The full-text index of a corpus, built natively and shipped in the artifact.
 ///
-/// Units are numbered as in [`UnitMap`]. Each term's posting list is, in `postings`, a varint
-/// count followed per unit by `varint(gap << 1 | tf_is_one)` and, when the term frequency is not
-/// one, `varint(tf)`; `gap` is the distance to the previous unit minus one. Word-pair terms have
-/// only their units (term frequency one).
+/// Units are numbered as in [`UnitMap`]. Terms are words as written, folded (`asielzoekers`),
+/// and word pairs (`minister van`). Each term's posting list is, in `postings`, a varint count
+/// followed per unit by `varint(gap << 1 | tf_is_one)` and, when the term frequency is not one,
+/// `varint(tf)`; `gap` is the distance to the previous unit minus one. The term frequency is
+/// weighted by field ([`super::units::Field`]): a heading counts three times, question text
+/// twice, answer text once. Word-pair terms have only their units (term frequency one).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
     /// Number of questions the index was built from (checked against the corpus).
     pub question_count: u32,
     /// Number of words in each unit.
     pub unit_lengths: Vec<u32>,
-    /// All stems, sorted, concatenated.
+    /// All terms, sorted, concatenated.
     pub terms: String,
-    /// Byte length of each stem in `terms`.
+    /// Byte length of each term in `terms`.
     pub term_lengths: Vec<u32>,
     /// Posting lists, in term order.
     pub postings: Vec<u8>,
     /// Byte length of each term's posting list.
     pub posting_lengths: Vec<u32>,
-    /// Word pairs are indexed (as the term `stem1 stem2`, with a space) when both stems occur in
+    /// Word pairs are indexed (as the term `word1 word2`, with a space) when both words occur in
     /// at least this many units; 0 means no pairs are indexed. Quoted phrases of common words use
     /// these lists instead of scanning thousands of texts.
     pub pair_min_units: u32,
@@ -42,6 +45,10 @@ pub struct SearchIndex {
     /// these chunks of consecutive terms, shipped as separate files and loaded when a search needs
     /// them (see [`SearchIndex::split_postings`]).
     pub chunks: Vec<PostingChunk>,
+    /// The compound words and their parts: per compound, `term gap` (distance to the previous
+    /// compound's term), the number of parts, then each part as `start, end` byte offsets in
+    /// the word (see [`super::compounds`]).
+    pub compounds: Vec<u32>,
 }
 
 /// A run of consecutive terms whose posting lists are shipped as one file.
@@ -62,12 +69,14 @@ impl SearchIndex {
         let answers = AnswerLookup::new(corpus);
         let mut builder = Builder::default();
         for q in 0..corpus.questions.len() {
-            question_texts(corpus, &answers, q, |text| builder.add_text(text));
+            question_texts(corpus, &answers, q, |text, field| {
+                builder.add_text(text, field.weight())
+            });
             builder.finish_unit();
         }
         for unit in units.question_count..units.total {
             if let Some(part) = units.part(unit) {
-                part_texts(corpus, part, |text| builder.add_text(text));
+                part_texts(corpus, part, |text, field| builder.add_text(text, field.weight()));
             }
             builder.finish_unit();
         }
@@ -76,7 +85,7 @@ impl SearchIndex {
         index
     }
 
-    /// Number of distinct stems.
+    /// Number of distinct terms (words and pairs).
     pub fn term_count(&self) -> usize {
         self.term_lengths.len()
     }
@@ -117,14 +126,11 @@ impl SearchIndex {
 
 #[derive(Default)]
 struct Builder {
-    stemmer: DutchStemmer,
     folded: String,
     /// Folded word → term id.
     term_of_word: HashMap<String, u32>,
-    /// Stem → term id.
-    term_of_stem: HashMap<String, u32>,
-    stems: Vec<String>,
-    /// Per term id: (unit, tf) in unit order.
+    words: Vec<String>,
+    /// Per term id: (unit, weighted tf) in unit order.
     lists: Vec<Vec<(u32, u32)>>,
     current: HashMap<u32, u32>,
     current_length: u32,
@@ -136,25 +142,21 @@ struct Builder {
 }
 
 impl Builder {
-    fn add_text(&mut self, text: &str) {
+    fn add_text(&mut self, text: &str, weight: u32) {
         let mut previous = None;
         for span in word_spans(text) {
             fold_word_into(&text[span.start..span.end], &mut self.folded);
             let term = match self.term_of_word.get(self.folded.as_str()) {
                 Some(&t) => t,
                 None => {
-                    let stem = self.stemmer.stem(&self.folded);
-                    let next = self.stems.len() as u32;
-                    let t = *self.term_of_stem.entry(stem.clone()).or_insert(next);
-                    if t == next {
-                        self.stems.push(stem);
-                        self.lists.push(Vec::new());
-                    }
+                    let t = self.words.len() as u32;
+                    self.words.push(self.folded.clone());
+                    self.lists.push(Vec::new());
                     self.term_of_word.insert(self.folded.clone(), t);
                     t
                 }
             };
-            *self.current.entry(term).or_insert(0) += 1;
+            *self.current.entry(term).or_insert(0) += weight;
             self.current_length += 1;
             if let Some(previous) = previous {
                 self.current_pairs.push((previous, term));
@@ -188,14 +190,14 @@ impl Builder {
             .retain(|&(a, b, _)| common[a as usize] && common[b as usize]);
         self.pairs.sort_unstable();
         // Every term and every indexed pair, with its sorted posting list.
-        let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.stems.len());
-        for (stem, mut list) in self.stems.iter().zip(std::mem::take(&mut self.lists)) {
+        let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.words.len());
+        for (word, mut list) in self.words.iter().zip(std::mem::take(&mut self.lists)) {
             list.sort_unstable();
-            entries.push((stem.clone(), list));
+            entries.push((word.clone(), list));
         }
         for group in self.pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
             let (a, b, _) = group[0];
-            let key = format!("{} {}", self.stems[a as usize], self.stems[b as usize]);
+            let key = format!("{} {}", self.words[a as usize], self.words[b as usize]);
             entries.push((key, group.iter().map(|&(_, _, unit)| (unit, 1)).collect()));
         }
         entries.sort_by(|x, y| x.0.cmp(&y.0));
@@ -204,14 +206,35 @@ impl Builder {
             pair_min_units,
             ..SearchIndex::default()
         };
-        for (term, list) in entries {
-            index.terms.push_str(&term);
+        let occurrences: Vec<u32> = entries
+            .iter()
+            .map(|(_, list)| list.iter().map(|&(_, tf)| tf).sum())
+            .collect();
+        let vocabulary = Vocabulary::new(
+            entries
+                .iter()
+                .zip(&occurrences)
+                .filter(|((term, _), _)| !term.contains(' '))
+                .map(|((term, _), &n)| (term.as_str(), n)),
+        );
+        let mut previous_compound = 0u32;
+        for (t, (term, list)) in entries.iter().enumerate() {
+            index.terms.push_str(term);
             index.term_lengths.push(term.len() as u32);
             let start = index.postings.len();
-            encode_postings(&list, &mut index.postings);
+            encode_postings(list, &mut index.postings);
             index
                 .posting_lengths
                 .push((index.postings.len() - start) as u32);
+            let parts = vocabulary.parts(term);
+            if !parts.is_empty() {
+                index.compounds.push(t as u32 - previous_compound);
+                index.compounds.push(parts.len() as u32);
+                for (s, e) in parts {
+                    index.compounds.extend([s as u32, e as u32]);
+                }
+                previous_compound = t as u32;
+            }
         }
         index
     }

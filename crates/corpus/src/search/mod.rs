@@ -1,86 +1,98 @@
-//! Full-text search: Dutch tokenizing and stemming, the inverted index, phrases and highlighting.
+//! Full-text search: Dutch words and their forms, compounds, the inverted index, phrases, highlighting and suggestions.
 
 pub mod bitset;
+pub mod compounds;
+pub mod expand;
 pub mod index;
+pub mod inflection;
 pub mod phrase;
+pub mod query_text;
 pub mod reader;
+pub mod suggest;
 pub mod tokenize;
 pub mod units;
 
 pub use index::{PostingChunk, SearchIndex};
+pub use query_text::SearchText;
 pub use reader::IndexReader;
 
-use phrase::{PhraseMatcher, MAX_PHRASE_WORDS};
+use expand::Expansion;
+use inflection::variants;
+use phrase::PhraseMatcher;
 use serde::{Deserialize, Serialize};
-use tokenize::{fold_word_into, word_spans, DutchStemmer};
 
-/// What a search text asks for, as stems: loose words and "quoted phrases". Every word and every
-/// phrase must occur (AND). Also what the app needs to highlight matches.
+/// What to mark in texts for one search: which words (and which part of each, for a compound
+/// or a word being typed), and which phrases.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HighlightTerms {
-    /// Stems of the words outside quotes (and of one-word phrases), without duplicates.
-    pub terms: Vec<String>,
-    /// Each quoted phrase of two or more words, as the stems of its words in order.
-    pub phrases: Vec<Vec<String>>,
+    /// Folded words to mark, sorted, each with the bytes of the folded word to mark.
+    pub marks: Vec<(String, u16, u16)>,
+    /// Each quoted phrase; per position, the folded forms that may stand there.
+    pub phrases: Vec<Vec<Vec<String>>>,
 }
 
 impl HighlightTerms {
-    /// Reads a search text: `"…"` (also `„…”` and `“…”`) quote a phrase; an unclosed quote runs to
-    /// the end. Case, diacritics and punctuation do not matter.
+    /// What a search text marks without an index: its words and their forms, its phrases. (The
+    /// explorer also marks compounds and the continuations of a word being typed.)
     pub fn from_search_text(text: &str) -> HighlightTerms {
-        let stemmer = DutchStemmer::new();
-        let mut out = HighlightTerms::default();
-        for (i, piece) in text.split(['"', '„', '”', '“']).enumerate() {
-            let stems = stems_of(&stemmer, piece);
-            if i % 2 == 1 && stems.len() > 1 {
-                out.phrases
-                    .push(stems.into_iter().take(MAX_PHRASE_WORDS).collect());
+        let parsed = SearchText::parse(text);
+        let mut marks = Vec::new();
+        for word in &parsed.words {
+            let forms = if word.exact {
+                vec![word.folded.clone()]
             } else {
-                for stem in stems {
-                    if !out.terms.contains(&stem) {
-                        out.terms.push(stem);
-                    }
-                }
+                variants(&word.folded, |_| false)
+            };
+            for form in forms {
+                let end = form.len().min(u16::MAX as usize) as u16;
+                marks.push((form, 0, end));
             }
         }
-        out.phrases.dedup();
-        out
+        HighlightTerms::new(marks, phrase_forms(&parsed.phrases, |_| false))
     }
 
-    /// True when the text asked for nothing (no words at all).
+    /// What a search marks, from the index terms it matched.
+    pub fn from_expansion(
+        reader: &IndexReader,
+        text: &SearchText,
+        expansion: &Expansion,
+    ) -> HighlightTerms {
+        let marks = expansion
+            .words
+            .iter()
+            .flatten()
+            .map(|m| (reader.term(m.term as usize).to_string(), m.start, m.end))
+            .collect();
+        let known = |w: &str| reader.term_id(w).is_some();
+        HighlightTerms::new(marks, phrase_forms(&text.phrases, known))
+    }
+
+    fn new(mut marks: Vec<(String, u16, u16)>, phrases: Vec<Vec<Vec<String>>>) -> HighlightTerms {
+        marks.sort_by(|a, b| a.0.cmp(&b.0).then((b.2 - b.1).cmp(&(a.2 - a.1))));
+        marks.dedup_by(|a, b| a.0 == b.0);
+        HighlightTerms { marks, phrases }
+    }
+
+    /// True when nothing is marked.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.phrases.is_empty()
+        self.marks.is_empty() && self.phrases.is_empty()
     }
 
-    /// The index terms a search reads: every required stem and, for phrases, each `stem stem`
-    /// pair of neighbouring words.
-    pub fn index_keys(&self) -> Vec<String> {
-        let mut keys = self.required_stems();
-        for phrase in &self.phrases {
-            keys.extend(phrase.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-        }
-        keys
-    }
-
-    /// Every stem that must occur, loose or in a phrase, without duplicates.
-    pub fn required_stems(&self) -> Vec<String> {
-        let mut all = self.terms.clone();
-        for stem in self.phrases.iter().flatten() {
-            if !all.contains(stem) {
-                all.push(stem.clone());
-            }
-        }
-        all
+    /// The bytes of folded word `word` to mark, if any.
+    pub fn mark_of(&self, word: &str) -> Option<(usize, usize)> {
+        let i = self
+            .marks
+            .binary_search_by(|m| m.0.as_str().cmp(word))
+            .ok()?;
+        let (_, start, end) = &self.marks[i];
+        Some((*start as usize, *end as usize))
     }
 }
 
-fn stems_of(stemmer: &DutchStemmer, text: &str) -> Vec<String> {
-    let mut folded = String::new();
-    word_spans(text)
-        .map(|span| {
-            fold_word_into(&text[span.start..span.end], &mut folded);
-            stemmer.stem(&folded)
-        })
+fn phrase_forms(phrases: &[Vec<String>], known: impl Fn(&str) -> bool) -> Vec<Vec<Vec<String>>> {
+    phrases
+        .iter()
+        .map(|p| p.iter().map(|w| variants(w, &known)).collect())
         .collect()
 }
 
@@ -184,18 +196,19 @@ mod tests {
     }
 
     #[test]
-    fn search_text_splits_into_terms_and_phrases() {
-        let t = HighlightTerms::from_search_text(
-            r#"Terugkeerhubs "de minister van" "asiel" terugkeerhub"#,
-        );
-        assert_eq!(t.terms.len(), 2, "{t:?}");
+    fn search_text_marks_word_forms_and_phrases() {
+        let t = HighlightTerms::from_search_text(r#"Terugkeerhubs "de minister van" "asiel""#);
+        assert!(t.mark_of("terugkeerhub").is_some(), "{t:?}");
+        assert!(t.mark_of("terugkeerhubs").is_some());
+        assert_eq!(t.mark_of("asiel"), Some((0, 5)));
+        assert_eq!(t.mark_of("asielen"), None, "a quoted word is exact");
         assert_eq!(t.phrases.len(), 1);
         assert_eq!(t.phrases[0].len(), 3);
         assert!(HighlightTerms::from_search_text(" ,.; \"\" ").is_empty());
     }
 
     #[test]
-    fn highlighting_marks_stem_matches_and_whole_phrases() {
+    fn highlighting_marks_word_forms_and_whole_phrases() {
         let text = "De terugkeerhub is geïndexeerd; de Minister van Asiel zei: minister.";
         assert_eq!(
             marked(text, "terugkeerhubs geindexeerd"),

@@ -1,6 +1,6 @@
-//! Matching search words and "quoted phrases" against running text, word by word, with a cache of stems.
+//! Matching marked words and "quoted phrases" against running text, word by word, with a cache of folded words.
 
-use super::tokenize::{fold_word_into, word_spans, DutchStemmer};
+use super::tokenize::{fold_word_into, word_spans};
 use super::HighlightTerms;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -24,16 +24,16 @@ impl Hasher for WordHasher {
     }
 }
 
-/// Finds search terms and phrases in texts. Stems each distinct word once.
+/// Finds marked words and phrases in texts. Folds each distinct word once.
 pub struct PhraseMatcher {
     terms: HighlightTerms,
-    stemmer: DutchStemmer,
     folded: String,
     /// Folded word → entry number.
     cache: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
-    /// Per entry: its stem is one of the loose search terms.
-    is_term: Vec<bool>,
-    /// Per entry and phrase (`entry * phrases + p`): bit `i` set when the stem is the phrase's word `i`.
+    /// Per entry: the bytes of the folded word to mark, if it is marked.
+    mark: Vec<Option<(usize, usize)>>,
+    /// Per entry and phrase (`entry * phrases + p`): bit `i` set when the word may stand at the
+    /// phrase's position `i`.
     phrase_bits: Vec<u64>,
     /// Per phrase: the bit of its last word.
     last_bits: Vec<u64>,
@@ -48,30 +48,28 @@ impl PhraseMatcher {
             .collect();
         PhraseMatcher {
             terms: terms.clone(),
-            stemmer: DutchStemmer::new(),
             folded: String::new(),
             cache: HashMap::default(),
-            is_term: Vec::new(),
+            mark: Vec::new(),
             phrase_bits: Vec::new(),
             last_bits,
         }
     }
 
-    /// The cache entry of a word, stemming it the first time it is seen.
+    /// The cache entry of a word, looked up the first time it is seen.
     fn entry(&mut self, word: &str) -> usize {
         fold_word_into(word, &mut self.folded);
         if let Some(&e) = self.cache.get(self.folded.as_str()) {
             return e as usize;
         }
-        let stem = self.stemmer.stem(&self.folded);
-        let e = self.is_term.len();
-        self.is_term.push(self.terms.terms.contains(&stem));
+        let e = self.mark.len();
+        self.mark.push(self.terms.mark_of(&self.folded));
         for phrase in &self.terms.phrases {
             let bits = phrase
                 .iter()
                 .take(MAX_PHRASE_WORDS)
                 .enumerate()
-                .filter(|(_, w)| **w == stem)
+                .filter(|(_, forms)| forms.iter().any(|f| *f == self.folded))
                 .fold(0u64, |b, (i, _)| b | 1 << i);
             self.phrase_bits.push(bits);
         }
@@ -107,7 +105,8 @@ impl PhraseMatcher {
         missing == 0
     }
 
-    /// Byte ranges of `text` to mark: words that are search terms, and whole phrase occurrences.
+    /// Byte ranges of `text` to mark: marked words (or the marked part of them: "asiel" in
+    /// asielzoekers), and whole phrase occurrences.
     pub fn marked_ranges(&mut self, text: &str) -> Vec<(usize, usize)> {
         let phrases = self.terms.phrases.len();
         let mut states = vec![0u64; phrases];
@@ -115,9 +114,11 @@ impl PhraseMatcher {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         for span in word_spans(text) {
             spans.push(span);
-            let e = self.entry(&text[span.start..span.end]);
-            if self.is_term[e] {
-                ranges.push((span.start, span.end));
+            let word = &text[span.start..span.end];
+            let e = self.entry(word);
+            if let Some((start, end)) = self.mark[e] {
+                let (s, t) = original_range(word, start, end);
+                ranges.push((span.start + s, span.start + t));
             }
             for (p, state) in states.iter_mut().enumerate() {
                 *state = ((*state << 1) | 1) & self.phrase_bits[e * phrases + p];
@@ -138,4 +139,25 @@ impl PhraseMatcher {
         }
         merged
     }
+}
+
+/// The bytes of `word` that fold to bytes `start..end` of its folded form (Geïndexeerd: the
+/// folded "geindex" is the original "Geïndex").
+fn original_range(word: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut folded = String::new();
+    let (mut from, mut to) = (None, word.len());
+    for (i, c) in word.char_indices() {
+        if from.is_none() && folded.len() >= start {
+            from = Some(i);
+        }
+        if folded.len() >= end {
+            to = i;
+            break;
+        }
+        let mut piece = String::new();
+        fold_word_into(c.encode_utf8(&mut [0; 4]), &mut piece);
+        folded.push_str(&piece);
+    }
+    let from = from.unwrap_or(word.len());
+    (from, to.max(from))
 }

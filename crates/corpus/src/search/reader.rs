@@ -1,4 +1,4 @@
-//! Reading the inverted index: term lookup, posting lists (whole or in chunks loaded later), AND search with BM25.
+//! Reading the inverted index: term lookup and prefixes, compounds, posting lists (whole or in chunks loaded later), AND search with BM25F.
 
 use super::index::{PostingChunk, SearchIndex, BM25_B, BM25_K1};
 use crate::hash::content_hash;
@@ -32,6 +32,8 @@ pub struct IndexReader<'i> {
     loaded: Vec<OnceLock<Box<[u8]>>>,
     avg_question_length: f32,
     avg_part_length: f32,
+    /// Every compound word: its term and its parts as byte ranges of the word.
+    compounds: Vec<(u32, Vec<(u16, u16)>)>,
 }
 
 impl<'i> IndexReader<'i> {
@@ -68,8 +70,10 @@ impl<'i> IndexReader<'i> {
             let sum: f64 = lengths.iter().map(|&l| f64::from(l)).sum();
             (sum / lengths.len().max(1) as f64).max(1.0) as f32
         };
+        let compounds = compounds(index, &term_starts)?;
         Ok(IndexReader {
             index,
+            compounds,
             term_starts,
             posting_starts,
             loaded: vec![OnceLock::new(); chunk_starts.len()],
@@ -105,6 +109,18 @@ impl<'i> IndexReader<'i> {
             .into_iter()
             .filter_map(|term| self.term_id(term))
             .filter_map(|t| self.chunk_of(t))
+            .filter(|&c| !self.has_chunk(c))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+
+    /// The chunks, not loaded yet, holding the lists of these term numbers.
+    pub fn missing_chunks_of_terms(&self, terms: &[u32]) -> Vec<usize> {
+        let mut missing: Vec<usize> = terms
+            .iter()
+            .filter_map(|&t| self.chunk_of(t as usize))
             .filter(|&c| !self.has_chunk(c))
             .collect();
         missing.sort_unstable();
@@ -148,11 +164,30 @@ impl<'i> IndexReader<'i> {
             .unwrap_or(&[])
     }
 
-    fn term(&self, t: usize) -> &'i str {
+    /// The text of term `t` (a folded word, or two words for a pair).
+    pub fn term(&self, t: usize) -> &'i str {
         &self.index.terms[self.term_starts[t]..self.term_starts[t + 1]]
     }
 
-    /// The term number of a stem.
+    /// Number of terms (words and pairs).
+    pub fn term_count(&self) -> usize {
+        self.index.term_lengths.len()
+    }
+
+    /// The terms starting with `prefix`, as a range of term numbers.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let n = self.term_count();
+        let start = partition(n, |t| self.term(t) < prefix);
+        let end = start + partition(n - start, |i| self.term(start + i).starts_with(prefix));
+        start..end
+    }
+
+    /// Every compound word of the index with its parts (byte ranges of the word).
+    pub fn compounds(&self) -> &[(u32, Vec<(u16, u16)>)] {
+        &self.compounds
+    }
+
+    /// The term number of a word (or of a `word word` pair).
     pub fn term_id(&self, stem: &str) -> Option<usize> {
         let (mut lo, mut hi) = (0, self.index.term_lengths.len());
         while lo < hi {
@@ -216,22 +251,19 @@ impl<'i> IndexReader<'i> {
         Some(units)
     }
 
-    /// The units containing every stem, with their BM25 score, in unit order. An empty list of
-    /// stems matches nothing.
-    pub fn search_all(&self, stems: &[String]) -> Vec<(u32, f32)> {
-        let mut lists = Vec::with_capacity(stems.len());
-        for stem in stems {
-            match self.term_id(stem) {
-                Some(t) => lists.push(self.postings(t)),
-                None => return Vec::new(),
-            }
-        }
+    /// The units matching every query word, with their BM25F score, in unit order. Each word is
+    /// given as the terms that count for it, each with a weight (an exact word counts more than
+    /// another form or a compound part); per unit the weighted term frequencies of a word's
+    /// terms are summed, and the word's rarity is that of all its terms together. No words match
+    /// nothing.
+    pub fn search_words(&self, words: &[Vec<(usize, f32)>]) -> Vec<(u32, f32)> {
+        let mut lists: Vec<Vec<(u32, f32)>> = words.iter().map(|w| self.word_units(w)).collect();
         lists.sort_by_key(|l| l.len());
         let Some((first, rest)) = lists.split_first() else {
             return Vec::new();
         };
         let units = self.index.unit_lengths.len() as f32;
-        let idf = |list: &[(u32, u32)]| {
+        let idf = |list: &[(u32, f32)]| {
             let n = list.len() as f32;
             (1.0 + (units - n + 0.5) / (n + 0.5)).ln()
         };
@@ -242,7 +274,7 @@ impl<'i> IndexReader<'i> {
             .collect();
         for list in rest {
             let list_idf = idf(list);
-            let mut kept = Vec::with_capacity(hits.len());
+            let mut kept = Vec::with_capacity(hits.len().min(list.len()));
             let mut j = 0;
             for &(unit, score) in &hits {
                 while j < list.len() && list[j].0 < unit {
@@ -257,7 +289,28 @@ impl<'i> IndexReader<'i> {
         hits
     }
 
-    fn bm25(&self, unit: u32, tf: u32, idf: f32) -> f32 {
+    /// The units holding any of `terms`, in order, each with its summed weighted frequency.
+    pub fn word_units(&self, terms: &[(usize, f32)]) -> Vec<(u32, f32)> {
+        let mut all: Vec<(u32, f32)> = Vec::new();
+        for &(t, weight) in terms {
+            all.extend(
+                self.postings(t)
+                    .into_iter()
+                    .map(|(u, tf)| (u, weight * tf as f32)),
+            );
+        }
+        all.sort_unstable_by_key(|&(u, _)| u);
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(all.len());
+        for (u, tf) in all {
+            match merged.last_mut() {
+                Some(last) if last.0 == u => last.1 += tf,
+                _ => merged.push((u, tf)),
+            }
+        }
+        merged
+    }
+
+    fn bm25(&self, unit: u32, tf: f32, idf: f32) -> f32 {
         let length = self
             .index
             .unit_lengths
@@ -269,9 +322,58 @@ impl<'i> IndexReader<'i> {
         } else {
             self.avg_part_length
         };
-        let tf = tf as f32;
         idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length / avg))
     }
+}
+
+/// The first index in `0..n` where `before` is false (`before` is true, then false).
+fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The compound table, checked: each compound is a term, its parts lie inside the word.
+fn compounds(
+    index: &SearchIndex,
+    term_starts: &[usize],
+) -> Result<Vec<(u32, Vec<(u16, u16)>)>, String> {
+    let bad = || "de samenstellingen in de zoekindex zijn beschadigd".to_string();
+    let mut out = Vec::new();
+    let mut numbers = index.compounds.iter().copied();
+    let mut term = 0u32;
+    while let Some(gap) = numbers.next() {
+        term = term.checked_add(gap).ok_or_else(bad)?;
+        let t = term as usize;
+        let length = term_starts
+            .get(t + 1)
+            .zip(term_starts.get(t))
+            .map(|(end, start)| end - start)
+            .ok_or_else(bad)?;
+        let count = numbers.next().ok_or_else(bad)?;
+        let mut parts = Vec::with_capacity((count as usize).min(16));
+        for _ in 0..count {
+            let (start, end) = (numbers.next().ok_or_else(bad)?, numbers.next().ok_or_else(bad)?);
+            let word = &index.terms[term_starts[t]..term_starts[t + 1]];
+            let fits = start < end
+                && end as usize <= length
+                && word.is_char_boundary(start as usize)
+                && word.is_char_boundary(end as usize);
+            if !fits || end > u32::from(u16::MAX) {
+                return Err(bad());
+            }
+            parts.push((start as u16, end as u16));
+        }
+        out.push((term, parts));
+    }
+    Ok(out)
 }
 
 /// Where each chunk starts, after checking that the chunks cover the terms in order and that each

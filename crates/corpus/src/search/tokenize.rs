@@ -1,6 +1,4 @@
-//! Words out of Dutch text: lowercased, diacritics folded (geïndexeerd = geindexeerd), Snowball-stemmed.
-
-use rust_stemmers::{Algorithm, Stemmer};
+//! Words out of Dutch text: lowercased, diacritics folded (geïndexeerd = geindexeerd).
 
 /// Longest word (in bytes, after folding) that is indexed whole; longer words are cut to this length
 /// both when indexing and when searching, so they still match each other.
@@ -11,46 +9,6 @@ pub const MAX_WORD_BYTES: usize = 48;
 pub struct WordSpan {
     pub start: usize,
     pub end: usize,
-}
-
-/// Stems folded words with the Dutch Snowball stemmer.
-pub struct DutchStemmer {
-    stemmer: Stemmer,
-}
-
-impl Default for DutchStemmer {
-    fn default() -> Self {
-        DutchStemmer::new()
-    }
-}
-
-impl DutchStemmer {
-    pub fn new() -> DutchStemmer {
-        DutchStemmer {
-            stemmer: Stemmer::create(Algorithm::Dutch),
-        }
-    }
-
-    /// The stem of one already folded word (see [`fold_word`]).
-    pub fn stem(&self, folded: &str) -> String {
-        let stem = self.stemmer.stem(folded).into_owned();
-        if stem.is_empty() {
-            folded.to_string()
-        } else {
-            stem
-        }
-    }
-
-    /// Every word of `text`, folded and stemmed, in order.
-    pub fn stems(&self, text: &str) -> Vec<String> {
-        let mut folded = String::new();
-        word_spans(text)
-            .map(|span| {
-                fold_word_into(&text[span.start..span.end], &mut folded);
-                self.stem(&folded)
-            })
-            .collect()
-    }
 }
 
 /// True for characters that belong to a word: letters, digits and combining marks.
@@ -182,12 +140,5 @@ mod tests {
         assert!(folded.len() <= MAX_WORD_BYTES);
         let long = "€".repeat(100);
         assert!(fold_word(&long).len() <= MAX_WORD_BYTES);
-    }
-
-    #[test]
-    fn plural_and_singular_share_a_stem() {
-        let s = DutchStemmer::new();
-        assert_eq!(s.stem("terugkeerhubs"), s.stem("terugkeerhub"));
-        assert_eq!(s.stems("Geïndexeerd"), s.stems("geindexeerd"));
     }
 }

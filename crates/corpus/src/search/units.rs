@@ -82,35 +82,58 @@ impl<'c> AnswerLookup<'c> {
     }
 }
 
+/// Which kind of text a searchable text is; a match in a heading counts more than one in the
+/// running text, and one in the question more than one in its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// A question's heading, a document's title or a section heading.
+    Heading,
+    /// A question's text, or a paragraph or list item of a letter.
+    Body,
+    /// An answer's text, or a footnote.
+    Answer,
+}
+
+impl Field {
+    /// How many times a word in this field counts (the index's weighted term frequency).
+    pub fn weight(self) -> u32 {
+        match self {
+            Field::Heading => 3,
+            Field::Body => 2,
+            Field::Answer => 1,
+        }
+    }
+}
+
 /// Calls `f` with each searchable text of question `q`: its heading, its text, its answer's text.
 pub fn question_texts<'c>(
     corpus: &'c Corpus,
     answers: &AnswerLookup<'c>,
     q: usize,
-    mut f: impl FnMut(&'c str),
+    mut f: impl FnMut(&'c str, Field),
 ) {
     let Some(question) = corpus.questions.get(q) else {
         return;
     };
     if let Some(heading) = &question.heading {
-        f(heading);
+        f(heading, Field::Heading);
     }
-    f(&question.text);
+    f(&question.text, Field::Body);
     if let Some(answer) = answers.get(question.answer_id.as_deref()) {
-        f(&answer.text);
+        f(&answer.text, Field::Answer);
     }
 }
 
 /// Calls `f` with each searchable text of a part: the title and footnotes, or a section's heading,
 /// paragraphs and list items (questions and answers placed in a section are units of their own).
-pub fn part_texts<'c>(corpus: &'c Corpus, part: Part, mut f: impl FnMut(&'c str)) {
+pub fn part_texts<'c>(corpus: &'c Corpus, part: Part, mut f: impl FnMut(&'c str, Field)) {
     match part {
         Part::Title { document } => {
             let Some(doc) = corpus.documents.get(document as usize) else {
                 return;
             };
-            f(&doc.title);
-            doc.footnotes.iter().for_each(|n| f(&n.text));
+            f(&doc.title, Field::Heading);
+            doc.footnotes.iter().for_each(|n| f(&n.text, Field::Answer));
         }
         Part::Section { document, section } => {
             let Some(sec) = corpus
@@ -121,12 +144,12 @@ pub fn part_texts<'c>(corpus: &'c Corpus, part: Part, mut f: impl FnMut(&'c str)
                 return;
             };
             if let Some(heading) = &sec.heading {
-                f(heading);
+                f(heading, Field::Heading);
             }
             for block in &sec.blocks {
                 match block {
-                    Block::Paragraph(p) => f(p),
-                    Block::List(items) => items.iter().for_each(|i| f(i)),
+                    Block::Paragraph(p) => f(p, Field::Body),
+                    Block::List(items) => items.iter().for_each(|i| f(i, Field::Body)),
                     Block::Question(_) | Block::Answer(_) => {}
                 }
             }
