@@ -116,9 +116,30 @@ pub fn ListPage(data: Data) -> impl IntoView {
         <div class="search-bar">
             <form role="search" on:submit=move |ev| ev.prevent_default()>
                 <label for="zoek">"Zoeken in vragen, antwoorden en brieven"</label>
-                <input id="zoek" type="search" data-testid="search-input" autocomplete="off" placeholder="bijv. terugkeer of \"veilige landen\""
-                    prop:value=move || typed.get() on:input=on_input/>
+                <input id="zoek" type="search" data-testid="search-input" autocomplete="off" placeholder="bijv. asiel of \"veilige landen\""
+                    aria-describedby="zoek-hint" prop:value=move || typed.get() on:input=on_input/>
+                <p id="zoek-hint" class="search-hint">
+                    "Alle woorden moeten voorkomen, ook in samenstellingen (asiel vindt asielzoekers). "
+                    <code>"\"exacte frase\""</code>" tussen aanhalingstekens, "<code>"-woord"</code>" sluit uit."
+                </p>
             </form>
+            {move || outcome.with(|o| o.suggestion.clone()).map(|suggested| {
+                let apply = {
+                    let suggested = suggested.clone();
+                    move |_| {
+                        typed.set(suggested.clone());
+                        let mut next = query.get_untracked();
+                        next.text = suggested.clone();
+                        next.page = 1;
+                        set_query(next, true);
+                    }
+                };
+                view! {
+                    <p class="suggestion" data-testid="suggestion">"Bedoelde u "
+                        <button type="button" class="link-button" data-testid="suggestion-apply" on:click=apply>{suggested}</button>"?"
+                    </p>
+                }
+            })}
         </div>
         <div class="explorer">
             <FacetSidebar data=data selection=selection route=Route::List/>

@@ -1,6 +1,6 @@
 //! One question in a list: parties, askers, addressee, dates and days, document, themes, text and answer.
 
-use super::text::{has_match, marked, paragraphs_view};
+use super::text::{best_sentence, has_match, marked, paragraphs_view};
 use crate::app::{Data, Nav};
 use crate::browser;
 use crate::format::{self, Status};
@@ -75,9 +75,25 @@ pub fn QuestionCard(
         }
         .into_any(),
     };
+    // When only the answer matches, the card shows the sentence of the answer that matched.
+    let question_matches = has_match(&question.text, &terms)
+        || question
+            .heading
+            .as_deref()
+            .is_some_and(|h| has_match(h, &terms));
+    let snippet = answer
+        .filter(|_| !question_matches && !open_answer)
+        .and_then(|a| best_sentence(&a.text, &terms))
+        .map(|sentence| {
+            view! {
+                <p class="answer-snippet" data-testid="answer-snippet">
+                    <span class="snippet-label">"Uit het antwoord: "</span>{marked(sentence, &terms)}
+                </p>
+            }
+        });
     let answer_view = answer.map(|answer| {
         let joint = format::joint_answer_note(data.lookup, question, answer);
-        let open = open_answer || has_match(&answer.text, &terms);
+        let open = open_answer;
         let by = answer.answered_by.clone().map(|who| format!("Beantwoord door {who}"));
         // A closed answer's text is rendered when it is first opened: most answers in a list
         // are never opened, and at scale their paragraphs would dominate every re-render.
@@ -114,10 +130,11 @@ pub fn QuestionCard(
                 <dd>{if is_open { "nog niet".to_string() } else { format::date_label(answer.and_then(|a| a.answered_on)) }}</dd>
                 <dt>"Document"</dt>
                 <dd><a href=document_href>{marked(document.map_or("", |d| d.title.as_str()), &terms)}</a>{page_text(question.page)}</dd>
-                {question.heading.clone().map(|h| view! { <dt>"Kopje"</dt><dd>{h}</dd> })}
+                {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{marked(h, &terms)}</dd> })}
             </dl>
             <ul class="themes" aria-label="Thema's">{themes}</ul>
             <div class="question-text">{paragraphs_view(&question.text, &terms)}</div>
+            {snippet}
             {answer_view}
         </article>
     }

@@ -54,6 +54,15 @@ pub fn marked(text: &str, terms: &HighlightTerms) -> impl IntoView {
     )
 }
 
+/// The sentence of `text` that best shows why it matched (see [`Highlighter::best_sentence`]).
+pub fn best_sentence<'t>(text: &'t str, terms: &HighlightTerms) -> Option<&'t str> {
+    if terms.is_empty() {
+        return None;
+    }
+    let (start, end) = with_highlighter(terms, |h| h.best_sentence(text))?;
+    text.get(start..end)
+}
+
 /// Whether a search would mark anything in this text.
 pub fn has_match(text: &str, terms: &HighlightTerms) -> bool {
     !terms.is_empty() && with_highlighter(terms, |h| h.has_match(text))

@@ -22,19 +22,37 @@ fn main() {
         Ok(r) => r,
         Err(e) => return eprintln!("{e}"),
     };
-    println!("{} terms, {} compounds", reader.term_count(), reader.compounds().len());
+    println!(
+        "{} terms, {} compounds",
+        reader.term_count(),
+        reader.compounds().len()
+    );
     for word in words {
         if let Some(term) = word.strip_prefix('=') {
             let parts = reader
                 .term_id(term)
                 .and_then(|t| reader.compounds().iter().find(|c| c.0 as usize == t))
-                .map(|c| c.1.iter().map(|&(s, e)| &term[s as usize..e as usize]).collect::<Vec<_>>());
-            println!("{term}: in index {}, parts {parts:?}", reader.term_id(term).is_some());
+                .map(|c| {
+                    c.1.iter()
+                        .map(|&(s, e)| &term[s as usize..e as usize])
+                        .collect::<Vec<_>>()
+                });
+            println!(
+                "{term}: in index {}, parts {parts:?}",
+                reader.term_id(term).is_some()
+            );
             continue;
         }
         let typing = word.ends_with('*');
         let folded = word.trim_end_matches('*').to_string();
-        let matches = word_terms(&reader, &QueryWord { folded, exact: false }, typing);
+        let matches = word_terms(
+            &reader,
+            &QueryWord {
+                folded,
+                exact: false,
+            },
+            typing,
+        );
         let kind = |w: f32| match w {
             w if w == EXACT => "exact",
             w if w == OTHER_FORM => "form",

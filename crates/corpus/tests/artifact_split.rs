@@ -163,9 +163,17 @@ fn the_chunks_of_a_search_can_be_found_from_the_first_terms_alone() {
         // The chunks holding the typed words themselves are named before the head arrives;
         // compounds and other forms elsewhere are found once it has.
         let search = SearchText::parse(&q.text);
-        for word in search.words.iter().map(|w| &w.folded).chain(search.phrases.iter().flatten()) {
+        for word in search
+            .words
+            .iter()
+            .map(|w| &w.folded)
+            .chain(search.phrases.iter().flatten())
+        {
             let own = first_terms.partition_point(|f| *f <= word.as_str()) - 1;
-            assert!(early.contains(&own), "{qs}: chunk of {word} missing from {early:?}");
+            assert!(
+                early.contains(&own),
+                "{qs}: chunk of {word} missing from {early:?}"
+            );
         }
         assert!(
             asked.is_empty() || early.iter().any(|c| asked.contains(c)),

@@ -16,7 +16,8 @@ struct Pair {
 }
 
 fn pairs() -> Vec<Pair> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/compound_pairs.txt");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/compound_pairs.txt");
     let text = std::fs::read_to_string(&path).expect("the pair list is readable");
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -81,5 +82,9 @@ fn search_words_find_their_compounds_and_forms_but_not_look_alikes() {
             wrong.push(format!("line {}: {} {arrow} {}", p.line, p.query, p.word));
         }
     }
-    assert!(wrong.is_empty(), "pairs not as listed:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "pairs not as listed:\n{}",
+        wrong.join("\n")
+    );
 }

@@ -78,7 +78,10 @@ fn the_judged_queries_find_at_least_95_percent_with_90_percent_precision() {
             .collect();
         let relevant: BTreeSet<&str> = judged.relevant.iter().map(String::as_str).collect();
         let correct = found.intersection(&relevant).count();
-        for tally in [classes.entry(judged.class.as_str()).or_default(), &mut total] {
+        for tally in [
+            classes.entry(judged.class.as_str()).or_default(),
+            &mut total,
+        ] {
             tally.queries += 1;
             tally.relevant += relevant.len();
             tally.found += found.len();

@@ -113,7 +113,11 @@ pub fn word_terms(reader: &IndexReader, word: &QueryWord, typing: bool) -> Vec<T
         end: reader.term(t).len().min(u16::MAX as usize) as u16,
     };
     if word.exact {
-        return reader.term_id(folded).map(|t| whole(t, EXACT)).into_iter().collect();
+        return reader
+            .term_id(folded)
+            .map(|t| whole(t, EXACT))
+            .into_iter()
+            .collect();
     }
     let known = |w: &str| reader.term_id(w).is_some();
     let forms = variants(folded, known);

@@ -76,7 +76,9 @@ impl SearchIndex {
         }
         for unit in units.question_count..units.total {
             if let Some(part) = units.part(unit) {
-                part_texts(corpus, part, |text, field| builder.add_text(text, field.weight()));
+                part_texts(corpus, part, |text, field| {
+                    builder.add_text(text, field.weight())
+                });
             }
             builder.finish_unit();
         }

@@ -145,7 +145,11 @@ fn undo_vowel_ending(r: &str) -> Vec<String> {
     if ends_short_closed(&devoiced) {
         let m = devoiced.len();
         let vowel = &devoiced[m - 2..m - 1];
-        out.push(format!("{}{vowel}{}", &devoiced[..m - 1], &devoiced[m - 1..]));
+        out.push(format!(
+            "{}{vowel}{}",
+            &devoiced[..m - 1],
+            &devoiced[m - 1..]
+        ));
         if has_long_plural(&devoiced) || syllables(&devoiced) > 1 {
             out.push(devoiced.clone());
         }

@@ -89,6 +89,58 @@ impl HighlightTerms {
     }
 }
 
+/// A snippet is cut to about this many bytes.
+pub const SNIPPET_BYTES: usize = 280;
+
+/// The sentences of a text as byte ranges without surrounding spaces: they end at `.`, `?`, `!`
+/// or `;` followed by a space, and at line breaks.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = b == b'\n'
+            || (matches!(b, b'.' | b'?' | b'!' | b';')
+                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
+        if ends {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    out.push((start, text.len()));
+    out.into_iter()
+        .map(|(s, e)| {
+            let piece = &text[s..e];
+            let lead = piece.len() - piece.trim_start().len();
+            (s + lead, s + piece.trim_end().len())
+        })
+        .filter(|(s, e)| s < e)
+        .collect()
+}
+
+/// `start..end`, or when longer than [`SNIPPET_BYTES`] a window of that size starting a little
+/// before `mark`, on word boundaries.
+fn cut_around(text: &str, start: usize, end: usize, mark: usize) -> (usize, usize) {
+    if end - start <= SNIPPET_BYTES {
+        return (start, end);
+    }
+    let mut from = mark.saturating_sub(SNIPPET_BYTES / 4).max(start);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    if from > start {
+        from = text[from..mark].find(' ').map_or(from, |i| from + i + 1);
+    }
+    let mut to = (from + SNIPPET_BYTES).min(end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    if to < end {
+        to = text[mark..to].rfind(' ').map_or(to, |i| mark + i);
+    }
+    (from, to.max(mark))
+}
+
 fn phrase_forms(phrases: &[Vec<String>], known: impl Fn(&str) -> bool) -> Vec<Vec<Vec<String>>> {
     phrases
         .iter()
@@ -151,6 +203,33 @@ impl Highlighter {
         runs
     }
 
+    /// The byte range of the sentence of `text` with the most matches (the first of equals), at
+    /// most about [`SNIPPET_BYTES`] long around its first match; `None` without matches.
+    pub fn best_sentence(&mut self, text: &str) -> Option<(usize, usize)> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        let terms = &self.terms;
+        let ranges = self
+            .matcher
+            .get_or_insert_with(|| PhraseMatcher::new(terms))
+            .marked_ranges(text);
+        let mut best: Option<((usize, usize), usize, usize)> = None;
+        for (start, end) in sentences(text) {
+            let inside: Vec<&(usize, usize)> = ranges
+                .iter()
+                .filter(|r| r.0 >= start && r.1 <= end)
+                .collect();
+            if let Some(first) = inside.first() {
+                if best.is_none_or(|b| inside.len() > b.1) {
+                    best = Some(((start, end), inside.len(), first.0));
+                }
+            }
+        }
+        let ((start, end), _, first_mark) = best?;
+        Some(cut_around(text, start, end, first_mark))
+    }
+
     /// Whether anything in `text` would be marked.
     pub fn has_match(&mut self, text: &str) -> bool {
         if self.terms.is_empty() {
@@ -193,6 +272,29 @@ mod tests {
                 highlight(text, &terms).iter().any(|r| r.1)
             );
         }
+    }
+
+    #[test]
+    fn the_best_sentence_is_the_one_with_most_matches_cut_around_the_first() {
+        let text = "Het kabinet neemt maatregelen. De asielopvang en asielzoekers: zie brief. Verder niets.";
+        let mut h = Highlighter::new(&HighlightTerms {
+            marks: vec![("asielopvang".into(), 0, 5), ("asielzoekers".into(), 0, 5)],
+            phrases: Vec::new(),
+        });
+        let (s, e) = h.best_sentence(text).expect("a sentence matches");
+        assert_eq!(&text[s..e], "De asielopvang en asielzoekers: zie brief.");
+        assert_eq!(h.best_sentence("Geen treffer."), None);
+        let long = format!(
+            "{} asielzoekers {}",
+            "woord ".repeat(80),
+            "eind ".repeat(80)
+        );
+        let (s, e) = h.best_sentence(&long).expect("a match");
+        assert!(
+            e - s <= SNIPPET_BYTES && long[s..e].contains("asielzoekers"),
+            "{}",
+            &long[s..e]
+        );
     }
 
     #[test]

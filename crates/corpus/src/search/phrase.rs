@@ -69,7 +69,7 @@ impl PhraseMatcher {
                 .iter()
                 .take(MAX_PHRASE_WORDS)
                 .enumerate()
-                .filter(|(_, forms)| forms.iter().any(|f| *f == self.folded))
+                .filter(|(_, forms)| forms.contains(&self.folded))
                 .fold(0u64, |b, (i, _)| b | 1 << i);
             self.phrase_bits.push(bits);
         }

@@ -76,8 +76,8 @@ impl SearchText {
             rest = &rest[end..];
             at_token_start = false;
         }
-        let last_is_loose_word = text.chars().last().is_some_and(is_word_char)
-            && !ends_inside_quote_or_exclusion(text);
+        let last_is_loose_word =
+            text.chars().last().is_some_and(is_word_char) && !ends_inside_quote_or_exclusion(text);
         out.typing_last = last_is_loose_word && out.words.last().is_some_and(|w| !w.exact);
         out
     }

@@ -4,6 +4,9 @@ use super::index::{PostingChunk, SearchIndex, BM25_B, BM25_K1};
 use crate::hash::content_hash;
 use std::sync::OnceLock;
 
+/// A compound word's term and its parts, as byte ranges of the word.
+pub type Compound = (u32, Vec<(u16, u16)>);
+
 pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     let mut value = 0u32;
     for shift in (0..35).step_by(7) {
@@ -33,7 +36,7 @@ pub struct IndexReader<'i> {
     avg_question_length: f32,
     avg_part_length: f32,
     /// Every compound word: its term and its parts as byte ranges of the word.
-    compounds: Vec<(u32, Vec<(u16, u16)>)>,
+    compounds: Vec<Compound>,
 }
 
 impl<'i> IndexReader<'i> {
@@ -183,7 +186,7 @@ impl<'i> IndexReader<'i> {
     }
 
     /// Every compound word of the index with its parts (byte ranges of the word).
-    pub fn compounds(&self) -> &[(u32, Vec<(u16, u16)>)] {
+    pub fn compounds(&self) -> &[Compound] {
         &self.compounds
     }
 
@@ -341,10 +344,7 @@ fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
 }
 
 /// The compound table, checked: each compound is a term, its parts lie inside the word.
-fn compounds(
-    index: &SearchIndex,
-    term_starts: &[usize],
-) -> Result<Vec<(u32, Vec<(u16, u16)>)>, String> {
+fn compounds(index: &SearchIndex, term_starts: &[usize]) -> Result<Vec<Compound>, String> {
     let bad = || "de samenstellingen in de zoekindex zijn beschadigd".to_string();
     let mut out = Vec::new();
     let mut numbers = index.compounds.iter().copied();
@@ -360,7 +360,10 @@ fn compounds(
         let count = numbers.next().ok_or_else(bad)?;
         let mut parts = Vec::with_capacity((count as usize).min(16));
         for _ in 0..count {
-            let (start, end) = (numbers.next().ok_or_else(bad)?, numbers.next().ok_or_else(bad)?);
+            let (start, end) = (
+                numbers.next().ok_or_else(bad)?,
+                numbers.next().ok_or_else(bad)?,
+            );
             let word = &index.terms[term_starts[t]..term_starts[t + 1]];
             let fits = start < end
                 && end as usize <= length

@@ -83,7 +83,11 @@ pub fn nearest_word(reader: &IndexReader, word: &str) -> Option<String> {
 
 /// A search text with each word that matches nothing replaced by its nearest index word, or
 /// `None` when every word matches or some word has no near word.
-pub fn suggestion(reader: &IndexReader, text: &SearchText, expansion: &Expansion) -> Option<String> {
+pub fn suggestion(
+    reader: &IndexReader,
+    text: &SearchText,
+    expansion: &Expansion,
+) -> Option<String> {
     let mut changed = false;
     let mut parts: Vec<String> = Vec::new();
     for (word, terms) in text.words.iter().zip(&expansion.words) {
