@@ -98,3 +98,16 @@ export function questionsWithWord(word: string): Question[] {
     return pattern.test(fold(q.text)) || pattern.test(fold(answer));
   });
 }
+
+/** Questions whose heading, own text or answer text contains `piece` anywhere, even inside a word
+ * (folded): "asiel" in asielzoekers. */
+export function questionsContaining(piece: string): Question[] {
+  const c = corpus();
+  const answers = new Map(c.answers.map((a) => [a.id, a.text]));
+  const wanted = fold(piece);
+  return c.questions.filter((q) => {
+    const answer = q.answer_id ? answers.get(q.answer_id) || "" : "";
+    const heading = (q as Question & { heading?: string | null }).heading || "";
+    return [heading, q.text, answer].some((t) => fold(t).includes(wanted));
+  });
+}

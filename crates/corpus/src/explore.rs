@@ -534,6 +534,7 @@ impl<'a> Explorer<'a> {
             Sort::Relevance => hits.sort_by(|a, b| {
                 b.score
                     .total_cmp(&a.score)
+                    .then_with(|| newest_first(date_of(a), date_of(b)))
                     .then_with(|| id_of(a).cmp(id_of(b)))
             }),
             Sort::Newest => hits.sort_by(|a, b| {
