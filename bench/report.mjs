@@ -1,7 +1,8 @@
-// Writes docs/performance.md from one bench run: bench/out/{native-*.json, browser-*.json, criterion/, versions.json}.
+// Writes docs/performance.md from one bench run: bench/out/{native-*.json, browser-*.json, judged-1x.json, index-size-1x.json, criterion/, versions.json}.
 // Usage: node bench/report.mjs OUT_DIR docs/performance.md
 import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { searchQualitySection, indexSizeSection } from "./report-search.mjs";
 
 const [outDir, target] = process.argv.slice(2);
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null);
@@ -131,6 +132,8 @@ for (const scale of scales) {
     }
   }
 }
+
+for (const line of [...searchQualitySection(outDir), ...indexSizeSection(outDir)]) out(line);
 
 out("## Caveats");
 out();

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue 5 in one go and writes docs/performance.md:
 # scale corpus → exports → Pagefind/MiniSearch peer sites → native criterion benches → app release
-# builds (1× and 100×) → browser benchmarks in one Chromium session → report.
+# builds (1× and 100×) → browser benchmarks in one Chromium session → search quality on the judged
+# query set and index size (1× only) → report.
 # Not part of the test suite. Takes 20–40 minutes on 2 cores.
 #   BENCH_SCALES="1x"        only today's corpus (default "1x 100x")
 #   BENCH_QUICK=1            fewer repetitions (for trying the scripts, not for the published figures)
-#   BENCH_SKIP_NATIVE=1 / BENCH_SKIP_BROWSER=1   leave a part out
+#   BENCH_SKIP_NATIVE=1 / BENCH_SKIP_BROWSER=1 / BENCH_SKIP_QUALITY=1   leave a part out
 #   BENCH_REUSE_APP=1        reuse bench/out/app-<scale> from an earlier run instead of rebuilding
 #   BENCH_SKIP_SETUP=1       do not run scripts/setup.sh first
 set -euo pipefail
@@ -17,6 +18,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 say() { printf 'bench: %s\n' "$*"; }
 mkdir -p "$OUT"
+# Written only when 1x is measured in this run; an older run's figures must not reach the report.
+rm -rf "$OUT/judged-1x.json" "$OUT/index-size-1x.json" "$OUT/index-size-1x"
 
 if [ -x scripts/setup.sh ] && [ "${BENCH_SKIP_SETUP:-}" != 1 ]; then
   say "tools (scripts/setup.sh: wasm target, trunk, wasm-bindgen, chromium, npm devDependencies)"
@@ -72,6 +75,14 @@ if [ "${BENCH_SKIP_BROWSER:-}" != 1 ]; then
     say "browser benchmarks at $scale"
     node bench/browser.mjs --scale "$scale" --app "$OUT/app-$scale" --peer "$OUT/peer-$scale/site" --out "$OUT/browser-$scale.json" "${reps[@]}"
   done
+fi
+
+if [[ " $SCALES " == *" 1x "* ]] && [ "${BENCH_SKIP_QUALITY:-}" != 1 ]; then
+  say "search index size at 1x (example index_size)"
+  cargo run --release -q -p briefwissel-corpus --example index_size -- "$(data_dir 1x)" "$OUT/index-size-1x" > "$OUT/index-size-1x.json"
+  say "search quality on the judged query set at 1x (Briefwissel CLI and Pagefind in Chromium)"
+  node bench/judged.mjs --bin "$BIN/briefwissel" --data "$(data_dir 1x)" --peer "$OUT/peer-1x/site" \
+    --export "$OUT/export-1x.json" --out "$OUT/judged-1x.json"
 fi
 
 say "versions"
