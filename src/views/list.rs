@@ -91,12 +91,12 @@ pub fn ListPage(data: Data) -> impl IntoView {
             }
         })
     };
-    // Cards are keyed by question and search terms: a filter change keeps the cards that stay
+    // Cards are keyed by question and search text: a filter change keeps the cards that stay
     // on the page, and only a new search text redraws them (for its highlights).
     let page_keys = Memo::new(move |_| {
         let page = query.with(|q| q.page);
+        let terms = query.with(|q| q.text.clone());
         outcome.with(|o| {
-            let terms = format!("{:?}", o.highlight);
             o.page(page)
                 .iter()
                 .map(|&i| (i, terms.clone()))
@@ -124,19 +124,13 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 </p>
             </form>
             {move || outcome.with(|o| o.suggestion.clone()).map(|suggested| {
-                let apply = {
-                    let suggested = suggested.clone();
-                    move |_| {
-                        typed.set(suggested.clone());
-                        let mut next = query.get_untracked();
-                        next.text = suggested.clone();
-                        next.page = 1;
-                        set_query(next, true);
-                    }
-                };
+                let mut next = query.get_untracked();
+                next.text = suggested.clone();
+                next.page = 1;
+                let href = nav.href(&Route::List, &to_query_string(&next, data.corpus));
                 view! {
                     <p class="suggestion" data-testid="suggestion">"Bedoelde u "
-                        <button type="button" class="link-button" data-testid="suggestion-apply" on:click=apply>{suggested}</button>"?"
+                        <a href=href data-testid="suggestion-apply">{suggested}</a>"?"
                     </p>
                 }
             })}

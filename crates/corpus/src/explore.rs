@@ -251,6 +251,7 @@ impl<'a> Explorer<'a> {
     }
 
     /// Filters, counts and sorts for `query`.
+    #[inline(never)]
     pub fn run(&self, query: &Query) -> Outcome {
         let n = self.corpus.questions.len();
         let read = self.read_search(&query.text);
@@ -357,8 +358,7 @@ impl<'a> Explorer<'a> {
             for pair in phrase.windows(2) {
                 for &a in &pair[0] {
                     for &b in &pair[1] {
-                        let key =
-                            format!("{} {}", reader.term(a as usize), reader.term(b as usize));
+                        let key = [reader.term(a as usize), " ", reader.term(b as usize)].concat();
                         if let Some(t) = reader.term_id(&key) {
                             terms.push(t as u32);
                         }

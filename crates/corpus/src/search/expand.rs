@@ -3,7 +3,6 @@
 use super::inflection::variants;
 use super::query_text::{QueryWord, SearchText};
 use super::reader::IndexReader;
-use std::collections::HashSet;
 
 /// How much a match counts, by kind: the word as typed counts most.
 pub const EXACT: f32 = 1.0;
@@ -127,7 +126,6 @@ pub fn word_terms(reader: &IndexReader, word: &QueryWord, typing: bool) -> Vec<T
             out.push(whole(t, if form == folded { EXACT } else { OTHER_FORM }));
         }
     }
-    let forms: HashSet<&str> = forms.iter().map(String::as_str).collect();
     for (term, parts) in reader.compounds() {
         if out.iter().any(|m| m.term == *term) {
             continue;
@@ -138,10 +136,11 @@ pub fn word_terms(reader: &IndexReader, word: &QueryWord, typing: bool) -> Vec<T
             .iter()
             .filter_map(|&(s, e)| {
                 let part = &text[s as usize..e as usize];
-                if forms.contains(part) {
+                let is_form = |p: &str| forms.iter().any(|f| f == p);
+                if is_form(part) {
                     Some((s, e))
                 } else {
-                    let unlinked = part.strip_suffix('s').filter(|p| forms.contains(p))?;
+                    let unlinked = part.strip_suffix('s').filter(|p| is_form(p))?;
                     Some((s, s + unlinked.len() as u16))
                 }
             })

@@ -7,6 +7,14 @@ const LONG_PLURALS: &[&str] = &[
     "graf", "hof", "oorlog", "pad", "slag", "slot", "spel", "staf", "vat", "verbod", "weg",
 ];
 
+/// `a` followed by `b`.
+fn cat(a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + b.len());
+    out.push_str(a);
+    out.push_str(b);
+    out
+}
+
 /// Shortest form a suffix may be taken off to (so "kans" is not "kan" plus -s).
 const MIN_BASE: usize = 3;
 
@@ -56,8 +64,8 @@ fn voiced(word: &str) -> String {
     let n = b.len();
     if n >= 3 && is_vowel(b[n - 2]) && is_vowel(b[n - 3]) {
         match b[n - 1] {
-            b'f' => return format!("{}v", &word[..n - 1]),
-            b's' => return format!("{}z", &word[..n - 1]),
+            b'f' => return cat(&word[..n - 1], "v"),
+            b's' => return cat(&word[..n - 1], "z"),
             _ => {}
         }
     }
@@ -69,18 +77,18 @@ fn before_vowel_ending(base: &str) -> Vec<String> {
     let mut out = Vec::new();
     if ends_long_closed(base) {
         let n = base.len();
-        let undoubled = format!("{}{}", &base[..n - 2], &base[n - 1..]);
+        let undoubled = cat(&base[..n - 2], &base[n - 1..]);
         let b = undoubled.as_bytes();
         let last = b[b.len() - 1];
         let voiced = match last {
-            b'f' => format!("{}v", &undoubled[..undoubled.len() - 1]),
-            b's' => format!("{}z", &undoubled[..undoubled.len() - 1]),
+            b'f' => cat(&undoubled[..undoubled.len() - 1], "v"),
+            b's' => cat(&undoubled[..undoubled.len() - 1], "z"),
             _ => undoubled,
         };
         out.push(voiced);
     } else if ends_short_closed(base) {
         let last = &base[base.len() - 1..];
-        out.push(format!("{base}{last}"));
+        out.push(cat(base, last));
         if has_long_plural(base) || syllables(base) > 1 {
             out.push(voiced(base));
         }
@@ -100,7 +108,7 @@ pub fn bases(word: &str) -> Vec<String> {
         }
     };
     if let Some(r) = word.strip_suffix("heden") {
-        add(format!("{r}heid"));
+        add(cat(r, "heid"));
     }
     if let Some(r) = word.strip_suffix("eren") {
         if syllables(r) == 1 {
@@ -138,18 +146,14 @@ fn undo_vowel_ending(r: &str) -> Vec<String> {
         return out;
     }
     let devoiced = match b[n - 1] {
-        b'v' if n >= 2 && is_vowel(b[n - 2]) => format!("{}f", &r[..n - 1]),
-        b'z' if n >= 2 && is_vowel(b[n - 2]) => format!("{}s", &r[..n - 1]),
+        b'v' if n >= 2 && is_vowel(b[n - 2]) => cat(&r[..n - 1], "f"),
+        b'z' if n >= 2 && is_vowel(b[n - 2]) => cat(&r[..n - 1], "s"),
         _ => r.to_string(),
     };
     if ends_short_closed(&devoiced) {
         let m = devoiced.len();
         let vowel = &devoiced[m - 2..m - 1];
-        out.push(format!(
-            "{}{vowel}{}",
-            &devoiced[..m - 1],
-            &devoiced[m - 1..]
-        ));
+        out.push(cat(&cat(&devoiced[..m - 1], vowel), &devoiced[m - 1..]));
         if has_long_plural(&devoiced) || syllables(&devoiced) > 1 {
             out.push(devoiced.clone());
         }
@@ -173,19 +177,19 @@ pub fn forms(base: &str) -> Vec<String> {
         }
     };
     if let Some(r) = base.strip_suffix("heid") {
-        add(format!("{r}heden"));
+        add(cat(r, "heden"));
     }
     if base.ends_with('e') {
-        add(format!("{base}n"));
-        add(format!("{base}s"));
+        add(cat(base, "n"));
+        add(cat(base, "s"));
     } else {
         for stem in before_vowel_ending(base) {
-            add(format!("{stem}en"));
-            add(format!("{stem}e"));
+            add(cat(&stem, "en"));
+            add(cat(&stem, "e"));
         }
-        add(format!("{base}s"));
+        add(cat(base, "s"));
         if syllables(base) == 1 {
-            add(format!("{base}eren"));
+            add(cat(base, "eren"));
         }
     }
     out
@@ -234,7 +238,7 @@ fn s_plural_is_other_word(base: &str, form: &str, known: &impl Fn(&str) -> bool)
     base.len() < 4
         || before_vowel_ending(base)
             .iter()
-            .any(|stem| known(&format!("{stem}en")))
+            .any(|stem| known(&cat(stem, "en")))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 /// or a word being typed), and which phrases.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HighlightTerms {
-    /// Folded words to mark, sorted, each with the bytes of the folded word to mark.
+    /// Folded words to mark, each with the bytes of the folded word to mark.
     pub marks: Vec<(String, u16, u16)>,
     /// Each quoted phrase; per position, the folded forms that may stand there.
     pub phrases: Vec<Vec<Vec<String>>>,
@@ -67,9 +67,7 @@ impl HighlightTerms {
         HighlightTerms::new(marks, phrase_forms(&text.phrases, known))
     }
 
-    fn new(mut marks: Vec<(String, u16, u16)>, phrases: Vec<Vec<Vec<String>>>) -> HighlightTerms {
-        marks.sort_by(|a, b| a.0.cmp(&b.0).then((b.2 - b.1).cmp(&(a.2 - a.1))));
-        marks.dedup_by(|a, b| a.0 == b.0);
+    fn new(marks: Vec<(String, u16, u16)>, phrases: Vec<Vec<Vec<String>>>) -> HighlightTerms {
         HighlightTerms { marks, phrases }
     }
 
@@ -78,14 +76,13 @@ impl HighlightTerms {
         self.marks.is_empty() && self.phrases.is_empty()
     }
 
-    /// The bytes of folded word `word` to mark, if any.
+    /// The bytes of folded word `word` to mark, if any (the longest, when several are listed).
     pub fn mark_of(&self, word: &str) -> Option<(usize, usize)> {
-        let i = self
-            .marks
-            .binary_search_by(|m| m.0.as_str().cmp(word))
-            .ok()?;
-        let (_, start, end) = &self.marks[i];
-        Some((*start as usize, *end as usize))
+        self.marks
+            .iter()
+            .filter(|m| m.0 == word)
+            .map(|&(_, start, end)| (start as usize, end as usize))
+            .max_by_key(|&(start, end)| end - start)
     }
 }
 

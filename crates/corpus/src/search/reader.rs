@@ -247,7 +247,7 @@ impl<'i> IndexReader<'i> {
         if min == 0 || !common(first) || !common(second) {
             return None;
         }
-        let units = match self.term_id(&format!("{first} {second}")) {
+        let units = match self.term_id(&[first, " ", second].concat()) {
             Some(t) => self.postings(t).into_iter().map(|(unit, _)| unit).collect(),
             None => Vec::new(),
         };
@@ -260,11 +260,17 @@ impl<'i> IndexReader<'i> {
     /// terms are summed, and the word's rarity is that of all its terms together. No words match
     /// nothing.
     pub fn search_words(&self, words: &[Vec<(usize, f32)>]) -> Vec<(u32, f32)> {
-        let mut lists: Vec<Vec<(u32, f32)>> = words.iter().map(|w| self.word_units(w)).collect();
-        lists.sort_by_key(|l| l.len());
-        let Some((first, rest)) = lists.split_first() else {
+        let lists: Vec<Vec<(u32, f32)>> = words.iter().map(|w| self.word_units(w)).collect();
+        // The shortest list first: the others are only probed for its units.
+        let Some(shortest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
             return Vec::new();
         };
+        let first = &lists[shortest];
+        let rest = lists
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != shortest)
+            .map(|(_, l)| l);
         let units = self.index.unit_lengths.len() as f32;
         let idf = |list: &[(u32, f32)]| {
             let n = list.len() as f32;
@@ -294,23 +300,25 @@ impl<'i> IndexReader<'i> {
 
     /// The units holding any of `terms`, in order, each with its summed weighted frequency.
     pub fn word_units(&self, terms: &[(usize, f32)]) -> Vec<(u32, f32)> {
-        let mut all: Vec<(u32, f32)> = Vec::new();
-        for &(t, weight) in terms {
-            all.extend(
-                self.postings(t)
-                    .into_iter()
-                    .map(|(u, tf)| (u, weight * tf as f32)),
-            );
+        if let [(t, weight)] = terms {
+            return self
+                .postings(*t)
+                .into_iter()
+                .map(|(u, tf)| (u, weight * tf as f32))
+                .collect();
         }
-        all.sort_unstable_by_key(|&(u, _)| u);
-        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(all.len());
-        for (u, tf) in all {
-            match merged.last_mut() {
-                Some(last) if last.0 == u => last.1 += tf,
-                _ => merged.push((u, tf)),
+        // Summed in place per unit, then read in unit order (no sort).
+        let mut sums = vec![0f32; self.index.unit_lengths.len()];
+        for &(t, weight) in terms {
+            for (u, tf) in self.postings(t) {
+                sums[u as usize] += weight * tf as f32;
             }
         }
-        merged
+        sums.into_iter()
+            .enumerate()
+            .filter(|&(_, tf)| tf > 0.0)
+            .map(|(u, tf)| (u as u32, tf))
+            .collect()
     }
 
     fn bm25(&self, unit: u32, tf: f32, idf: f32) -> f32 {

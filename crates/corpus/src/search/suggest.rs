@@ -95,7 +95,7 @@ pub fn suggestion(
             parts.push(nearest_word(reader, &word.folded)?);
             changed = true;
         } else if word.exact {
-            parts.push(format!("\"{}\"", word.folded));
+            parts.push(quoted(&word.folded, ""));
         } else {
             parts.push(word.folded.clone());
         }
@@ -103,14 +103,19 @@ pub fn suggestion(
     if !changed {
         return None;
     }
-    parts.extend(text.phrases.iter().map(|p| format!("\"{}\"", p.join(" "))));
-    parts.extend(text.excluded.iter().map(|w| format!("-{w}")));
+    parts.extend(text.phrases.iter().map(|p| quoted(&p.join(" "), "")));
+    parts.extend(text.excluded.iter().map(|w| ["-", w].concat()));
     parts.extend(
         text.excluded_phrases
             .iter()
-            .map(|p| format!("-\"{}\"", p.join(" "))),
+            .map(|p| quoted(&p.join(" "), "-")),
     );
     Some(parts.join(" "))
+}
+
+/// `"text"` with `before` in front.
+fn quoted(text: &str, before: &str) -> String {
+    [before, "\"", text, "\""].concat()
 }
 
 #[cfg(test)]
