@@ -155,8 +155,10 @@ out("- The machine runs other builds during the benchmark (2 shared cores); late
 out("  move with that load, cold loads less so. Medians of several loads are reported; see the raw JSON in `bench/out/`.");
 out("- Briefwissel searches as you type, so pressing Enter changes nothing and is not counted (n = 0 for `enter`);");
 out("  keystrokes that change neither the count nor the first five results are not counted either.");
-out("- Result counts differ between Briefwissel and Pagefind for text queries: Pagefind matches prefixes and stems");
-out("  differently and searches the page title too. Filter-only queries give identical counts.");
+out("- Result counts differ between Briefwissel and Pagefind for text queries: Briefwissel finds word forms and");
+out("  compound parts (asiel in asielzoekers) and excludes `-woord`; Pagefind matches prefixes and its own stems, and");
+out("  searches the page title too. Filter-only queries give identical counts. Which is right is measured on the judged");
+out("  query set (section \"Search quality\").");
 out();
 out("## Budgets (issue 5)");
 out();
