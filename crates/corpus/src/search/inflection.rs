@@ -102,6 +102,10 @@ fn before_vowel_ending(base: &str) -> Vec<String> {
 /// weten → weet, brieven → brief, ziekten → ziekte, mogelijkheden → mogelijkheid.
 pub fn bases(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
+    // The spelling rules read bytes as Dutch letters; other scripts have no forms here.
+    if !word.is_ascii() {
+        return out;
+    }
     let mut add = |w: String| {
         if w.len() >= MIN_BASE && !out.contains(&w) {
             out.push(w);
@@ -171,6 +175,9 @@ fn undo_vowel_ending(r: &str) -> Vec<String> {
 /// taken; brief → brieven; ziekte → ziekten, ziektes; kind → kinderen.
 pub fn forms(base: &str) -> Vec<String> {
     let mut out = vec![base.to_string()];
+    if !base.is_ascii() {
+        return out;
+    }
     let mut add = |w: String| {
         if !out.contains(&w) {
             out.push(w);
@@ -282,6 +289,13 @@ mod tests {
         ] {
             assert!(!same(a, b), "{a} ↛ {b}");
             assert!(!same(b, a), "{b} ↛ {a}");
+        }
+    }
+
+    #[test]
+    fn words_in_other_scripts_have_only_themselves_as_forms() {
+        for w in ["तe", "丸en", "மen", "ελληνικά"] {
+            assert_eq!(variants(w, |_| true), [w.to_string()], "{w}");
         }
     }
 
