@@ -4,7 +4,8 @@
 //! * `$OUT_DIR/corpus.bin`, the whole artifact, embedded by the `embed-corpus` feature;
 //! * `<target>/<profile dir>/briefwissel-corpus.bin`, the head of the split artifact, which the
 //!   Trunk post-build hook (`trunk-hooks/place-artifact.sh`) copies into `dist/` under a
-//!   content-hashed name, and `briefwissel-corpus-chunks/zoekindex-<hash>.bin`, its index chunks;
+//!   content-hashed name, and `briefwissel-corpus-chunks/zoekindex-<hash>.bin`, its index file
+//!   (terms, compound and chunk tables) and index chunks;
 //! * `<target>/<profile dir>/briefwissel-originals/`, the PDF and Word files of the corpus' documents,
 //!   which the hook copies to `dist/originals/` (the document page links to them);
 //! * the env var `BRIEFWISSEL_ARTIFACT_HASH` (the hash in the head's name) for the app.
@@ -71,7 +72,7 @@ fn main() {
             println!("cargo:warning=cannot create {}: {e}", chunks.display());
             std::process::exit(1);
         }
-        for chunk in &split.chunks {
+        for chunk in std::iter::once(&split.index).chain(&split.chunks) {
             write_or_exit(&chunks.join(&chunk.file_name), &chunk.bytes);
         }
         copy_originals(
@@ -82,11 +83,14 @@ fn main() {
     }
 }
 
-/// The first term and content hash of every index chunk, as a Rust constant: the app looks up
-/// the chunks of a search in a shared link before the corpus head has arrived.
+/// The index file's hash and the first term and content hash of every index chunk, as Rust
+/// constants: the app fetches what a search in a shared link needs before the head has arrived.
 fn chunk_table(split: &briefwissel_corpus::artifact::SplitArtifact) -> String {
-    let mut out =
-        String::from("/// (first term, content hash) of each index chunk, in term order.\n");
+    let mut out = format!(
+        "/// Content hash of the index file (terms, compounds, chunk table).\npub const INDEX_FILE: &str = {:?};\n",
+        split.index.hash
+    );
+    out.push_str("/// (first term, content hash) of each index chunk, in term order.\n");
     out.push_str("pub const INDEX_CHUNKS: &[(&str, &str)] = &[\n");
     for chunk in &split.chunks {
         out.push_str(&format!(

@@ -25,13 +25,19 @@ pub struct Data {
 }
 
 impl Data {
-    /// Keeps a bundle for the rest of the page's life; its index chunks (if it is a split
-    /// artifact's head) are fetched relative to `artifact_url`.
+    /// Keeps a bundle for the rest of the page's life; its index file and chunks (if it is a
+    /// split artifact's head) are fetched relative to `artifact_url`.
     pub fn from_bundle(bundle: Bundle, artifact_url: String) -> Data {
         let bundle: &'static Bundle = Box::leak(Box::new(bundle));
-        let explorer = Explorer::new(&bundle.corpus, &bundle.index);
-        let explorer: &'static ChunkedExplorer =
-            Box::leak(Box::new(ChunkedExplorer::new(explorer, artifact_url)));
+        let explorer = match &bundle.index_file {
+            Some(_) => Explorer::waiting_for_index(&bundle.corpus),
+            None => Explorer::new(&bundle.corpus, &bundle.index),
+        };
+        let explorer: &'static ChunkedExplorer = Box::leak(Box::new(ChunkedExplorer::new(
+            explorer,
+            bundle.index_file.clone(),
+            artifact_url,
+        )));
         early_chunks::attach(explorer);
         Data {
             corpus: &bundle.corpus,

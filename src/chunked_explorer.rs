@@ -1,66 +1,82 @@
-//! The explorer in the page: runs queries and fetches the search-index chunks a search needs, then all the rest in the background.
+//! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs, then all the rest in the background.
 
 use crate::browser;
+use briefwissel_corpus::artifact::{decode_index_file, index_file_name, IndexFile};
 use briefwissel_corpus::explore::{Explorer, Outcome};
 use briefwissel_corpus::query::Query;
+use briefwissel_corpus::search::SearchIndex;
 use leptos::prelude::*;
 use std::sync::{Mutex, MutexGuard};
 
-/// Where the index chunks stand, for the status line.
+/// Where the index files stand, for the status line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum ChunkStatus {
     /// Nothing is waited for.
     #[default]
     Idle,
-    /// A search waits for chunks of the index.
+    /// A search waits for the index or chunks of it.
     Loading,
-    /// A chunk could not be fetched or was damaged: the message says which and why.
+    /// An index file could not be fetched or was damaged: the message says which and why.
     Failed(String),
 }
 
-/// An [`Explorer`] whose index chunks arrive over the network (or from the page, in the
-/// single-file build). A search that needs a missing chunk keeps showing the last complete
-/// results, asks for the chunk, and runs again when it has arrived.
+/// An [`Explorer`] whose search index (the index file, then its chunks) arrives over the network
+/// (or from the page, in the single-file build). A search that needs a missing file keeps
+/// showing the last complete results, asks for the file, and runs again when it has arrived.
 pub struct ChunkedExplorer {
     explorer: Explorer<'static>,
-    /// Where chunk files are, resolved against the artifact's own address.
+    /// The index file the explorer still needs, for a split artifact's head.
+    index_file: Option<IndexFile>,
+    /// Where index files are, resolved against the artifact's own address.
     base_url: String,
-    /// Per chunk: its fetch has started.
-    requested: Mutex<Vec<bool>>,
+    /// Content hashes of the files whose fetch has started.
+    requested: Mutex<Vec<String>>,
+    /// Chunks that arrived before the index file, which says where they belong.
+    waiting_chunks: Mutex<Vec<(String, Vec<u8>)>>,
     /// The last outcome that counted every text match.
     last_complete: Mutex<Option<Outcome>>,
-    /// Notified when a chunk arrives, so the queries waiting for it run again.
+    /// Notified when a file arrives, so the queries waiting for it run again.
     arrived: ArcTrigger,
     pub status: ArcRwSignal<ChunkStatus>,
 }
 
 impl ChunkedExplorer {
-    pub fn new(explorer: Explorer<'static>, base_url: String) -> ChunkedExplorer {
-        let chunks = explorer.index_chunks().len();
+    pub fn new(
+        explorer: Explorer<'static>,
+        index_file: Option<IndexFile>,
+        base_url: String,
+    ) -> ChunkedExplorer {
         ChunkedExplorer {
             explorer,
+            index_file,
             base_url,
-            requested: Mutex::new(vec![false; chunks]),
+            requested: Mutex::new(Vec::new()),
+            waiting_chunks: Mutex::new(Vec::new()),
             last_complete: Mutex::new(None),
             arrived: ArcTrigger::new(),
             status: ArcRwSignal::new(ChunkStatus::Idle),
         }
     }
 
-    /// Runs `query`; reactive on chunk arrivals. While chunks are missing it returns the last
-    /// complete outcome (or the incomplete one, when there is none or a chunk failed).
+    /// Runs `query`; reactive on arrivals. While the index or chunks are missing it returns the
+    /// last complete outcome (or the incomplete one, when there is none or a file failed).
     pub fn run(&'static self, query: &Query) -> Outcome {
         self.arrived.track();
         let outcome = self.explorer.run(query);
-        if outcome.missing_index_chunks.is_empty() {
+        if outcome.is_complete() {
             if self.status.with_untracked(|s| *s == ChunkStatus::Loading) {
                 self.status.set(ChunkStatus::Idle);
             }
             *lock(&self.last_complete) = Some(outcome.clone());
             return outcome;
         }
+        if let (true, Some(file)) = (outcome.waiting_for_index, &self.index_file) {
+            self.fetch(file.hash.clone());
+        }
         for &c in &outcome.missing_index_chunks {
-            self.fetch(c);
+            if let Some(chunk) = self.explorer.index_chunks().get(c) {
+                self.fetch(chunk.hash.clone());
+            }
         }
         if self
             .status
@@ -72,94 +88,115 @@ impl ChunkedExplorer {
         lock(&self.last_complete).clone().unwrap_or(outcome)
     }
 
-    /// Fetches every chunk not asked for yet, one after the other, so that later searches are
-    /// instant and (with the service worker's cache) work offline.
+    /// Fetches the index file and then every chunk not asked for yet, one after the other, so
+    /// that later searches are instant and (with the service worker's cache) work offline.
     pub fn prefetch_all(&'static self) {
         wasm_bindgen_futures::spawn_local(async move {
-            let count = self.explorer.index_chunks().len();
-            for c in 0..count {
-                if !self.start(c) {
-                    continue;
+            if let Some(file) = &self.index_file {
+                if self.start(&file.hash) {
+                    let result = self.load(&file.hash).await;
+                    self.finish(&file.hash, result);
                 }
-                let result = self.load(c).await;
-                self.finish(c, result);
+            }
+            let hashes: Vec<String> = self
+                .explorer
+                .index_chunks()
+                .iter()
+                .map(|c| c.hash.clone())
+                .collect();
+            for hash in hashes {
+                if self.start(&hash) {
+                    let result = self.load(&hash).await;
+                    self.finish(&hash, result);
+                }
             }
         });
     }
 
-    /// The chunk with this content hash.
-    fn chunk_by_hash(&self, hash: &str) -> Option<usize> {
-        self.explorer
-            .index_chunks()
-            .iter()
-            .position(|c| c.hash == hash)
-    }
-
-    /// A chunk fetched before the explorer existed is on its way: do not fetch it again.
+    /// A file fetched before the explorer existed is on its way: do not fetch it again.
     pub fn mark_requested(&self, hash: &str) {
-        if let Some(c) = self.chunk_by_hash(hash) {
-            self.start(c);
-        }
+        self.start(hash);
     }
 
-    /// A chunk fetched before the explorer existed has arrived.
+    /// A file fetched before the explorer existed has arrived.
     pub fn take_early(&self, hash: &str, result: Result<Vec<u8>, String>) {
-        if let Some(c) = self.chunk_by_hash(hash) {
-            self.start(c);
-            self.finish(c, result);
-        }
+        self.start(hash);
+        self.finish(hash, result);
     }
 
-    fn fetch(&'static self, c: usize) {
-        if self.start(c) {
+    fn fetch(&'static self, hash: String) {
+        if self.start(&hash) {
             wasm_bindgen_futures::spawn_local(async move {
-                let result = self.load(c).await;
-                self.finish(c, result);
+                let result = self.load(&hash).await;
+                self.finish(&hash, result);
             });
         }
     }
 
-    /// Marks chunk `c` as asked for; false when it already was.
-    fn start(&self, c: usize) -> bool {
+    /// Marks the file as asked for; false when it already was.
+    fn start(&self, hash: &str) -> bool {
         let mut requested = lock(&self.requested);
-        match requested.get_mut(c) {
-            Some(done) if !*done => {
-                *done = true;
-                true
-            }
-            _ => false,
+        if requested.iter().any(|h| h == hash) {
+            return false;
         }
+        requested.push(hash.to_string());
+        true
     }
 
-    async fn load(&self, c: usize) -> Result<Vec<u8>, String> {
-        let chunk = &self.explorer.index_chunks()[c];
-        if let Some(text) = browser::element_text(&format!("briefwissel-chunk-{}", chunk.hash)) {
-            return crate::loader::decode_base64(&text).ok_or_else(|| {
-                format!("het ingebouwde zoekindexdeel {} is beschadigd", chunk.hash)
-            });
+    async fn load(&self, hash: &str) -> Result<Vec<u8>, String> {
+        if let Some(text) = browser::element_text(&format!("briefwissel-chunk-{hash}")) {
+            return crate::loader::decode_base64(&text)
+                .ok_or_else(|| format!("het ingebouwde zoekindexdeel {hash} is beschadigd"));
         }
-        let name = briefwissel_corpus::artifact::chunk_file_name(chunk);
+        let name = index_file_name(hash);
         let url = web_sys::Url::new_with_base(&name, &self.base_url)
             .map(|u| u.href())
             .unwrap_or(name);
         browser::fetch_bytes(&url).await
     }
 
-    fn finish(&self, c: usize, result: Result<Vec<u8>, String>) {
-        let added = result.and_then(|bytes| self.explorer.add_index_chunk(c, bytes));
-        match added {
+    fn finish(&self, hash: &str, result: Result<Vec<u8>, String>) {
+        match result.and_then(|bytes| self.add(hash, bytes)) {
             Ok(true) => self.arrived.notify(),
             Ok(false) => {}
             Err(why) => {
-                if let Some(done) = lock(&self.requested).get_mut(c) {
-                    *done = false;
-                }
+                lock(&self.requested).retain(|h| h != hash);
                 // No rerun now (that would retry at once, forever, when offline); the next
-                // search asks for the chunk again.
+                // search asks for the file again.
                 self.status.set(ChunkStatus::Failed(format!(
                     "Een deel van de zoekindex kon niet worden geladen ({why}). Zoekresultaten zijn onvolledig; zoek opnieuw als u weer verbinding hebt."
                 )));
             }
+        }
+    }
+
+    /// Hands a file's bytes to the explorer; `Ok(true)` when searches can now find more.
+    fn add(&self, hash: &str, bytes: Vec<u8>) -> Result<bool, String> {
+        if let Some(file) = self.index_file.as_ref().filter(|f| f.hash == hash) {
+            let index = decode_index_file(file, &bytes)?;
+            // The page keeps its index until it closes, as it keeps the corpus.
+            let index: &'static SearchIndex = Box::leak(Box::new(index));
+            self.explorer.set_index(index)?;
+            for (chunk, bytes) in std::mem::take(&mut *lock(&self.waiting_chunks)) {
+                if self.add(&chunk, bytes).is_err() {
+                    // Asked for again by the next search that needs it.
+                    lock(&self.requested).retain(|h| *h != chunk);
+                }
+            }
+            return Ok(true);
+        }
+        if !self.explorer.has_index() {
+            lock(&self.waiting_chunks).push((hash.to_string(), bytes));
+            return Ok(false);
+        }
+        match self
+            .explorer
+            .index_chunks()
+            .iter()
+            .position(|c| c.hash == hash)
+        {
+            Some(c) => self.explorer.add_index_chunk(c, bytes),
+            None => Err(format!("zoekindexdeel {hash} hoort niet bij dit corpus")),
         }
     }
 }

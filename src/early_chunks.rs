@@ -1,18 +1,19 @@
-//! Index chunks that a shared search link needs, fetched while the corpus head is still on its way.
+//! The index file and chunks that a shared search link needs, fetched while the corpus head is still on its way.
 //!
-//! The chunk table (first term and hash of each chunk) is compiled into the app by build.rs, so
-//! the chunks of `?q=…` can be requested at once instead of one round trip after the head.
+//! The index file's hash and the chunk table (first term and hash of each chunk) are compiled
+//! into the app by build.rs, so a `?q=…` link requests them at once instead of one or two round
+//! trips after the head.
 
 use crate::browser;
 use crate::chunked_explorer::ChunkedExplorer;
-use briefwissel_corpus::artifact::chunks_for_search;
+use briefwissel_corpus::artifact::{chunks_for_search, index_file_name};
 use briefwissel_corpus::query::parse_query_string;
 use briefwissel_corpus::Corpus;
 use std::sync::{Mutex, OnceLock};
 
 include!(concat!(env!("OUT_DIR"), "/index_chunks.rs"));
 
-/// A chunk fetched early: still on its way, or arrived before the explorer existed.
+/// A file fetched early: still on its way, or arrived before the explorer existed.
 enum Early {
     Pending,
     Arrived(Result<Vec<u8>, String>),
@@ -21,16 +22,20 @@ enum Early {
 static EARLY: Mutex<Vec<(String, Early)>> = Mutex::new(Vec::new());
 static EXPLORER: OnceLock<&'static ChunkedExplorer> = OnceLock::new();
 
-/// Starts fetching the chunks that the search text in `query_string` needs, next to `head_url`.
+/// Starts fetching the index file and the chunks that the search text in `query_string` needs,
+/// next to `head_url`.
 pub fn start(query_string: &str, head_url: &str) {
     let text = parse_query_string(query_string, &Corpus::default()).0.text;
     if text.trim().is_empty() {
         return;
     }
     let first_terms: Vec<&str> = INDEX_CHUNKS.iter().map(|c| c.0).collect();
-    for c in chunks_for_search(&first_terms, &text) {
-        let hash = INDEX_CHUNKS[c].1.to_string();
-        let name = format!("zoekindex-{hash}.bin");
+    let chunks = chunks_for_search(&first_terms, &text)
+        .into_iter()
+        .map(|c| INDEX_CHUNKS[c].1);
+    for hash in std::iter::once(INDEX_FILE).chain(chunks) {
+        let hash = hash.to_string();
+        let name = index_file_name(&hash);
         let url = web_sys::Url::new_with_base(&name, head_url)
             .map(|u| u.href())
             .unwrap_or(name);
@@ -49,8 +54,8 @@ pub fn start(query_string: &str, head_url: &str) {
     }
 }
 
-/// Hands the early chunks to the explorer: those that arrived now, those on their way later.
-/// A failed early fetch is forgotten; the explorer asks again when a search needs the chunk.
+/// Hands the early files to the explorer: those that arrived now, those on their way later.
+/// A failed early fetch is forgotten; the explorer asks again when a search needs the file.
 pub fn attach(explorer: &'static ChunkedExplorer) {
     if EXPLORER.set(explorer).is_err() {
         return;

@@ -71,16 +71,17 @@ pub fn ListPage(data: Data) -> impl IntoView {
     };
     Effect::new(move |_| {
         // Results that still wait for search-index chunks are not the first results.
-        if outcome.with(|o| o.missing_index_chunks.is_empty()) {
+        if outcome.with(|o| o.is_complete()) {
             browser::mark("first-results");
         }
     });
     let count_text = move || {
         outcome.with(|o| {
-            if !o.missing_index_chunks.is_empty() {
+            if !o.is_complete() {
                 return "Zoekindex nog niet geladen; de zoekresultaten volgen.".to_string();
             }
-            let page = query.with(|q| q.page).max(1) as usize;
+            // A page past the last (an old link) shows the last page.
+            let page = query.with(|q| q.page).clamp(1, o.page_count()) as usize;
             let noun = if o.total == 1 { "vraag" } else { "vragen" };
             if o.total > PAGE_SIZE {
                 let first = (page - 1) * PAGE_SIZE + 1;
@@ -91,19 +92,22 @@ pub fn ListPage(data: Data) -> impl IntoView {
             }
         })
     };
-    // Cards are keyed by question and search text: a filter change keeps the cards that stay
-    // on the page, and only a new search text redraws them (for its highlights).
+    // Cards are keyed by question and by what they highlight: a filter change keeps the cards
+    // that stay on the page, and new highlights (a new search text, or the same one once its
+    // index has arrived) redraw them.
     let page_keys = Memo::new(move |_| {
         let page = query.with(|q| q.page);
-        let terms = query.with(|q| q.text.clone());
         outcome.with(|o| {
-            o.page(page)
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(&o.highlight, &mut hasher);
+            let marks = std::hash::Hasher::finish(&hasher);
+            o.page(page.min(o.page_count()))
                 .iter()
-                .map(|&i| (i, terms.clone()))
-                .collect::<Vec<(u32, String)>>()
+                .map(|&i| (i, marks))
+                .collect::<Vec<(u32, u64)>>()
         })
     });
-    let card = move |(i, _): (u32, String)| {
+    let card = move |(i, _): (u32, u64)| {
         let terms = outcome.with_untracked(|o| o.highlight.clone());
         data.corpus
             .questions
@@ -152,7 +156,7 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 <Toolbar data=data outcome=outcome/>
                 <DocumentHits data=data selection=selection/>
                 <ol class="question-list">
-                    <For each=move || page_keys.get() key=|k| k.clone() children=card/>
+                    <For each=move || page_keys.get() key=|k| *k children=card/>
                 </ol>
                 <Pagination data=data selection=selection/>
             </section>

@@ -1,9 +1,10 @@
-//! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column) and index; optionally split into a head and index chunks.
+//! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column) and index; optionally split into a head, an index file and index chunks.
 
 use crate::columns::CorpusColumns;
+use crate::hash::content_hash;
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
-use crate::search::{IndexReader, PostingChunk, SearchIndex};
+use crate::search::{IndexReader, SearchIndex};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -19,18 +20,42 @@ pub const CHUNK_TARGET_BYTES: usize = 64 * 1024;
 pub const ARTIFACT_VERSION: u32 = SCHEMA_VERSION * 1000 + INDEX_FORMAT_VERSION;
 
 /// Everything the app loads.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Bundle {
     pub corpus: Corpus,
+    /// The search index; empty (default) when it is in a file of its own ([`Bundle::index_file`]).
     pub index: SearchIndex,
+    /// The file holding the index, for a split artifact's head: fetched when the first search
+    /// needs it, after the first results are on screen.
+    pub index_file: Option<IndexFile>,
 }
 
 impl Bundle {
     /// The corpus with a freshly built index.
     pub fn build(corpus: Corpus) -> Bundle {
         let index = SearchIndex::build(&corpus);
-        Bundle { corpus, index }
+        Bundle {
+            corpus,
+            index,
+            index_file: None,
+        }
     }
+}
+
+/// Where a split artifact's search index (terms, compound table, chunk table; not the posting
+/// lists) is: a `zoekindex-<hash>.bin` file like the chunks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexFile {
+    /// Content hash of the file's bytes (its name is derived from it).
+    pub hash: String,
+    pub length: u32,
+}
+
+/// The index part of an artifact: the index itself, or the file that holds it.
+#[derive(Serialize, Deserialize)]
+enum ShippedIndex {
+    Inline(SearchIndex),
+    InFile(IndexFile),
 }
 
 /// Why an artifact could not be read.
@@ -72,7 +97,11 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
     let mut out = Vec::with_capacity(8);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&ARTIFACT_VERSION.to_le_bytes());
-    let payload = (CorpusColumns::from_corpus(&bundle.corpus), &bundle.index);
+    let index = match &bundle.index_file {
+        Some(file) => ShippedIndex::InFile(file.clone()),
+        None => ShippedIndex::Inline(bundle.index.clone()),
+    };
+    let payload = (CorpusColumns::from_corpus(&bundle.corpus), index);
     match postcard::to_extend(&payload, out) {
         Ok(out) => out,
         // Serialising plain data into a Vec cannot fail; keep a readable artifact header anyway.
@@ -84,11 +113,15 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
     }
 }
 
-/// An artifact in parts, for the web: the head (corpus, term dictionary and chunk table), which
-/// is all the first results need, and the posting-list chunks, fetched when a search needs them.
+/// An artifact in parts, for the web: the head (the corpus and the name of the index file), which
+/// is all the first results need; the index file (terms, compound table, chunk table), fetched
+/// with the first search or after the first results; and the posting-list chunks, fetched when a
+/// search needs them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SplitArtifact {
     pub head: Vec<u8>,
+    /// The index without its posting lists, as `zoekindex-<hash>.bin` (`first_term` is empty).
+    pub index: ShippedChunk,
     pub chunks: Vec<ShippedChunk>,
 }
 
@@ -104,9 +137,41 @@ pub struct ShippedChunk {
     pub bytes: Vec<u8>,
 }
 
-/// The file name of an index chunk: its content hash, so caches never mix versions.
-pub fn chunk_file_name(chunk: &PostingChunk) -> String {
-    format!("zoekindex-{}.bin", chunk.hash)
+/// The file name of an index chunk or of the index file with this content hash, so caches never
+/// mix versions.
+pub fn index_file_name(hash: &str) -> String {
+    format!("zoekindex-{hash}.bin")
+}
+
+/// Reads the index file named by a split artifact's head, checking its length and hash;
+/// [`crate::explore::Explorer::set_index`] checks that it fits the corpus.
+pub fn decode_index_file(file: &IndexFile, bytes: &[u8]) -> Result<SearchIndex, String> {
+    if bytes.len() != file.length as usize {
+        return Err(format!(
+            "zoekindex {} heeft {} bytes, {} verwacht",
+            file.hash,
+            bytes.len(),
+            file.length
+        ));
+    }
+    if content_hash(bytes) != file.hash {
+        return Err(format!(
+            "zoekindex {} is beschadigd (andere inhoud)",
+            file.hash
+        ));
+    }
+    postcard::from_bytes(bytes).map_err(|e| format!("zoekindex {} is beschadigd: {e}", file.hash))
+}
+
+/// An index that does not belong to the corpus, or is not consistent, is refused.
+fn check_index(index: &SearchIndex, question_count: u32, unit_count: usize) -> Result<(), String> {
+    if index.question_count != question_count {
+        return Err(format!(
+            "de zoekindex hoort bij {} vragen, het corpus heeft er {question_count}",
+            index.question_count
+        ));
+    }
+    IndexReader::new(index, unit_count).map(|_| ())
 }
 
 /// The chunks (indices, sorted, without duplicates) that hold the index lists a search for
@@ -148,7 +213,7 @@ pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
         .iter()
         .zip(chunks)
         .map(|(chunk, bytes)| ShippedChunk {
-            file_name: chunk_file_name(chunk),
+            file_name: index_file_name(&chunk.hash),
             hash: chunk.hash.clone(),
             first_term: term_starts
                 .get(chunk.first_term as usize..chunk.first_term as usize + 2)
@@ -158,8 +223,21 @@ pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
             bytes,
         })
         .collect();
+    let index_bytes = postcard::to_allocvec(&head.index).unwrap_or_default();
+    let index_hash = content_hash(&index_bytes);
+    head.index_file = Some(IndexFile {
+        hash: index_hash.clone(),
+        length: index_bytes.len() as u32,
+    });
+    head.index = SearchIndex::default();
     SplitArtifact {
         head: encode(&head),
+        index: ShippedChunk {
+            file_name: index_file_name(&index_hash),
+            hash: index_hash,
+            first_term: String::new(),
+            bytes: index_bytes,
+        },
         chunks,
     }
 }
@@ -181,7 +259,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, ArtifactError> {
             found,
         });
     }
-    let ((columns, index), rest): ((CorpusColumns, SearchIndex), &[u8]) =
+    let ((columns, index), rest): ((CorpusColumns, ShippedIndex), &[u8]) =
         postcard::take_from_bytes(&bytes[8..])
             .map_err(|e| ArtifactError::Corrupt(e.to_string()))?;
     if !rest.is_empty() {
@@ -191,20 +269,28 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, ArtifactError> {
         )));
     }
     let corpus = columns.into_corpus().map_err(ArtifactError::Inconsistent)?;
-    let bundle = Bundle { corpus, index };
-    if bundle.corpus.schema_version != SCHEMA_VERSION {
+    if corpus.schema_version != SCHEMA_VERSION {
         return Err(ArtifactError::Inconsistent(format!(
             "corpusschema {SCHEMA_VERSION} verwacht, {} gevonden",
-            bundle.corpus.schema_version
+            corpus.schema_version
         )));
     }
-    let units = UnitMap::new(&bundle.corpus);
-    if bundle.index.question_count != units.question_count {
-        return Err(ArtifactError::Inconsistent(format!(
-            "de zoekindex hoort bij {} vragen, het corpus heeft er {}",
-            bundle.index.question_count, units.question_count
-        )));
-    }
-    IndexReader::new(&bundle.index, units.total as usize).map_err(ArtifactError::Inconsistent)?;
+    let bundle = match index {
+        ShippedIndex::Inline(index) => {
+            let units = UnitMap::new(&corpus);
+            check_index(&index, units.question_count, units.total as usize)
+                .map_err(ArtifactError::Inconsistent)?;
+            Bundle {
+                corpus,
+                index,
+                index_file: None,
+            }
+        }
+        ShippedIndex::InFile(file) => Bundle {
+            corpus,
+            index: SearchIndex::default(),
+            index_file: Some(file),
+        },
+    };
     Ok(bundle)
 }

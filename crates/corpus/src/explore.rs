@@ -9,7 +9,7 @@ use crate::search::suggest::suggestion;
 use crate::search::units::{AnswerLookup, Part, UnitMap};
 use crate::search::{HighlightTerms, IndexReader, SearchIndex, SearchText};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use text_matches::{ReadSearch, TextMatches};
 
 mod text_matches;
@@ -72,6 +72,9 @@ pub struct Outcome {
     /// this is not empty the outcome is incomplete: it counts no text matches. Load the chunks
     /// with [`Explorer::add_index_chunk`] and run the query again.
     pub missing_index_chunks: Vec<usize>,
+    /// The search text needs the index, which has not arrived yet ([`Explorer::set_index`]);
+    /// the outcome counts no text matches.
+    pub waiting_for_index: bool,
 }
 
 impl Outcome {
@@ -80,6 +83,12 @@ impl Outcome {
         let start = (page.max(1) as usize - 1).saturating_mul(PAGE_SIZE);
         let end = start.saturating_add(PAGE_SIZE).min(self.questions.len());
         self.questions.get(start..end).unwrap_or(&[])
+    }
+
+    /// False while the outcome waits for the index or some of its chunks (it then counts no
+    /// text matches).
+    pub fn is_complete(&self) -> bool {
+        self.missing_index_chunks.is_empty() && !self.waiting_for_index
     }
 
     /// Number of pages (at least 1).
@@ -100,8 +109,9 @@ struct FacetEntry {
 pub struct Explorer<'a> {
     corpus: &'a Corpus,
     units: UnitMap,
-    reader: Option<IndexReader<'a>>,
-    index_problem: Option<String>,
+    /// Set at once, or later by [`Explorer::set_index`] when the index arrives on its own.
+    reader: OnceLock<IndexReader<'a>>,
+    index_problem: OnceLock<String>,
     answers: AnswerLookup<'a>,
     /// Facets in order: parties, themes, kinds, chambers, answered.
     facets: [Vec<FacetEntry>; 5],
@@ -126,19 +136,17 @@ impl<'a> Explorer<'a> {
     /// Precomputes facet sets and sort orders. An index that does not belong to the corpus is not
     /// used (searching then finds nothing) and reported by [`Explorer::index_problem`].
     pub fn new(corpus: &'a Corpus, index: &'a SearchIndex) -> Explorer<'a> {
+        let explorer = Explorer::waiting_for_index(corpus);
+        if let Err(problem) = explorer.set_index(index) {
+            let _ = explorer.index_problem.set(problem);
+        }
+        explorer
+    }
+
+    /// An explorer whose search index comes later ([`Explorer::set_index`]): it filters and sorts
+    /// at once; a search text gives an outcome that is [`Outcome::waiting_for_index`].
+    pub fn waiting_for_index(corpus: &'a Corpus) -> Explorer<'a> {
         let units = UnitMap::new(corpus);
-        let (reader, index_problem) = if index.question_count != units.question_count {
-            let problem = format!(
-                "de zoekindex hoort bij {} vragen, het corpus heeft er {}",
-                index.question_count, units.question_count
-            );
-            (None, Some(problem))
-        } else {
-            match IndexReader::new(index, units.total as usize) {
-                Ok(reader) => (Some(reader), None),
-                Err(problem) => (None, Some(problem)),
-            }
-        };
         let n = corpus.questions.len();
         let document_of: HashMap<&str, usize> = corpus
             .documents
@@ -222,8 +230,8 @@ impl<'a> Explorer<'a> {
         Explorer {
             corpus,
             units,
-            reader,
-            index_problem,
+            reader: OnceLock::new(),
+            index_problem: OnceLock::new(),
             answers: AnswerLookup::new(corpus),
             facets: [
                 parties.finish(),
@@ -247,7 +255,41 @@ impl<'a> Explorer<'a> {
 
     /// Why the search index could not be used, if it could not.
     pub fn index_problem(&self) -> Option<&str> {
-        self.index_problem.as_deref()
+        self.index_problem.get().map(String::as_str)
+    }
+
+    /// Takes the search index, checked against the corpus; `Ok` also when one was set before
+    /// (the first stays). Searches run after this use it.
+    pub fn set_index(&self, index: &'a SearchIndex) -> Result<(), String> {
+        if self.reader.get().is_some() {
+            return Ok(());
+        }
+        if index.question_count != self.units.question_count {
+            return Err(format!(
+                "de zoekindex hoort bij {} vragen, het corpus heeft er {}",
+                index.question_count, self.units.question_count
+            ));
+        }
+        let reader = IndexReader::new(index, self.units.total as usize)?;
+        let _ = self.reader.set(reader);
+        // Searches read before the index came found nothing; read them again.
+        if let Ok(mut last) = self.last_search.lock() {
+            *last = None;
+        }
+        if let Ok(mut last) = self.last_text.lock() {
+            *last = None;
+        }
+        Ok(())
+    }
+
+    /// True once the index is set and usable.
+    pub fn has_index(&self) -> bool {
+        self.reader.get().is_some()
+    }
+
+    /// True when there is no index yet (nor a problem with one).
+    fn waits_for_index(&self) -> bool {
+        self.reader.get().is_none() && self.index_problem.get().is_none()
     }
 
     /// Filters, counts and sorts for `query`.
@@ -262,6 +304,7 @@ impl<'a> Explorer<'a> {
         } = &*read;
         let highlight = highlight.clone();
         let missing_index_chunks = self.missing_chunks_of(expansion.as_ref());
+        let waiting_for_index = !search.is_blank() && self.waits_for_index();
         let text =
             (!search.is_blank()).then(|| match (expansion, missing_index_chunks.is_empty()) {
                 (Some(expansion), true) => self.cached_text_matches(search, expansion),
@@ -322,7 +365,7 @@ impl<'a> Explorer<'a> {
             None => Vec::new(),
         };
         let nothing_found = questions.is_empty() && document_hits.is_empty();
-        let suggestion = match (&self.reader, expansion) {
+        let suggestion = match (self.reader.get(), expansion) {
             (Some(reader), Some(expansion)) if nothing_found && missing_index_chunks.is_empty() => {
                 suggestion(reader, search, expansion)
             }
@@ -336,6 +379,7 @@ impl<'a> Explorer<'a> {
             highlight,
             suggestion,
             missing_index_chunks,
+            waiting_for_index,
         }
     }
 
@@ -344,13 +388,13 @@ impl<'a> Explorer<'a> {
     pub fn missing_index_chunks(&self, text: &str) -> Vec<usize> {
         let expansion = self
             .reader
-            .as_ref()
+            .get()
             .map(|r| Expansion::new(r, &SearchText::parse(text)));
         self.missing_chunks_of(expansion.as_ref())
     }
 
     fn missing_chunks_of(&self, expansion: Option<&Expansion>) -> Vec<usize> {
-        let (Some(reader), Some(expansion)) = (&self.reader, expansion) else {
+        let (Some(reader), Some(expansion)) = (self.reader.get(), expansion) else {
             return Vec::new();
         };
         let mut terms = expansion.all_terms();
@@ -371,13 +415,13 @@ impl<'a> Explorer<'a> {
 
     /// The chunks of a split index, in order (empty when the index holds all its postings).
     pub fn index_chunks(&self) -> &[crate::search::PostingChunk] {
-        self.reader.as_ref().map_or(&[], |r| r.chunks())
+        self.reader.get().map_or(&[], |r| r.chunks())
     }
 
     /// Takes the bytes of index chunk `c` (checked against its length and hash); `Ok(true)` when
     /// it was new.
     pub fn add_index_chunk(&self, c: usize, bytes: Vec<u8>) -> Result<bool, String> {
-        match &self.reader {
+        match self.reader.get() {
             Some(reader) => reader.add_chunk(c, bytes),
             None => Err("de zoekindex is niet bruikbaar".to_string()),
         }

@@ -130,6 +130,7 @@ fn an_index_built_for_another_corpus_is_refused() {
     let mismatched = Bundle {
         corpus: smaller.clone(),
         index: bundle().index.clone(),
+        index_file: None,
     };
     let err = decode(&encode(&mismatched)).expect_err("index does not fit");
     assert!(matches!(err, ArtifactError::Inconsistent(_)), "{err}");
@@ -155,6 +156,7 @@ fn an_index_built_for_another_corpus_is_refused() {
             ..Corpus::default()
         },
         index: SearchIndex::default(),
+        index_file: None,
     };
     assert_eq!(
         decode(&encode(&empty)).expect("an empty corpus is fine"),

@@ -1,12 +1,12 @@
-//! The split artifact: a head for the first results and index chunks that a search loads on demand.
+//! The split artifact: a head for the first results, the index file the first search loads, and index chunks that a search loads on demand.
 
 use briefwissel_corpus::artifact::{
-    chunks_for_search, decode, encode, encode_split, Bundle, SplitArtifact,
+    chunks_for_search, decode, decode_index_file, encode, encode_split, Bundle, SplitArtifact,
 };
 use briefwissel_corpus::explore::{Explorer, Outcome};
 use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::query::{parse_query_string, Query};
-use briefwissel_corpus::search::SearchText;
+use briefwissel_corpus::search::{SearchIndex, SearchText};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -31,14 +31,34 @@ fn head() -> &'static Bundle {
     HEAD.get_or_init(|| decode(&split().head).expect("the head decodes"))
 }
 
+/// The index file as the app reads it after the head.
+fn head_index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let file = head()
+            .index_file
+            .as_ref()
+            .expect("the head names its index file");
+        decode_index_file(file, &split().index.bytes).expect("the index file decodes")
+    })
+}
+
+/// An explorer on the head with its index file loaded, but no chunks.
+fn head_explorer() -> Explorer<'static> {
+    let explorer = Explorer::waiting_for_index(&head().corpus);
+    explorer
+        .set_index(head_index())
+        .expect("the index fits the head");
+    explorer
+}
+
 fn query(qs: &str) -> Query {
     parse_query_string(qs, &bundle().corpus).0
 }
 
 /// Runs `query` on a fresh head, loading whatever chunks it asks for, as the app does.
 fn run_loading_chunks(query: &Query) -> (Outcome, Vec<usize>) {
-    let head = head();
-    let explorer = Explorer::new(&head.corpus, &head.index);
+    let explorer = head_explorer();
     let first = explorer.run(query);
     let asked = first.missing_index_chunks.clone();
     for &c in &asked {
@@ -67,9 +87,10 @@ fn the_head_is_much_smaller_than_the_whole_artifact_and_the_chunks_carry_the_res
     let chunk_total: usize = split.chunks.iter().map(|c| c.bytes.len()).sum();
     assert!(split.chunks.len() > 4, "{} chunks", split.chunks.len());
     assert_eq!(chunk_total, bundle().index.postings.len());
-    assert!(split.head.len() + chunk_total < whole + 64 * split.chunks.len());
-    assert!(split.head.len() < whole - chunk_total / 2);
-    for chunk in &split.chunks {
+    let index = split.index.bytes.len();
+    assert!(split.head.len() + index + chunk_total < whole + 64 * split.chunks.len());
+    assert!(split.head.len() < whole - chunk_total / 2 - index);
+    for chunk in std::iter::once(&split.index).chain(&split.chunks) {
         assert!(chunk.file_name.starts_with("zoekindex-") && chunk.file_name.ends_with(".bin"));
     }
 }
@@ -88,9 +109,55 @@ fn every_search_gives_the_same_outcome_as_the_whole_index_once_its_chunks_are_lo
 }
 
 #[test]
-fn before_its_chunks_arrive_a_search_names_them_and_counts_no_text_matches() {
+fn the_head_names_the_index_file_and_a_search_waits_for_it_while_filters_do_not() {
     let head = head();
-    let explorer = Explorer::new(&head.corpus, &head.index);
+    assert!(head.index.terms.is_empty() && head.index.unit_lengths.is_empty());
+    let file = head
+        .index_file
+        .as_ref()
+        .expect("the head names its index file");
+    assert_eq!(file.hash, split().index.hash);
+    assert_eq!(file.length as usize, split().index.bytes.len());
+    let explorer = Explorer::waiting_for_index(&head.corpus);
+    let search = explorer.run(&query("q=asiel&partij=PVV"));
+    assert!(search.waiting_for_index && !search.is_complete());
+    assert_eq!(search.total, 0, "no text matches are counted yet");
+    let filters = explorer.run(&query("partij=PVV"));
+    assert!(filters.is_complete());
+    let whole = Explorer::new(&bundle().corpus, &bundle().index);
+    assert_eq!(filters, whole.run(&query("partij=PVV")));
+    explorer.set_index(head_index()).expect("the index fits");
+    let after = explorer.run(&query("q=asiel&partij=PVV"));
+    assert!(!after.waiting_for_index);
+    assert!(!after.missing_index_chunks.is_empty(), "then the chunks");
+}
+
+#[test]
+fn an_index_file_with_other_bytes_or_for_another_corpus_is_refused_with_a_message() {
+    let file = head().index_file.clone().expect("an index file");
+    let mut bytes = split().index.bytes.clone();
+    bytes[10] ^= 1;
+    let error = decode_index_file(&file, &bytes).unwrap_err();
+    assert!(
+        error.contains(&file.hash) && error.contains("beschadigd"),
+        "{error}"
+    );
+    let error = decode_index_file(&file, &bytes[1..]).unwrap_err();
+    assert!(
+        error.contains(&format!("{} bytes", bytes.len() - 1)),
+        "{error}"
+    );
+    let mut smaller = head().corpus.clone();
+    smaller.questions.truncate(10);
+    let explorer = Explorer::waiting_for_index(&smaller);
+    let error = explorer.set_index(head_index()).unwrap_err();
+    assert!(error.contains("hoort bij"), "{error}");
+    assert!(explorer.run(&query("q=asiel")).waiting_for_index);
+}
+
+#[test]
+fn before_its_chunks_arrive_a_search_names_them_and_counts_no_text_matches() {
+    let explorer = head_explorer();
     let outcome = explorer.run(&query("q=asiel"));
     assert!(!outcome.missing_index_chunks.is_empty());
     assert_eq!(outcome.total, 0);
@@ -102,8 +169,7 @@ fn before_its_chunks_arrive_a_search_names_them_and_counts_no_text_matches() {
 
 #[test]
 fn filters_without_a_search_text_need_no_chunk() {
-    let head = head();
-    let explorer = Explorer::new(&head.corpus, &head.index);
+    let explorer = head_explorer();
     let whole = Explorer::new(&bundle().corpus, &bundle().index);
     for qs in [
         "",
@@ -119,12 +185,11 @@ fn filters_without_a_search_text_need_no_chunk() {
 
 #[test]
 fn a_chunk_with_other_bytes_is_refused_with_a_message_naming_it() {
-    let head = head();
-    let explorer = Explorer::new(&head.corpus, &head.index);
+    let explorer = head_explorer();
     let mut bytes = split().chunks[0].bytes.clone();
     bytes[0] ^= 1;
     let error = explorer.add_index_chunk(0, bytes).unwrap_err();
-    assert!(error.contains(&head.index.chunks[0].hash), "{error}");
+    assert!(error.contains(&head_index().chunks[0].hash), "{error}");
     let short = explorer.add_index_chunk(1, vec![1, 2, 3]).unwrap_err();
     assert!(short.contains("3 bytes"), "{short}");
     assert!(explorer.add_index_chunk(10_000, Vec::new()).is_err());
@@ -134,14 +199,15 @@ fn a_chunk_with_other_bytes_is_refused_with_a_message_naming_it() {
 }
 
 #[test]
-fn a_head_whose_chunk_table_does_not_fit_its_terms_is_refused() {
-    let mut longer = head().clone();
-    longer.index.chunks[1].length += 1;
-    let error = decode(&encode(&longer)).unwrap_err().to_string();
+fn an_index_whose_chunk_table_does_not_fit_its_terms_is_refused() {
+    let mut longer = head_index().clone();
+    longer.chunks[1].length += 1;
+    let explorer = Explorer::waiting_for_index(&head().corpus);
+    let error = explorer.set_index(&longer).unwrap_err();
     assert!(error.contains("postings van de zoekindex"), "{error}");
-    let mut shuffled = head().clone();
-    shuffled.index.chunks[2].first_term = 0;
-    let error = decode(&encode(&shuffled)).unwrap_err().to_string();
+    let mut shuffled = head_index().clone();
+    shuffled.chunks[2].first_term = 0;
+    let error = explorer.set_index(&shuffled).unwrap_err();
     assert!(error.contains("zoekindexdeel 1"), "{error}");
 }
 

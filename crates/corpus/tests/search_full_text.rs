@@ -300,3 +300,27 @@ fn phrases_give_the_same_results_with_or_without_the_word_pair_lists() {
             > 0
     );
 }
+
+#[test]
+fn two_query_words_that_are_both_parts_of_one_compound_mark_the_whole_compound() {
+    // The letter of seed 001 says "de asielopvang in Nederland"; "asiel opvang" finds it through
+    // both parts of the compound and must mark both, not only the last part looked up.
+    let (corpus, index) = data();
+    let explorer = Explorer::new(corpus, index);
+    let outcome = explorer.run(&Query {
+        text: "asiel opvang".into(),
+        ..Query::default()
+    });
+    let letter = corpus
+        .documents
+        .iter()
+        .position(|d| d.file.contains("001_e44bad7053cb3266"))
+        .expect("seed 001 is in the corpus");
+    assert!(outcome
+        .document_hits
+        .iter()
+        .any(|h| h.document as usize == letter));
+    let runs = highlight("om de asielopvang in Nederland", &outcome.highlight);
+    let marked: Vec<&str> = runs.iter().filter(|r| r.1).map(|r| r.0.as_str()).collect();
+    assert_eq!(marked, ["asielopvang"]);
+}

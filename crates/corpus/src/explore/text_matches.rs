@@ -48,8 +48,8 @@ impl Explorer<'_> {
             }
         }
         let search = SearchText::parse(text);
-        let expansion = self.reader.as_ref().map(|r| Expansion::new(r, &search));
-        let highlight = match (&self.reader, &expansion) {
+        let expansion = self.reader.get().map(|r| Expansion::new(r, &search));
+        let highlight = match (self.reader.get(), &expansion) {
             (Some(reader), Some(expansion)) => {
                 HighlightTerms::from_expansion(reader, &search, expansion)
             }
@@ -88,7 +88,7 @@ impl Explorer<'_> {
     /// Units matching every word and phrase of the search text and no excluded one.
     fn text_matches(&self, expansion: &Expansion) -> TextMatches {
         let mut found = TextMatches::nothing(self.corpus.questions.len());
-        let Some(reader) = &self.reader else {
+        let Some(reader) = self.reader.get() else {
             return found;
         };
         let weighted = |terms: &[u32]| -> Vec<(usize, f32)> {

@@ -51,13 +51,7 @@ impl Expansion {
         let excluded = text
             .excluded
             .iter()
-            .map(|w| {
-                let word = QueryWord {
-                    folded: w.clone(),
-                    exact: false,
-                };
-                word_terms(reader, &word, false)
-            })
+            .map(|w| word_terms(reader, w, false))
             .collect();
         let phrase = |p: &Vec<String>| p.iter().map(|w| form_terms(reader, w)).collect();
         Expansion {

@@ -148,6 +148,10 @@ impl Builder {
         let mut previous = None;
         for span in word_spans(text) {
             fold_word_into(&text[span.start..span.end], &mut self.folded);
+            if self.folded.is_empty() {
+                // A lone combining mark: no word.
+                continue;
+            }
             let term = match self.term_of_word.get(self.folded.as_str()) {
                 Some(&t) => t,
                 None => {

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 /// What to mark in texts for one search: which words (and which part of each, for a compound
 /// or a word being typed), and which phrases.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct HighlightTerms {
     /// Folded words to mark, each with the bytes of the folded word to mark.
     pub marks: Vec<(String, u16, u16)>,
@@ -76,14 +76,31 @@ impl HighlightTerms {
         self.marks.is_empty() && self.phrases.is_empty()
     }
 
-    /// The bytes of folded word `word` to mark, if any (the longest, when several are listed).
-    pub fn mark_of(&self, word: &str) -> Option<(usize, usize)> {
-        self.marks
+    /// The bytes of folded word `word` to mark, in order, overlapping and touching ranges merged
+    /// (both parts of asielopvang for "asiel opvang"); empty when nothing is marked.
+    pub fn marks_of(&self, word: &str) -> Vec<(usize, usize)> {
+        let mut ranges: Vec<(usize, usize)> = self
+            .marks
             .iter()
             .filter(|m| m.0 == word)
             .map(|&(_, start, end)| (start as usize, end as usize))
-            .max_by_key(|&(start, end)| end - start)
+            .collect();
+        merge_ranges(&mut ranges);
+        ranges
     }
+}
+
+/// Sorts byte ranges and merges those that overlap or touch.
+pub(crate) fn merge_ranges(ranges: &mut Vec<(usize, usize)>) {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for &(start, end) in ranges.iter() {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    *ranges = merged;
 }
 
 /// A snippet is cut to about this many bytes.
@@ -297,10 +314,10 @@ mod tests {
     #[test]
     fn search_text_marks_word_forms_and_phrases() {
         let t = HighlightTerms::from_search_text(r#"Terugkeerhubs "de minister van" "asiel""#);
-        assert!(t.mark_of("terugkeerhub").is_some(), "{t:?}");
-        assert!(t.mark_of("terugkeerhubs").is_some());
-        assert_eq!(t.mark_of("asiel"), Some((0, 5)));
-        assert_eq!(t.mark_of("asielen"), None, "a quoted word is exact");
+        assert!(!t.marks_of("terugkeerhub").is_empty(), "{t:?}");
+        assert!(!t.marks_of("terugkeerhubs").is_empty());
+        assert_eq!(t.marks_of("asiel"), [(0, 5)]);
+        assert!(t.marks_of("asielen").is_empty(), "a quoted word is exact");
         assert_eq!(t.phrases.len(), 1);
         assert_eq!(t.phrases[0].len(), 3);
         assert!(HighlightTerms::from_search_text(" ,.; \"\" ").is_empty());

@@ -1,7 +1,7 @@
 //! Matching marked words and "quoted phrases" against running text, word by word, with a cache of folded words.
 
 use super::tokenize::{fold_word_into, word_spans};
-use super::HighlightTerms;
+use super::{merge_ranges, HighlightTerms};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -30,8 +30,8 @@ pub struct PhraseMatcher {
     folded: String,
     /// Folded word → entry number.
     cache: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
-    /// Per entry: the bytes of the folded word to mark, if it is marked.
-    mark: Vec<Option<(usize, usize)>>,
+    /// Per entry: the bytes of the folded word to mark (none when it is not marked).
+    mark: Vec<Vec<(usize, usize)>>,
     /// Per entry and phrase (`entry * phrases + p`): bit `i` set when the word may stand at the
     /// phrase's position `i`.
     phrase_bits: Vec<u64>,
@@ -63,7 +63,7 @@ impl PhraseMatcher {
             return e as usize;
         }
         let e = self.mark.len();
-        self.mark.push(self.terms.mark_of(&self.folded));
+        self.mark.push(self.terms.marks_of(&self.folded));
         for phrase in &self.terms.phrases {
             let bits = phrase
                 .iter()
@@ -116,7 +116,7 @@ impl PhraseMatcher {
             spans.push(span);
             let word = &text[span.start..span.end];
             let e = self.entry(word);
-            if let Some((start, end)) = self.mark[e] {
+            for &(start, end) in &self.mark[e] {
                 let (s, t) = original_range(word, start, end);
                 ranges.push((span.start + s, span.start + t));
             }
@@ -129,15 +129,8 @@ impl PhraseMatcher {
                 }
             }
         }
-        ranges.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-        for (start, end) in ranges {
-            match merged.last_mut() {
-                Some(last) if start <= last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
-            }
-        }
-        merged
+        merge_ranges(&mut ranges);
+        ranges
     }
 }
 

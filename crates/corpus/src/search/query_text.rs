@@ -1,6 +1,10 @@
 //! Reading a search text: words that must all occur, "quoted phrases", -excluded words, and the word still being typed.
 
 use super::phrase::MAX_PHRASE_WORDS;
+
+/// A search text is read up to this many words, phrases and exclusions (together); the rest is
+/// left out, so that a pasted page of text cannot stall the page.
+pub const MAX_SEARCH_ITEMS: usize = 32;
 use super::tokenize::{fold_word, is_word_char, word_spans};
 
 /// One word of a search text, folded.
@@ -21,8 +25,8 @@ pub struct SearchText {
     pub typing_last: bool,
     /// Quoted phrases of two or more words, folded.
     pub phrases: Vec<Vec<String>>,
-    /// Words after a `-` (`-opvang`).
-    pub excluded: Vec<String>,
+    /// Words after a `-` (`-opvang`; `-"wet"` excludes only that very word).
+    pub excluded: Vec<QueryWord>,
     /// Phrases after a `-` (`-"eerste kamer"`).
     pub excluded_phrases: Vec<Vec<String>>,
 }
@@ -51,9 +55,10 @@ impl SearchText {
                     .find(|c: char| c.is_whitespace() || is_quote(c))
                     .unwrap_or(after_minus.len());
                 for word in folded_words(&after_minus[..end]) {
-                    if !out.excluded.contains(&word) {
-                        out.excluded.push(word);
-                    }
+                    out.add_excluded(QueryWord {
+                        folded: word,
+                        exact: false,
+                    });
                 }
                 rest = &after_minus[end..];
                 at_token_start = false;
@@ -82,7 +87,24 @@ impl SearchText {
         out
     }
 
+    /// Words, phrases and exclusions counted together, against [`MAX_SEARCH_ITEMS`].
+    fn items(&self) -> usize {
+        self.words.len() + self.phrases.len() + self.excluded.len() + self.excluded_phrases.len()
+    }
+
+    fn add_excluded(&mut self, word: QueryWord) {
+        let room = self.items() < MAX_SEARCH_ITEMS;
+        match self.excluded.iter_mut().find(|w| w.folded == word.folded) {
+            Some(w) => w.exact &= word.exact,
+            None if room => self.excluded.push(word),
+            None => {}
+        }
+    }
+
     fn add_word(&mut self, word: QueryWord) {
+        if self.items() >= MAX_SEARCH_ITEMS && !self.words.iter().any(|w| w.folded == word.folded) {
+            return;
+        }
         if let Some(i) = self.words.iter().position(|w| w.folded == word.folded) {
             // A word typed twice is one requirement; it is being typed only if last.
             let w = self.words.remove(i);
@@ -97,9 +119,15 @@ impl SearchText {
 
     fn add_quoted(&mut self, mut words: Vec<String>, excluded: bool) {
         words.truncate(MAX_PHRASE_WORDS);
+        if words.len() > 1 && self.items() >= MAX_SEARCH_ITEMS {
+            return;
+        }
         match (words.len(), excluded) {
             (0, _) => {}
-            (1, true) => self.excluded.extend(words),
+            (1, true) => self.add_excluded(QueryWord {
+                folded: words.remove(0),
+                exact: true,
+            }),
             (1, false) => self.add_word(QueryWord {
                 folded: words.remove(0),
                 exact: true,
@@ -128,9 +156,11 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '„' | '”' | '“')
 }
 
+/// The folded words of `text`; a word that folds to nothing (a lone combining mark) is none.
 fn folded_words(text: &str) -> Vec<String> {
     word_spans(text)
         .map(|s| fold_word(&text[s.start..s.end]))
+        .filter(|w| !w.is_empty())
         .collect()
 }
 
@@ -157,7 +187,13 @@ mod tests {
         let t = SearchText::parse(r#"Asiel "Minister van" -opvang -"eerste kamer" GL-PvdA"#);
         assert_eq!(words(&t), ["asiel", "gl", "pvda"]);
         assert_eq!(t.phrases, [vec!["minister", "van"]]);
-        assert_eq!(t.excluded, ["opvang"]);
+        assert_eq!(
+            t.excluded,
+            [QueryWord {
+                folded: "opvang".into(),
+                exact: false
+            }]
+        );
         assert_eq!(t.excluded_phrases, [vec!["eerste", "kamer"]]);
         assert!(t.typing_last);
     }
@@ -170,6 +206,35 @@ mod tests {
         assert!(!SearchText::parse("\"asiel").typing_last);
         assert!(!SearchText::parse("asiel -opva").typing_last);
         assert!(!SearchText::parse("\"asiel\"").typing_last);
+    }
+
+    #[test]
+    fn an_excluded_quoted_word_is_exact_too() {
+        let t = SearchText::parse("politie -\"wet\" -opvang");
+        let excluded: Vec<(&str, bool)> = t
+            .excluded
+            .iter()
+            .map(|w| (w.folded.as_str(), w.exact))
+            .collect();
+        assert_eq!(excluded, [("wet", true), ("opvang", false)]);
+    }
+
+    #[test]
+    fn a_lone_combining_mark_is_no_word() {
+        // U+0301 on its own folds to nothing; it must not become an empty word that every
+        // term begins with.
+        assert!(SearchText::parse("\u{301}").is_blank());
+        assert_eq!(words(&SearchText::parse("asiel \u{301}")), ["asiel"]);
+    }
+
+    #[test]
+    fn a_pasted_wall_of_text_is_read_up_to_the_limit() {
+        let wall: String = (0..500)
+            .map(|i| format!("woord{i} \"a{i} b{i}\" "))
+            .collect();
+        let t = SearchText::parse(&wall);
+        assert_eq!(t.words.len() + t.phrases.len(), MAX_SEARCH_ITEMS);
+        assert_eq!(t.words[0].folded, "woord0");
     }
 
     #[test]

@@ -104,7 +104,10 @@ pub fn suggestion(
         return None;
     }
     parts.extend(text.phrases.iter().map(|p| quoted(&p.join(" "), "")));
-    parts.extend(text.excluded.iter().map(|w| ["-", w].concat()));
+    parts.extend(text.excluded.iter().map(|w| match w.exact {
+        true => quoted(&w.folded, "-"),
+        false => ["-", &w.folded].concat(),
+    }));
     parts.extend(
         text.excluded_phrases
             .iter()
