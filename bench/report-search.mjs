@@ -1,4 +1,4 @@
-// The search sections of docs/performance.md: quality on the judged query set (bench/out/judged-1x.json) and the index size in the head (bench/out/index-size-1x.json).
+// The search sections of docs/performance.md: quality on the judged query set (bench/out/judged-1x.json) and the index size (bench/out/index-size-1x.json).
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
@@ -97,14 +97,14 @@ export function indexSizeSection(outDir) {
   out("| part | raw | brotli | loaded |");
   out("| --- | --- | --- | --- |");
   const PARTS = [
-    ["head (corpus columns + index without posting lists)", "head", "before first results"],
+    ["head (corpus columns, name of the index file)", "head", "before first results"],
     ["  corpus columns", "corpus_columns", "in the head"],
-    ["  search index in the head", "index_in_head", "in the head"],
-    ["    terms (sorted, concatenated)", "terms", "in the head"],
-    ["    term lengths", "term_lengths", "in the head"],
-    ["    compounds (parts of compound words)", "compounds", "in the head"],
-    ["    posting-list lengths", "posting_lengths", "in the head"],
-    ["    unit lengths + chunk table", ["unit_lengths", "chunk_table"], "in the head"],
+    ["index file (index without posting lists)", "index_file", "after the first results, or with a ?q= link"],
+    ["  terms (sorted, concatenated)", "terms", "in the index file"],
+    ["  term lengths", "term_lengths", "in the index file"],
+    ["  compounds (parts of compound words)", "compounds", "in the index file"],
+    ["  posting-list lengths", "posting_lengths", "in the index file"],
+    ["  unit lengths + chunk table", ["unit_lengths", "chunk_table"], "in the index file"],
     [`posting-list chunks (${size.chunk_count}, largest ${kb(size.largest_chunk_bytes)})`, "chunks", "when a search needs them"],
     ["whole unsplit artifact (for comparison)", "whole_artifact", "not shipped to the web"],
   ];
@@ -119,10 +119,10 @@ export function indexSizeSection(outDir) {
   const browser = read(join(outDir, "browser-1x.json"));
   const sent = browser?.targets?.briefwissel?.start_page?.files_before?.find(([path]) => path.includes("corpus-"));
   const before = browser?.targets?.briefwissel?.start_page?.served_bytes_before;
-  out("The head is one of the files the app loads before its first results, so the index's size, and any growth of it, is part of the");
-  out('"bytes sent before first results" rows above' + (sent ? ` (this run sent the head as ${kb(sent[1])} of the start page's ${kb(before)}).` : "."));
-  out("Posting-list chunks are fetched for a search text (a shared `?q=` link fetches its chunks together with the head), so they");
-  out("count in the filtered rows with a search text only.");
+  out("The head is one of the files the app loads before its first results" + (sent ? ` (this run sent it as ${kb(sent[1])} of the start page's ${kb(before)})` : "") + ".");
+  out("The index file is fetched right after the first results are on screen (or at once, with the head, for a shared `?q=` link),");
+  out("and posting-list chunks when a search text needs them, so the index's size, and any growth of it, counts in the");
+  out('"bytes sent before first filtered results" rows above, and not in the start page\'s.');
   out();
   return lines;
 }

@@ -61,3 +61,26 @@ test("when the index cannot be fetched, a search says so instead of showing an e
   await expect(alert).toContainText("zoekindex");
   await expect(alert).toHaveAttribute("role", "alert");
 });
+
+test("a search typed before the index file has arrived says the index is loading, then shows the same results", async ({ page }) => {
+  // Hold every index file back (the index file itself and its chunks) until the search is typed.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/zoekindex-[0-9a-f]+\.bin$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  expect(await explorer.count()).toBeGreaterThan(0);
+  const all = await explorer.count();
+  await explorer.searchFor("asielzoekers");
+  await expect(page.getByTestId("index-loading")).toBeVisible();
+  release();
+  await expect(page.getByTestId("index-loading")).toHaveCount(0);
+  await expect.poll(() => explorer.count()).toBeLessThan(all);
+  const waited = await explorer.count();
+  expect(waited).toBeGreaterThan(0);
+  await explorer.open("?q=asielzoekers");
+  await explorer.expectCount(waited);
+});

@@ -1,4 +1,4 @@
-//! Prints, as JSON, the raw byte sizes of the split artifact's head and of the search-index parts in it (bench/report.mjs shows them).
+//! Prints, as JSON, the raw byte sizes of the split artifact's head, its index file and the parts of that, and its chunks (bench/report.mjs shows them).
 //! Usage: cargo run --release --example index_size -- DATA_DIR [PARTS_DIR]   (PARTS_DIR: also write each part there, for brotli sizes)
 
 use briefwissel_corpus::artifact::{encode, encode_split, Bundle, CHUNK_TARGET_BYTES};
@@ -27,7 +27,7 @@ fn main() {
     };
     let bundle = Bundle::build(corpus);
     let split = encode_split(&bundle, CHUNK_TARGET_BYTES);
-    // The index as the head carries it: posting lists moved out into chunks, a chunk table left.
+    // The index file: the index with its posting lists moved out into chunks, a chunk table left.
     let mut head_index = bundle.index.clone();
     head_index.split_postings(CHUNK_TARGET_BYTES);
 
@@ -37,7 +37,7 @@ fn main() {
             "corpus_columns",
             postcard_bytes(&CorpusColumns::from_corpus(&bundle.corpus)),
         ),
-        ("index_in_head", postcard_bytes(&head_index)),
+        ("index_file", split.index.bytes.clone()),
         ("terms", postcard_bytes(&head_index.terms)),
         ("term_lengths", postcard_bytes(&head_index.term_lengths)),
         ("compounds", postcard_bytes(&head_index.compounds)),
