@@ -92,23 +92,14 @@ pub fn ListPage(data: Data) -> impl IntoView {
             }
         })
     };
-    // Cards are keyed by question and by what they highlight: a filter change keeps the cards
-    // that stay on the page, and new highlights (a new search text, or the same one once its
-    // index has arrived) redraw them.
+    // Cards are keyed by question: a filter change keeps the cards that stay on the page, and a
+    // new search redraws only their marked texts (the cards follow `terms`).
+    let terms = Memo::new(move |_| outcome.with(|o| o.highlight.clone()));
     let page_keys = Memo::new(move |_| {
         let page = query.with(|q| q.page);
-        outcome.with(|o| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            std::hash::Hash::hash(&o.highlight, &mut hasher);
-            let marks = std::hash::Hasher::finish(&hasher);
-            o.page(page.min(o.page_count()))
-                .iter()
-                .map(|&i| (i, marks))
-                .collect::<Vec<(u32, u64)>>()
-        })
+        outcome.with(|o| o.page(page.min(o.page_count())).to_vec())
     });
-    let card = move |(i, _): (u32, u64)| {
-        let terms = outcome.with_untracked(|o| o.highlight.clone());
+    let card = move |i: u32| {
         data.corpus
             .questions
             .get(i as usize)
@@ -156,7 +147,7 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 <Toolbar data=data outcome=outcome/>
                 <DocumentHits data=data selection=selection/>
                 <ol class="question-list">
-                    <For each=move || page_keys.get() key=|k| *k children=card/>
+                    <For each=move || page_keys.get() key=|i| *i children=card/>
                 </ol>
                 <Pagination data=data selection=selection/>
             </section>

@@ -37,7 +37,7 @@ pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
             <a href=in_document>"Bekijk in het document"</a>
         </p>
         <div class="question-list single">
-            <QuestionCard data=data question=question terms=HighlightTerms::default() open_answer=true/>
+            <QuestionCard data=data question=question terms=Signal::stored(HighlightTerms::default()) open_answer=true/>
         </div>
     }
     .into_any()

@@ -9,12 +9,13 @@ use briefwissel_corpus::search::HighlightTerms;
 use briefwissel_corpus::Question;
 use leptos::prelude::*;
 
-/// A question card. `open_answer` unfolds the answer (the single-question page does).
+/// A question card. `open_answer` unfolds the answer (the single-question page does). The
+/// highlights follow `terms`: a new search redraws the marked texts, not the whole card.
 #[component]
 pub fn QuestionCard(
     data: Data,
     question: &'static Question,
-    terms: HighlightTerms,
+    #[prop(into)] terms: Signal<HighlightTerms>,
     #[prop(optional)] open_answer: bool,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -76,21 +77,25 @@ pub fn QuestionCard(
         .into_any(),
     };
     // When only the answer matches, the card shows the sentence of the answer that matched.
-    let question_matches = has_match(&question.text, &terms)
-        || question
-            .heading
-            .as_deref()
-            .is_some_and(|h| has_match(h, &terms));
-    let snippet = answer
-        .filter(|_| !question_matches && !open_answer)
-        .and_then(|a| best_sentence(&a.text, &terms))
-        .map(|sentence| {
-            view! {
-                <p class="answer-snippet" data-testid="answer-snippet">
-                    <span class="snippet-label">"Uit het antwoord: "</span>{marked(sentence, &terms)}
-                </p>
-            }
-        });
+    let snippet = move || {
+        terms.with(|terms| {
+            let question_matches = has_match(&question.text, terms)
+                || question
+                    .heading
+                    .as_deref()
+                    .is_some_and(|h| has_match(h, terms));
+            answer
+                .filter(|_| !question_matches && !open_answer)
+                .and_then(|a| best_sentence(&a.text, terms))
+                .map(|sentence| {
+                    view! {
+                        <p class="answer-snippet" data-testid="answer-snippet">
+                            <span class="snippet-label">"Uit het antwoord: "</span>{marked(sentence, terms)}
+                        </p>
+                    }
+                })
+        })
+    };
     let answer_view = answer.map(|answer| {
         let joint = format::joint_answer_note(data.lookup, question, answer);
         let open = open_answer;
@@ -103,11 +108,10 @@ pub fn QuestionCard(
                 rendered.set(true);
             }
         };
-        let terms = terms.clone();
         view! {
             <details class="answer" open=open data-testid="answer" on:toggle=on_toggle>
                 <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
-                {move || rendered.get().then(|| paragraphs_view(&answer.text, &terms))}
+                {move || rendered.get().then(|| terms.with(|t| paragraphs_view(&answer.text, t)))}
                 <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}{page_text(answer.page)}</p>
             </details>
         }
@@ -129,11 +133,11 @@ pub fn QuestionCard(
                 <dt>"Beantwoord op"</dt>
                 <dd>{if is_open { "nog niet".to_string() } else { format::date_label(answer.and_then(|a| a.answered_on)) }}</dd>
                 <dt>"Document"</dt>
-                <dd><a href=document_href>{marked(document.map_or("", |d| d.title.as_str()), &terms)}</a>{page_text(question.page)}</dd>
-                {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{marked(h, &terms)}</dd> })}
+                <dd><a href=document_href>{move || terms.with(|t| marked(document.map_or("", |d| d.title.as_str()), t))}</a>{page_text(question.page)}</dd>
+                {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{move || terms.with(|t| marked(h, t))}</dd> })}
             </dl>
             <ul class="themes" aria-label="Thema's">{themes}</ul>
-            <div class="question-text">{paragraphs_view(&question.text, &terms)}</div>
+            <div class="question-text">{move || terms.with(|t| paragraphs_view(&question.text, t))}</div>
             {snippet}
             {answer_view}
         </article>
