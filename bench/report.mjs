@@ -102,6 +102,13 @@ for (const scale of scales) {
         if (s) out(`| ${k} | ${s.n} | ${ms(s.p50_ms)} | ${ms(s.p95_ms)} | ${ms(s.max_ms)} |`);
       }
       out();
+      const unchanged = bw.warm_queries?.unchanged;
+      out(
+        `Samples not counted: ${inter.skipped ?? 0} interactions that changed neither the count nor the first five results ` +
+          "within their timeout (every Enter press, since results follow each keystroke, and keystrokes that keep the same results)" +
+          (unchanged != null ? `; ${unchanged} warm queries whose count and first results equal those of the query before (no DOM change to time).` : "."),
+      );
+      out();
       if (inter.error) out(`Interaction run stopped early: ${inter.error}`), out();
     }
     const errors = Object.entries(t).flatMap(([name, x]) =>
