@@ -270,6 +270,7 @@ mod tests {
             footnote_refs: Vec::new(),
             answer_id: None,
             page: None,
+            sources: Vec::new(),
         }
     }
 

@@ -8,7 +8,7 @@
 use crate::date::Date;
 use crate::model::{
     Answer, Asker, Chamber, Corpus, Document, DocumentDates, DocumentKind, Footnote, Party,
-    Question, References, Section, Theme, ThemeMatch,
+    Question, QuestionSource, References, Section, Theme, ThemeMatch,
 };
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,7 @@ pub struct QuestionColumns {
     footnote_refs: Vec<Vec<String>>,
     answer_id: Vec<Option<String>>,
     page: Vec<Option<u32>>,
+    sources: Vec<Vec<QuestionSource>>,
 }
 
 /// Every field of every answer, one vector per field.
@@ -140,6 +141,7 @@ impl CorpusColumns {
                 footnote_refs,
                 answer_id,
                 page,
+                sources,
             } = q.clone();
             let c = &mut out.questions;
             c.id.push(id);
@@ -157,6 +159,7 @@ impl CorpusColumns {
             c.footnote_refs.push(footnote_refs);
             c.answer_id.push(answer_id);
             c.page.push(page);
+            c.sources.push(sources);
         }
         for a in &corpus.answers {
             let Answer {
@@ -226,6 +229,7 @@ impl CorpusColumns {
             .check("footnote_refs", q.footnote_refs.len())
             .check("answer_id", q.answer_id.len())
             .check("page", q.page.len())
+            .check("sources", q.sources.len())
             .done()?;
         let answers = rows("antwoorden", a.id.len())
             .check("document_id", a.document_id.len())
@@ -320,6 +324,7 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
         c.answer_id.into_iter(),
         c.page.into_iter(),
     );
+    let mut sources = c.sources.into_iter();
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         out.push(Question {
@@ -338,6 +343,7 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
             footnote_refs: footnote_refs.next()?,
             answer_id: answer_id.next()?,
             page: page.next()?,
+            sources: sources.next()?,
         });
     }
     Some(out)

@@ -7,7 +7,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Corpus`] changes; the artifact and the JSON export carry it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole parsed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -290,6 +290,30 @@ pub struct Question {
     pub answer_id: Option<String>,
     /// The page of the original where the question's label stands (PDF and Word originals only).
     pub page: Option<u32>,
+    /// Every document the question stands in, its own (`document_id`) first, with its role: the
+    /// questions as sent in, a postponement, the answer that repeats them (see
+    /// `parse::link_sets`).
+    #[serde(default)]
+    pub sources: Vec<QuestionSource>,
+}
+
+/// A document that holds a question, and what it is for that question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionSource {
+    pub document_id: String,
+    pub role: SourceRole,
+}
+
+/// The role of a document in the life of one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceRole {
+    /// The questions as sent in.
+    Vragen,
+    /// A notice that the answer is postponed.
+    Uitstel,
+    /// The answer (which may repeat the question).
+    Antwoord,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,31 +1,62 @@
 //! Shared text cleanup: folding, boilerplate lines, footnotes, dehyphenation, paragraphs and links.
 
-/// Lowercase with accents removed (`Oekraïne` → `oekraine`), for matching only.
+/// Lowercase with accents removed (`Oekraïne` → `oekraine`), typographic quotes and dashes made
+/// plain, for matching only.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        for l in c.to_lowercase() {
-            out.push(fold_char(l));
+        match c {
+            '’' | '‘' => out.push('\''),
+            '–' | '—' | '‐' | '‑' => out.push('-'),
+            _ => fold_char_into(c, &mut out),
         }
     }
     out
 }
 
-fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ç' => 'c',
-        'ñ' => 'n',
-        'ş' => 's',
-        '’' | '‘' => '\'',
-        '–' | '—' | '‐' | '‑' => '-',
-        _ => c,
+/// Appends the folded form of one character: lowercase ASCII where a Latin letter carries a
+/// diacritic (ĳ → ij, ß → ss), nothing for combining marks, the lowercase form otherwise. The one
+/// folding rule of Briefwissel: search words ([`crate::search::tokenize::fold_word`]) and
+/// matching keys ([`fold`]) both use it.
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
     }
+    if crate::search::tokenize::is_combining_mark(c) {
+        return;
+    }
+    let folded: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => "a",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' | 'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ'
+        | 'Ė' | 'Ę' | 'Ě' => "e",
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' | 'Ğ' | 'Ĝ' | 'Ġ' | 'Ģ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī'
+        | 'Ĭ' | 'Į' | 'İ' => "i",
+        'ĳ' | 'Ĳ' => "ij",
+        'ł' | 'ľ' | 'ĺ' | 'ļ' | 'Ł' | 'Ľ' | 'Ĺ' | 'Ļ' => "l",
+        'ñ' | 'ń' | 'ň' | 'ņ' | 'Ñ' | 'Ń' | 'Ň' | 'Ņ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+        | 'Ō' | 'Ŏ' | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        'ŕ' | 'ř' | 'Ŕ' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ'
+        | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ž' | 'ż' | 'Ź' | 'Ž' | 'Ż' => "z",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
 }
 
 /// Normalised content for "is this line somewhere in that text" checks: lowercase, no whitespace,
@@ -579,5 +610,26 @@ pub fn collect_links(links: &mut Vec<String>, text: &str) {
         if !links.contains(&u) {
             links.push(u);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+    use crate::search::tokenize::fold_word;
+
+    #[test]
+    fn matching_keys_and_search_words_fold_the_same_way() {
+        for word in [
+            "Oekraïne",
+            "Ĳsselmeer",
+            "Straße",
+            "ÉÉN",
+            "e\u{0308}én",
+            "Curaçao",
+        ] {
+            assert_eq!(fold(word), fold_word(word), "{word}");
+        }
+        assert_eq!(fold("GL–PvdA’s"), "gl-pvda's");
     }
 }

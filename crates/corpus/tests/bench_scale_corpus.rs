@@ -31,6 +31,8 @@ fn original_id(id: &str) -> String {
     }
 }
 
+/// Per document: the questions it prints (its own, and those it repeats of a linked questions
+/// document, which are kept there), and its answers.
 fn counts_per_document(corpus: &Corpus) -> BTreeMap<String, (usize, usize)> {
     let mut counts: BTreeMap<String, (usize, usize)> = corpus
         .documents
@@ -38,7 +40,9 @@ fn counts_per_document(corpus: &Corpus) -> BTreeMap<String, (usize, usize)> {
         .map(|d| (d.id.clone(), (0, 0)))
         .collect();
     for q in &corpus.questions {
-        counts.entry(q.document_id.clone()).or_default().0 += 1;
+        for source in &q.sources {
+            counts.entry(source.document_id.clone()).or_default().0 += 1;
+        }
     }
     for a in &corpus.answers {
         counts.entry(a.document_id.clone()).or_default().1 += 1;

@@ -45,7 +45,7 @@ fn export_prints_the_corpus_as_json_with_the_documented_fields() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     let doc = &v["documents"][0];
     assert_eq!(
         doc["file"],
@@ -60,6 +60,9 @@ fn export_prints_the_corpus_as_json_with_the_documented_fields() {
     assert_eq!(q["asked_on"], "2024-10-24");
     assert!(q["themes"].as_array().is_some_and(|t| !t.is_empty()));
     assert!(q["theme_matches"][0]["words"].is_array());
+    // An Aanhangsel prints the question with its answer: one source, in the role of the answer.
+    assert_eq!(q["sources"][0]["document_id"], doc["id"]);
+    assert_eq!(q["sources"][0]["role"], "antwoord");
     let a = &v["answers"][3];
     assert_eq!(a["question_ids"][0], q["id"]);
     assert_eq!(q["answer_id"], a["id"]);

@@ -455,6 +455,7 @@ fn build(
                     footnote_refs: refs,
                     answer_id: None,
                     page,
+                    sources: Vec::new(),
                 });
             }
             BlkKind::Answer => {
@@ -593,6 +594,7 @@ fn build(
             footnote_refs: Vec::new(),
             answer_id: None,
             page: src.page_of(0),
+            sources: Vec::new(),
         });
         let msg = "only the header is printed; its subject is kept as the single question";
         parsed

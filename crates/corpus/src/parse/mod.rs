@@ -89,6 +89,7 @@ pub mod kamervragen_blocks;
 pub mod kamervragen_header;
 pub mod kamervragen_notes;
 pub mod letter;
+pub mod link_sets;
 pub mod originals;
 pub mod overleg;
 
@@ -409,6 +410,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
         out.corpus.answers.extend(parsed.answers);
     }
     dedupe::set_aside_extracts(&mut out);
+    link_sets::link_sets(&mut out);
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
     Ok(out)

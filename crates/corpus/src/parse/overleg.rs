@@ -191,6 +191,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             footnote_refs: q.refs,
             answer_id,
             page: None,
+            sources: Vec::new(),
         });
     }
     for a in raw_answers {

@@ -16,7 +16,7 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
-fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
@@ -57,54 +57,11 @@ pub fn fold_word_into(word: &str, out: &mut String) {
         if out.len() >= MAX_WORD_BYTES {
             break;
         }
-        push_folded(c, out);
+        crate::text::fold_char_into(c, out);
     }
     while out.len() > MAX_WORD_BYTES {
         out.pop();
     }
-}
-
-/// Appends the folded form of one character: lowercase ASCII where a Latin letter carries a
-/// diacritic, nothing for combining marks, the lowercase form otherwise.
-fn push_folded(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    if is_combining_mark(c) {
-        return;
-    }
-    let folded: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
-        | 'Ā' | 'Ă' | 'Ą' => "a",
-        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' | 'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => "c",
-        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ'
-        | 'Ė' | 'Ę' | 'Ě' => "e",
-        'ğ' | 'ĝ' | 'ġ' | 'ģ' | 'Ğ' | 'Ĝ' | 'Ġ' | 'Ģ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī'
-        | 'Ĭ' | 'Į' | 'İ' => "i",
-        'ĳ' | 'Ĳ' => "ij",
-        'ł' | 'ľ' | 'ĺ' | 'ļ' | 'Ł' | 'Ľ' | 'Ĺ' | 'Ļ' => "l",
-        'ñ' | 'ń' | 'ň' | 'ņ' | 'Ñ' | 'Ń' | 'Ň' | 'Ņ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
-        | 'Ō' | 'Ŏ' | 'Ő' => "o",
-        'œ' | 'Œ' => "oe",
-        'æ' | 'Æ' => "ae",
-        'ŕ' | 'ř' | 'Ŕ' | 'Ř' => "r",
-        'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ'
-        | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "u",
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
-        'ź' | 'ž' | 'ż' | 'Ź' | 'Ž' | 'Ż' => "z",
-        _ => {
-            out.extend(c.to_lowercase());
-            return;
-        }
-    };
-    out.push_str(folded);
 }
 
 #[cfg(test)]

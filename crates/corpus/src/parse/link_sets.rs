@@ -1,0 +1,375 @@
+//! One set of questions, one record per question: the questions as sent in and the answer letter that repeats them are linked, and each question is kept once.
+//!
+//! Two documents belong to one set when they print the same zaak number, or, when no shared
+//! number is printed, when at least [`MIN_TEXT_MATCHES`] of their questions have the same text.
+//! Within a linked pair, a question of the answering document is the same question as one of the
+//! asking document when their numbers are equal and their texts agree, or (numbers differing) when
+//! exactly one text agrees. The asking document's record is kept (it names the askers, the party
+//! and the date); it takes over the answer, and the answering document's copy is dropped, with
+//! every reference to it (the answer, the document's blocks, the line fates) moved to the kept
+//! record. Every question then lists the documents it stands in, with their role.
+
+use super::{LineFate, ParseOutput, Place};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{Block, DocumentKind, Question, QuestionSource, SourceRole};
+use crate::text;
+use std::collections::{HashMap, HashSet};
+
+/// Two question texts are one question when their 5-letter shingles (after folding, letters and
+/// digits only) overlap at least this much (Jaccard). On today's corpus the questions that an
+/// answer letter repeats score 1.0 against the questions document (glued words and line-end
+/// hyphens vanish in the folding); the closest two different questions of at least
+/// [`MIN_TEXT_CHARS`] score 0.57, and two different closing questions ("Kunt u deze vragen
+/// afzonderlijk beantwoorden?") 0.81.
+pub const SAME_QUESTION: f64 = 0.9;
+/// Texts shorter than this (folded) are paired by number only, never by text alone.
+pub const MIN_TEXT_CHARS: usize = 60;
+/// Two documents without a shared number are one set when this many questions have the same text.
+pub const MIN_TEXT_MATCHES: usize = 2;
+/// Questions are grouped by the first this many folded characters before their texts are compared.
+const PREFIX_CHARS: usize = 40;
+
+/// Links the documents of each set of questions and keeps every question once.
+pub fn link_sets(out: &mut ParseOutput) {
+    let folded: Vec<String> = out
+        .corpus
+        .questions
+        .iter()
+        .map(|q| folded(&q.text))
+        .collect();
+    let mut merged_into: HashMap<usize, usize> = HashMap::new();
+    for link in document_links(out, &folded) {
+        pair_questions(out, &folded, &link, &mut merged_into);
+    }
+    apply_merges(out, &merged_into);
+    fill_sources(out);
+}
+
+/// Two documents of one set: the one that asks and the one that answers, and why they belong together.
+struct DocumentLink {
+    asking: String,
+    answering: String,
+    why: String,
+}
+
+/// Text of a question folded for comparing: lowercase letters and digits only.
+fn folded(text: &str) -> String {
+    text::fold(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn shingles(folded: &str) -> HashSet<&str> {
+    let starts: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
+    if starts.len() < 5 {
+        return HashSet::from([folded]);
+    }
+    (0..=starts.len() - 5)
+        .map(|k| &folded[starts[k]..starts.get(k + 5).copied().unwrap_or(folded.len())])
+        .collect()
+}
+
+/// Jaccard overlap of the 5-letter shingles of two folded texts.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (sa, sb) = (shingles(a), shingles(b));
+    let common = sa.intersection(&sb).count();
+    let all = sa.len() + sb.len() - common;
+    if all == 0 {
+        1.0
+    } else {
+        common as f64 / all as f64
+    }
+}
+
+/// Per document id: whether it holds answers, and the indices of its questions.
+fn documents_with_questions(out: &ParseOutput) -> HashMap<&str, (bool, Vec<usize>)> {
+    let mut by_doc: HashMap<&str, (bool, Vec<usize>)> = HashMap::new();
+    for (i, q) in out.corpus.questions.iter().enumerate() {
+        by_doc.entry(q.document_id.as_str()).or_default().1.push(i);
+    }
+    for a in &out.corpus.answers {
+        if let Some(entry) = by_doc.get_mut(a.document_id.as_str()) {
+            entry.0 = true;
+        }
+    }
+    by_doc
+}
+
+/// The pairs of documents that are one set of questions, by zaak number, then by question text.
+fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink> {
+    let docs = documents_with_questions(out);
+    let mut links: Vec<DocumentLink> = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut by_zaak: HashMap<&str, Vec<&str>> = HashMap::new();
+    for d in &out.corpus.documents {
+        if let Some(zaak) = d.references.zaak.as_deref() {
+            by_zaak.entry(zaak).or_default().push(d.id.as_str());
+        }
+    }
+    let mut zaken: Vec<(&&str, &Vec<&str>)> = by_zaak.iter().filter(|(_, d)| d.len() > 1).collect();
+    zaken.sort();
+    for (zaak, ids) in zaken {
+        let asking: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| docs.get(id).is_some_and(|d| !d.0))
+            .collect();
+        let answering: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| docs.get(id).is_some_and(|d| d.0))
+            .collect();
+        if asking.len() == 1 && answering.len() == 1 {
+            links.push(DocumentLink {
+                asking: asking[0].to_string(),
+                answering: answering[0].to_string(),
+                why: format!("zaak {zaak}"),
+            });
+        } else if asking.len() + answering.len() > 1 {
+            let files = file_names(out, ids);
+            diagnostics.push(Diagnostic::new(
+                &files[0],
+                None,
+                Severity::Warning,
+                format!(
+                    "{} print zaak {zaak}, but not as one questions document and one answer ({} without answers, {} with); not linked",
+                    files.join(", "),
+                    asking.len(),
+                    answering.len()
+                ),
+            ));
+        }
+    }
+    // Without a shared number: documents whose questions have the same text.
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in folded.iter().enumerate() {
+        if f.chars().count() >= MIN_TEXT_CHARS {
+            by_prefix
+                .entry(f.chars().take(PREFIX_CHARS).collect())
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut matches: HashMap<(String, String), usize> = HashMap::new();
+    for group in by_prefix.values() {
+        for &x in group {
+            for &y in group {
+                let (qx, qy) = (&out.corpus.questions[x], &out.corpus.questions[y]);
+                let asks = docs.get(qx.document_id.as_str()).is_some_and(|d| !d.0);
+                let answers = docs.get(qy.document_id.as_str()).is_some_and(|d| d.0);
+                if asks && answers && similarity(&folded[x], &folded[y]) >= SAME_QUESTION {
+                    *matches
+                        .entry((qx.document_id.clone(), qy.document_id.clone()))
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut by_text: Vec<((String, String), usize)> = matches.into_iter().collect();
+    by_text.sort();
+    for ((asking, answering), n) in by_text {
+        let known = links
+            .iter()
+            .any(|l| l.asking == asking && l.answering == answering);
+        if n >= MIN_TEXT_MATCHES && !known {
+            links.push(DocumentLink {
+                asking,
+                answering,
+                why: format!("{n} vragen met dezelfde tekst"),
+            });
+        }
+    }
+    out.diagnostics.extend(diagnostics);
+    links
+}
+
+fn file_names(out: &ParseOutput, ids: &[&str]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            out.corpus
+                .documents
+                .iter()
+                .find(|d| d.id == *id)
+                .map_or(id.to_string(), |d| d.file.clone())
+        })
+        .collect()
+}
+
+/// Finds, for each question of the answering document, the same question of the asking one.
+fn pair_questions(
+    out: &mut ParseOutput,
+    folded: &[String],
+    link: &DocumentLink,
+    merged_into: &mut HashMap<usize, usize>,
+) {
+    let questions = &out.corpus.questions;
+    let of = |doc: &str| -> Vec<usize> {
+        (0..questions.len())
+            .filter(|&i| questions[i].document_id == doc)
+            .collect()
+    };
+    let (asking, answering) = (of(&link.asking), of(&link.answering));
+    let files = file_names(out, &[&link.answering, &link.asking]);
+    let mut taken: HashSet<usize> = HashSet::new();
+    let mut notes = Vec::new();
+    for &y in &answering {
+        let qy = &questions[y];
+        let by_number = asking
+            .iter()
+            .copied()
+            .find(|&x| questions[x].numbers == qy.numbers && !qy.numbers.is_empty());
+        let score = |x: usize| similarity(&folded[x], &folded[y]);
+        let pick = match by_number {
+            Some(x) if score(x) >= SAME_QUESTION => Some(x),
+            Some(x) => {
+                notes.push((Severity::Warning, format!(
+                    "vraag {} differs from vraag {} of {} (similarity {:.2} < {SAME_QUESTION}); kept as two questions",
+                    qy.number, questions[x].number, files[1], score(x)
+                )));
+                None
+            }
+            None => {
+                let long = folded[y].chars().count() >= MIN_TEXT_CHARS;
+                let same: Vec<usize> = asking
+                    .iter()
+                    .copied()
+                    .filter(|&x| long && !taken.contains(&x) && score(x) >= SAME_QUESTION)
+                    .collect();
+                if same.len() > 1 {
+                    let numbers: Vec<&str> =
+                        same.iter().map(|&x| questions[x].number.as_str()).collect();
+                    notes.push((
+                        Severity::Warning,
+                        format!(
+                            "vraag {} has the text of several questions of {} ({}); not linked",
+                            qy.number,
+                            files[1],
+                            numbers.join(", ")
+                        ),
+                    ));
+                }
+                (same.len() == 1).then(|| same[0])
+            }
+        };
+        if let Some(x) = pick.filter(|x| taken.insert(*x)) {
+            merged_into.insert(y, x);
+            notes.push((
+                Severity::Info,
+                format!(
+                    "vraag {} is vraag {} of {} ({}); counted once",
+                    qy.number, questions[x].number, files[1], link.why
+                ),
+            ));
+        }
+    }
+    for (severity, message) in notes {
+        out.diagnostics
+            .push(Diagnostic::new(&files[0], None, severity, message));
+    }
+}
+
+/// Moves everything of each dropped copy to the question it repeats, then drops the copies.
+fn apply_merges(out: &mut ParseOutput, merged_into: &HashMap<usize, usize>) {
+    if merged_into.is_empty() {
+        return;
+    }
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut extra_sources: HashMap<usize, Vec<String>> = HashMap::new();
+    for (&copy, &kept) in merged_into {
+        let c = out.corpus.questions[copy].clone();
+        let k = &mut out.corpus.questions[kept];
+        fill_missing(k, &c);
+        renamed.insert(c.id.clone(), k.id.clone());
+        extra_sources
+            .entry(kept)
+            .or_default()
+            .push(c.document_id.clone());
+    }
+    for (kept, docs) in extra_sources {
+        let q = &mut out.corpus.questions[kept];
+        for document_id in docs {
+            q.sources.push(QuestionSource {
+                document_id,
+                role: SourceRole::Antwoord,
+            });
+        }
+    }
+    for a in &mut out.corpus.answers {
+        for id in &mut a.question_ids {
+            if let Some(new) = renamed.get(id) {
+                *id = new.clone();
+            }
+        }
+    }
+    for d in &mut out.corpus.documents {
+        for block in d.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
+            if let Block::Question(id) = block {
+                if let Some(new) = renamed.get(id) {
+                    *id = new.clone();
+                }
+            }
+        }
+    }
+    for (_, fates) in &mut out.line_fates {
+        for fate in fates.iter_mut() {
+            if let LineFate::Text(Place::Question(id)) = fate {
+                if let Some(new) = renamed.get(id) {
+                    *fate = LineFate::RepeatedQuestion(new.clone());
+                }
+            }
+        }
+    }
+    out.corpus
+        .questions
+        .retain(|q| !renamed.contains_key(&q.id));
+}
+
+/// What the kept record lacks and the copy printed: the answer, the addressee, the heading, the
+/// date, the askers and their party.
+fn fill_missing(kept: &mut Question, copy: &Question) {
+    if kept.answer_id.is_none() {
+        kept.answer_id = copy.answer_id.clone();
+    }
+    if kept.addressed_to.is_none() {
+        kept.addressed_to = copy.addressed_to.clone();
+    }
+    if kept.heading.is_none() {
+        kept.heading = copy.heading.clone();
+    }
+    if kept.asked_on.is_none() {
+        kept.asked_on = copy.asked_on;
+    }
+    if kept.askers.is_empty() {
+        kept.askers = copy.askers.clone();
+    }
+    if kept.parties.is_empty() {
+        kept.parties = copy.parties.clone();
+    }
+}
+
+/// Every question lists its own document first, with the role its kind gives it: questions as
+/// sent in, a postponement, or an answer (an Aanhangsel or answer letter, which prints the
+/// question with its answer).
+fn fill_sources(out: &mut ParseOutput) {
+    let kinds: HashMap<&str, DocumentKind> = out
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.kind))
+        .collect();
+    for q in &mut out.corpus.questions {
+        let role = match kinds.get(q.document_id.as_str()) {
+            Some(DocumentKind::Uitstel) => SourceRole::Uitstel,
+            Some(DocumentKind::Antwoordbrief | DocumentKind::KamervragenMetAntwoord) => {
+                SourceRole::Antwoord
+            }
+            Some(_) | None => SourceRole::Vragen,
+        };
+        let own = QuestionSource {
+            document_id: q.document_id.clone(),
+            role,
+        };
+        q.sources.insert(0, own);
+    }
+}
