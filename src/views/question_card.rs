@@ -6,7 +6,7 @@ use crate::browser;
 use crate::format::{self, Status};
 use crate::routing::Route;
 use briefwissel_corpus::search::HighlightTerms;
-use briefwissel_corpus::Question;
+use briefwissel_corpus::{Question, SourceRole};
 use leptos::prelude::*;
 
 /// A question card. `open_answer` unfolds the answer (the single-question page does). The
@@ -29,6 +29,22 @@ pub fn QuestionCard(
         nav.href(&Route::Document(question.document_id.clone()), ""),
         format::question_anchor(question)
     );
+    // The other documents of the question's set: the answer letter that repeats it, a postponement.
+    let linked = question
+        .sources
+        .iter()
+        .skip(1)
+        .filter_map(|s| {
+            let d = data.lookup.document(&s.document_id)?;
+            let label = match s.role {
+                SourceRole::Antwoord => "Antwoord in",
+                SourceRole::Uitstel => "Uitstel in",
+                SourceRole::Vragen => "Vragen in",
+            };
+            let href = nav.href(&Route::Document(d.id.clone()), "");
+            Some(view! { <dt>{label}</dt><dd><a href=href data-testid="linked-document">{d.title.clone()}</a></dd> })
+        })
+        .collect_view();
     let badges = question
         .parties
         .iter()
@@ -134,6 +150,7 @@ pub fn QuestionCard(
                 <dd>{if is_open { "nog niet".to_string() } else { format::date_label(answer.and_then(|a| a.answered_on)) }}</dd>
                 <dt>"Document"</dt>
                 <dd><a href=document_href>{move || terms.with(|t| marked(document.map_or("", |d| d.title.as_str()), t))}</a>{page_text(question.page)}</dd>
+                {linked}
                 {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{move || terms.with(|t| marked(h, t))}</dd> })}
             </dl>
             <ul class="themes" aria-label="Thema's">{themes}</ul>

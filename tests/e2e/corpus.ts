@@ -18,6 +18,8 @@ export interface Question {
   answer_id: string | null;
   /** Page of the PDF or Word original where the question stands (null for text files). */
   page: number | null;
+  /** Every document the question stands in, its own first, with its role. */
+  sources: Array<{ document_id: string; role: "vragen" | "uitstel" | "antwoord" }>;
 }
 export interface Answer { id: string; text: string; question_ids: string[]; page: number | null }
 export interface Document {
