@@ -93,11 +93,9 @@ impl ChunkedExplorer {
     pub fn prefetch_all(&'static self) {
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(file) = &self.index_file {
-                if self.start(&file.hash) {
-                    let result = self.load(&file.hash).await;
-                    self.finish(&file.hash, result);
-                }
+                self.get(&file.hash).await;
             }
+            // The chunk table is known once the index file is in.
             let hashes: Vec<String> = self
                 .explorer
                 .index_chunks()
@@ -105,10 +103,7 @@ impl ChunkedExplorer {
                 .map(|c| c.hash.clone())
                 .collect();
             for hash in hashes {
-                if self.start(&hash) {
-                    let result = self.load(&hash).await;
-                    self.finish(&hash, result);
-                }
+                self.get(&hash).await;
             }
         });
     }
@@ -130,6 +125,14 @@ impl ChunkedExplorer {
                 let result = self.load(&hash).await;
                 self.finish(&hash, result);
             });
+        }
+    }
+
+    /// Fetches a file and hands it over, in turn, unless it was asked for already.
+    async fn get(&self, hash: &str) {
+        if self.start(hash) {
+            let result = self.load(hash).await;
+            self.finish(hash, result);
         }
     }
 

@@ -1,7 +1,7 @@
 //! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column) and index; optionally split into a head, an index file and index chunks.
 
 use crate::columns::CorpusColumns;
-use crate::hash::content_hash;
+use crate::hash::{check_shipped, content_hash};
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
 use crate::search::{IndexReader, SearchIndex};
@@ -146,20 +146,7 @@ pub fn index_file_name(hash: &str) -> String {
 /// Reads the index file named by a split artifact's head, checking its length and hash;
 /// [`crate::explore::Explorer::set_index`] checks that it fits the corpus.
 pub fn decode_index_file(file: &IndexFile, bytes: &[u8]) -> Result<SearchIndex, String> {
-    if bytes.len() != file.length as usize {
-        return Err(format!(
-            "zoekindex {} heeft {} bytes, {} verwacht",
-            file.hash,
-            bytes.len(),
-            file.length
-        ));
-    }
-    if content_hash(bytes) != file.hash {
-        return Err(format!(
-            "zoekindex {} is beschadigd (andere inhoud)",
-            file.hash
-        ));
-    }
+    check_shipped("zoekindex", bytes, file.length, &file.hash)?;
     postcard::from_bytes(bytes).map_err(|e| format!("zoekindex {} is beschadigd: {e}", file.hash))
 }
 

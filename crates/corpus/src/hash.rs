@@ -10,6 +10,21 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{hash:016x}")
 }
 
+/// Checks that a shipped file (`what` names it in the message, e.g. "zoekindexdeel") has the
+/// length and content hash its table promised.
+pub fn check_shipped(what: &str, bytes: &[u8], length: u32, hash: &str) -> Result<(), String> {
+    if bytes.len() != length as usize {
+        return Err(format!(
+            "{what} {hash} heeft {} bytes, {length} verwacht",
+            bytes.len()
+        ));
+    }
+    if content_hash(bytes) != hash {
+        return Err(format!("{what} {hash} is beschadigd (andere inhoud)"));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::content_hash;

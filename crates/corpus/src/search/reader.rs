@@ -1,7 +1,7 @@
 //! Reading the inverted index: term lookup and prefixes, compounds, posting lists (whole or in chunks loaded later), AND search with BM25F.
 
 use super::index::{PostingChunk, SearchIndex, BM25_B, BM25_K1};
-use crate::hash::content_hash;
+use crate::hash::check_shipped;
 use std::sync::OnceLock;
 
 /// A compound word's term and its parts, as byte ranges of the word.
@@ -137,20 +137,7 @@ impl<'i> IndexReader<'i> {
         let (Some(chunk), Some(slot)) = (self.index.chunks.get(c), self.loaded.get(c)) else {
             return Err(format!("de zoekindex heeft geen deel {c}"));
         };
-        if bytes.len() != chunk.length as usize {
-            return Err(format!(
-                "zoekindexdeel {} heeft {} bytes, {} verwacht",
-                chunk.hash,
-                bytes.len(),
-                chunk.length
-            ));
-        }
-        if content_hash(&bytes) != chunk.hash {
-            return Err(format!(
-                "zoekindexdeel {} is beschadigd (andere inhoud)",
-                chunk.hash
-            ));
-        }
+        check_shipped("zoekindexdeel", &bytes, chunk.length, &chunk.hash)?;
         Ok(slot.set(bytes.into_boxed_slice()).is_ok())
     }
 
