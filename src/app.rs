@@ -33,6 +33,11 @@ impl Data {
             Some(_) => Explorer::waiting_for_index(&bundle.corpus),
             None => Explorer::new(&bundle.corpus, &bundle.index),
         };
+        // Answer terms count to the reader's date, so that a copy kept offline stays right.
+        let explorer = match crate::browser::today() {
+            Some(today) => explorer.with_today(today),
+            None => explorer,
+        };
         let explorer: &'static ChunkedExplorer = Box::leak(Box::new(ChunkedExplorer::new(
             explorer,
             bundle.index_file.clone(),

@@ -1,5 +1,6 @@
 //! Changes to the explorer's query that the controls make: toggling a facet value, dates, sort, page.
 
+use briefwissel_corpus::deadline::Term;
 use briefwissel_corpus::query::{parse_query_string, percent_encode, Query};
 use briefwissel_corpus::{Chamber, Corpus, Date, DocumentKind};
 
@@ -11,15 +12,19 @@ pub enum Facet {
     Kind,
     Chamber,
     Answered,
+    Ministry,
+    Term,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [
+    pub const ALL: [Facet; 7] = [
         Facet::Party,
         Facet::Theme,
+        Facet::Ministry,
+        Facet::Answered,
+        Facet::Term,
         Facet::Kind,
         Facet::Chamber,
-        Facet::Answered,
     ];
 
     /// The URL parameter (`partij`, `thema`, …).
@@ -30,6 +35,8 @@ impl Facet {
             Facet::Kind => "soort",
             Facet::Chamber => "kamer",
             Facet::Answered => "beantwoord",
+            Facet::Ministry => "ministerie",
+            Facet::Term => "termijn",
         }
     }
 
@@ -41,6 +48,8 @@ impl Facet {
             Facet::Kind => "Soort document",
             Facet::Chamber => "Kamer",
             Facet::Answered => "Beantwoord",
+            Facet::Ministry => "Ministerie",
+            Facet::Term => "Antwoordtermijn",
         }
     }
 }
@@ -68,6 +77,12 @@ pub fn toggle(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Quer
                 toggle_in(&mut next.chambers, chamber);
             }
         }
+        Facet::Ministry => toggle_in(&mut next.ministries, value.to_string()),
+        Facet::Term => {
+            if let Some(term) = Term::from_slug(value) {
+                toggle_in(&mut next.terms, term);
+            }
+        }
         Facet::Answered => {
             let wanted = match value {
                 "ja" => Some(true),
@@ -93,6 +108,8 @@ pub fn only(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Query 
         Facet::Kind => cleared.kinds.clear(),
         Facet::Chamber => cleared.chambers.clear(),
         Facet::Answered => cleared.answered = None,
+        Facet::Ministry => cleared.ministries.clear(),
+        Facet::Term => cleared.terms.clear(),
     }
     toggle(&cleared, facet, value, corpus)
 }

@@ -4,44 +4,6 @@
 use briefwissel_corpus::lookup::CorpusLookup;
 use briefwissel_corpus::{Answer, Date, Document, Question};
 
-/// Answers are due within three weeks (Reglement van Orde); later answers and older open questions are overdue.
-pub const DUE_DAYS: i64 = 21;
-
-/// Where a question stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Status {
-    /// Answered after `days` days (`None` when a date is missing); `late` past [`DUE_DAYS`].
-    Answered { days: Option<i64>, late: bool },
-    /// Not answered; open for `days` days up to today (`None` without an asked date).
-    Open { days: Option<i64>, overdue: bool },
-}
-
-/// The status of a question, given its answer (if any) and today's date.
-pub fn status(question: &Question, answer: Option<&Answer>, today: Option<Date>) -> Status {
-    match answer {
-        Some(answer) => {
-            let days = match (question.asked_on, answer.answered_on) {
-                (Some(asked), Some(answered)) => Some(asked.days_until(answered)),
-                _ => None,
-            };
-            Status::Answered {
-                days,
-                late: days.is_some_and(|d| d > DUE_DAYS),
-            }
-        }
-        None => {
-            let days = match (question.asked_on, today) {
-                (Some(asked), Some(today)) => Some(asked.days_until(today).max(0)),
-                _ => None,
-            };
-            Status::Open {
-                days,
-                overdue: days.is_some_and(|d| d > DUE_DAYS),
-            }
-        }
-    }
-}
-
 /// "1 dag" / "12 dagen".
 pub fn days_label(days: i64) -> String {
     if days == 1 {
@@ -271,6 +233,8 @@ mod tests {
             answer_id: None,
             page: None,
             sources: Vec::new(),
+            postponed_on: None,
+            ministries: Vec::new(),
         }
     }
 
@@ -286,53 +250,6 @@ mod tests {
             footnote_refs: Vec::new(),
             page: None,
         }
-    }
-
-    #[test]
-    fn an_answer_after_three_weeks_is_late() {
-        let q = question("doc-v5", "5", vec![5], Date::new(2025, 1, 1));
-        let on_time = answer(&["doc-v5"], Date::new(2025, 1, 22));
-        assert_eq!(
-            status(&q, Some(&on_time), None),
-            Status::Answered {
-                days: Some(21),
-                late: false
-            }
-        );
-        let late = answer(&["doc-v5"], Date::new(2025, 1, 23));
-        assert_eq!(
-            status(&q, Some(&late), None),
-            Status::Answered {
-                days: Some(22),
-                late: true
-            }
-        );
-    }
-
-    #[test]
-    fn an_open_question_counts_days_until_today() {
-        let q = question("doc-v5", "5", vec![5], Date::new(2025, 1, 1));
-        assert_eq!(
-            status(&q, None, Date::new(2025, 1, 11)),
-            Status::Open {
-                days: Some(10),
-                overdue: false
-            }
-        );
-        assert_eq!(
-            status(&q, None, Date::new(2025, 3, 1)),
-            Status::Open {
-                days: Some(59),
-                overdue: true
-            }
-        );
-        assert_eq!(
-            status(&q, None, None),
-            Status::Open {
-                days: None,
-                overdue: false
-            }
-        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ fn values(facets: &Facets, facet: Facet) -> &[FacetValue] {
         Facet::Kind => &facets.kinds,
         Facet::Chamber => &facets.chambers,
         Facet::Answered => &facets.answered,
+        Facet::Ministry => &facets.ministries,
+        Facet::Term => &facets.terms,
     }
 }
 
@@ -119,6 +121,16 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                 <legend>"Gesteld tussen"</legend>
                 {date_input("Van", true)}
                 {date_input("Tot en met", false)}
+                <label title="Vragen zonder datum: met een datumfilter erbij, anders alleen deze">
+                    <input type="checkbox" data-testid="filter-datum-onbekend" prop:checked=move || selection.query.with(|q| q.undated)
+                        on:change=move |_| {
+                            let mut next = selection.query.get_untracked();
+                            next.undated = !next.undated;
+                            next.page = 1;
+                            go(next);
+                        }/>
+                    "Datum onbekend"
+                </label>
             </fieldset>
         </aside>
     }

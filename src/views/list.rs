@@ -83,13 +83,20 @@ pub fn ListPage(data: Data) -> impl IntoView {
             // A page past the last (an old link) shows the last page.
             let page = query.with(|q| q.page).clamp(1, o.page_count()) as usize;
             let noun = if o.total == 1 { "vraag" } else { "vragen" };
+            let mut text = format!("{} {noun} gevonden", o.total);
             if o.total > PAGE_SIZE {
                 let first = (page - 1) * PAGE_SIZE + 1;
                 let last = (page * PAGE_SIZE).min(o.total);
-                format!("{} {noun} gevonden, {first}–{last} getoond", o.total)
-            } else {
-                format!("{} {noun} gevonden", o.total)
+                text += &format!(", {first}–{last} getoond");
             }
+            // No silent loss: say how many undated questions the date range leaves out.
+            if o.undated_left_out > 0 {
+                text += &format!(
+                    " ({} zonder datum vallen buiten het datumfilter)",
+                    o.undated_left_out
+                );
+            }
+            text
         })
     };
     // Cards are keyed by question: a filter change keeps the cards that stay on the page, and a

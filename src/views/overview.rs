@@ -1,13 +1,15 @@
-//! `/overzicht`: questions per party, theme and month as SVG bar charts, and response times per ministry.
+//! `/overzicht`: questions per party, theme and month as SVG bar charts, and per ministry and party how questions fared against the answer term.
 
 use super::facets::FacetSidebar;
 use super::list::{Notices, Selection};
 use crate::app::{Data, Nav};
+use crate::browser;
 use crate::facet_edit::{only, only_month, Facet};
-use crate::format::{days_label, DUE_DAYS};
+use crate::format::days_label;
 use crate::routing::Route;
-use crate::stats::{self, Bar};
-use briefwissel_corpus::query::{to_query_string, Query};
+use crate::stats::{self, Bar, TermRow};
+use briefwissel_corpus::deadline::Term;
+use briefwissel_corpus::query::{to_query_string, Query, Sort};
 use leptos::prelude::*;
 
 #[component]
@@ -31,37 +33,16 @@ pub fn OverviewPage(data: Data) -> impl IntoView {
                 .into_iter()
                 .map(|b| (list_link(only_month(&query, &b.value)), b))
                 .collect();
-            let ministries = stats::per_ministry(data.corpus, chosen);
+            let today = browser::today();
+            let ministries = stats::terms_per_ministry(data.corpus, chosen, today);
+            let parties = stats::terms_per_party(data.corpus, chosen, today);
             view! {
                 <p data-testid="result-count" role="status" aria-live="polite">{format!("{} vragen in deze selectie", o.total)}</p>
                 {chart("Vragen per partij", "partij", party)}
                 {chart("Vragen per thema", "thema", theme)}
                 {chart("Vragen per maand", "maand", month)}
-                <section class="chart">
-                    <h2>"Antwoordtijd per ministerie"</h2>
-                    <div class="table-wrap">
-                        <table>
-                            <thead><tr>
-                                <th scope="col">"Gericht aan"</th>
-                                <th scope="col">"Beantwoord"</th>
-                                <th scope="col">"Mediaan"</th>
-                                <th scope="col">{format!("Later dan {DUE_DAYS} dagen")}</th>
-                                <th scope="col">"Open"</th>
-                            </tr></thead>
-                            <tbody>
-                                {ministries.into_iter().map(|r| view! {
-                                    <tr>
-                                        <th scope="row">{r.addressed_to}</th>
-                                        <td>{r.answered}</td>
-                                        <td>{r.median_days.map_or_else(|| "–".to_string(), days_label)}</td>
-                                        <td>{r.late}</td>
-                                        <td>{r.open}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                </section>
+                {term_table("Antwoordtermijn per ministerie", "ministerie", Facet::Ministry, ministries, &query, data)}
+                {term_table("Antwoordtermijn per partij", "partij", Facet::Party, parties, &query, data)}
             }
         })
     };
@@ -102,6 +83,63 @@ fn chart(title: &'static str, key: &'static str, bars: Vec<(String, Bar)>) -> im
         <section class="chart" aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
             <ol class="bars">{rows}</ol>
+        </section>
+    }
+}
+
+/// A table of answer figures per ministry or party; each figure links to the list it counts.
+fn term_table(
+    title: &'static str,
+    key: &'static str,
+    facet: Facet,
+    rows: Vec<TermRow>,
+    query: &Query,
+    data: Data,
+) -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let mut base = only(query, facet, &r.value, data.corpus);
+            let link = |answered: bool, term: Option<Term>| {
+                let mut q = base.clone();
+                q.answered = Some(answered);
+                q.terms = term.into_iter().collect();
+                nav.href(&Route::List, &to_query_string(&q, data.corpus))
+            };
+            let (answered, in_time, past) = (link(true, None), link(true, Some(Term::Within)), link(false, Some(Term::Passed)));
+            base.sort = Sort::Waiting;
+            let all = nav.href(&Route::List, &to_query_string(&base, data.corpus));
+            let share = match r.timed {
+                0 => "–".to_string(),
+                n => format!("{} % ({} van {n})", r.in_time * 100 / n, r.in_time),
+            };
+            view! {
+                <tr data-value=r.value.clone()>
+                    <th scope="row"><a href=all>{r.label}</a></th>
+                    <td><a href=answered.clone()>{r.answered}" van "{r.questions}</a></td>
+                    <td><a href=answered>{r.median_days.map_or_else(|| "–".to_string(), days_label)}</a></td>
+                    <td><a href=in_time data-testid="in-time">{share}</a></td>
+                    <td><a href=past data-testid="open-past-term">{r.open_past_term}</a></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="chart" data-testid=format!("termijn-{key}")>
+            <h2>{title}</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{if key == "partij" { "Partij" } else { "Ministerie" }}</th>
+                        <th scope="col">"Beantwoord"</th>
+                        <th scope="col">"Mediaan"</th>
+                        <th scope="col">"Binnen de termijn"</th>
+                        <th scope="col">"Open, termijn verlopen"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }

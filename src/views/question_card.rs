@@ -3,8 +3,9 @@
 use super::text::{best_sentence, has_match, marked, paragraphs_view};
 use crate::app::{Data, Nav};
 use crate::browser;
-use crate::format::{self, Status};
+use crate::format;
 use crate::routing::Route;
+use briefwissel_corpus::deadline::{deadline, Term};
 use briefwissel_corpus::search::HighlightTerms;
 use briefwissel_corpus::{Question, SourceRole};
 use leptos::prelude::*;
@@ -21,8 +22,8 @@ pub fn QuestionCard(
     let nav = expect_context::<Nav>();
     let answer = data.lookup.answer_of(question);
     let document = data.lookup.document(&question.document_id);
-    let status = format::status(question, answer, browser::today());
-    let is_open = matches!(status, Status::Open { .. });
+    let status = deadline(question, answer, browser::today());
+    let is_open = !status.answered;
     let question_href = nav.href(&Route::Question(question.id.clone()), "");
     let document_href = format!(
         "{}#{}",
@@ -72,25 +73,31 @@ pub fn QuestionCard(
             view! { <li class="theme" title=why>{label.to_string()}<span class="visually-hidden">{hidden}</span></li> }
         })
         .collect_view();
-    let status_view = match status {
-        Status::Answered { days, late } => view! {
-            <span class=if late { "status answered late" } else { "status answered" }>
-                {match days {
-                    Some(d) => format!("beantwoord na {}", format::days_label(d)),
-                    None => "beantwoord".to_string(),
-                }}
-                {late.then_some(" (te laat)")}
+    let late = status.term == Term::Passed;
+    let days = status.days.map(format::days_label);
+    let after_postponement = if status.postponed { " na uitstel" } else { "" };
+    let status_view = if status.answered {
+        view! {
+            <span class=if late { "status answered late" } else { "status answered" } data-testid="status">
+                "beantwoord"{days.map(|d| format!(" na {d}"))}
+                {late.then(|| format!(" (na de termijn{after_postponement})"))}
             </span>
         }
-        .into_any(),
-        Status::Open { days, overdue } => view! {
-            <span class=if overdue { "status open overdue" } else { "status open" }>
+        .into_any()
+    } else {
+        let term = match (late, status.due) {
+            (true, _) => format!(", termijn{after_postponement} verstreken"),
+            (false, Some(due)) => format!(", termijn{after_postponement} tot {}", due.dutch()),
+            (false, None) => String::new(),
+        };
+        view! {
+            <span class=if late { "status open overdue" } else { "status open" } data-testid="status">
                 "Open, nog niet beantwoord"
-                {days.map(|d| format!(" ({} open)", format::days_label(d)))}
-                {overdue.then_some(", termijn verstreken")}
+                {days.map(|d| format!(" ({d} open)"))}
+                {term}
             </span>
         }
-        .into_any(),
+        .into_any()
     };
     // When only the answer matches, the card shows the sentence of the answer that matched.
     let snippet = move || {

@@ -20,8 +20,15 @@ export interface Question {
   page: number | null;
   /** Every document the question stands in, its own first, with its role. */
   sources: Array<{ document_id: string; role: "vragen" | "uitstel" | "antwoord" }>;
+  /** Date of a postponement notice among its sources (the term is then six weeks). */
+  postponed_on: string | null;
+  /** Ids of the ministries it was put to or answered by. */
+  ministries: string[];
+  /** `party_on` is set when the party was not printed but looked up in the member registry. */
+  askers: Array<{ name: string | null; party: string | null; party_as_printed: string; party_on: string | null }>;
 }
-export interface Answer { id: string; text: string; question_ids: string[]; page: number | null }
+export interface Answer { id: string; text: string; question_ids: string[]; page: number | null; answered_on: string | null }
+export interface Ministry { id: string; name: string; abbreviation: string }
 export interface Document {
   id: string;
   kind: string;
@@ -38,6 +45,7 @@ export interface Corpus {
   answers: Answer[];
   parties: Party[];
   themes: Theme[];
+  ministries: Ministry[];
 }
 
 let cached: Corpus | null = null;
@@ -112,4 +120,22 @@ export function questionsContaining(piece: string): Question[] {
     const heading = (q as Question & { heading?: string | null }).heading || "";
     return [heading, q.text, answer].some((t) => fold(t).includes(wanted));
   });
+}
+
+/** Days from one ISO date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Where a question stands against its answer term on `today` (the Reglement van Orde's three weeks,
+ * six after a postponement): "verlopen", "binnen" or "onbekend", and the days it took or has been open.
+ */
+export function term(q: Question, today: string): { term: "verlopen" | "binnen" | "onbekend"; days: number | null } {
+  const answer = q.answer_id ? corpus().answers.find((a) => a.id === q.answer_id) : undefined;
+  const until = q.answer_id ? answer?.answered_on ?? null : today;
+  if (!q.asked_on || !until) return { term: "onbekend", days: null };
+  const days = Math.max(0, daysBetween(q.asked_on, until));
+  const allowed = q.postponed_on ? 42 : 21;
+  return { term: days > allowed ? "verlopen" : "binnen", days };
 }

@@ -7,8 +7,8 @@
 
 use crate::date::Date;
 use crate::model::{
-    Answer, Asker, Chamber, Corpus, Document, DocumentDates, DocumentKind, Footnote, Party,
-    Question, QuestionSource, References, Section, Theme, ThemeMatch,
+    Answer, Asker, Chamber, Corpus, Document, DocumentDates, DocumentKind, Footnote, Ministry,
+    Party, Question, QuestionSource, References, Section, Theme, ThemeMatch,
 };
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,8 @@ pub struct QuestionColumns {
     themes: Vec<Vec<String>>,
     theme_matches: Vec<Vec<ThemeMatch>>,
     asked_on: Vec<Option<Date>>,
+    postponed_on: Vec<Option<Date>>,
+    ministries: Vec<Vec<String>>,
     text: Vec<String>,
     footnote_refs: Vec<Vec<String>>,
     answer_id: Vec<Option<String>>,
@@ -77,6 +79,7 @@ pub struct CorpusColumns {
     answers: AnswerColumns,
     parties: Vec<Party>,
     themes: Vec<Theme>,
+    ministries: Vec<Ministry>,
 }
 
 impl CorpusColumns {
@@ -85,6 +88,7 @@ impl CorpusColumns {
             schema_version: corpus.schema_version,
             parties: corpus.parties.clone(),
             themes: corpus.themes.clone(),
+            ministries: corpus.ministries.clone(),
             ..CorpusColumns::default()
         };
         for d in &corpus.documents {
@@ -137,6 +141,8 @@ impl CorpusColumns {
                 themes,
                 theme_matches,
                 asked_on,
+                postponed_on,
+                ministries,
                 text,
                 footnote_refs,
                 answer_id,
@@ -155,6 +161,8 @@ impl CorpusColumns {
             c.themes.push(themes);
             c.theme_matches.push(theme_matches);
             c.asked_on.push(asked_on);
+            c.postponed_on.push(postponed_on);
+            c.ministries.push(ministries);
             c.text.push(text);
             c.footnote_refs.push(footnote_refs);
             c.answer_id.push(answer_id);
@@ -196,6 +204,7 @@ impl CorpusColumns {
             answers: a,
             parties,
             themes,
+            ministries,
         } = self;
         let documents = rows("documenten", d.id.len())
             .check("file", d.file.len())
@@ -225,6 +234,8 @@ impl CorpusColumns {
             .check("themes", q.themes.len())
             .check("theme_matches", q.theme_matches.len())
             .check("asked_on", q.asked_on.len())
+            .check("postponed_on", q.postponed_on.len())
+            .check("ministries", q.ministries.len())
             .check("text", q.text.len())
             .check("footnote_refs", q.footnote_refs.len())
             .check("answer_id", q.answer_id.len())
@@ -246,6 +257,7 @@ impl CorpusColumns {
             schema_version,
             parties,
             themes,
+            ministries,
             documents: document_rows(d, documents).ok_or_else(incomplete)?,
             questions: question_rows(q, questions).ok_or_else(incomplete)?,
             answers: answer_rows(a, answers).ok_or_else(incomplete)?,
@@ -325,6 +337,7 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
         c.page.into_iter(),
     );
     let mut sources = c.sources.into_iter();
+    let (mut postponed_on, mut ministries) = (c.postponed_on.into_iter(), c.ministries.into_iter());
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         out.push(Question {
@@ -339,6 +352,8 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
             themes: themes.next()?,
             theme_matches: theme_matches.next()?,
             asked_on: asked_on.next()?,
+            postponed_on: postponed_on.next()?,
+            ministries: ministries.next()?,
             text: text.next()?,
             footnote_refs: footnote_refs.next()?,
             answer_id: answer_id.next()?,

@@ -2,7 +2,7 @@
 
 use crate::date::Date;
 use crate::model::{Chamber, Corpus, DocumentKind};
-use crate::query::{Query, Sort, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
+use crate::query::{Query, Sort, UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
 use crate::search::bitset::Bitset;
 use crate::search::expand::Expansion;
 use crate::search::suggest::suggestion;
@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use text_matches::{ReadSearch, TextMatches};
 
+mod terms;
 mod text_matches;
 
 /// Questions per page in the list.
@@ -38,6 +39,9 @@ pub struct Facets {
     pub kinds: Vec<FacetValue>,
     pub chambers: Vec<FacetValue>,
     pub answered: Vec<FacetValue>,
+    pub ministries: Vec<FacetValue>,
+    /// Where questions stand against their answer term, as of the explorer's date.
+    pub terms: Vec<FacetValue>,
 }
 
 /// A document whose own text (title, footnotes or sections outside its questions) matches the
@@ -75,6 +79,9 @@ pub struct Outcome {
     /// The search text needs the index, which has not arrived yet ([`Explorer::set_index`]);
     /// the outcome counts no text matches.
     pub waiting_for_index: bool,
+    /// Questions without a date that match everything else but that the date range leaves out
+    /// (0 without a range, or when `datum=onbekend` adds them).
+    pub undated_left_out: usize,
 }
 
 impl Outcome {
@@ -113,10 +120,14 @@ pub struct Explorer<'a> {
     reader: OnceLock<IndexReader<'a>>,
     index_problem: OnceLock<String>,
     answers: AnswerLookup<'a>,
-    /// Facets in order: parties, themes, kinds, chambers, answered.
-    facets: [Vec<FacetEntry>; 5],
+    /// Facets in order: parties, themes, kinds, chambers, answered, ministries, terms.
+    facets: [Vec<FacetEntry>; FACETS],
     newest: Vec<u32>,
     oldest: Vec<u32>,
+    /// Longest wait first, as of `today`.
+    waiting: Vec<u32>,
+    /// Questions without an asked date.
+    undated: Bitset,
     newest_rank: Vec<u32>,
     /// Per document: the indices of its questions.
     document_questions: Vec<Vec<u32>>,
@@ -131,6 +142,9 @@ const THEMES: usize = 1;
 const KINDS: usize = 2;
 const CHAMBERS: usize = 3;
 const ANSWERED: usize = 4;
+const MINISTRIES: usize = 5;
+const TERMS: usize = 6;
+const FACETS: usize = 7;
 
 impl<'a> Explorer<'a> {
     /// Precomputes facet sets and sort orders. An index that does not belong to the corpus is not
@@ -191,6 +205,12 @@ impl<'a> Explorer<'a> {
                 chambers.used(chamber.slug());
             }
         }
+        let mut ministries = FacetBuilder::new(n);
+        for m in &corpus.ministries {
+            ministries.declare(&m.id, &m.id, &m.name);
+        }
+        ministries.declare(UNKNOWN_MINISTRY, UNKNOWN_MINISTRY, "Ministerie onbekend");
+        let mut undated = Bitset::empty(n);
         let mut answered = FacetBuilder::new(n);
         answered.declare("ja", "ja", "Beantwoord");
         answered.declare("nee", "nee", "Nog niet beantwoord");
@@ -205,6 +225,15 @@ impl<'a> Explorer<'a> {
             }
             for theme in &question.themes {
                 themes.add(theme, q);
+            }
+            for ministry in &question.ministries {
+                ministries.add(ministry, q);
+            }
+            if question.ministries.is_empty() {
+                ministries.add(UNKNOWN_MINISTRY, q);
+            }
+            if question.asked_on.is_none() {
+                undated.insert(q);
             }
             if let Some(doc) = question_document[q].and_then(|d| corpus.documents.get(d)) {
                 kinds.add(doc.kind.slug(), q);
@@ -227,21 +256,27 @@ impl<'a> Explorer<'a> {
         for (rank, &q) in newest.iter().enumerate() {
             newest_rank[q as usize] = rank as u32;
         }
+        let answers = AnswerLookup::new(corpus);
+        let (terms, waiting) = terms::term_facet_and_waiting(corpus, &answers, None, &newest_rank);
         Explorer {
             corpus,
             units,
             reader: OnceLock::new(),
             index_problem: OnceLock::new(),
-            answers: AnswerLookup::new(corpus),
+            answers,
             facets: [
                 parties.finish(),
                 themes.finish(),
                 kinds.finish(),
                 chambers.finish(),
                 answered.finish(),
+                ministries.finish(),
+                terms,
             ],
             newest,
             oldest,
+            waiting,
+            undated,
             newest_rank,
             document_questions,
             last_text: Mutex::new(None),
@@ -251,6 +286,20 @@ impl<'a> Explorer<'a> {
 
     pub fn corpus(&self) -> &'a Corpus {
         self.corpus
+    }
+
+    /// The same explorer with the answer terms and waiting times counted up to `today` (the
+    /// reader's date); until then, open questions are counted under "termijn onbekend".
+    pub fn with_today(mut self, today: Date) -> Explorer<'a> {
+        let (terms, waiting) = terms::term_facet_and_waiting(
+            self.corpus,
+            &self.answers,
+            Some(today),
+            &self.newest_rank,
+        );
+        self.facets[TERMS] = terms;
+        self.waiting = waiting;
+        self
     }
 
     /// Why the search index could not be used, if it could not.
@@ -311,13 +360,14 @@ impl<'a> Explorer<'a> {
                 _ => Arc::new(TextMatches::nothing(n)),
             });
 
-        let mut common = self.date_mask(query.from, query.to);
+        let mut common = self.date_mask(query);
         if let Some(text) = &text {
             common.intersect_with(&text.questions);
         }
         let selections = self.selections(query);
-        let masks: Vec<Option<Bitset>> =
-            (0..5).map(|f| self.facet_mask(f, &selections[f])).collect();
+        let masks: Vec<Option<Bitset>> = (0..FACETS)
+            .map(|f| self.facet_mask(f, &selections[f]))
+            .collect();
         let mask_without = |skip: usize| {
             let mut mask = common.clone();
             for (f, m) in masks.iter().enumerate() {
@@ -335,6 +385,20 @@ impl<'a> Explorer<'a> {
             kinds: facet_values(KINDS),
             chambers: facet_values(CHAMBERS),
             answered: facet_values(ANSWERED),
+            ministries: facet_values(MINISTRIES),
+            terms: facet_values(TERMS),
+        };
+        let undated_left_out = if (query.from.is_some() || query.to.is_some()) && !query.undated {
+            let mut left_out = self.undated.clone();
+            if let Some(text) = &text {
+                left_out.intersect_with(&text.questions);
+            }
+            for m in masks.iter().flatten() {
+                left_out.intersect_with(m);
+            }
+            left_out.count()
+        } else {
+            0
         };
 
         let questions: Vec<u32> = match (&text, query.sort) {
@@ -347,6 +411,12 @@ impl<'a> Explorer<'a> {
                 });
                 hits
             }
+            (_, Sort::Waiting) => self
+                .waiting
+                .iter()
+                .copied()
+                .filter(|&q| matches.contains(q as usize))
+                .collect(),
             (_, Sort::Oldest) => self
                 .oldest
                 .iter()
@@ -380,6 +450,7 @@ impl<'a> Explorer<'a> {
             suggestion,
             missing_index_chunks,
             waiting_for_index,
+            undated_left_out,
         }
     }
 
@@ -427,7 +498,7 @@ impl<'a> Explorer<'a> {
         }
     }
 
-    fn selections(&self, query: &Query) -> [Vec<String>; 5] {
+    fn selections(&self, query: &Query) -> [Vec<String>; FACETS] {
         let answered = match query.answered {
             Some(true) => vec!["ja".to_string()],
             Some(false) => vec!["nee".to_string()],
@@ -443,6 +514,8 @@ impl<'a> Explorer<'a> {
                 .map(|c| c.slug().to_string())
                 .collect(),
             answered,
+            query.ministries.clone(),
+            query.terms.iter().map(|t| t.slug().to_string()).collect(),
         ]
     }
 
@@ -501,12 +574,23 @@ impl<'a> Explorer<'a> {
         values
     }
 
-    fn date_mask(&self, from: Option<Date>, to: Option<Date>) -> Bitset {
+    /// The questions the date range and `datum=onbekend` allow: asked within the range, plus those
+    /// without a date when asked for; only those without a date when there is no range.
+    fn date_mask(&self, query: &Query) -> Bitset {
+        let (from, to) = (query.from, query.to);
         let n = self.corpus.questions.len();
         if from.is_none() && to.is_none() {
-            return Bitset::full(n);
+            return if query.undated {
+                self.undated.clone()
+            } else {
+                Bitset::full(n)
+            };
         }
-        let mut mask = Bitset::empty(n);
+        let mut mask = if query.undated {
+            self.undated.clone()
+        } else {
+            Bitset::empty(n)
+        };
         for (q, question) in self.corpus.questions.iter().enumerate() {
             if let Some(asked) = question.asked_on {
                 if from.is_none_or(|f| asked >= f) && to.is_none_or(|t| asked <= t) {
@@ -521,14 +605,14 @@ impl<'a> Explorer<'a> {
         &self,
         query: &Query,
         text: &TextMatches,
-        selections: &[Vec<String>; 5],
+        selections: &[Vec<String>; FACETS],
         masks: &[Option<Bitset>],
         n: usize,
     ) -> Vec<DocumentHit> {
-        let question_facets_active = [PARTIES, THEMES, ANSWERED]
+        let question_facets_active = [PARTIES, THEMES, ANSWERED, MINISTRIES, TERMS]
             .iter()
             .any(|&f| !selections[f].is_empty());
-        let mut facet_questions = self.date_mask(query.from, query.to);
+        let mut facet_questions = self.date_mask(query);
         for mask in masks.iter().flatten() {
             facet_questions.intersect_with(mask);
         }
@@ -581,7 +665,7 @@ impl<'a> Explorer<'a> {
                     .then_with(|| newest_first(date_of(a), date_of(b)))
                     .then_with(|| id_of(a).cmp(id_of(b)))
             }),
-            Sort::Newest => sort_by_dyn(&mut hits, &|a, b| {
+            Sort::Newest | Sort::Waiting => sort_by_dyn(&mut hits, &|a, b| {
                 newest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))
             }),
             Sort::Oldest => sort_by_dyn(&mut hits, &|a, b| {

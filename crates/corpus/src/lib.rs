@@ -3,11 +3,14 @@
 pub mod artifact;
 pub mod columns;
 pub mod date;
+pub mod deadline;
 pub mod diagnostics;
 pub mod explore;
 pub mod export_csv;
 pub mod hash;
 pub mod lookup;
+pub mod members;
+pub mod ministry;
 pub mod model;
 pub mod parse;
 pub mod query;

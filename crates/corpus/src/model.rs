@@ -7,7 +7,7 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Corpus`] changes; the artifact and the JSON export carry it.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The whole parsed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,9 @@ pub struct Corpus {
     pub answers: Vec<Answer>,
     pub parties: Vec<Party>,
     pub themes: Vec<Theme>,
+    /// The ministries of `data/ministries.toml` (`Question::ministries` holds their ids).
+    #[serde(default)]
+    pub ministries: Vec<Ministry>,
 }
 
 /// What kind of document a source file is.
@@ -252,8 +255,12 @@ pub struct Asker {
     pub name: Option<String>,
     /// Canonical party name from the registry, `None` if unknown.
     pub party: Option<String>,
-    /// The party as printed in the source (e.g. `ChristenUnie`, `GL-PvdA`).
+    /// The party as printed in the source (e.g. `ChristenUnie`, `GL-PvdA`); empty when it was not printed.
     pub party_as_printed: String,
+    /// When the party was not printed but taken from the member registry (`data/members.csv`):
+    /// the date it was looked up on (the day the question was asked, else the day it was answered).
+    #[serde(default)]
+    pub party_on: Option<Date>,
 }
 
 /// Why a theme was given: the theme id and the words that matched.
@@ -283,6 +290,13 @@ pub struct Question {
     pub themes: Vec<String>,
     pub theme_matches: Vec<ThemeMatch>,
     pub asked_on: Option<Date>,
+    /// The date of a postponement notice ("uitstel beantwoording") among its sources: the term to
+    /// answer is then three weeks longer.
+    #[serde(default)]
+    pub postponed_on: Option<Date>,
+    /// Ids of the ministries it was put to or answered by (`data/ministries.toml`), in order.
+    #[serde(default)]
+    pub ministries: Vec<String>,
     /// Paragraphs separated by a blank line (`\n\n`); list items start with `- `.
     pub text: String,
     /// Footnote numbers referenced from the text (bodies are in the document's footnotes).
@@ -341,6 +355,19 @@ pub struct Party {
     /// Short name for badges and URLs, e.g. `GL-PvdA`.
     pub abbreviation: String,
     pub aliases: Vec<String>,
+}
+
+/// A ministry from `data/ministries.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ministry {
+    /// Stable id used in URLs (`ministerie=`), e.g. `jenv`.
+    pub id: String,
+    /// Department name, e.g. `Justitie en Veiligheid`.
+    pub name: String,
+    /// Short name for tables, e.g. `JenV`.
+    pub abbreviation: String,
+    /// Names and posts that mean this ministry when printed after "van"/"voor" or between brackets.
+    pub names: Vec<String>,
 }
 
 /// A theme from `data/themes.toml`.

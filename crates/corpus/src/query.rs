@@ -1,6 +1,7 @@
 //! The explorer's state as a URL query string (`?partij=Volt&partij=PvdD&q=…`), read leniently and written canonically.
 
 use crate::date::Date;
+use crate::deadline::Term;
 use crate::model::{Chamber, Corpus, DocumentKind, Party};
 use crate::search::tokenize::fold_word;
 
@@ -12,6 +13,8 @@ pub const MAX_SEARCH_CHARS: usize = 200;
 pub const UNKNOWN_PARTY: &str = "onbekend";
 /// How [`UNKNOWN_PARTY`] reads in the interface.
 pub const UNKNOWN_PARTY_LABEL: &str = "Partij onbekend";
+/// The ministry facet's value for questions whose documents name no ministry (`ministerie=onbekend`).
+pub const UNKNOWN_MINISTRY: &str = "onbekend";
 /// Longest value echoed back in a notice, in characters.
 const MAX_ECHO_CHARS: usize = 40;
 
@@ -32,6 +35,12 @@ pub struct Query {
     pub chambers: Vec<Chamber>,
     /// `beantwoord=ja|nee`; `None` shows both.
     pub answered: Option<bool>,
+    /// Ministry ids (`ministerie=`).
+    pub ministries: Vec<String>,
+    /// Where questions stand against their answer term (`termijn=verlopen|binnen|onbekend`).
+    pub terms: Vec<Term>,
+    /// `datum=onbekend`: questions without a date; with a date range, they are shown as well.
+    pub undated: bool,
     pub sort: Sort,
     /// 1-based page number (`pagina=`).
     pub page: u32,
@@ -48,6 +57,9 @@ impl Default for Query {
             kinds: Vec::new(),
             chambers: Vec::new(),
             answered: None,
+            ministries: Vec::new(),
+            terms: Vec::new(),
+            undated: false,
             sort: Sort::Relevance,
             page: 1,
         }
@@ -61,10 +73,12 @@ pub enum Sort {
     Relevance,
     Newest,
     Oldest,
+    /// Longest wait first: days open until today, or days the answer took.
+    Waiting,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Oldest];
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Waiting];
 
     /// The URL value (`sorteer=`).
     pub fn slug(self) -> &'static str {
@@ -72,6 +86,7 @@ impl Sort {
             Sort::Relevance => "relevantie",
             Sort::Newest => "nieuwste",
             Sort::Oldest => "oudste",
+            Sort::Waiting => "wachttijd",
         }
     }
 
@@ -81,6 +96,7 @@ impl Sort {
             Sort::Relevance => "Relevantie",
             Sort::Newest => "Nieuwste eerst",
             Sort::Oldest => "Oudste eerst",
+            Sort::Waiting => "Langst wachtend eerst",
         }
     }
 
@@ -181,6 +197,23 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
                     query.text = value.clone();
                 }
             }
+            "ministerie" => match corpus.ministries.iter().find(|m| {
+                m.id.eq_ignore_ascii_case(trimmed) || m.abbreviation.eq_ignore_ascii_case(trimmed)
+            }) {
+                Some(m) => push_unique(&mut query.ministries, m.id.clone()),
+                None if trimmed.eq_ignore_ascii_case(UNKNOWN_MINISTRY) => {
+                    push_unique(&mut query.ministries, UNKNOWN_MINISTRY.to_string())
+                }
+                None => notice(format!("Het ministerie „{shown}” is onbekend en wordt genegeerd.")),
+            },
+            "termijn" => match Term::from_slug(&trimmed.to_lowercase()) {
+                Some(term) => push_unique(&mut query.terms, term),
+                None => notice(format!("„{shown}” is geen geldige keuze voor termijn (verlopen, binnen of onbekend) en wordt genegeerd.")),
+            },
+            "datum" => match trimmed.to_lowercase().as_str() {
+                "onbekend" => query.undated = true,
+                _ => notice(format!("„{shown}” is geen geldige keuze voor datum (onbekend) en wordt genegeerd.")),
+            },
             "beantwoord" => match trimmed.to_lowercase().as_str() {
                 "ja" => query.answered = Some(true),
                 "nee" => query.answered = Some(false),
@@ -189,7 +222,7 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
             "sorteer" => match Sort::from_slug(&trimmed.to_lowercase()) {
                 Some(sort) => query.sort = sort,
                 None => notice(format!(
-                    "De sortering „{shown}” is onbekend; kies relevantie, nieuwste of oudste. Er wordt op relevantie gesorteerd."
+                    "De sortering „{shown}” is onbekend; kies relevantie, nieuwste, oudste of wachttijd. Er wordt op relevantie gesorteerd."
                 )),
             },
             _ => match trimmed.parse::<u32>() {
@@ -233,6 +266,9 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
     if let Some(to) = query.to {
         pairs.push(("tot", to.to_string()));
     }
+    if query.undated {
+        pairs.push(("datum", "onbekend".to_string()));
+    }
     pairs.extend(query.kinds.iter().map(|k| ("soort", k.slug().to_string())));
     pairs.extend(
         query
@@ -246,6 +282,13 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
             if answered { "ja" } else { "nee" }.to_string(),
         ));
     }
+    pairs.extend(query.ministries.iter().map(|m| ("ministerie", m.clone())));
+    pairs.extend(
+        query
+            .terms
+            .iter()
+            .map(|t| ("termijn", t.slug().to_string())),
+    );
     if query.sort != Sort::Relevance {
         pairs.push(("sorteer", query.sort.slug().to_string()));
     }
@@ -259,7 +302,10 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
         .join("&")
 }
 
-const PARAMS: [&str; 10] = [
+const PARAMS: [&str; 13] = [
+    "ministerie",
+    "termijn",
+    "datum",
     "partij",
     "thema",
     "van",
@@ -271,7 +317,15 @@ const PARAMS: [&str; 10] = [
     "sorteer",
     "pagina",
 ];
-const SINGLE_PARAMS: [&str; 6] = ["van", "tot", "q", "beantwoord", "sorteer", "pagina"];
+const SINGLE_PARAMS: [&str; 7] = [
+    "van",
+    "tot",
+    "q",
+    "beantwoord",
+    "sorteer",
+    "pagina",
+    "datum",
+];
 
 fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if !list.contains(&item) {

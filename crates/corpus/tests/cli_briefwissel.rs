@@ -45,7 +45,7 @@ fn export_prints_the_corpus_as_json_with_the_documented_fields() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     let doc = &v["documents"][0];
     assert_eq!(
         doc["file"],
@@ -58,6 +58,12 @@ fn export_prints_the_corpus_as_json_with_the_documented_fields() {
     assert_eq!(q["parties"][0], "CDA");
     assert_eq!(q["askers"][0]["name"], "Boswijk");
     assert_eq!(q["asked_on"], "2024-10-24");
+    // "aan de Minister van Buitenlandse Zaken", answered by "Minister Veldkamp (Buitenlandse Zaken)".
+    assert_eq!(q["ministries"], serde_json::json!(["bz"]));
+    assert_eq!(q["postponed_on"], serde_json::Value::Null);
+    assert!(v["ministries"].as_array().is_some_and(|m| m
+        .iter()
+        .any(|m| m["id"] == "bz" && m["name"] == "Buitenlandse Zaken")));
     assert!(q["themes"].as_array().is_some_and(|t| !t.is_empty()));
     assert!(q["theme_matches"][0]["words"].is_array());
     // An Aanhangsel prints the question with its answer: one source, in the role of the answer.

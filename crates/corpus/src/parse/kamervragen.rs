@@ -456,6 +456,8 @@ fn build(
                     answer_id: None,
                     page,
                     sources: Vec::new(),
+                    postponed_on: None,
+                    ministries: Vec::new(),
                 });
             }
             BlkKind::Answer => {
@@ -595,6 +597,8 @@ fn build(
             answer_id: None,
             page: src.page_of(0),
             sources: Vec::new(),
+            postponed_on: None,
+            ministries: Vec::new(),
         });
         let msg = "only the header is printed; its subject is kept as the single question";
         parsed

@@ -99,7 +99,8 @@ pub fn parse_question_header(text: &str, registry: &Registry) -> QuestionHeader 
 }
 
 /// Askers from `Boswijk (CDA)`, `Kröger en Gabriëls (beiden GroenLinks-PvdA)`,
-/// `Sneller , Bamenga , Rooderkerk (allen D66) en Gabriëls (GroenLinks-PvdA)`.
+/// `Sneller , Bamenga , Rooderkerk (allen D66) en Gabriëls (GroenLinks-PvdA)`; a name without a
+/// bracket after it (`Van Nispen`) is an asker whose party was not printed.
 pub fn parse_askers(text: &str, registry: &Registry) -> Vec<Asker> {
     let mut askers = Vec::new();
     let mut pending = String::new();
@@ -121,10 +122,22 @@ pub fn parse_askers(text: &str, registry: &Registry) -> Vec<Asker> {
                 name: Some(name),
                 party: party.clone(),
                 party_as_printed: printed.to_string(),
+                party_on: None,
             });
         }
         pending.clear();
         rest = &rest[close + 1..];
+    }
+    // Names after the last bracket print no party ("het lid Van Nispen"): the member registry
+    // gives it later (parse::member_parties).
+    pending.push_str(rest);
+    for name in split_names(&pending) {
+        askers.push(Asker {
+            name: Some(name),
+            party: None,
+            party_as_printed: String::new(),
+            party_on: None,
+        });
     }
     askers
 }

@@ -90,8 +90,10 @@ pub mod kamervragen_header;
 pub mod kamervragen_notes;
 pub mod letter;
 pub mod link_sets;
+pub mod member_parties;
 pub mod originals;
 pub mod overleg;
+pub mod question_facts;
 
 use crate::diagnostics::Severity;
 use crate::model::{Block, Section, SCHEMA_VERSION};
@@ -411,6 +413,8 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     }
     dedupe::set_aside_extracts(&mut out);
     link_sets::link_sets(&mut out);
+    question_facts::add_question_facts(&mut out, &crate::ministry::Ministries::builtin());
+    member_parties::add_member_parties(&mut out, &crate::members::Members::builtin(), &registry);
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
     Ok(out)

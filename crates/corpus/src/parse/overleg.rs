@@ -192,6 +192,8 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             answer_id,
             page: None,
             sources: Vec::new(),
+            postponed_on: None,
+            ministries: Vec::new(),
         });
     }
     for a in raw_answers {

@@ -61,6 +61,7 @@ pub(crate) fn askers_in(text: &str, src: &Source) -> Vec<Asker> {
                     name: member.then(|| name.clone()),
                     party,
                     party_as_printed: printed,
+                    party_on: None,
                 });
             }
             return out;
@@ -101,6 +102,7 @@ pub(crate) fn askers_in(text: &str, src: &Source) -> Vec<Asker> {
                 name: None,
                 party,
                 party_as_printed: n,
+                party_on: None,
             });
         }
         return out;

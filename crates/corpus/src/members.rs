@@ -1,0 +1,139 @@
+//! The member registry (data/members.csv): who sat in the Tweede Kamer for which faction when, and the party of a member named without one, on a given date.
+
+use crate::date::Date;
+use crate::text;
+
+const MEMBERS_CSV: &str = include_str!("../../../data/members.csv");
+
+/// One seat: a member in one faction from one date to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seat {
+    /// Family name with its tussenvoegsel, e.g. `van Nispen`.
+    pub family: String,
+    pub initials: String,
+    pub given: String,
+    /// Faction as the Tweede Kamer writes it (`GL`, `PvdA`, `GroenLinks-PvdA`, `Nieuw Sociaal Contract`).
+    pub faction: String,
+    pub from: Date,
+    /// Last day, inclusive; `None` while the seat lasts.
+    pub to: Option<Date>,
+    /// The person (the Tweede Kamer's Persoon id): one person can hold several seats.
+    pub person: String,
+}
+
+/// What the registry says about a member's party on a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemberParty {
+    /// One member of that name sat on that date, for this faction.
+    Found(Seat),
+    /// Several members of that name sat on that date (their full names): not guessed.
+    Ambiguous(Vec<String>),
+    /// Members of that name are known, but none sat on that date.
+    NotSeated,
+    /// No member of that name is known.
+    Unknown,
+}
+
+/// The seats of the registry.
+#[derive(Debug, Clone, Default)]
+pub struct Members {
+    seats: Vec<Seat>,
+}
+
+impl Members {
+    /// The registry compiled into the crate (checked by tests; empty if it cannot be read).
+    pub fn builtin() -> Members {
+        Members::from_csv(MEMBERS_CSV).unwrap_or_default()
+    }
+
+    /// Reads `family,initials,given,faction,from,to,tk_persoon_id` rows after a header line.
+    pub fn from_csv(csv: &str) -> Result<Members, String> {
+        let mut seats = Vec::new();
+        for (i, line) in csv.lines().enumerate().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split(',').collect();
+            let bad = |what: &str| format!("members.csv line {}: {what}: {line}", i + 1);
+            let [family, initials, given, faction, from, to, person] = f[..] else {
+                return Err(bad("expected 7 fields"));
+            };
+            let from = Date::parse_iso(from).ok_or_else(|| bad("no start date"))?;
+            let to = match to {
+                "" => None,
+                t => Some(Date::parse_iso(t).ok_or_else(|| bad("bad end date"))?),
+            };
+            seats.push(Seat {
+                family: family.to_string(),
+                initials: initials.to_string(),
+                given: given.to_string(),
+                faction: faction.to_string(),
+                from,
+                to,
+                person: person.to_string(),
+            });
+        }
+        Ok(Members { seats })
+    }
+
+    pub fn seats(&self) -> &[Seat] {
+        &self.seats
+    }
+
+    /// The faction of the member printed as `name` ("Van Nispen", "Inge van Dijk", "J. Thijssen")
+    /// on `date`. The name must end with the family name; a first name or initials before it
+    /// narrow the choice. Two people of that name in the Kamer on that date are not guessed.
+    pub fn party_on(&self, name: &str, date: Date) -> MemberParty {
+        let wanted = words(name);
+        let named: Vec<&Seat> = self
+            .seats
+            .iter()
+            .filter(|s| {
+                let family = words(&s.family);
+                wanted.len() >= family.len()
+                    && wanted[wanted.len() - family.len()..] == family[..]
+                    && fits_first_names(&wanted[..wanted.len() - family.len()], s)
+            })
+            .collect();
+        if named.is_empty() {
+            return MemberParty::Unknown;
+        }
+        let mut seated: Vec<&Seat> = named
+            .into_iter()
+            .filter(|s| s.from <= date && s.to.is_none_or(|t| date <= t))
+            .collect();
+        // A person whose seat changes faction that day: the seat that begins that day.
+        seated.sort_by(|a, b| a.person.cmp(&b.person).then(b.from.cmp(&a.from)));
+        seated.dedup_by(|a, b| a.person == b.person);
+        match seated.as_slice() {
+            [] => MemberParty::NotSeated,
+            [one] => MemberParty::Found((*one).clone()),
+            many => MemberParty::Ambiguous(
+                many.iter()
+                    .map(|s| format!("{} {} ({})", s.given, s.family, s.faction))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Folded words of a name, letters only (`Yeşilgöz-Zegerius` → `yesilgoz`, `zegerius`).
+fn words(name: &str) -> Vec<String> {
+    text::fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when the words before the family name (none, a first name, or initials) fit the seat.
+fn fits_first_names(before: &[String], seat: &Seat) -> bool {
+    match before {
+        [] => true,
+        [given] if given.len() > 1 => words(&seat.given).first() == Some(given),
+        letters => {
+            let initials = words(&seat.initials);
+            letters.iter().all(|l| l.len() == 1) && initials.starts_with(letters)
+        }
+    }
+}

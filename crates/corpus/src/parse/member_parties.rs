@@ -1,0 +1,221 @@
+//! The party of a member named without one, from the member registry on the day the question was asked; a name that fits several members is reported, not guessed.
+//!
+//! Names come from the text ("Vragen van het lid Van Nispen aan …") or, when a document prints no
+//! asker at all (an answer letter), from its file name as published ("Antwoord op vragen van het
+//! lid Nordkamp over …"). The party is looked up on the day the question was asked, else the day
+//! it was answered, and kept as the registry's faction at that time: a 2023 GroenLinks member is
+//! not relabelled GroenLinks-PvdA.
+
+use super::ParseOutput;
+use crate::date::Date;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::members::{MemberParty, Members};
+use crate::model::Asker;
+use crate::registry::Registry;
+use std::collections::HashMap;
+
+/// One registry lookup: file, name as printed, date, and the party and family name or why not.
+type LookUp = (
+    String,
+    String,
+    Option<Date>,
+    Result<(String, String), String>,
+);
+
+/// Fills in askers' parties from `members`, and askers from the file name where none are printed.
+pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &Registry) {
+    let answered_on: HashMap<&str, Date> = out
+        .corpus
+        .answers
+        .iter()
+        .filter_map(|a| Some((a.id.as_str(), a.answered_on?)))
+        .collect();
+    let docs: HashMap<&str, (&str, Option<Date>)> = out
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), (d.file.as_str(), d.date)))
+        .collect();
+    // Per (file, name, date): the outcome, so that each lookup is reported once.
+    let mut looked_up: Vec<LookUp> = Vec::new();
+    let (mut noted, mut notes): (Vec<&str>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
+    for q in &mut out.corpus.questions {
+        if !q.parties.is_empty() {
+            continue;
+        }
+        let Some(&(file, doc_date)) = docs.get(q.document_id.as_str()) else {
+            continue;
+        };
+        let from_file_name = q.askers.is_empty();
+        if from_file_name {
+            let (names, cut_off) = names_in_file_name(file);
+            if !names.is_empty() && !noted.contains(&file) {
+                noted.push(file);
+                let more = if cut_off {
+                    "; the file name is cut off after them, so there may be more askers"
+                } else {
+                    ""
+                };
+                notes.push(Diagnostic::new(
+                    file,
+                    None,
+                    Severity::Info,
+                    format!(
+                        "askers not printed; taken from the file name: {}{more}",
+                        names.join(", ")
+                    ),
+                ));
+            }
+            q.askers = names
+                .into_iter()
+                .map(|name| Asker {
+                    name: Some(name),
+                    party: None,
+                    party_as_printed: String::new(),
+                    party_on: None,
+                })
+                .collect();
+        }
+        let date = q
+            .asked_on
+            .or_else(|| answered_on.get(q.answer_id.as_deref()?).copied())
+            .or(doc_date);
+        for asker in q.askers.iter_mut().filter(|a| a.party.is_none()) {
+            let Some(name) = asker.name.clone() else {
+                continue;
+            };
+            let outcome = match looked_up
+                .iter()
+                .find(|(f, n, d, _)| f == file && *n == name && *d == date)
+            {
+                Some((_, _, _, outcome)) => outcome.clone(),
+                None => {
+                    let outcome = look_up(members, registry, &name, date);
+                    looked_up.push((file.to_string(), name.clone(), date, outcome.clone()));
+                    outcome
+                }
+            };
+            if let (Ok((party, family)), Some(date)) = (outcome, date) {
+                asker.party = Some(party);
+                asker.party_on = Some(date);
+                if from_file_name {
+                    asker.name = Some(capitalize(&family));
+                }
+            }
+        }
+        for asker in &q.askers {
+            if let Some(p) = &asker.party {
+                if !q.parties.contains(p) {
+                    q.parties.push(p.clone());
+                }
+            }
+        }
+    }
+    out.diagnostics.extend(notes);
+    for (file, name, date, outcome) in looked_up {
+        let (severity, message) = match outcome {
+            Ok((party, family)) => (
+                Severity::Info,
+                format!(
+                    "member {family}: party {party} from data/members.csv on {}",
+                    date.map_or_else(String::new, |d| d.to_string())
+                ),
+            ),
+            Err(why) => (
+                Severity::Warning,
+                format!("member {name}: {why}; party left unknown"),
+            ),
+        };
+        out.diagnostics
+            .push(Diagnostic::new(&file, None, severity, message));
+    }
+}
+
+/// The party name for a member's faction on `date`, or why there is none.
+/// `Ok((party, family name))`.
+fn look_up(
+    members: &Members,
+    registry: &Registry,
+    name: &str,
+    date: Option<Date>,
+) -> Result<(String, String), String> {
+    let Some(date) = date else {
+        return Err("the question has no date to look the party up on".to_string());
+    };
+    match members.party_on(name, date) {
+        MemberParty::Found(seat) => Ok((
+            registry
+                .resolve_party(&seat.faction)
+                .map_or(seat.faction.clone(), |p| p.name.clone()),
+            seat.family,
+        )),
+        MemberParty::Ambiguous(who) => Err(format!(
+            "{} members of that name sat on {date}: {}",
+            who.len(),
+            who.join(", ")
+        )),
+        MemberParty::NotSeated => Err(format!("no member of that name sat on {date}")),
+        MemberParty::Unknown => Err("no member of that name in data/members.csv".to_string()),
+    }
+}
+
+/// Member names from a file name as published: `…vragen-van-het-lid-nordkamp-over-…`,
+/// `…van-de-leden-hirsch-en-…`, `…van-lid-thijssen-over…`. A name is read up to "over", "en",
+/// "aan", "inzake" or the end; a file name cut off inside "over" or "en" ("-grinwis-o", "-hirsch-e")
+/// ends the name there, and is reported as cut off (`true`) when that was inside "en" (more
+/// askers followed). Empty when the file name does not name its askers.
+pub fn names_in_file_name(file: &str) -> (Vec<String>, bool) {
+    let stem = file
+        .rsplit_once('.')
+        .map_or(file, |(s, _)| s)
+        .to_lowercase();
+    let words: Vec<&str> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(start) = words
+        .windows(2)
+        .position(|w| w[0] == "van" && matches!(w[1], "lid" | "leden" | "het" | "de"))
+    else {
+        return (Vec::new(), false);
+    };
+    let mut rest = &words[start + 1..];
+    if matches!(rest.first(), Some(&"het" | &"de")) {
+        rest = &rest[1..];
+    }
+    if !matches!(rest.first(), Some(&"lid" | &"leden")) {
+        return (Vec::new(), false);
+    }
+    let mut cut_inside_en = false;
+    let mut names = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let at_end = |i: usize| {
+        rest[i + 1..]
+            .iter()
+            .all(|w| matches!(*w, "pdf" | "docx" | "txt"))
+    };
+    for (i, w) in rest.iter().enumerate().skip(1) {
+        let cut_off = at_end(i) && ("over".starts_with(w) || "en".starts_with(w));
+        if matches!(*w, "over" | "aan" | "inzake" | "pdf" | "docx" | "txt") || cut_off {
+            cut_inside_en = cut_off && "en".starts_with(w);
+            break;
+        }
+        if *w == "en" {
+            names.push(current.join(" "));
+            current.clear();
+            continue;
+        }
+        current.push(w);
+    }
+    names.push(current.join(" "));
+    names.retain(|n| !n.is_empty());
+    (names, cut_inside_en)
+}
+
+/// `van Nispen` → `Van Nispen`, as a name reads at the start of a list.
+fn capitalize(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}

@@ -1,0 +1,151 @@
+//! Facts of a question that its set's documents give together: the postponement date and the ministries it was put to and answered by.
+
+use super::ParseOutput;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::ministry::Ministries;
+use crate::model::{DocumentKind, QuestionSource, SourceRole};
+use std::collections::HashMap;
+
+/// Sets `postponed_on` and `ministries` on every question, and the corpus's ministry list.
+pub fn add_question_facts(out: &mut ParseOutput, ministries: &Ministries) {
+    link_postponements(out);
+    assign_ministries(out, ministries);
+    out.corpus.ministries = ministries.list().to_vec();
+}
+
+/// A postponement notice that prints no questions but a zaak number ("… schriftelijke vragen …
+/// (2024Z17067) kunnen niet binnen de gebruikelijke termijn worden beantwoord") joins the set of
+/// that zaak; every question with a postponement among its sources is postponed on the notice's date.
+fn link_postponements(out: &mut ParseOutput) {
+    let corpus = &mut out.corpus;
+    let mut questions_of: HashMap<&str, usize> = HashMap::new();
+    for q in &corpus.questions {
+        *questions_of.entry(q.document_id.as_str()).or_default() += 1;
+    }
+    let mut notices: Vec<(String, String, String)> = Vec::new();
+    for d in &corpus.documents {
+        if d.kind != DocumentKind::Uitstel || questions_of.contains_key(d.id.as_str()) {
+            continue;
+        }
+        let Some(zaak) = d.references.zaak.as_deref() else {
+            continue;
+        };
+        let holders: Vec<&str> = corpus
+            .documents
+            .iter()
+            .filter(|o| o.id != d.id && o.references.zaak.as_deref() == Some(zaak))
+            .filter(|o| questions_of.contains_key(o.id.as_str()))
+            .map(|o| o.id.as_str())
+            .collect();
+        match holders.as_slice() {
+            [] => out.diagnostics.push(Diagnostic::new(
+                &d.file,
+                None,
+                Severity::Info,
+                format!(
+                    "postponement of zaak {zaak}: the questions of that zaak are not in the corpus"
+                ),
+            )),
+            _ => {
+                for holder in holders {
+                    notices.push((holder.to_string(), d.id.clone(), d.file.clone()));
+                }
+            }
+        }
+    }
+    for (holder, notice, _) in &notices {
+        for q in corpus
+            .questions
+            .iter_mut()
+            .filter(|q| &q.document_id == holder)
+        {
+            if !q.sources.iter().any(|s| &s.document_id == notice) {
+                q.sources.push(QuestionSource {
+                    document_id: notice.clone(),
+                    role: SourceRole::Uitstel,
+                });
+            }
+        }
+    }
+    let dates: HashMap<&str, _> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.dates.letter.or(d.date)))
+        .collect();
+    for q in &mut corpus.questions {
+        q.postponed_on = q
+            .sources
+            .iter()
+            .filter(|s| s.role == SourceRole::Uitstel)
+            .filter_map(|s| dates.get(s.document_id.as_str()).copied().flatten())
+            .min();
+    }
+}
+
+/// A question's ministries: those of whom it was put to, then those of who answered it. An
+/// addressee or signer that names no known ministry is reported once per document.
+fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
+    let corpus = &mut out.corpus;
+    let answered_by: HashMap<&str, &str> = corpus
+        .answers
+        .iter()
+        .filter_map(|a| Some((a.id.as_str(), a.answered_by.as_deref()?)))
+        .collect();
+    let file_of: HashMap<&str, &str> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.file.as_str()))
+        .collect();
+    let mut unknown: Vec<(String, String)> = Vec::new();
+    let mut without: HashMap<String, usize> = HashMap::new();
+    for q in &mut corpus.questions {
+        let mut ids: Vec<String> = Vec::new();
+        let by = q
+            .answer_id
+            .as_deref()
+            .and_then(|a| answered_by.get(a).copied());
+        for text in q.addressed_to.as_deref().into_iter().chain(by) {
+            let named = ministries.named_in(text);
+            if named.is_empty() {
+                let file = file_of
+                    .get(q.document_id.as_str())
+                    .copied()
+                    .unwrap_or_default();
+                if !unknown.iter().any(|(f, t)| f == file && t == text) {
+                    unknown.push((file.to_string(), text.to_string()));
+                }
+            }
+            for id in named {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        if ids.is_empty() {
+            let file = file_of
+                .get(q.document_id.as_str())
+                .copied()
+                .unwrap_or_default();
+            *without.entry(file.to_string()).or_default() += 1;
+        }
+        q.ministries = ids;
+    }
+    for (file, text) in unknown {
+        out.diagnostics.push(Diagnostic::new(
+            &file,
+            None,
+            Severity::Warning,
+            format!("\"{text}\" names no ministry of data/ministries.toml"),
+        ));
+    }
+    let mut without: Vec<(String, usize)> = without.into_iter().collect();
+    without.sort();
+    for (file, n) in without {
+        out.diagnostics.push(Diagnostic::new(
+            &file,
+            None,
+            Severity::Info,
+            format!("{n} questions name no addressee or signer; their ministry is unknown"),
+        ));
+    }
+}

@@ -1,0 +1,156 @@
+//! The member registry (data/members.csv): a member's party on a date, names that fit several members, and askers named without a party.
+
+use briefwissel_corpus::members::{MemberParty, Members};
+use briefwissel_corpus::parse::member_parties::names_in_file_name;
+use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::Date;
+use std::path::Path;
+
+fn day(iso: &str) -> Date {
+    Date::parse_iso(iso).expect("date")
+}
+
+fn faction(name: &str, on: &str) -> Option<String> {
+    match Members::builtin().party_on(name, day(on)) {
+        MemberParty::Found(seat) => Some(seat.faction),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_member_who_changed_faction_is_resolved_by_date() {
+    // Joris Thijssen sat for the PvdA, then for the joint GroenLinks-PvdA faction (from 27 October 2023).
+    assert_eq!(faction("Thijssen", "2023-05-01").as_deref(), Some("PvdA"));
+    assert_eq!(
+        faction("Thijssen", "2024-11-20").as_deref(),
+        Some("GroenLinks-PvdA")
+    );
+    // Agnes Joseph left Nieuw Sociaal Contract for BBB in July 2025.
+    assert_eq!(
+        faction("Joseph", "2025-01-15").as_deref(),
+        Some("Nieuw Sociaal Contract")
+    );
+    assert_eq!(faction("Joseph", "2025-09-01").as_deref(), Some("BBB"));
+    // Corinne Ellemeet sat for GroenLinks before the joint faction.
+    assert_eq!(faction("Ellemeet", "2023-03-01").as_deref(), Some("GL"));
+}
+
+#[test]
+fn a_name_that_fits_several_members_is_reported_not_guessed() {
+    // In 2024 the Kamer had Inge van Dijk (CDA), Olger van Dijk (NSC), Emiel van Dijk (PVV) and
+    // Diederik van Dijk (SGP).
+    match Members::builtin().party_on("Van Dijk", day("2024-06-01")) {
+        MemberParty::Ambiguous(who) => {
+            assert_eq!(who.len(), 4, "{who:?}");
+            assert!(who.iter().any(|w| w.contains("Inge") && w.contains("CDA")));
+        }
+        other => panic!("expected an ambiguous name, got {other:?}"),
+    }
+    // A first name or initials settle it.
+    assert_eq!(
+        faction("Inge van Dijk", "2024-06-01").as_deref(),
+        Some("CDA")
+    );
+    assert_eq!(
+        faction("O.C. van Dijk", "2024-06-01").as_deref(),
+        Some("Nieuw Sociaal Contract")
+    );
+    assert_eq!(
+        Members::builtin().party_on("Nordkamp", day("2020-01-01")),
+        MemberParty::NotSeated
+    );
+    assert_eq!(
+        Members::builtin().party_on("Pietersen-Puk", day("2024-01-01")),
+        MemberParty::Unknown
+    );
+}
+
+#[test]
+fn the_registry_file_reads_completely_and_bad_rows_are_named() {
+    let members = Members::builtin();
+    assert!(members.seats().len() > 600, "{}", members.seats().len());
+    let err = Members::from_csv(
+        "family,initials,given,faction,from,to,id\nNispen,M.,Michiel,SP,2014-13-02,,x\n",
+    )
+    .expect_err("a month 13 is no date");
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn a_member_named_without_a_party_gets_it_from_the_registry_on_the_day_asked() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members/lid_without_party.txt");
+    let out = parse_paths(&[fixture]).expect("parses");
+    let q = &out.corpus.questions[0];
+    assert_eq!(q.askers.len(), 1);
+    assert_eq!(q.askers[0].name.as_deref(), Some("Van Nispen"));
+    assert_eq!(q.askers[0].party_as_printed, "");
+    assert_eq!(q.askers[0].party_on, Some(day("2024-10-03")));
+    assert_eq!(q.parties, ["SP"]);
+    assert_eq!(q.ministries, ["jenv"]);
+}
+
+#[test]
+fn askers_are_read_from_a_published_file_name_when_the_letter_prints_none() {
+    assert_eq!(
+        names_in_file_name("kv-005-antwoord-op-vragen-van-het-lid-nordkamp-docx.txt"),
+        (vec!["nordkamp".to_string()], false)
+    );
+    // Cut off inside "over" and inside "en": the second member is lost and that is said.
+    assert_eq!(
+        names_in_file_name("kv-015-antwoord-op-vragen-van-het-lid-grinwis-o-docx.txt"),
+        (vec!["grinwis".to_string()], false)
+    );
+    assert_eq!(
+        names_in_file_name("kv-067-antwoord-op-vragen-van-de-leden-hirsch-e-docx.txt"),
+        (vec!["hirsch".to_string()], true)
+    );
+    assert_eq!(
+        names_in_file_name("Antwoord op vragen van de leden Van Nispen en Dijk over zorg.docx"),
+        (vec!["van nispen".to_string(), "dijk".to_string()], false)
+    );
+    assert_eq!(
+        names_in_file_name("ah-tk-20242025-575.pdf"),
+        (Vec::new(), false)
+    );
+}
+
+#[test]
+fn the_word_answer_letters_of_the_corpus_name_their_askers_party() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents");
+    let out = parse_paths(&[dir]).expect("the real corpus parses");
+    let party_of = |file_part: &str| -> Vec<Vec<String>> {
+        let mut parties: Vec<Vec<String>> = out
+            .corpus
+            .questions
+            .iter()
+            .filter(|q| q.document_id.contains(file_part))
+            .map(|q| q.parties.clone())
+            .collect();
+        parties.dedup();
+        parties
+    };
+    // Members of the Kamer in November 2024, when these letters were answered.
+    assert_eq!(party_of("kv-005-"), [["GroenLinks-PvdA"]]);
+    assert_eq!(party_of("kv-015-"), [["ChristenUnie"]]);
+    assert_eq!(party_of("kv-022-"), [["SP"]]);
+    assert_eq!(party_of("kv-032-"), [["PVV"]]);
+    assert_eq!(party_of("kv-033-"), [["Nieuw Sociaal Contract"]]);
+    assert_eq!(party_of("kv-049-"), [["Nieuw Sociaal Contract"]]);
+    assert_eq!(party_of("kv-059-"), [["GroenLinks-PvdA"]]);
+    assert_eq!(party_of("kv-067-"), [["GroenLinks-PvdA"]]);
+    // Printed parties stay as printed: Ellemeet asked as GroenLinks, Mutluer as PvdA (2023).
+    let printed: Vec<(&str, &str)> = out
+        .corpus
+        .questions
+        .iter()
+        .flat_map(|q| q.askers.iter())
+        .filter_map(|a| Some((a.name.as_deref()?, a.party.as_deref()?)))
+        .filter(|(n, _)| *n == "Ellemeet")
+        .collect();
+    assert!(!printed.is_empty() && printed.iter().all(|(_, p)| *p == "GroenLinks"));
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.file.contains("kv-067-") && d.message.contains("may be more askers")));
+}
