@@ -1,7 +1,9 @@
-// Trunk post_build step (also runnable by hand on dist/): CSP hashes for inline scripts and styles,
-// the service worker's precache list and version, and 404.html for hosts without an SPA fallback.
+// Trunk post_build step (also runnable by hand on dist/): compacts the JS and CSS (scripts/compact.mjs),
+// CSP hashes for inline scripts and styles, the service worker's precache list and version, and
+// 404.html for hosts without an SPA fallback.
 // Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from "node:crypto";
+import { compactAssets, withIntegrity } from "./compact.mjs";
 import { inlineScripts, withCspHashes } from "./csp.mjs";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -54,7 +56,9 @@ function writePrecache(root) {
   console.log(`postbuild: sw.js precaches ${files.length} files, version ${precache.version}`);
 }
 
-const html = withCspHashes(readFileSync(indexPath, "utf8"));
+const saved = compactAssets(dir);
+console.log(`postbuild: compacted ${saved.map(([n, b]) => `${n} (-${b} B)`).join(", ")}`);
+const html = withCspHashes(withIntegrity(readFileSync(indexPath, "utf8"), dir));
 writeFileSync(indexPath, html);
 console.log(`postbuild: CSP hashes for ${inlineScripts(html).length} inline script(s)`);
 writePrecache(dir);

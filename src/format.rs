@@ -1,8 +1,54 @@
 //! What the views say about a question, as plain data: dates, days taken, overdue, joint answers, anchors,
 //! and the original a document was read from (format, pages, its address in the build).
 
+use briefwissel_corpus::deadline::{Deadline, Term};
 use briefwissel_corpus::lookup::CorpusLookup;
 use briefwissel_corpus::{Answer, Date, Document, Question};
+
+/// The class and text of a question's status: how many days the answer took or the question has
+/// been open, and where it stands against its term ("na uitstel" when a postponement extended it).
+pub fn term_status(d: &Deadline) -> (&'static str, String) {
+    let late = d.term == Term::Passed;
+    let extended = if d.postponed { " na uitstel" } else { "" };
+    let days = d.days.map(days_label);
+    if d.answered {
+        let mut text = "beantwoord".to_string();
+        if let Some(days) = days {
+            text += &format!(" na {days}");
+        }
+        if late {
+            text += &format!(" (na de termijn{extended})");
+        }
+        (
+            if late {
+                "status answered late"
+            } else {
+                "status answered"
+            },
+            text,
+        )
+    } else {
+        let mut text = "Open, nog niet beantwoord".to_string();
+        if let Some(days) = days {
+            text += &format!(" ({days} open)");
+        }
+        match (late, d.due) {
+            (true, _) => text += &format!(", termijn{extended} verstreken"),
+            (false, Some(due)) if d.term == Term::Within => {
+                text += &format!(", termijn{extended} tot {}", due.dutch())
+            }
+            _ => {}
+        }
+        (
+            if late {
+                "status open overdue"
+            } else {
+                "status open"
+            },
+            text,
+        )
+    }
+}
 
 /// "1 dag" / "12 dagen".
 pub fn days_label(days: i64) -> String {
@@ -250,6 +296,49 @@ mod tests {
             footnote_refs: Vec::new(),
             page: None,
         }
+    }
+
+    #[test]
+    fn the_status_says_days_and_where_the_question_stands_against_its_term() {
+        let d = |answered, days, term, postponed| Deadline {
+            answered,
+            days,
+            due: Date::new(2024, 12, 6),
+            postponed,
+            term,
+        };
+        assert_eq!(
+            term_status(&d(true, Some(25), Term::Passed, false)),
+            (
+                "status answered late",
+                "beantwoord na 25 dagen (na de termijn)".to_string()
+            )
+        );
+        assert_eq!(
+            term_status(&d(true, Some(1), Term::Within, false)),
+            ("status answered", "beantwoord na 1 dag".to_string())
+        );
+        assert_eq!(
+            term_status(&d(false, Some(37), Term::Within, true)),
+            (
+                "status open",
+                "Open, nog niet beantwoord (37 dagen open), termijn na uitstel tot 6 december 2024"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            term_status(&d(false, Some(46), Term::Passed, true)),
+            (
+                "status open overdue",
+                "Open, nog niet beantwoord (46 dagen open), termijn na uitstel verstreken"
+                    .to_string()
+            )
+        );
+        // Without today's date nothing is claimed about the term.
+        assert_eq!(
+            term_status(&d(false, None, Term::Unknown, false)),
+            ("status open", "Open, nog niet beantwoord".to_string())
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Figures for the overview: questions per party, theme and month, and how each ministry and party fared against the answer term.
 
 use briefwissel_corpus::deadline::{deadline, Term};
+use briefwissel_corpus::lookup::CorpusLookup;
 use briefwissel_corpus::query::{UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
-use briefwissel_corpus::{Answer, Corpus, Date, Question};
+use briefwissel_corpus::{Corpus, Date, Question};
 use std::collections::{BTreeMap, HashMap};
 
 /// One bar: the facet value it links to, its label and its count.
@@ -107,99 +108,115 @@ pub struct TermRow {
     pub open_past_term: usize,
 }
 
-/// Answer figures per ministry (a question put to two ministries counts for both), most questions first.
-pub fn terms_per_ministry(corpus: &Corpus, selection: &[u32], today: Option<Date>) -> Vec<TermRow> {
-    term_rows(corpus, selection, today, &|q: &Question| {
-        if q.ministries.is_empty() {
-            return vec![(UNKNOWN_MINISTRY.to_string(), "Onbekend".to_string())];
-        }
-        q.ministries
-            .iter()
-            .map(|id| {
-                let m = corpus.ministries.iter().find(|m| &m.id == id);
-                (id.clone(), m.map_or(id.clone(), |m| m.name.clone()))
-            })
-            .collect()
-    })
-}
-
-/// Answer figures per party, most questions first.
-pub fn terms_per_party(corpus: &Corpus, selection: &[u32], today: Option<Date>) -> Vec<TermRow> {
-    term_rows(corpus, selection, today, &|q: &Question| {
-        if q.parties.is_empty() {
-            return vec![(UNKNOWN_PARTY.to_string(), UNKNOWN_PARTY_LABEL.to_string())];
-        }
-        q.parties
-            .iter()
-            .map(|name| {
-                let p = corpus.parties.iter().find(|p| &p.name == name);
-                let abbreviation = p.map_or(name.clone(), |p| p.abbreviation.clone());
-                (abbreviation.clone(), abbreviation)
-            })
-            .collect()
-    })
-}
-
-type Groups<'g> = &'g dyn Fn(&Question) -> Vec<(String, String)>;
-
-fn term_rows(
+/// Answer figures per ministry (a question put to two ministries counts for both), in the order of
+/// `data/ministries.toml`; ministries without questions in the selection are left out.
+pub fn terms_per_ministry(
+    lookup: &CorpusLookup,
     corpus: &Corpus,
     selection: &[u32],
     today: Option<Date>,
-    groups: Groups,
 ) -> Vec<TermRow> {
-    let answers: HashMap<&str, &Answer> =
-        corpus.answers.iter().map(|a| (a.id.as_str(), a)).collect();
-    let mut rows: BTreeMap<String, (TermRow, Vec<i64>)> = BTreeMap::new();
+    let groups: Vec<(String, String)> = corpus
+        .ministries
+        .iter()
+        .map(|m| (m.id.clone(), m.name.clone()))
+        .chain([(UNKNOWN_MINISTRY.to_string(), "Onbekend".to_string())])
+        .collect();
+    term_rows(
+        lookup,
+        corpus,
+        selection,
+        today,
+        groups,
+        &|q: &Question, i: usize| {
+            corpus
+                .ministries
+                .get(i)
+                .map_or(q.ministries.is_empty(), |m| q.ministries.contains(&m.id))
+        },
+    )
+}
+
+/// Answer figures per party, in the order of `data/parties.toml`.
+pub fn terms_per_party(
+    lookup: &CorpusLookup,
+    corpus: &Corpus,
+    selection: &[u32],
+    today: Option<Date>,
+) -> Vec<TermRow> {
+    let groups: Vec<(String, String)> = corpus
+        .parties
+        .iter()
+        .map(|p| (p.abbreviation.clone(), p.abbreviation.clone()))
+        .chain([(UNKNOWN_PARTY.to_string(), UNKNOWN_PARTY_LABEL.to_string())])
+        .collect();
+    term_rows(
+        lookup,
+        corpus,
+        selection,
+        today,
+        groups,
+        &|q: &Question, i: usize| {
+            corpus
+                .parties
+                .get(i)
+                .map_or(q.parties.is_empty(), |p| q.parties.contains(&p.name))
+        },
+    )
+}
+
+/// One row per group (URL value, label); `member(question, i)` tells whether a question is in group `i`.
+fn term_rows(
+    lookup: &CorpusLookup,
+    corpus: &Corpus,
+    selection: &[u32],
+    today: Option<Date>,
+    groups: Vec<(String, String)>,
+    member: &dyn Fn(&Question, usize) -> bool,
+) -> Vec<TermRow> {
+    let mut rows: Vec<(TermRow, Vec<i64>)> = groups
+        .into_iter()
+        .map(|(value, label)| {
+            let row = TermRow {
+                value,
+                label,
+                questions: 0,
+                answered: 0,
+                median_days: None,
+                timed: 0,
+                in_time: 0,
+                open_past_term: 0,
+            };
+            (row, Vec::new())
+        })
+        .collect();
     for q in questions(corpus, selection) {
-        let answer = q
-            .answer_id
-            .as_deref()
-            .and_then(|id| answers.get(id).copied());
-        let d = deadline(q, answer, today);
-        for (value, label) in groups(q) {
-            let (row, days) = rows.entry(value.clone()).or_insert_with(|| {
-                let row = TermRow {
-                    value,
-                    label,
-                    questions: 0,
-                    answered: 0,
-                    median_days: None,
-                    timed: 0,
-                    in_time: 0,
-                    open_past_term: 0,
-                };
-                (row, Vec::new())
-            });
+        let d = deadline(q, lookup.answer_of(q), today);
+        for (i, (row, days)) in rows.iter_mut().enumerate() {
+            if !member(q, i) {
+                continue;
+            }
             row.questions += 1;
-            match (d.answered, d.term) {
-                (true, term) => {
-                    row.answered += 1;
-                    if term != Term::Unknown {
-                        row.timed += 1;
-                        row.in_time += usize::from(term == Term::Within);
-                        days.extend(d.days);
-                    }
+            if d.answered {
+                row.answered += 1;
+                if d.term != Term::Unknown {
+                    row.timed += 1;
+                    row.in_time += usize::from(d.term == Term::Within);
+                    days.extend(d.days);
                 }
-                (false, Term::Passed) => row.open_past_term += 1,
-                (false, _) => {}
+            } else if d.term == Term::Passed {
+                row.open_past_term += 1;
             }
         }
     }
-    let mut rows: Vec<TermRow> = rows
-        .into_values()
+    rows.into_iter()
+        .filter(|(row, _)| row.questions > 0)
         .map(|(mut row, mut days)| {
             days.sort_unstable();
             row.median_days = days.get(days.len() / 2).copied();
             row
         })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.questions
-            .cmp(&a.questions)
-            .then_with(|| a.label.cmp(&b.label))
-    });
-    rows
+        .collect()
 }
 
 /// `2025-03` → `mrt 2025`.
@@ -258,7 +275,8 @@ mod tests {
                 .sum::<usize>(),
             dated
         );
-        let rows = terms_per_ministry(&corpus, &all, Date::new(2026, 12, 3));
+        let lookup = CorpusLookup::new(&corpus);
+        let rows = terms_per_ministry(&lookup, &corpus, &all, Date::new(2026, 12, 3));
         let expected: usize = corpus
             .questions
             .iter()
@@ -281,7 +299,8 @@ mod tests {
         let explorer = Explorer::new(&corpus, &index).with_today(today);
         let count = |qs: &str| explorer.run(&parse_query_string(qs, &corpus).0).total;
         let all: Vec<u32> = (0..corpus.questions.len() as u32).collect();
-        for row in terms_per_ministry(&corpus, &all, Some(today)) {
+        let lookup = CorpusLookup::new(&corpus);
+        for row in terms_per_ministry(&lookup, &corpus, &all, Some(today)) {
             let m = format!("ministerie={}", row.value);
             assert_eq!(row.questions, count(&m), "{m}");
             assert_eq!(row.answered, count(&format!("{m}&beantwoord=ja")), "{m}");
@@ -298,11 +317,11 @@ mod tests {
         }
         // Buitenlandse Zaken: kv-003 (Boswijk) was asked on 24 October and answered on 18 November
         // 2024, four days past the term, so not every BZ answer came in time.
-        let bz = terms_per_ministry(&corpus, &all, Some(today))
+        let bz = terms_per_ministry(&lookup, &corpus, &all, Some(today))
             .into_iter()
             .find(|r| r.value == "bz");
         assert!(bz.is_some_and(|r| r.label == "Buitenlandse Zaken" && r.in_time < r.timed));
-        let parties = terms_per_party(&corpus, &all, Some(today));
+        let parties = terms_per_party(&lookup, &corpus, &all, Some(today));
         for row in parties.iter().filter(|r| r.value != UNKNOWN_PARTY) {
             let p = format!("partij={}", row.value);
             assert_eq!(row.questions, count(&p), "{p}");

@@ -34,8 +34,8 @@ pub fn OverviewPage(data: Data) -> impl IntoView {
                 .map(|b| (list_link(only_month(&query, &b.value)), b))
                 .collect();
             let today = browser::today();
-            let ministries = stats::terms_per_ministry(data.corpus, chosen, today);
-            let parties = stats::terms_per_party(data.corpus, chosen, today);
+            let ministries = stats::terms_per_ministry(data.lookup, data.corpus, chosen, today);
+            let parties = stats::terms_per_party(data.lookup, data.corpus, chosen, today);
             view! {
                 <p data-testid="result-count" role="status" aria-live="polite">{format!("{} vragen in deze selectie", o.total)}</p>
                 {chart("Vragen per partij", "partij", party)}
@@ -100,27 +100,28 @@ fn term_table(
     let rows = rows
         .into_iter()
         .map(|r| {
-            let mut base = only(query, facet, &r.value, data.corpus);
-            let link = |answered: bool, term: Option<Term>| {
-                let mut q = base.clone();
-                q.answered = Some(answered);
+            // The list behind a figure: this group, answered or not, within or past the term.
+            let href = |answered: Option<bool>, term: Option<Term>| {
+                let mut q = only(query, facet, &r.value, data.corpus);
+                q.answered = answered;
                 q.terms = term.into_iter().collect();
+                q.sort = Sort::Waiting;
                 nav.href(&Route::List, &to_query_string(&q, data.corpus))
             };
-            let (answered, in_time, past) = (link(true, None), link(true, Some(Term::Within)), link(false, Some(Term::Passed)));
-            base.sort = Sort::Waiting;
-            let all = nav.href(&Route::List, &to_query_string(&base, data.corpus));
             let share = match r.timed {
                 0 => "–".to_string(),
                 n => format!("{} % ({} van {n})", r.in_time * 100 / n, r.in_time),
             };
+            let cells = [
+                (href(Some(true), None), format!("{} van {}", r.answered, r.questions)),
+                (href(Some(true), None), r.median_days.map_or_else(|| "–".to_string(), days_label)),
+                (href(Some(true), Some(Term::Within)), share),
+                (href(Some(false), Some(Term::Passed)), r.open_past_term.to_string()),
+            ];
             view! {
                 <tr data-value=r.value.clone()>
-                    <th scope="row"><a href=all>{r.label}</a></th>
-                    <td><a href=answered.clone()>{r.answered}" van "{r.questions}</a></td>
-                    <td><a href=answered>{r.median_days.map_or_else(|| "–".to_string(), days_label)}</a></td>
-                    <td><a href=in_time data-testid="in-time">{share}</a></td>
-                    <td><a href=past data-testid="open-past-term">{r.open_past_term}</a></td>
+                    <th scope="row"><a href=href(None, None)>{r.label.clone()}</a></th>
+                    {cells.into_iter().map(|(href, text)| view! { <td><a href=href>{text}</a></td> }).collect_view()}
                 </tr>
             }
         })

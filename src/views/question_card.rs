@@ -5,7 +5,7 @@ use crate::app::{Data, Nav};
 use crate::browser;
 use crate::format;
 use crate::routing::Route;
-use briefwissel_corpus::deadline::{deadline, Term};
+use briefwissel_corpus::deadline::deadline;
 use briefwissel_corpus::search::HighlightTerms;
 use briefwissel_corpus::{Question, SourceRole};
 use leptos::prelude::*;
@@ -73,32 +73,8 @@ pub fn QuestionCard(
             view! { <li class="theme" title=why>{label.to_string()}<span class="visually-hidden">{hidden}</span></li> }
         })
         .collect_view();
-    let late = status.term == Term::Passed;
-    let days = status.days.map(format::days_label);
-    let after_postponement = if status.postponed { " na uitstel" } else { "" };
-    let status_view = if status.answered {
-        view! {
-            <span class=if late { "status answered late" } else { "status answered" } data-testid="status">
-                "beantwoord"{days.map(|d| format!(" na {d}"))}
-                {late.then(|| format!(" (na de termijn{after_postponement})"))}
-            </span>
-        }
-        .into_any()
-    } else {
-        let term = match (late, status.due) {
-            (true, _) => format!(", termijn{after_postponement} verstreken"),
-            (false, Some(due)) => format!(", termijn{after_postponement} tot {}", due.dutch()),
-            (false, None) => String::new(),
-        };
-        view! {
-            <span class=if late { "status open overdue" } else { "status open" } data-testid="status">
-                "Open, nog niet beantwoord"
-                {days.map(|d| format!(" ({d} open)"))}
-                {term}
-            </span>
-        }
-        .into_any()
-    };
+    let (status_class, status_text) = format::term_status(&status);
+    let status_view = view! { <span class=status_class data-testid="status">{status_text}</span> };
     // When only the answer matches, the card shows the sentence of the answer that matched.
     let snippet = move || {
         terms.with(|terms| {

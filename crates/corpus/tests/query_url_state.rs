@@ -46,18 +46,15 @@ fn readable_parameters_fill_every_field() {
 #[test]
 fn parties_are_accepted_by_name_abbreviation_or_alias_and_written_as_abbreviation() {
     let gl = name_of("GL-PvdA");
-    for given in [
-        "GL-PvdA",
-        "gl–pvda",
-        "GroenLinks-PvdA",
-        "GroenLinks%2FPvdA",
-        "Partij+van+de+Arbeid",
-    ] {
+    for given in ["GL-PvdA", "gl–pvda", "GroenLinks-PvdA", "GroenLinks%2FPvdA"] {
         let (q, notices) = parse(&format!("partij={given}"));
         assert!(notices.is_empty(), "{given}: {notices:?}");
         assert_eq!(q.parties, std::slice::from_ref(&gl), "{given}");
         assert_eq!(to_query_string(&q, corpus()), "partij=GL-PvdA");
     }
+    // The parties before the joint faction are parties of their own (data/parties.toml).
+    assert_eq!(parse("partij=Partij+van+de+Arbeid").0.parties, ["PvdA"]);
+    assert_eq!(parse("partij=GL").0.parties, ["GroenLinks"]);
     let (q, _) = parse("partij=Volt&partij=volt");
     assert_eq!(q.parties.len(), 1, "the same party twice counts once");
 }
