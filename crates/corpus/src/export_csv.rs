@@ -6,7 +6,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Column names of the CSV export, in order.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 17] = [
     "id",
     "document_id",
     "document_title",
@@ -16,7 +16,9 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "addressed_to",
     "heading",
     "themes",
+    "ministries",
     "asked_on",
+    "postponed_on",
     "answered_on",
     "days_to_answer",
     "answered_by",
@@ -40,9 +42,16 @@ pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
         let askers: Vec<String> = q
             .askers
             .iter()
-            .map(|a| match &a.name {
-                Some(name) => format!("{name} ({})", a.party_as_printed),
-                None => a.party_as_printed.clone(),
+            .map(|a| {
+                // The party as printed, else the one the member registry gave.
+                let party = match a.party_as_printed.as_str() {
+                    "" => a.party.clone().unwrap_or_default(),
+                    printed => printed.to_string(),
+                };
+                match &a.name {
+                    Some(name) => format!("{name} ({party})"),
+                    None => party,
+                }
             })
             .collect();
         let answered_on = answer.and_then(|a| a.answered_on);
@@ -64,7 +73,16 @@ pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
                 q.addressed_to.clone().unwrap_or_default(),
                 q.heading.clone().unwrap_or_default(),
                 q.themes.join("; "),
+                q.ministries
+                    .iter()
+                    .map(|id| {
+                        let m = corpus.ministries.iter().find(|m| &m.id == id);
+                        m.map_or(id.as_str(), |m| m.name.as_str())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 q.asked_on.map(|d| d.to_string()).unwrap_or_default(),
+                q.postponed_on.map(|d| d.to_string()).unwrap_or_default(),
                 answered_on.map(|d| d.to_string()).unwrap_or_default(),
                 days,
                 answer

@@ -198,12 +198,20 @@ fn a_selection_exports_as_csv_with_one_row_per_question() {
     let rows = read_csv(&csv);
     assert_eq!(rows[0], CSV_COLUMNS);
     assert_eq!(rows.len(), outcome.total + 1);
+    let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).expect(name);
     for (row, &q) in rows[1..].iter().zip(&outcome.questions) {
         let question = &b.corpus.questions[q as usize];
         assert_eq!(row.len(), CSV_COLUMNS.len());
+        // kv-005 prints no askers: the member named in its file name, with the registry's party;
+        // it is answered by "minister Brekelmans (Defensie)".
+        if question.document_id.starts_with("kv-005-") {
+            assert_eq!(row[col("askers")], "Nordkamp (GroenLinks-PvdA)");
+            assert_eq!(row[col("ministries")], "Defensie");
+            assert_eq!(row[col("answered_on")], "2024-11-20");
+        }
         assert_eq!(row[0], question.id);
         assert!(
-            question.text.is_empty() || row[13].ends_with(question.text.trim_end()),
+            question.text.is_empty() || row[col("text")].ends_with(question.text.trim_end()),
             "{}",
             question.id
         );
@@ -214,7 +222,7 @@ fn a_selection_exports_as_csv_with_one_row_per_question() {
             .find(|a| Some(&a.id) == question.answer_id.as_ref());
         if let Some(answer) = answer {
             assert!(
-                row[14].ends_with(answer.text.trim_end()),
+                row[col("answer_text")].ends_with(answer.text.trim_end()),
                 "{} carries its answer",
                 question.id
             );
