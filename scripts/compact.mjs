@@ -16,9 +16,12 @@ export function compactJs(text) {
     .replace(/^[ \t]+/gm, "");
 }
 
-/** The CSS text without comments, indentation and blank lines. */
+/** The CSS text without comments on their own lines, indentation and blank lines. */
 export function compactCss(text) {
-  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^[ \t]+/gm, "").replace(/\n{2,}/g, "\n");
+  return text
+    .replace(/^[ \t]*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*\n/gm, "")
+    .replace(/^[ \t]+/gm, "")
+    .replace(/\n{2,}/g, "\n");
 }
 
 /** Compacts the .js and .css files at the top of `dir`; returns what each saved, in bytes. */

@@ -166,9 +166,17 @@ pub fn askers_label(question: &Question) -> String {
     let names: Vec<String> = question
         .askers
         .iter()
-        .map(|a| match &a.name {
-            Some(name) => format!("{name} ({})", a.party_as_printed),
-            None => format!("fractie {}", a.party_as_printed),
+        .map(|a| {
+            // The party as printed; else the member registry's, said as such; else none.
+            let party = match (a.party_as_printed.as_str(), &a.party) {
+                ("", Some(p)) => format!(" ({p}, volgens ledenregister)"),
+                ("", None) => String::new(),
+                (printed, _) => format!(" ({printed})"),
+            };
+            match &a.name {
+                Some(name) => format!("{name}{party}"),
+                None => format!("fractie {}", a.party_as_printed),
+            }
         })
         .collect();
     dutch_list(&names)
@@ -296,6 +304,26 @@ mod tests {
             footnote_refs: Vec::new(),
             page: None,
         }
+    }
+
+    #[test]
+    fn askers_show_the_printed_party_or_say_the_registry_gave_it() {
+        let asker = |name: &str, party: Option<&str>, printed: &str| briefwissel_corpus::Asker {
+            name: Some(name.to_string()),
+            party: party.map(str::to_string),
+            party_as_printed: printed.to_string(),
+            party_on: None,
+        };
+        let mut q = question("doc-v1", "1", vec![1], None);
+        q.askers = vec![
+            asker("Sneller", Some("D66"), "D66"),
+            asker("Nordkamp", Some("GroenLinks-PvdA"), ""),
+            asker("Omtzigt", None, ""),
+        ];
+        assert_eq!(
+            askers_label(&q),
+            "Sneller (D66), Nordkamp (GroenLinks-PvdA, volgens ledenregister) en Omtzigt"
+        );
     }
 
     #[test]

@@ -69,13 +69,14 @@ pub fn deadline(question: &Question, answer: Option<&Answer>, today: Option<Date
         Some(a) => a.answered_on,
         None => today,
     };
+    // An answer dated before the question (or a clock before it) tells nothing: no days, no term.
     let days = match (question.asked_on, until) {
-        (Some(asked), Some(until)) => Some(asked.days_until(until).max(0)),
+        (Some(asked), Some(until)) => Some(asked.days_until(until)).filter(|d| *d >= 0),
         _ => None,
     };
-    let term = match (due, until) {
-        (Some(due), Some(until)) if until > due => Term::Passed,
-        (Some(_), Some(_)) => Term::Within,
+    let term = match (due, until, days) {
+        (Some(due), Some(until), Some(_)) if until > due => Term::Passed,
+        (Some(_), Some(_), Some(_)) => Term::Within,
         _ => Term::Unknown,
     };
     Deadline {

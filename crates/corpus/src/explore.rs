@@ -629,10 +629,7 @@ impl<'a> Explorer<'a> {
             let allowed = (query.kinds.is_empty() || query.kinds.contains(&doc.kind))
                 && (query.chambers.is_empty()
                     || doc.chamber.is_some_and(|c| query.chambers.contains(&c)))
-                && ((query.from.is_none() && query.to.is_none())
-                    || doc.date.is_some_and(|d| {
-                        query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t)
-                    }))
+                && document_date_allowed(query, doc.date)
                 && (!question_facets_active
                     || self.document_questions[document as usize]
                         .iter()
@@ -673,6 +670,16 @@ impl<'a> Explorer<'a> {
             }),
         }
         hits
+    }
+}
+
+/// Whether a document's date passes the date range and `datum=onbekend`, as a question's does.
+fn document_date_allowed(query: &Query, date: Option<Date>) -> bool {
+    let ranged = query.from.is_some() || query.to.is_some();
+    match date {
+        None => query.undated || !ranged,
+        Some(d) if ranged => query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t),
+        Some(_) => !query.undated,
     }
 }
 

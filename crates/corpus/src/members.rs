@@ -41,9 +41,10 @@ pub struct Members {
 }
 
 impl Members {
-    /// The registry compiled into the crate (checked by tests; empty if it cannot be read).
-    pub fn builtin() -> Members {
-        Members::from_csv(MEMBERS_CSV).unwrap_or_default()
+    /// The registry compiled into the crate, or why it cannot be read (then the parser reports
+    /// it and goes on without: every member printed without a party keeps an unknown party).
+    pub fn builtin() -> Result<Members, String> {
+        Members::from_csv(MEMBERS_CSV)
     }
 
     /// Reads `family,initials,given,faction,from,to,tk_persoon_id` rows after a header line.

@@ -15,7 +15,7 @@ struct MinistriesFile {
 #[derive(Debug, Clone)]
 pub struct Ministries {
     list: Vec<Ministry>,
-    /// (name as lowercase letters only, index into `list`), longest first.
+    /// (name as lowercase letters only, index into `list`).
     keys: Vec<(String, usize)>,
 }
 
@@ -39,7 +39,6 @@ impl Ministries {
             .flat_map(|(i, m)| m.names.iter().map(move |n| (letters(n), i)))
             .filter(|(k, _)| !k.is_empty())
             .collect();
-        keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         Ministries { list, keys }
     }
 
@@ -49,31 +48,45 @@ impl Ministries {
 
     /// The ids of the ministries `text` names, in the order they are named, each once. Names are
     /// compared as lowercase letters only, so glued words ("Klimaaten Groene Groei") and missing
-    /// commas do not matter; the longest name at a place wins, and its letters are not read again.
+    /// commas do not matter. Of the ways to read the text as names, the one that covers the most
+    /// letters wins: "Economische Zaken en Klimaat en Groene Groei" is EZ and KGG (36 letters), not
+    /// EZK (25).
     pub fn named_in(&self, text: &str) -> Vec<String> {
-        let hay: Vec<char> = letters(text).chars().collect();
-        let mut taken = vec![false; hay.len()];
-        let mut found: Vec<(usize, usize)> = Vec::new();
+        let hay = letters(text);
+        // Every place a name stands: (start, length in bytes, ministry).
+        let mut at: Vec<Vec<(usize, usize)>> = vec![Vec::new(); hay.len() + 1];
         for (key, m) in &self.keys {
-            let key: Vec<char> = key.chars().collect();
-            let mut start = 0;
-            while start + key.len() <= hay.len() {
-                let end = start + key.len();
-                if hay[start..end] == key[..] && !taken[start..end].iter().any(|&t| t) {
-                    taken[start..end].iter_mut().for_each(|t| *t = true);
-                    found.push((start, *m));
-                    start = end;
-                } else {
-                    start += 1;
+            let mut from = 0;
+            while let Some(found) = hay[from..].find(key.as_str()) {
+                let start = from + found;
+                at[start].push((key.len(), *m));
+                from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        // best[i]: most letters covered from byte i on, and the name taken at i (if any).
+        let mut best: Vec<(usize, Option<(usize, usize)>)> = vec![(0, None); hay.len() + 1];
+        for i in (0..hay.len()).rev() {
+            let next = hay[i..].chars().next().map_or(1, char::len_utf8);
+            best[i] = (best[(i + next).min(hay.len())].0, None);
+            for &(len, m) in &at[i] {
+                let covered = len + best[i + len].0;
+                if covered > best[i].0 {
+                    best[i] = (covered, Some((len, m)));
                 }
             }
         }
-        found.sort();
         let mut ids: Vec<String> = Vec::new();
-        for (_, m) in found {
-            let id = &self.list[m].id;
-            if !ids.contains(id) {
-                ids.push(id.clone());
+        let mut i = 0;
+        while i < hay.len() {
+            match best[i].1 {
+                Some((len, m)) => {
+                    let id = &self.list[m].id;
+                    if !ids.contains(id) {
+                        ids.push(id.clone());
+                    }
+                    i += len;
+                }
+                None => i += hay[i..].chars().next().map_or(1, char::len_utf8),
             }
         }
         ids

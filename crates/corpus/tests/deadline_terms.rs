@@ -77,8 +77,11 @@ fn a_postponement_notice_adds_three_weeks_to_an_open_question() {
     );
     let d = deadline(q, None, Some(day("2024-12-07")));
     assert_eq!((d.term, d.days), (Term::Passed, Some(43)));
-    // Without today's date an open question's term is unknown, not guessed.
+    // Without today's date an open question's term is unknown, not guessed; a clock set before
+    // the question was asked tells nothing either.
     assert_eq!(deadline(q, None, None).term, Term::Unknown);
+    let before = deadline(q, None, Some(day("2024-10-01")));
+    assert_eq!((before.term, before.days), (Term::Unknown, None));
 }
 
 #[test]

@@ -6,12 +6,16 @@ use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::Date;
 use std::path::Path;
 
+fn members() -> Members {
+    Members::builtin().expect("data/members.csv reads")
+}
+
 fn day(iso: &str) -> Date {
     Date::parse_iso(iso).expect("date")
 }
 
 fn faction(name: &str, on: &str) -> Option<String> {
-    match Members::builtin().party_on(name, day(on)) {
+    match members().party_on(name, day(on)) {
         MemberParty::Found(seat) => Some(seat.faction),
         _ => None,
     }
@@ -39,7 +43,7 @@ fn a_member_who_changed_faction_is_resolved_by_date() {
 fn a_name_that_fits_several_members_is_reported_not_guessed() {
     // In 2024 the Kamer had Inge van Dijk (CDA), Olger van Dijk (NSC), Emiel van Dijk (PVV) and
     // Diederik van Dijk (SGP).
-    match Members::builtin().party_on("Van Dijk", day("2024-06-01")) {
+    match members().party_on("Van Dijk", day("2024-06-01")) {
         MemberParty::Ambiguous(who) => {
             assert_eq!(who.len(), 4, "{who:?}");
             assert!(who.iter().any(|w| w.contains("Inge") && w.contains("CDA")));
@@ -56,18 +60,18 @@ fn a_name_that_fits_several_members_is_reported_not_guessed() {
         Some("Nieuw Sociaal Contract")
     );
     assert_eq!(
-        Members::builtin().party_on("Nordkamp", day("2020-01-01")),
+        members().party_on("Nordkamp", day("2020-01-01")),
         MemberParty::NotSeated
     );
     assert_eq!(
-        Members::builtin().party_on("Pietersen-Puk", day("2024-01-01")),
+        members().party_on("Pietersen-Puk", day("2024-01-01")),
         MemberParty::Unknown
     );
 }
 
 #[test]
 fn the_registry_file_reads_completely_and_bad_rows_are_named() {
-    let members = Members::builtin();
+    let members = members();
     assert!(members.seats().len() > 600, "{}", members.seats().len());
     let err = Members::from_csv(
         "family,initials,given,faction,from,to,id\nNispen,M.,Michiel,SP,2014-13-02,,x\n",
@@ -108,6 +112,11 @@ fn askers_are_read_from_a_published_file_name_when_the_letter_prints_none() {
     assert_eq!(
         names_in_file_name("Antwoord op vragen van de leden Van Nispen en Dijk over zorg.docx"),
         (vec!["van nispen".to_string(), "dijk".to_string()], false)
+    );
+    // The first "van het lid" anywhere, and a bracketed party is no part of the name.
+    assert_eq!(
+        names_in_file_name("beantwoording-van-de-kamervragen-van-het-lid-van-nispen-(sp)-over-x.pdf"),
+        (vec!["van nispen".to_string()], false)
     );
     assert_eq!(
         names_in_file_name("ah-tk-20242025-575.pdf"),
@@ -153,4 +162,34 @@ fn the_word_answer_letters_of_the_corpus_name_their_askers_party() {
         .diagnostics
         .iter()
         .any(|d| d.file.contains("kv-067-") && d.message.contains("may be more askers")));
+}
+
+#[test]
+fn a_member_without_a_printed_party_beside_one_with_gets_it_too() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members/printed_and_unprinted_party.txt");
+    let out = parse_paths(&[fixture]).expect("parses");
+    let q = &out.corpus.questions[0];
+    let askers: Vec<(Option<&str>, Option<&str>, &str)> = q
+        .askers
+        .iter()
+        .map(|a| (a.name.as_deref(), a.party.as_deref(), a.party_as_printed.as_str()))
+        .collect();
+    assert_eq!(askers, [(Some("Sneller"), Some("D66"), "D66"), (Some("Van Nispen"), Some("SP"), "")]);
+    assert_eq!(q.parties, ["D66", "SP"]);
+    // "Ministers van Economische Zaken en Klimaat en Groene Groei": EZ and KGG, not EZK.
+    assert_eq!(q.ministries, ["ez", "kgg"]);
+}
+
+#[test]
+fn a_faction_the_party_registry_does_not_know_is_reported_not_used_as_a_party() {
+    // Nilüfer Gündoğan sat as a one-member group "Gündoğan" in June 2022, which data/parties.toml does not list.
+    assert_eq!(faction("Gündoğan", "2022-06-01").as_deref(), Some("Gündoğan"));
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members/faction_not_in_party_registry.txt");
+    let out = parse_paths(&[fixture]).expect("parses");
+    let q = &out.corpus.questions[0];
+    assert!(q.parties.is_empty(), "{:?}", q.parties);
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("Gündoğan") && d.message.contains("does not know")));
 }

@@ -130,7 +130,8 @@ pub fn parse_askers(text: &str, registry: &Registry) -> Vec<Asker> {
     }
     // Names after the last bracket print no party ("het lid Van Nispen"): the member registry
     // gives it later (parse::member_parties).
-    pending.push_str(rest);
+    // An unclosed bracket ends the names ("Boswijk (CDA" cut off by a line end).
+    pending.push_str(rest.split('(').next().unwrap_or_default());
     for name in split_names(&pending) {
         askers.push(Asker {
             name: Some(name),

@@ -40,7 +40,9 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
     let mut looked_up: Vec<LookUp> = Vec::new();
     let (mut noted, mut notes): (Vec<&str>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
     for q in &mut out.corpus.questions {
-        if !q.parties.is_empty() {
+        // Every named asker without a party, also beside askers whose party is printed.
+        let unresolved = q.askers.iter().any(|a| a.party.is_none() && a.name.is_some());
+        if !(q.askers.is_empty() && q.parties.is_empty()) && !unresolved {
             continue;
         }
         let Some(&(file, doc_date)) = docs.get(q.document_id.as_str()) else {
@@ -143,12 +145,13 @@ fn look_up(
         return Err("the question has no date to look the party up on".to_string());
     };
     match members.party_on(name, date) {
-        MemberParty::Found(seat) => Ok((
-            registry
-                .resolve_party(&seat.faction)
-                .map_or(seat.faction.clone(), |p| p.name.clone()),
-            seat.family,
-        )),
+        MemberParty::Found(seat) => match registry.resolve_party(&seat.faction) {
+            Some(party) => Ok((party.name.clone(), seat.family)),
+            None => Err(format!(
+                "sat on {date} for the faction {}, which data/parties.toml does not know",
+                seat.faction
+            )),
+        },
         MemberParty::Ambiguous(who) => Err(format!(
             "{} members of that name sat on {date}: {}",
             who.len(),
@@ -169,23 +172,19 @@ pub fn names_in_file_name(file: &str) -> (Vec<String>, bool) {
         .rsplit_once('.')
         .map_or(file, |(s, _)| s)
         .to_lowercase();
+    // A bracketed party ("van-nispen-(sp)") is no part of a name.
     let words: Vec<&str> = stem
         .split(['-', '_', ' '])
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !w.starts_with('(') && !w.ends_with(')'))
         .collect();
-    let Some(start) = words
-        .windows(2)
-        .position(|w| w[0] == "van" && matches!(w[1], "lid" | "leden" | "het" | "de"))
-    else {
+    // The first "van (het|de)? lid|leden" anywhere in the name.
+    let Some(rest) = (0..words.len()).find_map(|i| match &words[i..] {
+        ["van", "het" | "de", "lid" | "leden", ..] => Some(&words[i + 2..]),
+        ["van", "lid" | "leden", ..] => Some(&words[i + 1..]),
+        _ => None,
+    }) else {
         return (Vec::new(), false);
     };
-    let mut rest = &words[start + 1..];
-    if matches!(rest.first(), Some(&"het" | &"de")) {
-        rest = &rest[1..];
-    }
-    if !matches!(rest.first(), Some(&"lid" | &"leden")) {
-        return (Vec::new(), false);
-    }
     let mut cut_inside_en = false;
     let mut names = Vec::new();
     let mut current: Vec<&str> = Vec::new();

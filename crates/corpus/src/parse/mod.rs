@@ -414,7 +414,12 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     dedupe::set_aside_extracts(&mut out);
     link_sets::link_sets(&mut out);
     question_facts::add_question_facts(&mut out, &crate::ministry::Ministries::builtin());
-    member_parties::add_member_parties(&mut out, &crate::members::Members::builtin(), &registry);
+    let members = crate::members::Members::builtin().unwrap_or_else(|problem| {
+        let message = format!("{problem}; parties of members printed without one stay unknown");
+        out.diagnostics.push(Diagnostic::new("data/members.csv", None, Severity::Error, message));
+        Default::default()
+    });
+    member_parties::add_member_parties(&mut out, &members, &registry);
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
     Ok(out)

@@ -145,7 +145,7 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
             &file,
             None,
             Severity::Info,
-            format!("{n} questions name no addressee or signer; their ministry is unknown"),
+            format!("{n} questions name no ministry of data/ministries.toml in their addressee or signer; their ministry is unknown"),
         ));
     }
 }
