@@ -33,7 +33,7 @@ impl Ministries {
     }
 
     pub fn from_list(list: Vec<Ministry>) -> Ministries {
-        let mut keys: Vec<(String, usize)> = list
+        let keys: Vec<(String, usize)> = list
             .iter()
             .enumerate()
             .flat_map(|(i, m)| m.names.iter().map(move |n| (letters(n), i)))

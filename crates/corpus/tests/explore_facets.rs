@@ -248,11 +248,16 @@ fn every_question_is_reachable_through_some_value_of_every_facet() {
     // Letters found by a search follow the same rule: datum=onbekend alone keeps only undated ones.
     let documents = &data().corpus.documents;
     let hits = run(&query("q=minister&datum=onbekend")).document_hits;
-    assert!(hits.iter().all(|h| documents[h.document as usize].date.is_none()));
+    assert!(hits
+        .iter()
+        .all(|h| documents[h.document as usize].date.is_none()));
     let all_hits = run(&query("q=minister")).document_hits;
     assert_eq!(
         hits.len(),
-        all_hits.iter().filter(|h| documents[h.document as usize].date.is_none()).count()
+        all_hits
+            .iter()
+            .filter(|h| documents[h.document as usize].date.is_none())
+            .count()
     );
 }
 

@@ -115,7 +115,9 @@ fn askers_are_read_from_a_published_file_name_when_the_letter_prints_none() {
     );
     // The first "van het lid" anywhere, and a bracketed party is no part of the name.
     assert_eq!(
-        names_in_file_name("beantwoording-van-de-kamervragen-van-het-lid-van-nispen-(sp)-over-x.pdf"),
+        names_in_file_name(
+            "beantwoording-van-de-kamervragen-van-het-lid-van-nispen-(sp)-over-x.pdf"
+        ),
         (vec!["van nispen".to_string()], false)
     );
     assert_eq!(
@@ -166,15 +168,28 @@ fn the_word_answer_letters_of_the_corpus_name_their_askers_party() {
 
 #[test]
 fn a_member_without_a_printed_party_beside_one_with_gets_it_too() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members/printed_and_unprinted_party.txt");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/members/printed_and_unprinted_party.txt");
     let out = parse_paths(&[fixture]).expect("parses");
     let q = &out.corpus.questions[0];
     let askers: Vec<(Option<&str>, Option<&str>, &str)> = q
         .askers
         .iter()
-        .map(|a| (a.name.as_deref(), a.party.as_deref(), a.party_as_printed.as_str()))
+        .map(|a| {
+            (
+                a.name.as_deref(),
+                a.party.as_deref(),
+                a.party_as_printed.as_str(),
+            )
+        })
         .collect();
-    assert_eq!(askers, [(Some("Sneller"), Some("D66"), "D66"), (Some("Van Nispen"), Some("SP"), "")]);
+    assert_eq!(
+        askers,
+        [
+            (Some("Sneller"), Some("D66"), "D66"),
+            (Some("Van Nispen"), Some("SP"), "")
+        ]
+    );
     assert_eq!(q.parties, ["D66", "SP"]);
     // "Ministers van Economische Zaken en Klimaat en Groene Groei": EZ and KGG, not EZK.
     assert_eq!(q.ministries, ["ez", "kgg"]);
@@ -183,8 +198,12 @@ fn a_member_without_a_printed_party_beside_one_with_gets_it_too() {
 #[test]
 fn a_faction_the_party_registry_does_not_know_is_reported_not_used_as_a_party() {
     // Nilüfer Gündoğan sat as a one-member group "Gündoğan" in June 2022, which data/parties.toml does not list.
-    assert_eq!(faction("Gündoğan", "2022-06-01").as_deref(), Some("Gündoğan"));
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members/faction_not_in_party_registry.txt");
+    assert_eq!(
+        faction("Gündoğan", "2022-06-01").as_deref(),
+        Some("Gündoğan")
+    );
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/members/faction_not_in_party_registry.txt");
     let out = parse_paths(&[fixture]).expect("parses");
     let q = &out.corpus.questions[0];
     assert!(q.parties.is_empty(), "{:?}", q.parties);

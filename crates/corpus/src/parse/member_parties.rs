@@ -41,8 +41,12 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
     let (mut noted, mut notes): (Vec<&str>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
     for q in &mut out.corpus.questions {
         // Every named asker without a party, also beside askers whose party is printed.
-        let unresolved = q.askers.iter().any(|a| a.party.is_none() && a.name.is_some());
-        if !(q.askers.is_empty() && q.parties.is_empty()) && !unresolved {
+        let unresolved = q
+            .askers
+            .iter()
+            .any(|a| a.party.is_none() && a.name.is_some());
+        let no_askers = q.askers.is_empty() && q.parties.is_empty();
+        if !(unresolved || no_askers) {
             continue;
         }
         let Some(&(file, doc_date)) = docs.get(q.document_id.as_str()) else {

@@ -416,7 +416,12 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     question_facts::add_question_facts(&mut out, &crate::ministry::Ministries::builtin());
     let members = crate::members::Members::builtin().unwrap_or_else(|problem| {
         let message = format!("{problem}; parties of members printed without one stay unknown");
-        out.diagnostics.push(Diagnostic::new("data/members.csv", None, Severity::Error, message));
+        out.diagnostics.push(Diagnostic::new(
+            "data/members.csv",
+            None,
+            Severity::Error,
+            message,
+        ));
         Default::default()
     });
     member_parties::add_member_parties(&mut out, &members, &registry);
