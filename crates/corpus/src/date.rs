@@ -108,6 +108,21 @@ impl Date {
         Date::new(u16::try_from(year).ok()?, month as u8, day as u8)
     }
 
+    /// The first year of the parliamentary year (vergaderjaar) the date falls in: a vergaderjaar
+    /// begins on Prinsjesdag, the third Tuesday of September (2024-09-17 is in 2024–2025,
+    /// 2024-09-16 in 2023–2024).
+    pub fn vergaderjaar(self) -> u16 {
+        let third_tuesday = Date::new(self.year, 9, 1).map(|first| {
+            // 1970-01-01 was a Thursday: weekday 0 is Monday.
+            let weekday = (first.days_since_epoch() + 3).rem_euclid(7);
+            1 + (1 - weekday).rem_euclid(7) + 14
+        });
+        match third_tuesday {
+            Some(day) if (self.month, self.day) >= (9, day as u8) => self.year,
+            _ => self.year.saturating_sub(1),
+        }
+    }
+
     /// Whole days from `self` to `later` (negative if `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()

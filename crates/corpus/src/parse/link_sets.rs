@@ -1,6 +1,7 @@
 //! One set of questions, one record per question: the questions as sent in and the answer letter that repeats them are linked, and each question is kept once.
 //!
-//! Two documents belong to one set when they print the same zaak number, or, when no shared
+//! Two documents belong to one set when they print the same zaak number or the same Aanhangsel
+//! number of the same vergaderjaar (`link_aanhangsel`), or, when no shared
 //! number is printed, when at least [`MIN_TEXT_MATCHES`] of their questions have the same text.
 //! Within a linked pair, a question of the answering document is the same question as one of the
 //! asking document when their numbers are equal and their texts agree, or (numbers differing) when
@@ -46,10 +47,10 @@ pub fn link_sets(out: &mut ParseOutput) {
 }
 
 /// Two documents of one set: the one that asks and the one that answers, and why they belong together.
-struct DocumentLink {
-    asking: String,
-    answering: String,
-    why: String,
+pub(super) struct DocumentLink {
+    pub(super) asking: String,
+    pub(super) answering: String,
+    pub(super) why: String,
 }
 
 /// Text of a question folded for comparing: lowercase letters and digits only.
@@ -83,7 +84,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Per document id: whether it holds answers, and the indices of its questions.
-fn documents_with_questions(out: &ParseOutput) -> HashMap<&str, (bool, Vec<usize>)> {
+pub(super) fn documents_with_questions(out: &ParseOutput) -> HashMap<&str, (bool, Vec<usize>)> {
     let mut by_doc: HashMap<&str, (bool, Vec<usize>)> = HashMap::new();
     for (i, q) in out.corpus.questions.iter().enumerate() {
         by_doc.entry(q.document_id.as_str()).or_default().1.push(i);
@@ -141,6 +142,12 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
             ));
         }
     }
+    links.extend(super::link_aanhangsel::aanhangsel_links(
+        out,
+        &docs,
+        &links,
+        &mut diagnostics,
+    ));
     // Without a shared number: documents whose questions have the same text.
     let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, f) in folded.iter().enumerate() {
@@ -184,7 +191,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
     links
 }
 
-fn file_names(out: &ParseOutput, ids: &[&str]) -> Vec<String> {
+pub(super) fn file_names(out: &ParseOutput, ids: &[&str]) -> Vec<String> {
     ids.iter()
         .map(|id| {
             out.corpus

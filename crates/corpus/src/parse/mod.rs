@@ -89,6 +89,7 @@ pub mod kamervragen_blocks;
 pub mod kamervragen_header;
 pub mod kamervragen_notes;
 pub mod letter;
+pub mod link_aanhangsel;
 pub mod link_sets;
 pub mod member_parties;
 pub mod originals;

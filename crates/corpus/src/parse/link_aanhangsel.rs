@@ -1,0 +1,79 @@
+//! The Aanhangsel number as a link key: two documents that print the same number in the same vergaderjaar are one publication, or its questions and its answer.
+//!
+//! Aanhangsel numbers start again every vergaderjaar, and an answer letter prints only "AH 617";
+//! the vergaderjaar is taken from each document's date (the day the answer was received), so the
+//! Word answer letter and the Aanhangsel it became share the key. Of two documents that both
+//! answer, the one that prints the askers or the date the questions were sent in is kept; the
+//! other one's questions are the same questions again.
+
+use super::link_sets::{file_names, DocumentLink};
+use super::ParseOutput;
+use crate::diagnostics::{Diagnostic, Severity};
+use std::collections::HashMap;
+
+/// The links the Aanhangsel number gives, besides `known` ones; what cannot be linked is reported.
+pub(super) fn aanhangsel_links(
+    out: &ParseOutput,
+    docs: &HashMap<&str, (bool, Vec<usize>)>,
+    known: &[DocumentLink],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<DocumentLink> {
+    let mut by_key: HashMap<(&str, u16), Vec<&str>> = HashMap::new();
+    for d in &out.corpus.documents {
+        if let (Some(number), Some(date), true) = (
+            d.references.aanhangsel.as_deref(),
+            d.date,
+            docs.contains_key(d.id.as_str()),
+        ) {
+            by_key
+                .entry((number, date.vergaderjaar()))
+                .or_default()
+                .push(d.id.as_str());
+        }
+    }
+    let mut groups: Vec<((&str, u16), Vec<&str>)> = by_key
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .collect();
+    groups.sort();
+    let mut links = Vec::new();
+    for ((number, year), ids) in groups {
+        let why = format!("Aanhangsel {number} van vergaderjaar {year}–{}", year + 1);
+        let files = file_names(out, &ids);
+        if ids.len() != 2 {
+            diagnostics.push(Diagnostic::new(
+                &files[0],
+                None,
+                Severity::Warning,
+                format!("{} all print {why}; not linked", files.join(", ")),
+            ));
+            continue;
+        }
+        // The asking side: a document without answers, else the one that says more about who asked when.
+        let informed = |id: &str| {
+            let (answers, questions) = &docs[id];
+            let qs = questions.iter().map(|&i| &out.corpus.questions[i]);
+            let told = qs
+                .filter(|q| !q.askers.is_empty() || q.asked_on.is_some())
+                .count();
+            (!answers, told)
+        };
+        let (asking, answering) = if informed(ids[0]) >= informed(ids[1]) {
+            (ids[0], ids[1])
+        } else {
+            (ids[1], ids[0])
+        };
+        let linked = known.iter().any(|l| {
+            [&l.asking, &l.answering] == [asking, answering]
+                || [&l.asking, &l.answering] == [answering, asking]
+        });
+        if !linked {
+            links.push(DocumentLink {
+                asking: asking.to_string(),
+                answering: answering.to_string(),
+                why,
+            });
+        }
+    }
+    links
+}
