@@ -16,8 +16,10 @@ pub fn term_status(d: &Deadline) -> (&'static str, String) {
         if let Some(days) = days {
             text += &format!(" na {days}");
         }
-        if late {
-            text += &format!(" (na de termijn{extended})");
+        match d.term {
+            Term::Passed => text += &format!(" (na de termijn{extended})"),
+            Term::Within => text += " (binnen de termijn)",
+            Term::Unknown => {}
         }
         (
             if late {
@@ -344,7 +346,10 @@ mod tests {
         );
         assert_eq!(
             term_status(&d(true, Some(1), Term::Within, false)),
-            ("status answered", "beantwoord na 1 dag".to_string())
+            (
+                "status answered",
+                "beantwoord na 1 dag (binnen de termijn)".to_string()
+            )
         );
         assert_eq!(
             term_status(&d(false, Some(37), Term::Within, true)),
