@@ -14,6 +14,15 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The text with its first character in upper case (`van Nispen` → `Van Nispen`).
+pub fn capitalize_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
 /// Appends the folded form of one character: lowercase ASCII where a Latin letter carries a
 /// diacritic (ĳ → ij, ß → ss), nothing for combining marks, the lowercase form otherwise. The one
 /// folding rule of Briefwissel: search words ([`crate::search::tokenize::fold_word`]) and

@@ -592,7 +592,7 @@ fn build(
             themes: theme_matches.iter().map(|m| m.theme.clone()).collect(),
             theme_matches,
             asked_on,
-            text: capitalize_first(&subject),
+            text: crate::text::capitalize_first(&subject),
             footnote_refs: Vec::new(),
             answer_id: None,
             page: src.page_of(0),
@@ -687,12 +687,4 @@ fn unique(id: String, used: &mut Vec<String>, parsed: &mut Parsed, file: &str) -
     }
     used.push(candidate.clone());
     candidate
-}
-
-fn capitalize_first(s: &str) -> String {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(c) => c.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
 }

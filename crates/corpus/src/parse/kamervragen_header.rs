@@ -83,7 +83,9 @@ pub fn parse_question_header(text: &str, registry: &Registry) -> QuestionHeader 
             .trim()
             .trim_end_matches(',');
         if !addressee.is_empty() {
-            h.addressed_to = Some(capitalize(&unglue_function_words(addressee)));
+            h.addressed_to = Some(crate::text::capitalize_first(&unglue_function_words(
+                addressee,
+            )));
         }
     }
     if let Some(o) = over {
@@ -177,7 +179,7 @@ pub fn parse_answer_header(text: &str) -> (Option<String>, Option<Date>) {
     if who.is_empty() {
         (None, date)
     } else {
-        (Some(capitalize(&who)), date)
+        (Some(crate::text::capitalize_first(&who)), date)
     }
 }
 
@@ -282,12 +284,4 @@ fn balance_parens(s: &str) -> String {
         out.push(')');
     }
     out
-}
-
-fn capitalize(s: &str) -> String {
-    let mut cs = s.chars();
-    match cs.next() {
-        Some(c) => c.to_uppercase().chain(cs).collect(),
-        None => String::new(),
-    }
 }

@@ -105,7 +105,7 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
                 asker.party = Some(party);
                 asker.party_on = Some(date);
                 if from_file_name {
-                    asker.name = Some(capitalize(&family));
+                    asker.name = Some(crate::text::capitalize_first(&family));
                 }
             }
         }
@@ -213,12 +213,4 @@ pub fn names_in_file_name(file: &str) -> (Vec<String>, bool) {
     names.push(current.join(" "));
     names.retain(|n| !n.is_empty());
     (names, cut_inside_en)
-}
-
-/// `van Nispen` → `Van Nispen`, as a name reads at the start of a list.
-fn capitalize(name: &str) -> String {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
