@@ -8,12 +8,21 @@
 //!   (terms, compound and chunk tables) and index chunks;
 //! * `<target>/<profile dir>/briefwissel-originals/`, the PDF and Word files of the corpus' documents,
 //!   which the hook copies to `dist/originals/` (the document page links to them);
+//! * `<target>/<profile dir>/briefwissel-report.html`, the parse report page, which the hook copies
+//!   to `dist/verantwoording.html` with the site's stylesheet name in place of `{REPORT_STYLESHEET}`;
 //! * the env var `BRIEFWISSEL_ARTIFACT_HASH` (the hash in the head's name) for the app.
 
 use briefwissel_corpus::artifact::{encode, encode_split, Bundle, CHUNK_TARGET_BYTES};
 use briefwissel_corpus::hash::content_hash;
+use briefwissel_corpus::original::original_path;
 use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::report::ParseReport;
+use briefwissel_corpus::report_html::report_page;
+use briefwissel_corpus::Severity;
 use std::path::{Path, PathBuf};
+
+/// Placeholder for the content-hashed stylesheet name, filled in by the Trunk hook.
+const REPORT_STYLESHEET: &str = "@STYLESHEET@";
 
 fn main() {
     let manifest =
@@ -35,13 +44,22 @@ fn main() {
             std::process::exit(1);
         }
     };
-    // Nothing in the data folder is dropped in silence: files that could not be read, formats the
-    // build does not take and other problems show in the build output.
-    for d in &output.diagnostics {
-        if d.severity >= briefwissel_corpus::Severity::Warning {
-            println!("cargo:warning={d}");
-        }
+    // Nothing in the data folder is dropped in silence: the parse report's totals and every warning
+    // and error show in the build output (`briefwissel check` prints the full report). With
+    // BRIEFWISSEL_STRICT=1 (CI) an error, a file that could not be read, fails the build.
+    println!("cargo:rerun-if-env-changed=BRIEFWISSEL_STRICT");
+    let report = ParseReport::new(&output);
+    for line in report.summary_lines(&output.corpus) {
+        println!("cargo:warning={line}");
     }
+    let strict = std::env::var("BRIEFWISSEL_STRICT").is_ok_and(|v| v == "1");
+    if strict && report.count(Severity::Error) > 0 {
+        println!("cargo:warning=BRIEFWISSEL_STRICT=1: the documents have errors (listed above); build stopped");
+        std::process::exit(1);
+    }
+    let report_page = report_page(&report, &output.corpus, REPORT_STYLESHEET, &|file| {
+        original_path(file, None)
+    });
     // The PDF and Word originals the corpus was read from, by file name (the app links to them).
     let originals: Vec<String> = output
         .corpus
@@ -75,6 +93,10 @@ fn main() {
         for chunk in std::iter::once(&split.index).chain(&split.chunks) {
             write_or_exit(&chunks.join(&chunk.file_name), &chunk.bytes);
         }
+        write_or_exit(
+            &profile_dir.join("briefwissel-report.html"),
+            report_page.as_bytes(),
+        );
         copy_originals(
             &documents,
             &originals,

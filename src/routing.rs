@@ -11,6 +11,7 @@
 
 use crate::format::ORIGINALS_DIR;
 use briefwissel_corpus::query::{percent_decode, percent_encode};
+use briefwissel_corpus::report::REPORT_PAGE;
 
 /// How routes are written into URLs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,13 +135,16 @@ impl Mode {
     }
 
     /// Whether an absolute path (as in a link's `pathname`) belongs to this app; the originals
-    /// next to it (`originals/…`) are files the browser opens itself.
+    /// next to it (`originals/…`) and the report page are files the browser opens itself.
     pub fn owns_path(&self, path: &str) -> bool {
         match self {
             Mode::Path { base } => match path.strip_prefix(base.as_str()) {
-                Some(rest) => !rest
-                    .strip_prefix(ORIGINALS_DIR)
-                    .is_some_and(|r| r.starts_with('/')),
+                Some(rest) => {
+                    rest != REPORT_PAGE
+                        && !rest
+                            .strip_prefix(ORIGINALS_DIR)
+                            .is_some_and(|r| r.starts_with('/'))
+                }
                 None => path == base.trim_end_matches('/'),
             },
             Mode::File { page } => path == page,

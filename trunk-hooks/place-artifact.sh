@@ -1,7 +1,8 @@
 #!/bin/sh
 # Trunk post-build hook: copies the corpus artifact that build.rs wrote (the head, as
 # corpus-<hash>.bin, and its index chunks zoekindex-<hash>.bin) into the staging dir and points the
-# preload link in index.html at the head; copies the PDF and Word originals to originals/.
+# preload link in index.html at the head; copies the PDF and Word originals to originals/ and the
+# parse report to verantwoording.html.
 set -eu
 target="${CARGO_TARGET_DIR:-$TRUNK_SOURCE_DIR/target}"
 dir="$target/wasm32-unknown-unknown/$TRUNK_PROFILE"
@@ -20,5 +21,10 @@ if [ -d "$dir/briefwissel-originals" ]; then
   originals=$(ls "$TRUNK_STAGING_DIR/originals" | wc -l)
 fi
 echo "briefwissel: corpus artifact $name ($(wc -c < "$TRUNK_STAGING_DIR/$name") bytes) and $(ls "$dir"/briefwissel-corpus-chunks | wc -l) index chunks, $originals originals"
+# The parse report page (build.rs writes it), linked to the site's content-hashed stylesheet.
+if [ -f "$dir/briefwissel-report.html" ]; then
+  css=$(cd "$TRUNK_STAGING_DIR" && ls style-*.css 2>/dev/null | head -n 1)
+  sed "s|@STYLESHEET@|$css|" "$dir/briefwissel-report.html" > "$TRUNK_STAGING_DIR/verantwoording.html"
+fi
 # SHIP's post-build step (precache list, CSP hashes, 404.html); Trunk runs hooks of a stage concurrently, so it is chained here.
 node scripts/postbuild.mjs "$TRUNK_STAGING_DIR"

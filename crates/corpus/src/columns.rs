@@ -33,6 +33,7 @@ pub struct QuestionColumns {
     answer_id: Vec<Option<String>>,
     page: Vec<Option<u32>>,
     sources: Vec<Vec<QuestionSource>>,
+    report_note: Vec<Option<u32>>,
 }
 
 /// Every field of every answer, one vector per field.
@@ -148,6 +149,7 @@ impl CorpusColumns {
                 answer_id,
                 page,
                 sources,
+                report_note,
             } = q.clone();
             let c = &mut out.questions;
             c.id.push(id);
@@ -168,6 +170,7 @@ impl CorpusColumns {
             c.answer_id.push(answer_id);
             c.page.push(page);
             c.sources.push(sources);
+            c.report_note.push(report_note);
         }
         for a in &corpus.answers {
             let Answer {
@@ -241,6 +244,7 @@ impl CorpusColumns {
             .check("answer_id", q.answer_id.len())
             .check("page", q.page.len())
             .check("sources", q.sources.len())
+            .check("report_note", q.report_note.len())
             .done()?;
         let answers = rows("antwoorden", a.id.len())
             .check("document_id", a.document_id.len())
@@ -338,6 +342,7 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
     );
     let mut sources = c.sources.into_iter();
     let (mut postponed_on, mut ministries) = (c.postponed_on.into_iter(), c.ministries.into_iter());
+    let mut report_note = c.report_note.into_iter();
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         out.push(Question {
@@ -359,6 +364,7 @@ fn question_rows(c: QuestionColumns, n: usize) -> Option<Vec<Question>> {
             answer_id: answer_id.next()?,
             page: page.next()?,
             sources: sources.next()?,
+            report_note: report_note.next()?,
         });
     }
     Some(out)

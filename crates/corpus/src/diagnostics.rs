@@ -18,6 +18,10 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     pub severity: Severity,
     pub message: String,
+    /// The number of the question it is about (as printed), when it is about one question; else
+    /// it is about the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 impl Diagnostic {
@@ -32,7 +36,14 @@ impl Diagnostic {
             line,
             severity,
             message: message.into(),
+            question: None,
         }
+    }
+
+    /// The same diagnostic, about question `number` of its document.
+    pub fn about_question(mut self, number: impl Into<String>) -> Self {
+        self.question = Some(number.into());
+        self
     }
 }
 

@@ -55,7 +55,7 @@ impl Members {
                 continue;
             }
             let f: Vec<&str> = line.split(',').collect();
-            let bad = |what: &str| format!("members.csv line {}: {what}: {line}", i + 1);
+            let bad = |what: &str| format!("members.csv:{}: {what}: {line}", i + 1);
             let [family, initials, given, faction, from, to, person] = f[..] else {
                 return Err(bad("expected 7 fields"));
             };

@@ -20,16 +20,36 @@ pub struct Ministries {
 }
 
 impl Ministries {
-    /// The ministries of the data file compiled into the crate (checked by tests; empty if it
-    /// cannot be read, so that parsing still works and every addressee is reported).
+    /// The ministries of the data file compiled into the crate (the build checks it first with
+    /// [`Ministries::checked_builtin`]; empty here if it cannot be read).
     pub fn builtin() -> Ministries {
-        Ministries::from_toml(MINISTRIES_TOML).unwrap_or_else(|_| Ministries::from_list(Vec::new()))
+        Ministries::checked_builtin().unwrap_or_else(|_| Ministries::from_list(Vec::new()))
+    }
+
+    /// The ministries of the compiled-in data file, or "data/ministries.toml:LINE: reason".
+    pub fn checked_builtin() -> Result<Ministries, String> {
+        Ministries::from_named_toml("data/ministries.toml", MINISTRIES_TOML)
     }
 
     pub fn from_toml(toml_text: &str) -> Result<Ministries, String> {
-        let file: MinistriesFile =
-            toml::from_str(toml_text).map_err(|e| format!("ministries.toml: {e}"))?;
-        Ok(Ministries::from_list(file.ministry))
+        Ministries::from_named_toml("ministries.toml", toml_text)
+    }
+
+    fn from_named_toml(file: &str, toml_text: &str) -> Result<Ministries, String> {
+        let parsed: MinistriesFile = toml::from_str(toml_text)
+            .map_err(|e| crate::registry::toml_problem((file, toml_text), &e))?;
+        for (i, m) in parsed.ministry.iter().enumerate() {
+            if parsed.ministry[..i].iter().any(|n| n.id == m.id) {
+                return Err(format!("{file}: ministry id \"{}\" occurs twice", m.id));
+            }
+            if m.names.iter().all(|n| letters(n).is_empty()) {
+                return Err(format!(
+                    "{file}: ministry \"{}\" has no name with letters",
+                    m.id
+                ));
+            }
+        }
+        Ok(Ministries::from_list(parsed.ministry))
     }
 
     pub fn from_list(list: Vec<Ministry>) -> Ministries {

@@ -309,6 +309,10 @@ pub struct Question {
     /// `parse::link_sets`).
     #[serde(default)]
     pub sources: Vec<QuestionSource>,
+    /// The number (1-based) of the first warning or error about this question, or else about its
+    /// document, in the parse report's row of its document (`verantwoording.html#doc-<id>-<n>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_note: Option<u32>,
 }
 
 /// A document that holds a question, and what it is for that question.

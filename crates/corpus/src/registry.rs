@@ -60,20 +60,81 @@ impl WordPattern {
 }
 
 impl Registry {
-    /// The registry built from the data files compiled into the crate.
+    /// The registry built from the data files compiled into the crate. The build checks them first
+    /// ([`Registry::checked_builtin`] stops it on a malformed file); here an unreadable file gives an
+    /// empty registry, for tests and tools that parse single texts.
     pub fn builtin() -> Registry {
-        match Registry::from_toml(PARTIES_TOML, THEMES_TOML) {
-            Ok(r) => r,
-            // The data files are part of the crate and checked by tests; an empty registry keeps
-            // the parser working (every question then gets the fallback theme).
-            Err(_) => Registry::from_lists(Vec::new(), Vec::new()),
-        }
+        Registry::checked_builtin().unwrap_or_else(|_| Registry::from_lists(Vec::new(), Vec::new()))
+    }
+
+    /// The registry of the data files compiled into the crate, or what is wrong with them:
+    /// "data/themes.toml:12: …" (file, line and reason).
+    pub fn checked_builtin() -> Result<Registry, String> {
+        Registry::from_named_toml(
+            ("data/parties.toml", PARTIES_TOML),
+            ("data/themes.toml", THEMES_TOML),
+        )
     }
 
     /// A registry from the text of a parties file and a themes file.
     pub fn from_toml(parties: &str, themes: &str) -> Result<Registry, String> {
-        let p: PartiesFile = toml::from_str(parties).map_err(|e| format!("parties.toml: {e}"))?;
-        let t: ThemesFile = toml::from_str(themes).map_err(|e| format!("themes.toml: {e}"))?;
+        Registry::from_named_toml(("parties.toml", parties), ("themes.toml", themes))
+    }
+
+    /// As [`Registry::from_toml`], with the file names used in messages. Besides TOML errors it
+    /// refuses duplicate ids and names, and keywords that match nothing.
+    pub fn from_named_toml(
+        parties: (&str, &str),
+        themes: (&str, &str),
+    ) -> Result<Registry, String> {
+        let p: PartiesFile = toml::from_str(parties.1).map_err(|e| toml_problem(parties, &e))?;
+        let t: ThemesFile = toml::from_str(themes.1).map_err(|e| toml_problem(themes, &e))?;
+        for (i, party) in p.party.iter().enumerate() {
+            if party.name.trim().is_empty() || party.abbreviation.trim().is_empty() {
+                return Err(format!(
+                    "{}:{}: party {} has an empty name or abbreviation",
+                    parties.0,
+                    line_of(parties.1, "[[party]]", i),
+                    i + 1
+                ));
+            }
+            if p.party[..i]
+                .iter()
+                .any(|q| q.abbreviation == party.abbreviation)
+            {
+                return Err(format!(
+                    "{}:{}: party abbreviation \"{}\" occurs twice",
+                    parties.0,
+                    line_of(parties.1, &format!("\"{}\"", party.abbreviation), 1),
+                    party.abbreviation
+                ));
+            }
+        }
+        for (i, theme) in t.theme.iter().enumerate() {
+            let line = line_of(themes.1, &format!("\"{}\"", theme.id), 0);
+            if theme.id.trim().is_empty() || theme.label.trim().is_empty() {
+                return Err(format!(
+                    "{}:{line}: theme {} has an empty id or label",
+                    themes.0,
+                    i + 1
+                ));
+            }
+            if t.theme[..i].iter().any(|u| u.id == theme.id) {
+                let line = line_of(themes.1, &format!("\"{}\"", theme.id), 1);
+                return Err(format!(
+                    "{}:{line}: theme id \"{}\" occurs twice",
+                    themes.0, theme.id
+                ));
+            }
+            if let Some(k) = theme.keywords.iter().find(|k| compile_keyword(k).is_none()) {
+                return Err(format!(
+                    "{}:{}: theme \"{}\" has keyword \"{k}\", which holds no letters or digits",
+                    themes.0,
+                    line_of(themes.1, &format!("\"{k}\""), 0),
+                    theme.id
+                ));
+            }
+        }
         Ok(Registry::from_lists(p.party, t.theme))
     }
 
@@ -238,6 +299,26 @@ impl Registry {
         }
         out
     }
+}
+
+/// "data/themes.toml:12: reason" from a TOML error (line from its span, 1-based).
+pub fn toml_problem((file, text): (&str, &str), e: &toml::de::Error) -> String {
+    let line = e
+        .span()
+        .map(|r| text[..r.start.min(text.len())].matches('\n').count() + 1);
+    let reason = e.message().trim();
+    match line {
+        Some(l) => format!("{file}:{l}: {reason}"),
+        None => format!("{file}: {reason}"),
+    }
+}
+
+/// The 1-based line of the `nth` (0-based) occurrence of `needle` in `text`, else line 1.
+fn line_of(text: &str, needle: &str, nth: usize) -> usize {
+    text.match_indices(needle)
+        .nth(nth)
+        .map(|(at, _)| text[..at].matches('\n').count() + 1)
+        .unwrap_or(1)
 }
 
 /// Lowercase, accents folded, only letters and digits kept: the key for party lookup.

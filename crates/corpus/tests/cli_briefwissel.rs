@@ -97,12 +97,12 @@ fn check_reports_kind_counts_and_diagnostics_per_document_and_succeeds_on_the_co
     let out = run(&["check", &data("kamervragen")]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
-    assert!(text.contains("kv-003-antwoord-op-vragen-van-het-lid-boswijk-o-pdf.txt: kamervragen_met_antwoord — 8 questions (8 answered), 8 answers, 2 footnotes"), "{text}");
+    assert!(text.contains("kv-003-antwoord-op-vragen-van-het-lid-boswijk-o-pdf.txt: Kamervragen met antwoord — 8 vragen (8 beantwoord), 8 antwoorden, 2 voetnoten"), "{text}");
     assert!(
         text.contains("kv-069-antwoord-op-vragen-van-het-lid-kathmann-pdf.txt")
             && text.contains("question 7 is printed twice")
     );
-    assert!(text.contains("0 errors"));
+    assert!(text.contains("0 fouten"));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn bad_files_get_diagnostics_naming_them_and_the_others_still_parse() {
         "{text}"
     );
     assert!(
-        text.contains("a-copy.txt: kamervragen_met_antwoord — 8 questions"),
+        text.contains("a-copy.txt: Kamervragen met antwoord — 8 vragen"),
         "{text}"
     );
     let export = run(&["export", &dir.display().to_string()]);

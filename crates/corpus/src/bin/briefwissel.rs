@@ -1,10 +1,11 @@
 //! The `briefwissel` command line: `export` the parsed corpus as JSON, `check` documents for problems, `search` them.
 
 use briefwissel_corpus::explore::Explorer;
-use briefwissel_corpus::parse::{parse_paths, LineFate, ParseOutput};
+use briefwissel_corpus::parse::{parse_paths, ParseOutput};
 use briefwissel_corpus::query::{Query, Sort};
+use briefwissel_corpus::report::ParseReport;
 use briefwissel_corpus::search::SearchIndex;
-use briefwissel_corpus::{Diagnostic, Severity};
+use briefwissel_corpus::Severity;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,7 +46,7 @@ fn main() -> ExitCode {
     let out = match parse_paths(&paths) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("briefwissel: cannot read {e}");
+            eprintln!("briefwissel: {e}");
             return ExitCode::from(2);
         }
     };
@@ -104,109 +105,22 @@ fn search(out: &ParseOutput, queries: &[String]) -> ExitCode {
     }
 }
 
+/// The full parse report (the same as the site's Verantwoording page); exit code 1 when any
+/// document has an error (a file, or part of one, that could not be read).
 fn check(out: &ParseOutput) -> ExitCode {
-    let c = &out.corpus;
-    let mut stdout = std::io::stdout().lock();
-    let mut report = String::new();
-    for d in &c.documents {
-        let questions = c.questions.iter().filter(|q| q.document_id == d.id).count();
-        let answered = c
-            .questions
-            .iter()
-            .filter(|q| q.document_id == d.id && q.answer_id.is_some())
-            .count();
-        let answers = c.answers.iter().filter(|a| a.document_id == d.id).count();
-        report.push_str(&format!(
-            "{}{}: {} — {} questions ({} answered), {} answers, {} footnotes, {} sections, {} links, date {}\n",
-            d.file,
-            d.pages.map(|p| format!(" ({p} pages)")).unwrap_or_default(),
-            d.kind.slug(),
-            questions,
-            answered,
-            answers,
-            d.footnotes.len(),
-            d.sections.len(),
-            d.links.len(),
-            d.date.map(|x| x.to_string()).unwrap_or_else(|| "unknown".into()),
-        ));
-        let fates = out
-            .line_fates
-            .iter()
-            .find(|(id, _)| *id == d.id)
-            .map(|(_, f)| f.as_slice())
-            .unwrap_or(&[]);
-        let boiler = fates
-            .iter()
-            .filter(|f| matches!(f, LineFate::Boilerplate(_)))
-            .count();
-        let meta = fates
-            .iter()
-            .filter(|f| matches!(f, LineFate::Metadata(_)))
-            .count();
-        let text = fates
-            .iter()
-            .filter(|f| matches!(f, LineFate::Text(_)))
-            .count();
-        let repeated = fates
-            .iter()
-            .filter(|f| matches!(f, LineFate::RepeatedQuestion(_)))
-            .count();
-        report.push_str(&format!(
-            "  lines: {} ({} text, {} metadata, {} boilerplate, {} repeated questions)\n",
-            fates.len(),
-            text,
-            meta,
-            boiler,
-            repeated
-        ));
-        for diag in out.diagnostics.iter().filter(|x| x.file == d.file) {
-            report.push_str(&format!("  {}\n", short(diag)));
-        }
-    }
-    // Diagnostics about files that did not become documents.
-    for diag in &out.diagnostics {
-        if !c.documents.iter().any(|d| d.file == diag.file) {
-            report.push_str(&format!("{diag}\n"));
-        }
-    }
-    let errors = out
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = out
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
-    let answered = c.questions.iter().filter(|q| q.answer_id.is_some()).count();
-    report.push_str(&format!(
-        "\n{} documents, {} questions ({} answered), {} answers; {} errors, {} warnings\n",
-        c.documents.len(),
-        c.questions.len(),
-        answered,
-        c.answers.len(),
-        errors,
-        warnings
-    ));
-    if write!(stdout, "{report}").is_err() {
+    let report = ParseReport::new(out);
+    if write!(
+        std::io::stdout().lock(),
+        "{}",
+        report.full_text(&out.corpus)
+    )
+    .is_err()
+    {
         return ExitCode::from(2);
     }
-    if errors > 0 {
+    if report.count(Severity::Error) > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-fn short(d: &Diagnostic) -> String {
-    let sev = match d.severity {
-        Severity::Info => "info",
-        Severity::Warning => "warning",
-        Severity::Error => "error",
-    };
-    match d.line {
-        Some(l) => format!("{sev} (line {l}): {}", d.message),
-        None => format!("{sev}: {}", d.message),
     }
 }

@@ -456,6 +456,7 @@ fn build(
                     answer_id: None,
                     page,
                     sources: Vec::new(),
+                    report_note: None,
                     postponed_on: None,
                     ministries: Vec::new(),
                 });
@@ -597,6 +598,7 @@ fn build(
             answer_id: None,
             page: src.page_of(0),
             sources: Vec::new(),
+            report_note: None,
             postponed_on: None,
             ministries: Vec::new(),
         });

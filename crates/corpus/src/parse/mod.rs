@@ -80,10 +80,13 @@ pub struct ParseOutput {
     pub diagnostics: Vec<Diagnostic>,
     /// Per document id: the fate of every line (for `check` and the no-text-lost test).
     pub line_fates: Vec<(String, Vec<LineFate>)>,
+    /// The words of the corpus as read, before glued words were split (see [`glued_words`]).
+    pub vocabulary: glued_words::Vocabulary,
 }
 
 pub mod dedupe;
 pub mod detect;
+pub mod glued_words;
 pub mod kamervragen;
 pub mod kamervragen_blocks;
 pub mod kamervragen_header;
@@ -302,9 +305,12 @@ pub fn text_section(heading: Option<String>, text: &str) -> Section {
 
 /// Parses files and folders (recursively: `.txt`, `.pdf` and `.docx`; SOURCES and README files are
 /// documentation; any other file is named in a warning), sorted by file name.
-/// `Err` only when a path cannot be read; problems inside files are diagnostics.
+/// `Err` when a path cannot be read or a registry data file (parties, themes, ministries, members)
+/// is malformed ("data/themes.toml:12: reason"); problems inside documents are diagnostics.
 pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
-    let registry = Registry::builtin();
+    let registry = Registry::checked_builtin()?;
+    let ministries = crate::ministry::Ministries::checked_builtin()?;
+    let members = crate::members::Members::builtin().map_err(|e| format!("data/{e}"))?;
     let mut files: Vec<PathBuf> = Vec::new();
     let mut unsupported: Vec<PathBuf> = Vec::new();
     for p in paths {
@@ -319,6 +325,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
         },
         diagnostics: Vec::new(),
         line_fates: Vec::new(),
+        vocabulary: Default::default(),
     };
     let mut seen: Vec<(String, usize, String)> = Vec::new();
     for path in unsupported {
@@ -413,19 +420,21 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
         out.corpus.answers.extend(parsed.answers);
     }
     dedupe::set_aside_extracts(&mut out);
+    out.vocabulary = glued_words::Vocabulary::of(glued_words::corpus_texts(&out.corpus));
+    for (document_id, n) in glued_words::repair_corpus(&mut out.corpus, &out.vocabulary) {
+        if let Some(d) = out.corpus.documents.iter().find(|d| d.id == document_id) {
+            out.diagnostics.push(Diagnostic::new(
+                &d.file,
+                None,
+                Severity::Info,
+                format!("{n} aan elkaar geschreven woorden gescheiden (bij het omzetten naar tekst verloren spaties)"),
+            ));
+        }
+    }
     link_sets::link_sets(&mut out);
-    question_facts::add_question_facts(&mut out, &crate::ministry::Ministries::builtin());
-    let members = crate::members::Members::builtin().unwrap_or_else(|problem| {
-        let message = format!("{problem}; parties of members printed without one stay unknown");
-        out.diagnostics.push(Diagnostic::new(
-            "data/members.csv",
-            None,
-            Severity::Error,
-            message,
-        ));
-        Default::default()
-    });
+    question_facts::add_question_facts(&mut out, &ministries);
     member_parties::add_member_parties(&mut out, &members, &registry);
+    crate::report::attach_report_notes(&mut out);
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
     Ok(out)

@@ -192,6 +192,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             answer_id,
             page: None,
             sources: Vec::new(),
+            report_note: None,
             postponed_on: None,
             ministries: Vec::new(),
         });

