@@ -55,14 +55,14 @@ impl Members {
                 continue;
             }
             let f: Vec<&str> = line.split(',').collect();
-            let bad = |what: &str| format!("members.csv line {}: {what}: {line}", i + 1);
+            let bad = |what: &str| format!("members.csv regel {}: {what}: {line}", i + 1);
             let [family, initials, given, faction, from, to, person] = f[..] else {
-                return Err(bad("expected 7 fields"));
+                return Err(bad("7 velden verwacht"));
             };
-            let from = Date::parse_iso(from).ok_or_else(|| bad("no start date"))?;
+            let from = Date::parse_iso(from).ok_or_else(|| bad("geen geldige begindatum"))?;
             let to = match to {
                 "" => None,
-                t => Some(Date::parse_iso(t).ok_or_else(|| bad("bad end date"))?),
+                t => Some(Date::parse_iso(t).ok_or_else(|| bad("ongeldige einddatum"))?),
             };
             seats.push(Seat {
                 family: family.to_string(),

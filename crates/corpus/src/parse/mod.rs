@@ -147,7 +147,7 @@ fn finish(src: &Source, parsed: &mut Parsed) {
             None,
             Severity::Error,
             format!(
-                "internal: parser recorded {} line fates for {} lines",
+                "fout in Briefwissel: de verwerking telde {} regels, het bestand heeft er {}",
                 parsed.line_fates.len(),
                 n
             ),
@@ -159,7 +159,7 @@ fn finish(src: &Source, parsed: &mut Parsed) {
             src.file,
             None,
             Severity::Error,
-            "the file is empty",
+            "het bestand is leeg",
         ));
     }
     let title = parsed.document.title.clone();
@@ -325,12 +325,12 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
         let name = file_name_of(&path);
         let message = if name.to_lowercase().ends_with(".doc") {
             format!(
-                "{} is an old binary Word .doc file; open it in Word and save it as .docx; not parsed",
+                "{} is een oud Word-bestand in .doc-formaat; open het in Word en sla het op als .docx; niet verwerkt",
                 path.display()
             )
         } else {
             format!(
-                "{} is not a format Briefwissel reads (.txt, .pdf, .docx); not parsed",
+                "{} heeft geen formaat dat Briefwissel leest (.txt, .pdf, .docx); niet verwerkt",
                 path.display()
             )
         };
@@ -347,7 +347,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
                 None,
                 Severity::Error,
                 format!(
-                    "file is {} MB, more than the {} MB limit; not parsed",
+                    "het bestand is {} MB, meer dan de grens van {} MB; niet verwerkt",
                     meta.len() / (1024 * 1024),
                     MAX_FILE_BYTES / (1024 * 1024)
                 ),
@@ -364,7 +364,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
                 &name,
                 None,
                 Severity::Warning,
-                format!("same content as {first}; this copy is skipped"),
+                format!("dezelfde inhoud als {first}; deze kopie is overgeslagen"),
             ));
             continue;
         }
@@ -401,7 +401,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
                 &name,
                 None,
                 Severity::Error,
-                format!("another file is also named {name}; this one ({shown}) is skipped"),
+                format!("een ander bestand heet ook {name}; dit bestand ({shown}) is overgeslagen"),
             ));
             continue;
         }
@@ -416,7 +416,9 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     link_sets::link_sets(&mut out);
     question_facts::add_question_facts(&mut out, &crate::ministry::Ministries::builtin());
     let members = crate::members::Members::builtin().unwrap_or_else(|problem| {
-        let message = format!("{problem}; parties of members printed without one stay unknown");
+        let message = format!(
+            "{problem}; de partij van Kamerleden die zonder partij vermeld staan, blijft onbekend"
+        );
         out.diagnostics.push(Diagnostic::new(
             "data/members.csv",
             None,
@@ -491,7 +493,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
             String::new(),
             Some((
                 Severity::Error,
-                "binary data, not a text file; not parsed".to_string(),
+                "binaire gegevens, geen tekstbestand; niet verwerkt".to_string(),
             )),
         );
     }
@@ -509,7 +511,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
                 Some((
                     Severity::Warning,
                     format!(
-                        "not valid UTF-8 (first bad byte on line {line}); read as Windows-1252"
+                        "geen geldige UTF-8 (eerste ongeldige byte op regel {line}); gelezen als Windows-1252"
                     ),
                 )),
             )
