@@ -57,12 +57,12 @@ impl Members {
             let f: Vec<&str> = line.split(',').collect();
             let bad = |what: &str| format!("members.csv:{}: {what}: {line}", i + 1);
             let [family, initials, given, faction, from, to, person] = f[..] else {
-                return Err(bad("expected 7 fields"));
+                return Err(bad("7 velden verwacht"));
             };
-            let from = Date::parse_iso(from).ok_or_else(|| bad("no start date"))?;
+            let from = Date::parse_iso(from).ok_or_else(|| bad("geen geldige begindatum"))?;
             let to = match to {
                 "" => None,
-                t => Some(Date::parse_iso(t).ok_or_else(|| bad("bad end date"))?),
+                t => Some(Date::parse_iso(t).ok_or_else(|| bad("ongeldige einddatum"))?),
             };
             seats.push(Seat {
                 family: family.to_string(),

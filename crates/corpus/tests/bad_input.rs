@@ -380,8 +380,8 @@ fn a_scanned_pdf_without_text_says_it_needs_ocr() {
     let d = refused(&out, "scan.pdf");
     assert_eq!(
         d.message,
-        "cannot read this PDF: the PDF has 2 page(s) but no text layer (a scan?); it needs OCR \
-         before Briefwissel can read it; not parsed"
+        "deze PDF is niet te lezen: de PDF heeft 2 pagina('s) maar geen tekstlaag (een scan?); er \
+         is eerst tekstherkenning (OCR) nodig voordat Briefwissel hem kan lezen; niet verwerkt"
     );
     good_still_parses(&out);
 }
@@ -398,8 +398,8 @@ fn a_pdf_that_needs_a_password_to_open_is_refused_as_encrypted() {
     let d = refused(&out, "locked.pdf");
     assert_eq!(
         d.message,
-        "cannot read this PDF: the PDF is encrypted or password-protected; save an unprotected \
-         copy first; not parsed"
+        "deze PDF is niet te lezen: de PDF is versleuteld of met een wachtwoord beveiligd; sla \
+         eerst een onbeveiligde kopie op; niet verwerkt"
     );
     good_still_parses(&out);
 }
@@ -448,31 +448,32 @@ fn a_truncated_or_corrupt_pdf_is_named_as_damaged() {
     )
     .unwrap();
     let out = parse(&dir);
-    let unreadable = "cannot read this PDF: the PDF cannot be opened: it is truncated or damaged \
-                      (failed parsing cross reference table); not parsed";
+    let unreadable = "deze PDF is niet te lezen: de PDF kan niet worden geopend: het bestand is \
+                      onvolledig of beschadigd (failed parsing cross reference table); niet verwerkt";
     assert_eq!(refused(&out, "header-only.pdf").message, unreadable);
     assert_eq!(refused(&out, "garbled.pdf").message, unreadable);
     // lopdf rebuilds the cross-reference table of a cut-off file and loads what is left; the
     // pages whose text went with the cut are named instead of being read short.
-    let cut = "the PDF is truncated (it ends without the %%EOF end marker, as after an \
-               interrupted download)";
+    let cut = "de PDF is onvolledig (het bestand eindigt zonder de eindmarkering %%EOF, zoals na \
+               een onderbroken download)";
     assert_eq!(
         refused(&out, "half.pdf").message,
         format!(
-            "cannot read this PDF: page 1: {cut}: pages 1, 2 of 2 refer to content the file no \
-             longer holds; get a complete copy of the file; not parsed"
+            "deze PDF is niet te lezen: pagina 1: {cut}: pagina's 1, 2 van 2 verwijzen naar inhoud \
+             die niet meer in het bestand zit; zorg voor een volledige kopie van het bestand; niet verwerkt"
         )
     );
     assert_eq!(
         refused(&out, "last-page-cut.pdf").message,
         format!(
-            "cannot read this PDF: page 2: {cut}: page 2 of 2 refers to content the file no \
-             longer holds; get a complete copy of the file; not parsed"
+            "deze PDF is niet te lezen: pagina 2: {cut}: pagina 2 van 2 verwijst naar inhoud die \
+             niet meer in het bestand zit; zorg voor een volledige kopie van het bestand; niet verwerkt"
         )
     );
     assert_eq!(
         refused(&out, "not-a-pdf.pdf").message,
-        "cannot read this PDF: not a PDF file: the %PDF- header is missing; not parsed"
+        "deze PDF is niet te lezen: geen PDF-bestand: de aanduiding %PDF- aan het begin ontbreekt; \
+         niet verwerkt"
     );
     good_still_parses(&out);
     assert_eq!(out.corpus.documents.len(), 1);
@@ -500,18 +501,18 @@ fn a_corrupt_zip_posing_as_docx_is_named_as_damaged() {
     std::fs::write(dir.join("page.docx"), b"<html>Sessie verlopen</html>").unwrap();
     std::fs::write(dir.join("empty.docx"), b"").unwrap();
     let out = parse(&dir);
-    let corrupt = "cannot read this Word file: not a readable Word .docx file: the zip archive is \
-                   corrupt or truncated (invalid Zip archive: Could not find EOCD); not parsed";
+    let corrupt = "dit Word-bestand is niet te lezen: geen leesbaar Word-bestand (.docx): het zip-archief \
+                   is beschadigd of onvolledig (invalid Zip archive: Could not find EOCD); niet verwerkt";
     assert_eq!(refused(&out, "half.docx").message, corrupt);
     assert_eq!(refused(&out, "garbage.docx").message, corrupt);
     assert_eq!(
         refused(&out, "page.docx").message,
-        "cannot read this Word file: not a Word .docx file: not a zip archive (invalid Zip \
-         archive: Could not find EOCD); not parsed"
+        "dit Word-bestand is niet te lezen: geen Word-bestand (.docx): geen zip-archief (invalid Zip \
+         archive: Could not find EOCD); niet verwerkt"
     );
     assert_eq!(
         refused(&out, "empty.docx").message,
-        "cannot read this Word file: not a Word .docx file: the file is empty; not parsed"
+        "dit Word-bestand is niet te lezen: geen Word-bestand (.docx): het bestand is leeg; niet verwerkt"
     );
     good_still_parses(&out);
     assert_eq!(out.corpus.documents.len(), 1);
@@ -530,15 +531,15 @@ fn an_old_binary_word_document_is_named_as_such() {
     assert_eq!(
         found[0].message,
         format!(
-            "{} is an old binary Word .doc file; open it in Word and save it as .docx; not parsed",
+            "{} is een oud Word-bestand in .doc-formaat; open het in Word en sla het op als .docx; niet verwerkt",
             dir.join("brief.doc").display()
         )
     );
     // Renamed to .docx it is read, and recognised by its OLE header.
     assert_eq!(
         refused(&out, "renamed.docx").message,
-        "cannot read this Word file: this is an old binary Word .doc file (or another legacy \
-         Office file), not a .docx: open it in Word and save it as .docx; not parsed"
+        "dit Word-bestand is niet te lezen: dit is een oud Word-bestand in .doc-formaat (of een \
+         ander oud Office-bestand), geen .docx: open het in Word en sla het op als .docx; niet verwerkt"
     );
     good_still_parses(&out);
     assert_eq!(out.corpus.documents.len(), 1);
@@ -576,7 +577,9 @@ fn a_word_file_that_is_not_a_letter_is_a_document_without_questions() {
             .find(|d| d.severity == Severity::Warning)
             .unwrap_or_else(|| panic!("{file}: {found:#?}"));
         assert!(
-            warning.message.starts_with("no questions or answers found"),
+            warning
+                .message
+                .starts_with("geen vragen of antwoorden gevonden"),
             "{file}: {warning}"
         );
         assert!(
@@ -598,7 +601,7 @@ fn a_word_file_with_an_empty_body_is_reported_as_empty() {
         .filter(|d| d.severity == Severity::Error)
         .map(|d| d.message.as_str())
         .collect();
-    assert_eq!(errors, ["the file is empty"]);
+    assert_eq!(errors, ["het bestand is leeg"]);
     assert_eq!(questions_of(&out, "leeg.docx"), 0);
     good_still_parses(&out);
 }
@@ -631,7 +634,7 @@ fn a_file_over_the_size_limit_is_refused_with_its_size() {
     let out = parse(&dir);
     assert_eq!(
         refused(&out, "too-big.pdf").message,
-        "file is 65 MB, more than the 64 MB limit; not parsed"
+        "het bestand is 65 MB, meer dan de grens van 64 MB; niet verwerkt"
     );
     good_still_parses(&out);
 }
@@ -647,7 +650,7 @@ fn another_format_in_the_folder_is_named_in_a_warning() {
     assert_eq!(
         found[0].message,
         format!(
-            "{} is not a format Briefwissel reads (.txt, .pdf, .docx); not parsed",
+            "{} heeft geen formaat dat Briefwissel leest (.txt, .pdf, .docx); niet verwerkt",
             dir.join("notes.rtf").display()
         )
     );
@@ -690,23 +693,23 @@ fn check_names_every_bad_file_and_fails_while_the_good_document_is_reported() {
     for (file, says) in [
         (
             "scan.pdf",
-            "error: cannot read this PDF: the PDF has 1 page(s) but no text layer",
+            "error: deze PDF is niet te lezen: de PDF heeft 1 pagina('s) maar geen tekstlaag",
         ),
         (
             "locked.pdf",
-            "error: cannot read this PDF: the PDF is encrypted or password-protected",
+            "error: deze PDF is niet te lezen: de PDF is versleuteld of met een wachtwoord beveiligd",
         ),
         (
             "half.pdf",
-            "error: cannot read this PDF: page 1: the PDF is truncated",
+            "error: deze PDF is niet te lezen: pagina 1: de PDF is onvolledig",
         ),
         (
             "renamed.docx",
-            "error: cannot read this Word file: this is an old binary Word .doc file",
+            "error: dit Word-bestand is niet te lezen: dit is een oud Word-bestand in .doc-formaat",
         ),
         (
             "kapot.docx",
-            "error: cannot read this Word file: not a readable Word .docx file",
+            "error: dit Word-bestand is niet te lezen: geen leesbaar Word-bestand (.docx)",
         ),
         ("notes.rtf", "warning: "),
     ] {

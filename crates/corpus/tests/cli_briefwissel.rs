@@ -100,7 +100,7 @@ fn check_reports_kind_counts_and_diagnostics_per_document_and_succeeds_on_the_co
     assert!(text.contains("kv-003-antwoord-op-vragen-van-het-lid-boswijk-o-pdf.txt: Kamervragen met antwoord — 8 vragen (8 beantwoord), 8 antwoorden, 2 voetnoten"), "{text}");
     assert!(
         text.contains("kv-069-antwoord-op-vragen-van-het-lid-kathmann-pdf.txt")
-            && text.contains("question 7 is printed twice")
+            && text.contains("vraag 7 staat twee keer in het document")
     );
     assert!(text.contains("0 fouten"));
 }
@@ -122,11 +122,11 @@ fn bad_files_get_diagnostics_naming_them_and_the_others_still_parse() {
         "errors give exit code 1: {text}"
     );
     assert!(
-        text.contains("empty.txt") && text.contains("the file is empty"),
+        text.contains("empty.txt") && text.contains("het bestand is leeg"),
         "{text}"
     );
     assert!(
-        text.contains("binary.txt") && text.contains("binary data"),
+        text.contains("binary.txt") && text.contains("binaire gegevens"),
         "{text}"
     );
     assert!(
@@ -134,7 +134,7 @@ fn bad_files_get_diagnostics_naming_them_and_the_others_still_parse() {
         "{text}"
     );
     assert!(
-        text.contains("b-copy.txt") && text.contains("same content as a-copy.txt"),
+        text.contains("b-copy.txt") && text.contains("dezelfde inhoud als a-copy.txt"),
         "{text}"
     );
     assert!(

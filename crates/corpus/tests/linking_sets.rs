@@ -97,7 +97,7 @@ fn the_questions_and_the_answer_letter_of_zaak_2024z18792_are_one_set() {
         .diagnostics
         .iter()
         .filter(|d| d.file == answering.file && d.severity == Severity::Info)
-        .filter(|d| d.message.contains("counted once") && d.message.contains("2024Z18792"))
+        .filter(|d| d.message.contains("één keer meegeteld") && d.message.contains("2024Z18792"))
         .count();
     assert_eq!(said, 5);
 }

@@ -77,7 +77,7 @@ fn the_registry_file_reads_completely_and_bad_rows_are_named() {
         "family,initials,given,faction,from,to,id\nNispen,M.,Michiel,SP,2014-13-02,,x\n",
     )
     .expect_err("a month 13 is no date");
-    assert!(err.contains("line 2"), "{err}");
+    assert!(err.contains("regel 2"), "{err}");
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn the_word_answer_letters_of_the_corpus_name_their_askers_party() {
     assert!(out
         .diagnostics
         .iter()
-        .any(|d| d.file.contains("kv-067-") && d.message.contains("may be more askers")));
+        .any(|d| d.file.contains("kv-067-") && d.message.contains("meer vragenstellers")));
 }
 
 #[test]
@@ -210,5 +210,6 @@ fn a_faction_the_party_registry_does_not_know_is_reported_not_used_as_a_party() 
     assert!(out
         .diagnostics
         .iter()
-        .any(|d| d.message.contains("Gündoğan") && d.message.contains("does not know")));
+        .any(|d| d.message.contains("Gündoğan")
+            && d.message.contains("niet in data/parties.toml staat")));
 }

@@ -40,7 +40,7 @@ fn a_text_extract_of_a_pdf_in_the_same_folder_is_set_aside_with_a_warning_naming
     let warning = out
         .diagnostics
         .iter()
-        .find(|d| d.file == "aanhangsel-1178-extract.txt" && d.message.contains("set aside"))
+        .find(|d| d.file == "aanhangsel-1178-extract.txt" && d.message.contains("terzijde gelegd"))
         .expect("a diagnostic names the file that was set aside");
     assert!(warning.message.contains("aanhangsel-1178.pdf"), "{warning}");
     let others = out

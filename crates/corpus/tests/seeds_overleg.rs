@@ -165,7 +165,7 @@ fn seed_002_question_date_conflict_is_resolved_with_a_warning_naming_the_line() 
     let warning = p
         .diagnostics
         .iter()
-        .find(|d| d.severity == Severity::Warning && d.message.contains("date conflict"))
+        .find(|d| d.severity == Severity::Warning && d.message.contains("tegenstrijdige datums"))
         .expect("a date-conflict warning");
     assert_eq!(warning.line, Some(printed));
     assert!(warning.file.starts_with("002_"));

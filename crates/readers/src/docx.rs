@@ -23,13 +23,13 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
     let main = target(&package_rels, "officeDocument", "word/document.xml");
     let Some(doc) = pkg.xml(&main)? else {
         return Err(ReadError::new(format!(
-            "not a Word document: the zip archive has no {main} (is it another Office file, \
-             such as .xlsx or .pptx?)"
+            "geen Word-document: het zip-archief bevat geen {main} (is het een ander Office-bestand, \
+             zoals .xlsx of .pptx?)"
         )));
     };
-    let body = doc
-        .wchild("body")
-        .ok_or_else(|| ReadError::new(format!("not a Word document: {main} has no body")))?;
+    let body = doc.wchild("body").ok_or_else(|| {
+        ReadError::new(format!("geen Word-document: {main} heeft geen hoofdtekst"))
+    })?;
     let rels = pkg.rels(&main)?;
     let styles = pkg.xml(&target(&rels, "styles", "word/styles.xml"))?;
     let styles = styles.map(|root| Styles::parse(&root)).unwrap_or_default();
@@ -106,21 +106,23 @@ struct Package<'a> {
 impl<'a> Package<'a> {
     fn open(bytes: &'a [u8]) -> Result<Package<'a>, ReadError> {
         if bytes.is_empty() {
-            return Err(ReadError::new("not a Word .docx file: the file is empty"));
+            return Err(ReadError::new(
+                "geen Word-bestand (.docx): het bestand is leeg",
+            ));
         }
         if bytes.starts_with(&OLE_MAGIC) {
             return Err(ReadError::new(
-                "this is an old binary Word .doc file (or another legacy Office file), not a \
-                 .docx: open it in Word and save it as .docx",
+                "dit is een oud Word-bestand in .doc-formaat (of een ander oud Office-bestand), geen \
+                 .docx: open het in Word en sla het op als .docx",
             ));
         }
         let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
             ReadError::new(if bytes.starts_with(b"PK") {
                 format!(
-                    "not a readable Word .docx file: the zip archive is corrupt or truncated ({e})"
+                    "geen leesbaar Word-bestand (.docx): het zip-archief is beschadigd of onvolledig ({e})"
                 )
             } else {
-                format!("not a Word .docx file: not a zip archive ({e})")
+                format!("geen Word-bestand (.docx): geen zip-archief ({e})")
             })
         })?;
         let names = zip
@@ -137,11 +139,11 @@ impl<'a> Package<'a> {
         };
         let damaged = |e: &dyn std::fmt::Display| {
             ReadError::new(format!(
-                "not a readable Word .docx file: {path} in the zip archive is corrupt or truncated ({e})"
+                "geen leesbaar Word-bestand (.docx): {path} in het zip-archief is beschadigd of onvolledig ({e})"
             ))
         };
         let bomb = ReadError::new(format!(
-            "refusing to read {path}: it inflates to more than {} MB (a zip bomb or a damaged file)",
+            "{path} niet gelezen: bij het uitpakken wordt het groter dan {} MB (een zip-bom of een beschadigd bestand)",
             MAX_PART >> 20
         ));
         let file = self.zip.by_name(&name).map_err(|e| damaged(&e))?;

@@ -122,15 +122,15 @@ pub(crate) fn parse_xml(bytes: &[u8], part: &str) -> Result<El, ReadError> {
     let why = match (built, stack.is_empty(), root) {
         (Ok(()), true, Some(root)) => return Ok(root),
         (Err(e), _, _) => e,
-        (Ok(()), false, _) => "the part ends inside an element".to_string(),
-        (Ok(()), true, None) => "no root element".to_string(),
+        (Ok(()), false, _) => "het onderdeel houdt midden in een element op".to_string(),
+        (Ok(()), true, None) => "geen hoofdelement".to_string(),
     };
     let pos = match reader.error_position() {
         0 => reader.buffer_position(),
         p => p,
     };
     Err(ReadError::new(format!(
-        "{part} is not well-formed XML at byte {pos} ({why}); the Word file is damaged"
+        "{part} is geen geldige XML bij byte {pos} ({why}); het Word-bestand is beschadigd"
     )))
 }
 
@@ -158,7 +158,7 @@ fn build(reader: &mut NsReader<&[u8]>, stack: &mut Vec<El>) -> Result<(), String
                 if matches!(event, Event::Empty(_)) {
                     attach(stack, el);
                 } else if stack.len() > MAX_DEPTH {
-                    return Err("elements nested too deeply".into());
+                    return Err("elementen te diep genest".into());
                 } else {
                     stack.push(el);
                 }
@@ -167,7 +167,7 @@ fn build(reader: &mut NsReader<&[u8]>, stack: &mut Vec<El>) -> Result<(), String
             Event::End(_) => {
                 match stack.pop() {
                     Some(el) if !stack.is_empty() => attach(stack, el),
-                    _ => return Err("unexpected end tag".into()),
+                    _ => return Err("onverwachte sluittag".into()),
                 }
                 continue;
             }
@@ -179,7 +179,7 @@ fn build(reader: &mut NsReader<&[u8]>, stack: &mut Vec<El>) -> Result<(), String
                     let name = r.decode().map_err(|e| e.to_string())?;
                     let entity = resolve_predefined_entity(&name);
                     entity
-                        .ok_or(format!("unknown entity &{name};"))?
+                        .ok_or(format!("onbekende entiteit &{name};"))?
                         .to_string()
                 }
             },

@@ -113,7 +113,7 @@ impl ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.page {
-            Some(p) => write!(f, "page {p}: {}", self.message),
+            Some(p) => write!(f, "pagina {p}: {}", self.message),
             None => f.write_str(&self.message),
         }
     }
@@ -149,7 +149,7 @@ pub fn read(format: Format, bytes: &[u8]) -> Result<Extracted, ReadError> {
         Format::Pdf => pdf::read(bytes),
         Format::Docx => docx::read(bytes),
         Format::Text => Err(ReadError::new(
-            "plain text is decoded by the parser, not read here",
+            "een tekstbestand leest Briefwissel rechtstreeks in, niet via deze lezer",
         )),
     }
 }

@@ -57,7 +57,7 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
     extracted.pages = pages.len() as u32;
     if extracted.lines.is_empty() && extracted.notes.is_empty() {
         return Err(ReadError::new(format!(
-            "the PDF has {} page(s) but no text layer (a scan?); it needs OCR before Briefwissel can read it",
+            "de PDF heeft {} pagina('s) maar geen tekstlaag (een scan?); er is eerst tekstherkenning (OCR) nodig voordat Briefwissel hem kan lezen",
             pages.len()
         )));
     }
@@ -73,7 +73,7 @@ pub fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
 fn open(bytes: &[u8]) -> Result<Document, ReadError> {
     if bytes.len() > MAX_PDF_BYTES {
         return Err(ReadError::new(format!(
-            "the PDF is {} MB, more than the {} MB Briefwissel reads",
+            "de PDF is {} MB, meer dan de {} MB die Briefwissel leest",
             bytes.len() / (1024 * 1024),
             MAX_PDF_BYTES / (1024 * 1024)
         )));
@@ -81,7 +81,7 @@ fn open(bytes: &[u8]) -> Result<Document, ReadError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ReadError::new(
-            "not a PDF file: the %PDF- header is missing",
+            "geen PDF-bestand: de aanduiding %PDF- aan het begin ontbreekt",
         ));
     }
     load(bytes)
@@ -92,7 +92,7 @@ fn pages_of(doc: &Document, bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     let page_ids: BTreeMap<u32, ObjectId> = doc.get_pages();
     if page_ids.is_empty() {
         return Err(ReadError::new(
-            "the PDF has no pages that can be read (truncated or damaged?)",
+            "de PDF heeft geen pagina's die te lezen zijn (onvolledig of beschadigd?)",
         ));
     }
     if doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed) {
@@ -118,17 +118,17 @@ fn load(bytes: &[u8]) -> Result<Document, ReadError> {
             if lower.contains("decrypt") || lower.contains("password") || lower.contains("encrypt")
             {
                 return Err(ReadError::new(format!(
-                    "the PDF is encrypted or password-protected ({text}); save an unprotected copy first"
+                    "de PDF is versleuteld of met een wachtwoord beveiligd ({text}); sla eerst een onbeveiligde kopie op"
                 )));
             }
             return Err(ReadError::new(format!(
-                "the PDF cannot be opened: it is truncated or damaged ({text})"
+                "de PDF kan niet worden geopend: het bestand is onvolledig of beschadigd ({text})"
             )));
         }
     };
     if doc.trailer.get(b"Encrypt").is_ok() && doc.encryption_state.is_none() {
         return Err(ReadError::new(
-            "the PDF is encrypted or password-protected; save an unprotected copy first",
+            "de PDF is versleuteld of met een wachtwoord beveiligd; sla eerst een onbeveiligde kopie op",
         ));
     }
     Ok(doc)
@@ -174,8 +174,8 @@ fn read_page(
     };
     let too_large = || {
         page_error(format!(
-            "the PDF's content streams inflate to more than {} MB (a decompression bomb or a \
-             damaged file); not read",
+            "de inhoud van de PDF wordt bij het uitpakken groter dan {} MB (een decompressiebom of een \
+             beschadigd bestand); niet gelezen",
             MAX_DECODED_BYTES >> 20
         ))
     };
@@ -194,7 +194,7 @@ fn read_page(
         return Ok(page);
     }
     let ops = lopdf::content::Content::decode(&content)
-        .map_err(|e| page_error(format!("the page's content cannot be read: {e}")))?;
+        .map_err(|e| page_error(format!("de inhoud van de pagina is niet te lezen: {e}")))?;
     let resources = page_resources(doc, id);
     let mut state = Interpreter::new(doc, &mut page, decoded);
     state.run(&ops.operations, resources, 0);
@@ -203,7 +203,7 @@ fn read_page(
     }
     if state.truncated {
         return Err(page_error(format!(
-            "the page has more than {MAX_OPERATIONS_PER_PAGE} drawing operations; not read"
+            "de pagina bevat meer dan {MAX_OPERATIONS_PER_PAGE} tekenopdrachten; niet gelezen"
         )));
     }
     Ok(page)

@@ -36,31 +36,39 @@ pub(crate) fn damaged(
     }
     let tail = &bytes[bytes.len().saturating_sub(1024)..];
     let why = if tail.windows(5).any(|w| w == b"%%EOF") {
-        "damaged"
+        "beschadigd"
     } else {
-        "truncated (it ends without the %%EOF end marker, as after an interrupted download)"
+        "onvolledig (het bestand eindigt zonder de eindmarkering %%EOF, zoals na een onderbroken download)"
     };
     let mut what = Vec::new();
     if !damaged.is_empty() {
         let list: Vec<String> = damaged.iter().map(u32::to_string).collect();
         what.push(format!(
-            "{} {} of {} refer{} to content the file no longer holds",
-            if damaged.len() == 1 { "page" } else { "pages" },
+            "{} {} van {} {} naar inhoud die niet meer in het bestand zit",
+            if damaged.len() == 1 {
+                "pagina"
+            } else {
+                "pagina's"
+            },
             list.join(", "),
             page_ids.len().max(declared),
-            if damaged.len() == 1 { "s" } else { "" },
+            if damaged.len() == 1 {
+                "verwijst"
+            } else {
+                "verwijzen"
+            },
         ));
     }
     if lost > 0 {
         what.push(format!(
-            "{lost} of the {declared} pages it lists cannot be found"
+            "{lost} van de {declared} pagina's die het bestand noemt, zijn niet te vinden"
         ));
     }
     Err(ReadError {
         page: damaged.first().copied(),
         message: format!(
-            "the PDF is {why}: {}; get a complete copy of the file",
-            what.join(", and ")
+            "de PDF is {why}: {}; zorg voor een volledige kopie van het bestand",
+            what.join(", en ")
         ),
     })
 }

@@ -108,8 +108,8 @@ fn a_page_whose_content_inflates_to_hundreds_of_megabytes_is_refused_naming_the_
     let err = read_within(pdf, Duration::from_secs(60)).expect_err("refused");
     assert_eq!(
         err,
-        "page 1: the PDF's content streams inflate to more than 256 MB (a decompression bomb or \
-         a damaged file); not read"
+        "pagina 1: de inhoud van de PDF wordt bij het uitpakken groter dan 256 MB (een \
+         decompressiebom of een beschadigd bestand); niet gelezen"
     );
 }
 
@@ -149,7 +149,7 @@ fn distinct_forms_that_together_inflate_too_far_are_refused() {
     let pdf = one_page(Stream::new(dictionary! {}, content), forms);
     let err = read_within(pdf, Duration::from_secs(60)).expect_err("refused");
     assert!(
-        err.starts_with("page 1: the PDF's content streams inflate to more than 256 MB"),
+        err.starts_with("pagina 1: de inhoud van de PDF wordt bij het uitpakken groter dan 256 MB"),
         "{err}"
     );
 }

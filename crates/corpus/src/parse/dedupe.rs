@@ -53,7 +53,7 @@ pub fn set_aside_extracts(out: &mut ParseOutput) {
             None,
             Severity::Warning,
             format!(
-                "same publication as {original} ({why}); this text extract is set aside and the original is kept"
+                "dezelfde publicatie als {original} ({why}); deze tekstversie is terzijde gelegd, het origineel telt"
             ),
         ));
     }
@@ -78,16 +78,16 @@ fn same_publication(
         && ra.aanhangsel == rb.aanhangsel
         && a.dates.question_letter == b.dates.question_letter
     {
-        return Some("same Aanhangsel number and date of the questions");
+        return Some("zelfde Aanhangselnummer en zelfde datum van de vragen");
     }
     if ra.zaak.is_some() && ra.zaak == rb.zaak && a.date == b.date {
-        return Some("same zaak number and date");
+        return Some("zelfde zaaknummer en zelfde datum");
     }
     match (
         first_question.get(a.id.as_str()),
         first_question.get(b.id.as_str()),
     ) {
-        (Some(x), Some(y)) if !x.is_empty() && x == y => Some("same text of the first question"),
+        (Some(x), Some(y)) if !x.is_empty() && x == y => Some("zelfde tekst van de eerste vraag"),
         _ => None,
     }
 }

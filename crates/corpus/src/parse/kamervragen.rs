@@ -135,7 +135,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
                     Some(i + 1),
                     Severity::Warning,
                     format!(
-                        "question {} is printed twice; kept once",
+                        "vraag {} staat twee keer in het document; één keer meegeteld",
                         b.0.number.clone().unwrap_or_default()
                     ),
                 ));
@@ -200,7 +200,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
                 src.file,
                 None,
                 Severity::Info,
-                format!("question {n} is followed by its answer without an \"Antwoord\" label; the text after the question is taken as answer {n}"),
+                format!("op vraag {n} volgt het antwoord zonder de aanduiding \"Antwoord\"; de tekst na de vraag is opgevat als antwoord {n}"),
             ));
         }
     }
@@ -481,7 +481,7 @@ fn build(
                         .filter(|&q| parsed.questions[q].answer_id.is_none())
                         .collect();
                     if !covered.is_empty() {
-                        let msg = format!("answer {} matches no question number; linked to the question before it", b.number.clone().unwrap_or_default());
+                        let msg = format!("antwoord {} past bij geen enkel vraagnummer; gekoppeld aan de vraag ervoor", b.number.clone().unwrap_or_default());
                         parsed.diagnostics.push(Diagnostic::new(
                             src.file,
                             None,
@@ -507,7 +507,7 @@ fn build(
                         question.answer_id = Some(id.clone());
                     } else {
                         let msg = format!(
-                            "question {} is answered twice; the first answer is kept",
+                            "vraag {} is twee keer beantwoord; het eerste antwoord is aangehouden",
                             question.number
                         );
                         parsed.diagnostics.push(Diagnostic::new(
@@ -537,7 +537,7 @@ fn build(
                     b.items.iter().find(|it| **it != Item::Break)
                 {
                     let msg =
-                        "text outside any question or answer; kept as a section of the document";
+                        "tekst buiten een vraag of antwoord; bewaard als apart tekstdeel van het document";
                     parsed.diagnostics.push(Diagnostic::new(
                         src.file,
                         Some(first + 1),
@@ -602,7 +602,7 @@ fn build(
             postponed_on: None,
             ministries: Vec::new(),
         });
-        let msg = "only the header is printed; its subject is kept as the single question";
+        let msg = "alleen de kop van de vragen is afgedrukt; het onderwerp daaruit is bewaard als de enige vraag";
         parsed
             .diagnostics
             .push(Diagnostic::new(src.file, None, Severity::Info, msg));
@@ -684,7 +684,7 @@ fn unique(id: String, used: &mut Vec<String>, parsed: &mut Parsed, file: &str) -
             file,
             None,
             Severity::Warning,
-            format!("the number of {id} occurs twice; the second is {candidate}"),
+            format!("het nummer van {id} komt twee keer voor; het tweede heet {candidate}"),
         ));
     }
     used.push(candidate.clone());

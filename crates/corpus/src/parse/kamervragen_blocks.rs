@@ -521,17 +521,17 @@ pub fn diagnose(
         if kind == DocumentKind::Uitstel {
             push(
                 Severity::Info,
-                "postponement notice without the questions printed".into(),
+                "uitstelbericht waarin de vragen niet zijn afgedrukt".into(),
             );
         } else {
-            push(Severity::Error, "no questions recognised (no \"Vraag N\" labels, numbered questions or question paragraphs)".into());
+            push(Severity::Error, "geen vragen herkend (geen aanduidingen \"Vraag N\", genummerde vragen of alinea's met vragen)".into());
         }
     }
     for q in &parsed.questions {
         if q.text.trim().is_empty() {
             push(
                 Severity::Error,
-                format!("question {} has no text (truncated document?)", q.number),
+                format!("vraag {} heeft geen tekst (onvolledig document?)", q.number),
             );
         }
         let answerable = matches!(
@@ -541,7 +541,7 @@ pub fn diagnose(
         if answerable && q.answer_id.is_none() {
             push(
                 Severity::Warning,
-                format!("question {} has no answer", q.number),
+                format!("vraag {} heeft geen antwoord", q.number),
             );
         }
     }
@@ -549,13 +549,13 @@ pub fn diagnose(
         if a.question_ids.is_empty() {
             push(
                 Severity::Warning,
-                format!("answer {} answers no question", a.number),
+                format!("antwoord {} hoort bij geen enkele vraag", a.number),
             );
         }
         if a.text.trim().is_empty() {
             push(
                 Severity::Warning,
-                format!("answer {} has no text", a.number),
+                format!("antwoord {} heeft geen tekst", a.number),
             );
         }
     }
@@ -575,7 +575,7 @@ pub fn diagnose(
             push(
                 Severity::Warning,
                 format!(
-                    "question numbering has gaps: {} missing",
+                    "de nummering van de vragen heeft gaten; ontbrekende nummers: {}",
                     missing.join(", ")
                 ),
             );
@@ -585,20 +585,20 @@ pub fn diagnose(
         if b < a {
             push(
                 Severity::Warning,
-                format!("date conflict: answered on {b}, before the questions were sent on {a}"),
+                format!("tegenstrijdige datums: beantwoord op {b}, vóór de vragen op {a} werden ingezonden"),
             );
         }
     }
     if asked_on.is_none() && kind != DocumentKind::Antwoordbrief && kind != DocumentKind::Uitstel {
         push(
             Severity::Warning,
-            "no date on which the questions were sent (ingezonden)".into(),
+            "geen datum waarop de vragen zijn ingezonden".into(),
         );
     }
     if !has_header && kind == DocumentKind::Antwoordbrief {
         push(
             Severity::Info,
-            "answer letter without the askers printed; askers and parties unknown".into(),
+            "antwoordbrief zonder de namen van de vragenstellers; vragenstellers en partijen onbekend".into(),
         );
     }
     let mut reported: Vec<String> = Vec::new();
@@ -609,7 +609,7 @@ pub fn diagnose(
                 push(
                     Severity::Warning,
                     format!(
-                        "unknown party \"{}\" (asker {})",
+                        "onbekende partij \"{}\" (vragensteller {})",
                         a.party_as_printed,
                         a.name.clone().unwrap_or_default()
                     ),

@@ -39,7 +39,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             src.file,
             None,
             Severity::Info,
-            "no title printed; title made from the sender and the opening sentence",
+            "geen titel vermeld; titel samengesteld uit de afzender en de eerste zin",
         ));
     }
     if kind != DocumentKind::Nota && parsed.document.chamber.is_none() {
@@ -78,7 +78,7 @@ pub(crate) fn finish_fates(src: &Source, pre: &mut notes::Prepass, parsed: &mut 
         Some(lost[0] + 1),
         Severity::Warning,
         format!(
-            "{} line(s) fit no structure; kept as a trailing section",
+            "{} regel(s) zonder plaats in de opbouw van het document; achteraan bewaard als apart tekstdeel",
             lost.len()
         ),
     ));

@@ -45,7 +45,10 @@ pub(super) fn aanhangsel_links(
                 &files[0],
                 None,
                 Severity::Warning,
-                format!("{} all print {why}; not linked", files.join(", ")),
+                format!(
+                    "{} vermelden allemaal {why}; niet gekoppeld",
+                    files.join(", ")
+                ),
             ));
             continue;
         }

@@ -134,7 +134,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
                 None,
                 Severity::Warning,
                 format!(
-                    "{} print zaak {zaak}, but not as one questions document and one answer ({} without answers, {} with); not linked",
+                    "{} vermelden zaak {zaak}, maar niet als één document met vragen en één met antwoorden ({} zonder antwoorden, {} met); niet gekoppeld",
                     files.join(", "),
                     asking.len(),
                     answering.len()
@@ -231,7 +231,7 @@ fn pair_questions(
             Some(x) if score(x) >= SAME_QUESTION => Some(x),
             Some(x) => {
                 notes.push((Severity::Warning, format!(
-                    "vraag {} differs from vraag {} of {} (similarity {:.2} < {SAME_QUESTION}); kept as two questions",
+                    "vraag {} wijkt af van vraag {} in {} (overeenkomst {:.2} < {SAME_QUESTION}); bewaard als twee vragen",
                     qy.number, questions[x].number, files[1], score(x)
                 )));
                 None
@@ -249,7 +249,7 @@ fn pair_questions(
                     notes.push((
                         Severity::Warning,
                         format!(
-                            "vraag {} has the text of several questions of {} ({}); not linked",
+                            "vraag {} heeft de tekst van meerdere vragen in {} ({}); niet gekoppeld",
                             qy.number,
                             files[1],
                             numbers.join(", ")
@@ -264,7 +264,7 @@ fn pair_questions(
             notes.push((
                 Severity::Info,
                 format!(
-                    "vraag {} is vraag {} of {} ({}); counted once",
+                    "vraag {} is vraag {} in {} ({}); één keer meegeteld",
                     qy.number, questions[x].number, files[1], link.why
                 ),
             ));

@@ -58,7 +58,7 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
             if !names.is_empty() && !noted.contains(&file) {
                 noted.push(file);
                 let more = if cut_off {
-                    "; the file name is cut off after them, so there may be more askers"
+                    "; de bestandsnaam is na hen afgebroken, dus er kunnen meer vragenstellers zijn"
                 } else {
                     ""
                 };
@@ -67,7 +67,7 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
                     None,
                     Severity::Info,
                     format!(
-                        "askers not printed; taken from the file name: {}{more}",
+                        "vragenstellers niet vermeld; overgenomen uit de bestandsnaam: {}{more}",
                         names.join(", ")
                     ),
                 ));
@@ -123,13 +123,13 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
             Ok((party, family)) => (
                 Severity::Info,
                 format!(
-                    "member {family}: party {party} from data/members.csv on {}",
+                    "Kamerlid {family}: partij {party} volgens data/members.csv op {}",
                     date.map_or_else(String::new, |d| d.to_string())
                 ),
             ),
             Err(why) => (
                 Severity::Warning,
-                format!("member {name}: {why}; party left unknown"),
+                format!("Kamerlid {name}: {why}; partij blijft onbekend"),
             ),
         };
         out.diagnostics
@@ -146,23 +146,23 @@ fn look_up(
     date: Option<Date>,
 ) -> Result<(String, String), String> {
     let Some(date) = date else {
-        return Err("the question has no date to look the party up on".to_string());
+        return Err("de vraag heeft geen datum waarop de partij kan worden opgezocht".to_string());
     };
     match members.party_on(name, date) {
         MemberParty::Found(seat) => match registry.resolve_party(&seat.faction) {
             Some(party) => Ok((party.name.clone(), seat.family)),
             None => Err(format!(
-                "sat on {date} for the faction {}, which data/parties.toml does not know",
+                "had op {date} zitting voor de fractie {}, die niet in data/parties.toml staat",
                 seat.faction
             )),
         },
         MemberParty::Ambiguous(who) => Err(format!(
-            "{} members of that name sat on {date}: {}",
+            "op {date} hadden {} Kamerleden met die naam zitting: {}",
             who.len(),
             who.join(", ")
         )),
-        MemberParty::NotSeated => Err(format!("no member of that name sat on {date}")),
-        MemberParty::Unknown => Err("no member of that name in data/members.csv".to_string()),
+        MemberParty::NotSeated => Err(format!("op {date} had geen Kamerlid met die naam zitting")),
+        MemberParty::Unknown => Err("geen Kamerlid met die naam in data/members.csv".to_string()),
     }
 }
 

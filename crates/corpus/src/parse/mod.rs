@@ -150,7 +150,7 @@ fn finish(src: &Source, parsed: &mut Parsed) {
             None,
             Severity::Error,
             format!(
-                "internal: parser recorded {} line fates for {} lines",
+                "fout in Briefwissel: de verwerking telde {} regels, het bestand heeft er {}",
                 parsed.line_fates.len(),
                 n
             ),
@@ -162,7 +162,7 @@ fn finish(src: &Source, parsed: &mut Parsed) {
             src.file,
             None,
             Severity::Error,
-            "the file is empty",
+            "het bestand is leeg",
         ));
     }
     let title = parsed.document.title.clone();
@@ -332,12 +332,12 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
         let name = file_name_of(&path);
         let message = if name.to_lowercase().ends_with(".doc") {
             format!(
-                "{} is an old binary Word .doc file; open it in Word and save it as .docx; not parsed",
+                "{} is een oud Word-bestand in .doc-formaat; open het in Word en sla het op als .docx; niet verwerkt",
                 path.display()
             )
         } else {
             format!(
-                "{} is not a format Briefwissel reads (.txt, .pdf, .docx); not parsed",
+                "{} heeft geen formaat dat Briefwissel leest (.txt, .pdf, .docx); niet verwerkt",
                 path.display()
             )
         };
@@ -354,7 +354,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
                 None,
                 Severity::Error,
                 format!(
-                    "file is {} MB, more than the {} MB limit; not parsed",
+                    "het bestand is {} MB, meer dan de grens van {} MB; niet verwerkt",
                     meta.len() / (1024 * 1024),
                     MAX_FILE_BYTES / (1024 * 1024)
                 ),
@@ -371,7 +371,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
                 &name,
                 None,
                 Severity::Warning,
-                format!("same content as {first}; this copy is skipped"),
+                format!("dezelfde inhoud als {first}; deze kopie is overgeslagen"),
             ));
             continue;
         }
@@ -408,7 +408,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
                 &name,
                 None,
                 Severity::Error,
-                format!("another file is also named {name}; this one ({shown}) is skipped"),
+                format!("een ander bestand heet ook {name}; dit bestand ({shown}) is overgeslagen"),
             ));
             continue;
         }
@@ -500,7 +500,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
             String::new(),
             Some((
                 Severity::Error,
-                "binary data, not a text file; not parsed".to_string(),
+                "binaire gegevens, geen tekstbestand; niet verwerkt".to_string(),
             )),
         );
     }
@@ -518,7 +518,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
                 Some((
                     Severity::Warning,
                     format!(
-                        "not valid UTF-8 (first bad byte on line {line}); read as Windows-1252"
+                        "geen geldige UTF-8 (eerste ongeldige byte op regel {line}); gelezen als Windows-1252"
                     ),
                 )),
             )

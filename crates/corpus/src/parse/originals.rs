@@ -16,15 +16,15 @@ pub fn parse_original(
 ) -> Result<Parsed, Diagnostic> {
     let extracted = briefwissel_readers::read(format, bytes).map_err(|e| {
         let what = match format {
-            Format::Pdf => "PDF",
-            Format::Docx => "Word file",
-            Format::Text => "text file",
+            Format::Pdf => "deze PDF",
+            Format::Docx => "dit Word-bestand",
+            Format::Text => "dit tekstbestand",
         };
         Diagnostic::new(
             file_name,
             None,
             Severity::Error,
-            format!("cannot read this {what}: {e}; not parsed"),
+            format!("{what} is niet te lezen: {e}; niet verwerkt"),
         )
     })?;
     Ok(parse_extracted(file_name, &extracted, registry))
@@ -58,7 +58,7 @@ pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Regist
                 file_name,
                 None,
                 Severity::Info,
-                "the document prints no title; the title is taken from its properties",
+                "het document vermeldt geen titel; de titel is overgenomen uit de documenteigenschappen",
             ));
         }
     }
@@ -68,7 +68,7 @@ pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Regist
             None,
             Severity::Warning,
             format!(
-                "no questions or answers found: this does not read as Kamervragen or an answer letter; kept as a document of kind \"{}\"",
+                "geen vragen of antwoorden gevonden: dit lijkt niet op Kamervragen of een antwoordbrief; bewaard als document van het type \"{}\"",
                 parsed.document.kind.label()
             ),
         ));
@@ -151,7 +151,7 @@ fn dates_from_letterhead(parsed: &mut Parsed, extracted: &Extracted, file: &str)
         .find(|(label, _)| label.trim().eq_ignore_ascii_case("datum"))
         .and_then(|(_, value)| crate::Date::find_dutch(value));
     let (date, source) = match printed {
-        Some(d) => (Some(d), "the letterhead"),
+        Some(d) => (Some(d), "het briefhoofd"),
         None => (
             extracted
                 .properties
@@ -159,7 +159,7 @@ fn dates_from_letterhead(parsed: &mut Parsed, extracted: &Extracted, file: &str)
                 .as_deref()
                 .or(extracted.properties.created.as_deref())
                 .and_then(|s| crate::Date::parse_iso(s.get(..10)?)),
-            "the document properties (the letter prints no date)",
+            "de documenteigenschappen (de brief vermeldt geen datum)",
         ),
     };
     let Some(date) = date else { return };
@@ -176,7 +176,7 @@ fn dates_from_letterhead(parsed: &mut Parsed, extracted: &Extracted, file: &str)
         file,
         None,
         Severity::Info,
-        format!("letter date {date} taken from {source}"),
+        format!("briefdatum {date} overgenomen uit {source}"),
     ));
 }
 

@@ -165,7 +165,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
                     None,
                     crate::Severity::Warning,
                     format!(
-                        "unknown party `{}` asking question {}",
+                        "onbekende partij \"{}\" bij de vragensteller van vraag {}",
                         a.party_as_printed, q.number
                     ),
                 )),
@@ -201,7 +201,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         for qid in &a.question_ids {
             if !parsed.questions.iter().any(|q| &q.id == qid) {
                 let msg = format!(
-                    "answer {} names question {qid}, which the question letter does not have",
+                    "antwoord {} noemt vraag {qid}, maar die staat niet in de vragenbrief",
                     a.number
                 );
                 parsed.diagnostics.push(crate::Diagnostic::new(

@@ -142,7 +142,7 @@ impl AnswerWalk<'_> {
                     number
                 };
                 if ids.is_empty() {
-                    let msg = "an answer without a question before it";
+                    let msg = "een antwoord zonder vraag ervoor";
                     self.diagnostics.push(Diagnostic::new(
                         self.src.file,
                         Some(u.lines[0].idx + 1),
@@ -229,8 +229,9 @@ impl AnswerWalk<'_> {
             }
         }
         for (_, id) in pending {
-            let msg =
-                format!("question {id} is repeated in the answer letter but no answer follows");
+            let msg = format!(
+                "vraag {id} wordt in de antwoordbrief herhaald, maar er volgt geen antwoord"
+            );
             self.diagnostics
                 .push(Diagnostic::new(self.src.file, None, Severity::Warning, msg));
         }
@@ -308,7 +309,7 @@ impl AnswerWalk<'_> {
             .unwrap_or_default();
         let (text, refs) = marked_text(&[rest.as_str()], self.known);
         let msg =
-            format!("question {n} appears only in the answer letter; its text is taken from there");
+            format!("vraag {n} staat alleen in de antwoordbrief; de tekst is daaruit overgenomen");
         self.diagnostics.push(Diagnostic::new(
             self.src.file,
             Some(u.lines[0].idx + 1),

@@ -100,7 +100,7 @@ pub(crate) fn read_cover(
         doc.dossier = dossier_from_footnotes(pre);
         if let Some(d) = &doc.dossier {
             let msg = format!(
-                "no dossier printed; {d} taken from the Kamerstukken cited in the footnotes"
+                "geen dossiernummer vermeld; {d} overgenomen uit de Kamerstukken die in de voetnoten worden aangehaald"
             );
             parsed
                 .diagnostics
@@ -184,42 +184,46 @@ pub(crate) fn resolve_dates(
     diags: &mut Vec<Diagnostic>,
 ) -> (Option<Date>, Option<Date>, Option<Date>) {
     let q_refs: Vec<(Date, &str)> = [
-        cover.outgoing.map(|d| (d, "the cover")),
-        sent.map(|s| (s.0, "the answer letter")),
+        cover.outgoing.map(|d| (d, "het voorblad")),
+        sent.map(|s| (s.0, "de antwoordbrief")),
     ]
     .into_iter()
     .flatten()
     .collect();
     let q = choose(
         src,
-        "question letter",
+        "vragenbrief",
         questions.and_then(|h| h.date),
         &q_refs,
         diags,
     );
     let r_refs: Vec<(Date, &str)> = cover
         .reminder
-        .map(|d| (d, "the cover"))
+        .map(|d| (d, "het voorblad"))
         .into_iter()
         .collect();
     let r = choose(
         src,
-        "reminder letter",
+        "herinneringsbrief",
         reminder.and_then(|h| h.date),
         &r_refs,
         diags,
     );
-    let a_refs: Vec<(Date, &str)> = cover.answer.map(|d| (d, "the cover")).into_iter().collect();
+    let a_refs: Vec<(Date, &str)> = cover
+        .answer
+        .map(|d| (d, "het voorblad"))
+        .into_iter()
+        .collect();
     let a = choose(
         src,
-        "answer letter",
+        "antwoordbrief",
         answer.and_then(|h| h.date),
         &a_refs,
         diags,
     );
     if let (Some(q), Some(a)) = (q, a) {
         if q > a {
-            let msg = format!("the question letter ({q}) is dated after the answer letter ({a})");
+            let msg = format!("de vragenbrief ({q}) is later gedateerd dan de antwoordbrief ({a})");
             diags.push(Diagnostic::new(src.file, None, Severity::Warning, msg));
         }
     }
@@ -243,9 +247,9 @@ fn choose(
     if first.0 != p && agree {
         let sources: Vec<&str> = refs.iter().map(|r| r.1).collect();
         let msg = format!(
-            "date conflict: the {what} is headed {} but {} give {}; using {}",
+            "tegenstrijdige datums: boven de {what} staat {}, maar volgens {} is het {}; {} aangehouden",
             p.dutch(),
-            sources.join(" and "),
+            sources.join(" en "),
             first.0.dutch(),
             first.0
         );
@@ -259,7 +263,7 @@ fn choose(
     }
     if !agree {
         let msg =
-            format!("the sources disagree on the date of the {what}; keeping the printed {p}");
+            format!("de bronnen geven verschillende datums voor de {what}; de afgedrukte datum {p} is aangehouden");
         diags.push(Diagnostic::new(
             src.file,
             Some(line + 1),

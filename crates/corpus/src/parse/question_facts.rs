@@ -43,7 +43,7 @@ fn link_postponements(out: &mut ParseOutput) {
                 None,
                 Severity::Info,
                 format!(
-                    "postponement of zaak {zaak}: the questions of that zaak are not in the corpus"
+                    "uitstel voor zaak {zaak}: de vragen van die zaak staan niet in het corpus"
                 ),
             )),
             _ => {
@@ -135,7 +135,7 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
             &file,
             None,
             Severity::Warning,
-            format!("\"{text}\" names no ministry of data/ministries.toml"),
+            format!("\"{text}\" noemt geen ministerie uit data/ministries.toml"),
         ));
     }
     let mut without: Vec<(String, usize)> = without.into_iter().collect();
@@ -145,7 +145,7 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
             &file,
             None,
             Severity::Info,
-            format!("{n} questions name no ministry of data/ministries.toml in their addressee or signer; their ministry is unknown"),
+            format!("bij {n} vragen noemen de geadresseerde en de ondertekenaar geen ministerie uit data/ministries.toml; het ministerie is onbekend"),
         ));
     }
 }
