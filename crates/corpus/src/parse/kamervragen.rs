@@ -227,7 +227,7 @@ struct Meta {
 impl Meta {
     /// The asking letter's date, the zaak number and the askers from an answer letter's cover sentence.
     fn take_cover_line(&mut self, t: &str, registry: &crate::registry::Registry) {
-        let lower = t.to_lowercase();
+        let lower = text::lowercase_same_offsets(t);
         let Some(at) = lower.find("uw brief van ") else {
             return;
         };

@@ -126,7 +126,7 @@ fn split_number_prefix(rest: &str) -> (&str, &str) {
 
 /// A label line: the block it starts and, if text follows the label on the same line, its offset.
 pub fn label(t: &str, style: Style, blks: &[Blk]) -> Option<(Blk, Option<usize>)> {
-    let lower = t.to_lowercase();
+    let lower = text::lowercase_same_offsets(t);
     if lower.starts_with("antwoord") && !lower.starts_with("antwoord van ") {
         let mut rest = &t["antwoord".len()..];
         rest = rest.strip_prefix("en").unwrap_or(rest);
