@@ -622,6 +622,21 @@ pub fn collect_links(links: &mut Vec<String>, text: &str) {
     }
 }
 
+/// Lowercase for finding labels whose byte offsets are those of `s`, so a position found in it
+/// slices `s` at the same place. A character whose lowercase has another byte length or is more
+/// than one character (`İ` → `i̇`, `ẞ` → `ß`, the Kelvin sign `K` → `k`) is kept as it is.
+pub fn lowercase_same_offsets(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
@@ -640,5 +655,27 @@ mod tests {
             assert_eq!(fold(word), fold_word(word), "{word}");
         }
         assert_eq!(fold("GL–PvdA’s"), "gl-pvda's");
+    }
+
+    #[test]
+    fn the_offset_keeping_lowercase_has_the_byte_length_of_the_original() {
+        use super::lowercase_same_offsets;
+        for line in [
+            "İSTANBUL Vraag 3",
+            "GROẞE Antwoord 7",
+            "300 K (Kelvin) Aanhangsel",
+            "ǅ Å ﬁ",
+        ] {
+            let lower = lowercase_same_offsets(line);
+            assert_eq!(lower.len(), line.len(), "{line}");
+            assert!(
+                lower.char_indices().all(|(i, _)| line.is_char_boundary(i)),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            lowercase_same_offsets("İSTANBUL Vraag 3"),
+            "İstanbul vraag 3"
+        );
     }
 }

@@ -62,7 +62,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             i += 1;
             continue;
         }
-        if let Some(k) = text::boilerplate_kind(t) {
+        if let Some(k) = text::boilerplate_kind(t).or(page_footer_number(t)) {
             parsed.line_fates[i] = LineFate::Boilerplate(k);
             i += 1;
             continue;
@@ -141,6 +141,14 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
                 ));
                 i = end;
                 continue;
+            }
+            if let Some(n) = b.0.number.as_deref().filter(|n| !t.contains(n)) {
+                parsed.diagnostics.push(Diagnostic::new(
+                    src.file,
+                    Some(i + 1),
+                    Severity::Info,
+                    format!("the label \"{t}\" is read as number {n}, the number expected next"),
+                ));
             }
             blks.push(b.0.clone());
             if let (Some(off), Some(last)) = (b.1, blks.last_mut()) {
@@ -227,7 +235,7 @@ struct Meta {
 impl Meta {
     /// The asking letter's date, the zaak number and the askers from an answer letter's cover sentence.
     fn take_cover_line(&mut self, t: &str, registry: &crate::registry::Registry) {
-        let lower = t.to_lowercase();
+        let lower = text::lowercase_same_offsets(t);
         let Some(at) = lower.find("uw brief van ") else {
             return;
         };
@@ -315,6 +323,13 @@ impl Meta {
         }
         None
     }
+}
+
+/// `Aanhangsel 2` alone on a line: the page footer of an Aanhangsel, cut from a longer line.
+fn page_footer_number(t: &str) -> Option<&'static str> {
+    let n = t.strip_prefix("Aanhangsel ")?;
+    (!n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit()))
+        .then_some("running footer")
 }
 
 /// If the label at `i` repeats an earlier question with the same number and the same text, the
@@ -420,6 +435,17 @@ fn build(
                 } else {
                     b.numbers.clone()
                 };
+                let line = blocks::label_line(b, &src.lines).map(|l| l + 1);
+                let before = position - 1;
+                if numbers.first().is_some_and(|&n| n > before + 1) && !b.numbers.is_empty() {
+                    let msg = format!("question {number} follows question {before}: the numbers between are missing (a label lost or misread?)");
+                    parsed.diagnostics.push(Diagnostic::new(
+                        src.file,
+                        line,
+                        Severity::Warning,
+                        msg,
+                    ));
+                }
                 if let Some(&last) = numbers.last() {
                     position = position.max(last);
                 }
@@ -427,7 +453,7 @@ fn build(
                     question_id(&doc_id, &number),
                     &mut used_ids,
                     parsed,
-                    src.file,
+                    (src.file, line),
                 );
                 let context = [
                     body.as_str(),
@@ -498,7 +524,13 @@ fn build(
                         .collect::<Vec<_>>()
                         .join(" en ")
                 });
-                let id = unique(answer_id(&doc_id, &number), &mut used_ids, parsed, src.file);
+                let line = blocks::label_line(b, &src.lines).map(|l| l + 1);
+                let id = unique(
+                    answer_id(&doc_id, &number),
+                    &mut used_ids,
+                    parsed,
+                    (src.file, line),
+                );
                 let mut qids = Vec::new();
                 for &q in &covered {
                     let question = &mut parsed.questions[q];
@@ -672,7 +704,13 @@ fn refine_kind(detected: DocumentKind, meta: &Meta, has_answers: bool) -> Docume
     }
 }
 
-fn unique(id: String, used: &mut Vec<String>, parsed: &mut Parsed, file: &str) -> String {
+/// `id`, or `id-2`, `id-3`… when it is taken; a renamed id is reported at the label's line.
+fn unique(
+    id: String,
+    used: &mut Vec<String>,
+    parsed: &mut Parsed,
+    (file, line): (&str, Option<usize>),
+) -> String {
     let mut candidate = id.clone();
     let mut k = 2;
     while used.contains(&candidate) {
@@ -682,7 +720,7 @@ fn unique(id: String, used: &mut Vec<String>, parsed: &mut Parsed, file: &str) -
     if candidate != id {
         parsed.diagnostics.push(Diagnostic::new(
             file,
-            None,
+            line,
             Severity::Warning,
             format!("het nummer van {id} komt twee keer voor; het tweede heet {candidate}"),
         ));

@@ -126,7 +126,7 @@ fn split_number_prefix(rest: &str) -> (&str, &str) {
 
 /// A label line: the block it starts and, if text follows the label on the same line, its offset.
 pub fn label(t: &str, style: Style, blks: &[Blk]) -> Option<(Blk, Option<usize>)> {
-    let lower = t.to_lowercase();
+    let lower = text::lowercase_same_offsets(t);
     if lower.starts_with("antwoord") && !lower.starts_with("antwoord van ") {
         let mut rest = &t["antwoord".len()..];
         rest = rest.strip_prefix("en").unwrap_or(rest);
@@ -169,10 +169,19 @@ pub fn label(t: &str, style: Style, blks: &[Blk]) -> Option<(Blk, Option<usize>)
     let expected = next_question_number(blks).unwrap_or(1);
     match style {
         Style::VraagLabel => {
+            // `Vraag7`: extraction lost the space.
+            let glued = lower
+                .strip_prefix("vraag")
+                .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()));
             let rest = lower
                 .strip_prefix("vragen ")
-                .or_else(|| lower.strip_prefix("vraag "))?;
+                .or_else(|| lower.strip_prefix("vraag "))
+                .or(glued)?;
             let start = t.len() - rest.len();
+            if let Some(n) = misread_number(&t[start..], expected) {
+                let blk = Blk::new(BlkKind::Question, Some(n.to_string()), vec![n]);
+                return Some((blk, None));
+            }
             let (nums, after) = split_number_prefix(&t[start..]);
             let numbers = parse_numbers(nums)?;
             let after_t = after.trim_start_matches([':', '.']).trim();
@@ -213,6 +222,27 @@ pub fn label(t: &str, style: Style, blks: &[Blk]) -> Option<(Blk, Option<usize>)
         }
         Style::Unnumbered => None,
     }
+}
+
+/// The number of a label alone on its line that extraction misread, when it reads as the number
+/// expected next: `l`, `I` or `|` for 1 and `O` for 0 (`Vraag l`, `Vraag 1O`), or digits split by
+/// a space (`Vraag 1 1` for question 11). None for a number as printed.
+fn misread_number(rest: &str, expected: u32) -> Option<u32> {
+    let printed = rest.trim().trim_end_matches([':', '.']);
+    if printed.is_empty() || printed.len() > 6 || printed.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = String::new();
+    for c in printed.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            'l' | 'I' | '|' => digits.push('1'),
+            'O' | 'o' => digits.push('0'),
+            ' ' => {}
+            _ => return None,
+        }
+    }
+    (digits.parse::<u32>().ok()? == expected).then_some(expected)
 }
 
 /// A quick test used to stop header collection at the first label.

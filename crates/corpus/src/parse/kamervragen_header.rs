@@ -38,7 +38,7 @@ pub fn parse_question_header(text: &str, registry: &Registry) -> QuestionHeader 
         asked_on: dated_after(text, "ingezonden"),
         ..Default::default()
     };
-    let lower = text.to_lowercase();
+    let lower = crate::text::lowercase_same_offsets(text);
     // The askers run from "van het lid"/"van de leden" to " aan ".
     let starts = [
         "van het lid ",
@@ -162,7 +162,7 @@ fn split_names(s: &str) -> Vec<String> {
 /// → (`Minister Veldkamp (Buitenlandse Zaken)`, 2024-11-18).
 pub fn parse_answer_header(text: &str) -> (Option<String>, Option<Date>) {
     let date = dated_after(text, "ontvangen");
-    let lower = text.to_lowercase();
+    let lower = crate::text::lowercase_same_offsets(text);
     let start = ["antwoord van ", "mededeling van "]
         .iter()
         .filter_map(|p| lower.find(p).map(|i| i + p.len()))
@@ -185,7 +185,7 @@ pub fn parse_answer_header(text: &str) -> (Option<String>, Option<Date>) {
 
 /// The Dutch date that follows `word` (e.g. `ingezonden`), possibly on the next line.
 pub fn dated_after(text: &str, word: &str) -> Option<Date> {
-    let lower = text.to_lowercase();
+    let lower = crate::text::lowercase_same_offsets(text);
     let pos = lower.find(word)?;
     Date::find_dutch(&text[pos..]).or_else(|| find_glued_year_date(&text[pos..]))
 }

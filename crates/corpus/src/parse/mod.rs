@@ -98,6 +98,7 @@ pub mod member_parties;
 pub mod originals;
 pub mod overleg;
 pub mod question_facts;
+pub mod relayout;
 
 use crate::diagnostics::Severity;
 use crate::model::{Block, Section, SCHEMA_VERSION};
@@ -114,6 +115,52 @@ pub fn parse_text(file_name: &str, text: &str, registry: &Registry) -> Parsed {
 
 /// Parses lines that a reader of originals (or a text file) produced; `pages` may be empty.
 pub fn parse_lines(
+    file_name: &str,
+    lines: Vec<&str>,
+    pages: Vec<u32>,
+    clean: bool,
+    registry: &Registry,
+) -> Parsed {
+    // Extracted text (not a reader's paragraphs) may have lost line breaks: cut it again, parse
+    // the pieces and give every source line the fate of its pieces.
+    let (pieces, origin) = relayout::cut_run_together_lines(&lines);
+    if clean || pieces.len() == lines.len() {
+        return parse_pieces(file_name, lines, pages, clean, registry);
+    }
+    let piece_pages = if pages.is_empty() {
+        Vec::new()
+    } else {
+        origin
+            .iter()
+            .map(|&i| pages.get(i).copied().unwrap_or(0))
+            .collect()
+    };
+    let mut parsed = parse_pieces(file_name, pieces, piece_pages, clean, registry);
+    let mut fates = vec![LineFate::Blank; lines.len()];
+    for (fate, &i) in parsed.line_fates.iter().zip(&origin) {
+        // The first text a line holds says where it went; else its first other fate.
+        let better = match (&fates[i], fate) {
+            (_, LineFate::Blank) | (LineFate::Text(_), _) => false,
+            (LineFate::Blank, _) => true,
+            (_, LineFate::Text(_)) => true,
+            _ => false,
+        };
+        if better {
+            fates[i] = fate.clone();
+        }
+    }
+    parsed.line_fates = fates;
+    for d in &mut parsed.diagnostics {
+        d.line = d
+            .line
+            .and_then(|l| origin.get(l.checked_sub(1)?))
+            .map(|&i| i + 1);
+    }
+    parsed
+}
+
+/// Parses lines as they are, one fate per line.
+fn parse_pieces(
     file_name: &str,
     lines: Vec<&str>,
     pages: Vec<u32>,

@@ -216,7 +216,7 @@ fn signatory(parsed: &mut Parsed, lines: &[String]) {
 /// The signing office at the end of a line ("Minister van Justitie en Veiligheid") and the name
 /// that follows it on the same line, if any.
 fn signing_office(line: &str) -> Option<(String, Option<String>)> {
-    let lower = line.to_lowercase();
+    let lower = crate::text::lowercase_same_offsets(line);
     let at = ["de minister ", "de staatssecretaris "]
         .iter()
         .filter_map(|w| lower.rfind(w))
@@ -295,6 +295,14 @@ mod tests {
     fn the_office_alone_leaves_the_name_to_the_next_line() {
         assert_eq!(
             signing_office("De Minister van Justitie en Veiligheid,"),
+            Some(("Minister van Justitie en Veiligheid".to_string(), None))
+        );
+    }
+
+    #[test]
+    fn a_dotted_capital_i_before_the_office_does_not_move_the_cut() {
+        assert_eq!(
+            signing_office("İ. Yeşilgöz, de minister van Justitie en Veiligheid,"),
             Some(("Minister van Justitie en Veiligheid".to_string(), None))
         );
     }

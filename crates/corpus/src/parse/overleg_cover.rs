@@ -151,7 +151,7 @@ fn dossier_from_footnotes(pre: &Prepass) -> Option<String> {
 pub(crate) fn sent_reference(units: &[Unit]) -> Option<(Date, String)> {
     for u in units.iter().take(8) {
         let text = u.texts().join(" ");
-        let lower = text.to_lowercase();
+        let lower = crate::text::lowercase_same_offsets(&text);
         if let Some(pos) = lower.find("ingezonden op ") {
             let date = date_in(&text[pos..])?;
             let kenmerk = lower

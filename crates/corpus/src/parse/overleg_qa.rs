@@ -38,7 +38,7 @@ pub(crate) fn question_id(doc: &str, series: usize, number: u32) -> String {
 /// `het lid van de fractie-Van de Sanden`. Empty when the text names no faction.
 pub(crate) fn askers_in(text: &str, src: &Source) -> Vec<Asker> {
     let plain = text.replace("**", "");
-    let lower = plain.to_lowercase();
+    let lower = crate::text::lowercase_same_offsets(&plain);
     let mut out = Vec::new();
     for (key, member) in [
         ("het lid van de fractie", true),
