@@ -520,7 +520,6 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::decode;
