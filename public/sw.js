@@ -64,12 +64,15 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
-  const lastSegment = url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
-  const isRoute = !lastSegment.includes(".") || lastSegment === "index.html";
+  // Routes by their prefix, not by a dot (`vraag/2024Z1.2` is a route, `originals/a.pdf` a file).
+  const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
+  const isRoute = /^(|index\.html|overzicht\/?|(vraag|document)\/[^/]+\/?)$/.test(path);
   if (request.mode === "navigate" && isRoute) {
     // Every route (list, vraag/<id>, document/<id>, overzicht) is the same app shell.
     event.respondWith(appShell().catch(() => fetch(request)));
     return;
   }
-  event.respondWith(fromCacheOrNetwork(request));
+  // Any other page that cannot be had offline (a path the app does not know): the app says so.
+  const response = fromCacheOrNetwork(request);
+  event.respondWith(request.mode === "navigate" ? response.catch(appShell) : response);
 });

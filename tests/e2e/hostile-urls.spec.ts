@@ -49,3 +49,18 @@ test("a hostile path under /document/ shows a message and injects nothing", asyn
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator("main script").count()).toBe(0);
 });
+
+test("a path starting with // keeps <base href> on the page's own origin", async ({ page, baseURL }) => {
+  const offSite: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).hostname === "evil.example") offSite.push(r.url());
+  });
+  // `//evil.example/x` read as a base is protocol-relative: http://evil.example/.
+  // (A full address: goto("//evil.example/x") would itself resolve off-site.)
+  const response = await page.goto(`${new URL(baseURL!).origin}//evil.example/x`);
+  expect(new URL(page.url()).pathname).toBe("//evil.example/x");
+  expect(response?.status()).toBe(200);
+  const { base, origin } = await page.evaluate(() => ({ base: document.baseURI, origin: location.origin }));
+  expect(new URL(base).origin).toBe(origin);
+  expect(offSite).toEqual([]);
+});

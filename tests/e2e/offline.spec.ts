@@ -32,3 +32,21 @@ test("after one visit the app reloads, filters, searches and opens documents off
   await expect(page.locator(".doc-question").first()).toBeVisible({ timeout: 30_000 });
   await context.setOffline(false);
 });
+
+test("offline, a /vraag/ or /document/ link whose id has a dot still opens the app", async ({ page, context }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open("");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
+    }
+  });
+  await context.setOffline(true);
+  // An id with a dot looks like a file name; it is a route all the same (unknown: the not-found view).
+  await page.goto("vraag/2024Z18775.v2");
+  await expect(page.locator("main h1")).toHaveText("Vraag niet gevonden", { timeout: 30_000 });
+  await page.goto("document/kv-tk-2024Z18775.pdf");
+  await expect(page.locator("main h1")).toHaveText("Document niet gevonden", { timeout: 30_000 });
+  await context.setOffline(false);
+});

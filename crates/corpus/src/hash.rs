@@ -1,13 +1,17 @@
 //! Content hashes that name shipped files: 64-bit FNV-1a as 16 hex digits, stable across builds.
 
+use std::hash::Hasher;
+
+/// 64-bit FNV-1a of `bytes` (the `fnv` crate); also seeds the scale corpus's random streams.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
 /// The hash of `bytes` as 16 lowercase hex digits.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    format!("{:016x}", fnv1a(bytes))
 }
 
 /// Checks that a shipped file (`what` names it in the message, e.g. "zoekindexdeel") has the

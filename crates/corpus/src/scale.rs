@@ -186,9 +186,7 @@ fn file_name(relative: &Path) -> String {
 
 /// FNV-1a, to give every file its own random stream.
 fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
+    crate::hash::fnv1a(s.as_bytes())
 }
 
 /// What [`write_corpus`] wrote.

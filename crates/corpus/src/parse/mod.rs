@@ -554,7 +554,10 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
         Err(e) => {
-            let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+            let text = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned();
             let line = bytes[..e.valid_up_to()]
                 .iter()
                 .filter(|&&b| b == b'\n')
@@ -573,14 +576,16 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
     }
 }
 
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[(b - 0x80) as usize],
-        _ => b as char,
+#[cfg(test)]
+mod tests {
+    use super::decode;
+    use crate::Severity;
+
+    #[test]
+    fn text_that_is_not_utf8_is_read_as_windows_1252() {
+        let (text, note) = decode(b"Caf\xe9 \x80 5,\x93ge\xefndexeerd\x94\n\x96 \x81");
+        assert_eq!(text, "Café € 5,“geïndexeerd”\n– \u{81}");
+        assert!(matches!(note, Some((Severity::Warning, m)) if m.contains("line 1")));
+        assert_eq!(decode("één".as_bytes()), ("één".to_string(), None));
     }
 }

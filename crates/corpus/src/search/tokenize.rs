@@ -42,8 +42,8 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = WordSpan> + '_ {
     })
 }
 
-/// One word lowercased and without diacritics (`Geïndexeerd` → `geindexeerd`), cut to
-/// [`MAX_WORD_BYTES`].
+/// One word lowercased and without diacritics (`Geïndexeerd` → `geindexeerd`): [`crate::text::fold`]
+/// cut to [`MAX_WORD_BYTES`].
 pub fn fold_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     fold_word_into(word, &mut out);
@@ -53,15 +53,7 @@ pub fn fold_word(word: &str) -> String {
 /// [`fold_word`] into a reused buffer (cleared first).
 pub fn fold_word_into(word: &str, out: &mut String) {
     out.clear();
-    for c in word.chars() {
-        if out.len() >= MAX_WORD_BYTES {
-            break;
-        }
-        crate::text::fold_char_into(c, out);
-    }
-    while out.len() > MAX_WORD_BYTES {
-        out.pop();
-    }
+    crate::text::fold_into(word, out, MAX_WORD_BYTES);
 }
 
 #[cfg(test)]
