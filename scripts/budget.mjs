@@ -27,6 +27,8 @@ function classify(name) {
   if (name === "404.html") return "copy";
   // The PDF and Word originals the document page links to: content, not app shell, whatever their type.
   if (/^originals[\\/]/.test(name)) return "originals";
+  // The parse report page: a page of its own, never loaded by the app.
+  if (name === "verantwoording.html") return "report";
   if (/(^|\/)corpus[^/]*\.(bin|postcard)$/.test(name)) return "corpus";
   if (/(^|\/)zoekindex-[0-9a-f]+\.bin$/.test(name)) return "index";
   if (/\.(html|js|mjs|wasm|css)$/.test(name)) return "shell";
@@ -81,6 +83,7 @@ if (index) {
   const count = rows.filter((r) => r.group === "index").length;
   console.log(`budget: search index in ${count} files (index file + posting-list chunks), ${kb(index.raw)} raw, ${kb(index.brotli)} brotli (loaded after the first results)`);
 }
+if (totals.report) console.log(`budget: parse report verantwoording.html, ${kb(totals.report.brotli)} brotli (reported, not budgeted)`);
 const originals = totals.originals;
 if (originals) {
   const count = rows.filter((r) => r.group === "originals").length;

@@ -77,6 +77,8 @@ else
 fi
 
 BUILD_OK=0
+# Strict: a document in data/ that cannot be read (an error diagnostic) fails the build.
+export BRIEFWISSEL_STRICT=1
 release_build() { trunk build --release --offline && node scripts/postbuild.mjs dist; }
 if gate "trunk build --release" release_build; then BUILD_OK=1; fi
 

@@ -12,8 +12,6 @@ use crate::views::{
 use briefwissel_corpus::artifact::Bundle;
 use briefwissel_corpus::explore::Explorer;
 use briefwissel_corpus::lookup::CorpusLookup;
-use briefwissel_corpus::report::REPORT_PAGE;
-use briefwissel_corpus::report_html::diagnostic_anchor;
 use briefwissel_corpus::Corpus;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -80,16 +78,6 @@ impl Nav {
     pub fn original_href(&self, file: &str, page: Option<u32>) -> Option<String> {
         let path = format::original_path(file, page)?;
         self.mode.with_value(|m| m.file_href(&path))
-    }
-
-    /// The parse report page (verantwoording.html), at a document's note `n` when given; `None` in
-    /// the single file, which does not carry it.
-    pub fn report_href(&self, note: Option<(&str, u32)>) -> Option<String> {
-        let anchor = note
-            .map(|(document, n)| format!("#{}", diagnostic_anchor(document, n as usize - 1)))
-            .unwrap_or_default();
-        self.mode
-            .with_value(|m| m.file_href(&format!("{REPORT_PAGE}{anchor}")))
     }
 
     /// Goes to a URL of this app; `push` adds a history entry (filter changes), else replaces (typing).
@@ -214,11 +202,6 @@ fn App(load: RwSignal<Load>) -> impl IntoView {
                 Load::Ready(data) => view! { <ChunkNotice data=data/><Routed data=data route=route/> }.into_any(),
             }}
         </main>
-        <footer class="site-footer">
-            <p>"Briefwissel — Kamervragen, antwoorden en brieven. Werkt zonder server en offline."
-                {nav.report_href(None).map(|href| view! { " " <a href=href data-testid="report-page-link">"Verantwoording"</a> })}
-            </p>
-        </footer>
     }
 }
 

@@ -73,11 +73,6 @@ pub fn QuestionCard(
             view! { <li class="theme" title=why>{label.to_string()}<span class="visually-hidden">{hidden}</span></li> }
         })
         .collect_view();
-    // A warning of the parse report about this question or its document: the card links to it.
-    let report_link = question
-        .report_note
-        .and_then(|n| nav.report_href(Some((&question.document_id, n))))
-        .map(|href| view! { <dt>"Let op"</dt><dd><a href=href data-testid="report-note">"Zie de verantwoording van dit document"</a></dd> });
     let (status_class, status_text) = format::term_status(&status);
     let status_view = view! { <span class=status_class data-testid="status">{status_text}</span> };
     // When only the answer matches, the card shows the sentence of the answer that matched.
@@ -139,7 +134,6 @@ pub fn QuestionCard(
                 <dt>"Document"</dt>
                 <dd><a href=document_href>{move || terms.with(|t| marked(document.map_or("", |d| d.title.as_str()), t))}</a>{page_text(question.page)}</dd>
                 {linked}
-                {report_link}
                 {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{move || terms.with(|t| marked(h, t))}</dd> })}
             </dl>
             <ul class="themes" aria-label="Thema's">{themes}</ul>

@@ -96,10 +96,9 @@ impl<'a> ParseReport<'a> {
                 s.push_str(&format!("  {}\n", short(diag)));
             }
         }
-        for (file, list) in &self.unread {
-            s.push_str(&format!("{file}: niet gelezen\n"));
+        for (_, list) in &self.unread {
             for diag in list {
-                s.push_str(&format!("  {}\n", short(diag)));
+                s.push_str(&format!("{diag}\n"));
             }
         }
         s.push('\n');

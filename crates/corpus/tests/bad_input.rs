@@ -684,9 +684,9 @@ fn check_names_every_bad_file_and_fails_while_the_good_document_is_reported() {
     );
     assert!(
         text.lines().any(|l| l.starts_with(GOOD)
-            && l.contains("kamervragen_met_antwoord")
+            && l.contains("Kamervragen met antwoord")
             && l.contains(&format!(
-                " {GOOD_QUESTIONS} questions ({GOOD_QUESTIONS} answered)"
+                " {GOOD_QUESTIONS} vragen ({GOOD_QUESTIONS} beantwoord)"
             ))),
         "{text}"
     );

@@ -169,7 +169,7 @@ fn a_label_lost_to_a_misreading_is_reported_with_file_and_line_of_the_next_label
     assert!(
         p.diagnostics.iter().any(|d| d.file == name
             && d.line == line
-            && d.message.contains("question 6 follows question 4")),
+            && d.message.contains("vraag 6 volgt op vraag 4")),
         "{:?}",
         p.diagnostics
     );
@@ -190,7 +190,7 @@ fn a_label_misread_as_a_duplicate_number_is_reported_with_file_and_line() {
     assert!(
         p.diagnostics
             .iter()
-            .any(|d| d.file == name && d.line == line && d.message.contains("occurs twice")),
+            .any(|d| d.file == name && d.line == line && d.message.contains("twee keer")),
         "{:?}",
         p.diagnostics
     );

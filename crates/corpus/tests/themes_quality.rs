@@ -106,5 +106,13 @@ fn themes_match_the_hand_labels_with_high_precision_and_recall() {
     for d in &differences {
         println!("{d}");
     }
-    assert!(total.precision() >= 0.0 && total.recall() >= 0.0);
+    // Measured on 2026-12-03 with the keyword lists of data/themes.toml: 201 right, 104 wrong,
+    // 60 missed (precision 0.659, recall 0.770; docs/trust.md). The aim is 0.90 and 0.85; until
+    // the assignment gets there, these figures must not fall.
+    assert!(
+        total.precision() >= 0.65,
+        "precision {:.3} fell",
+        total.precision()
+    );
+    assert!(total.recall() >= 0.76, "recall {:.3} fell", total.recall());
 }

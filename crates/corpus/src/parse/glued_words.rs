@@ -287,8 +287,9 @@ fn split_is_glue(left: &str, right: &str, a: &str, b: &str, v: &Vocabulary) -> b
     let capital_start = right.chars().next().is_some_and(char::is_uppercase);
     let left_ends_lower = left.chars().last().is_some_and(char::is_lowercase);
     if capital_start && left_ends_lower {
-        // "inNederland", "deParijsdoelen", "landenIndonesië": a lowercase word, then a capital.
-        if FUNCTION_BEFORE.contains(&a) || a == "te" {
+        // "inNederland", "deParijsdoelen", "landenIndonesië": a lowercase word, then a capital
+        // ("EenVandaag" and "DeNederlandse" look alike, so a capital first stays whole).
+        if lower_start && (FUNCTION_BEFORE.contains(&a) || a == "te") {
             return true;
         }
         // "EuropeseCommissie", but not a name such as "VluchtelingenWerk" (which recurs).
@@ -330,9 +331,9 @@ fn split_is_glue(left: &str, right: &str, a: &str, b: &str, v: &Vocabulary) -> b
             return false;
         }
         return match b {
-            // A plural of a word in -ie or -ee needs a diaeresis (economieën), and a word in -en
-            // has its plural already: "economieen", "prioriteitenen" are glued.
-            "en" => a.ends_with("ie") || a.ends_with("ee") || (a.ends_with("en") && la >= 6),
+            // A plural of a word in -ie or -ee needs a diaeresis (economieën), so "economieen"
+            // is glued; after other endings -en is a plural (betrokkenen, lijnen).
+            "en" => a.ends_with("ie") || a.ends_with("ee"),
             // After t, k, f, s, ch and p, -te is a past tense (maakte, kostte).
             "te" => !a.ends_with(['t', 'k', 'f', 's', 'h', 'p']),
             _ => true,

@@ -130,15 +130,18 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
                     }
                 }
                 let _ = first;
-                parsed.diagnostics.push(Diagnostic::new(
-                    src.file,
-                    Some(i + 1),
-                    Severity::Warning,
-                    format!(
-                        "vraag {} staat twee keer in het document; één keer meegeteld",
-                        b.0.number.clone().unwrap_or_default()
-                    ),
-                ));
+                let number = b.0.number.clone().unwrap_or_default();
+                parsed.diagnostics.push(
+                    Diagnostic::new(
+                        src.file,
+                        Some(i + 1),
+                        Severity::Warning,
+                        format!(
+                            "vraag {number} staat twee keer in het document; één keer meegeteld"
+                        ),
+                    )
+                    .about_question(number),
+                );
                 i = end;
                 continue;
             }
@@ -147,7 +150,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
                     src.file,
                     Some(i + 1),
                     Severity::Info,
-                    format!("the label \"{t}\" is read as number {n}, the number expected next"),
+                    format!("het label \"{t}\" is gelezen als nummer {n}, het volgende nummer"),
                 ));
             }
             blks.push(b.0.clone());
@@ -438,13 +441,11 @@ fn build(
                 let line = blocks::label_line(b, &src.lines).map(|l| l + 1);
                 let before = position - 1;
                 if numbers.first().is_some_and(|&n| n > before + 1) && !b.numbers.is_empty() {
-                    let msg = format!("question {number} follows question {before}: the numbers between are missing (a label lost or misread?)");
-                    parsed.diagnostics.push(Diagnostic::new(
-                        src.file,
-                        line,
-                        Severity::Warning,
-                        msg,
-                    ));
+                    let msg = format!("vraag {number} volgt op vraag {before}: de nummers daartussen ontbreken (een label verloren of verkeerd gelezen?)");
+                    parsed.diagnostics.push(
+                        Diagnostic::new(src.file, line, Severity::Warning, msg)
+                            .about_question(number.clone()),
+                    );
                 }
                 if let Some(&last) = numbers.last() {
                     position = position.max(last);

@@ -585,7 +585,7 @@ mod tests {
     fn text_that_is_not_utf8_is_read_as_windows_1252() {
         let (text, note) = decode(b"Caf\xe9 \x80 5,\x93ge\xefndexeerd\x94\n\x96 \x81");
         assert_eq!(text, "Café € 5,“geïndexeerd”\n– \u{81}");
-        assert!(matches!(note, Some((Severity::Warning, m)) if m.contains("line 1")));
+        assert!(matches!(note, Some((Severity::Warning, m)) if m.contains("regel 1")));
         assert_eq!(decode("één".as_bytes()), ("één".to_string(), None));
     }
 }
