@@ -720,7 +720,8 @@ fn check_names_every_bad_file_and_fails_while_the_good_document_is_reported() {
         );
     }
     assert!(
-        text.contains("1 documents, 9 questions (9 answered), 9 answers; 5 errors, 1 warnings"),
+        text.contains("1 documenten, 9 vragen (9 beantwoord), 9 antwoorden;")
+            && text.contains("; 5 fouten, 1 waarschuwingen,"),
         "{text}"
     );
 }
