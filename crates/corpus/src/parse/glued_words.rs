@@ -61,12 +61,10 @@ const VERB_PARTICLE: &[&str] = &[
 ];
 
 /// How often each word (folded, letters only) occurs in the corpus, and how many longer words
-/// begin or end with it.
+/// end with it.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     counts: HashMap<String, u32>,
-    /// Per string: how many distinct known words at least 3 characters longer begin with it.
-    starts: HashMap<String, u32>,
     /// Per string: how many distinct known words longer than it end with it.
     ends: HashMap<String, u32>,
 }
@@ -87,27 +85,16 @@ impl Vocabulary {
                 }
             }
         }
-        let mut starts: HashMap<String, u32> = HashMap::new();
         let mut ends: HashMap<String, u32> = HashMap::new();
         for (word, &n) in &counts {
             if n < 2 {
                 continue;
             }
-            let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).collect();
-            let chars = bounds.len() + 1;
-            for (k, &at) in bounds.iter().enumerate() {
-                // word[..at] has k + 1 characters.
-                if chars >= k + 1 + 3 {
-                    *starts.entry(word[..at].to_string()).or_default() += 1;
-                }
+            for (at, _) in word.char_indices().skip(1) {
                 *ends.entry(word[at..].to_string()).or_default() += 1;
             }
         }
-        Vocabulary {
-            counts,
-            starts,
-            ends,
-        }
+        Vocabulary { counts, ends }
     }
 
     pub fn count(&self, word: &str) -> u32 {
@@ -116,10 +103,6 @@ impl Vocabulary {
 
     fn known(&self, folded: &str, at_least: u32) -> bool {
         self.counts.get(folded).is_some_and(|&n| n >= at_least)
-    }
-
-    fn begins_words(&self, folded: &str) -> bool {
-        self.starts.get(folded).is_some_and(|&n| n > 0)
     }
 
     fn ends_words(&self, folded: &str) -> bool {
