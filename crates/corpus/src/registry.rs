@@ -22,8 +22,8 @@ pub struct Registry {
     by_first_char: std::collections::HashMap<char, Vec<(usize, usize)>>,
     /// (theme, keyword) indices of keywords whose first word matches anywhere inside a word.
     inner: Vec<(usize, usize)>,
-    /// (theme, keyword) indices of keywords of more than one word.
-    multi: Vec<(usize, usize)>,
+    /// Per theme: the ids of the ministries whose questions lean towards it.
+    theme_ministries: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -33,7 +33,24 @@ struct PartiesFile {
 
 #[derive(Deserialize)]
 struct ThemesFile {
-    theme: Vec<Theme>,
+    theme: Vec<ThemeEntry>,
+}
+
+/// A theme as written in data/themes.toml: the shipped [`Theme`] and the ministries whose questions
+/// lean towards it (used at build time only, so not part of the artifact).
+#[derive(Deserialize)]
+struct ThemeEntry {
+    #[serde(flatten)]
+    theme: Theme,
+    #[serde(default)]
+    ministries: Vec<String>,
+}
+
+/// Keyword evidence for one theme: its score (words found, heading words double) and the words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThemeEvidence {
+    pub score: usize,
+    pub words: Vec<String>,
 }
 
 /// One keyword of a theme, compiled: a sequence of word patterns.
@@ -110,7 +127,7 @@ impl Registry {
                 ));
             }
         }
-        for (i, theme) in t.theme.iter().enumerate() {
+        for (i, theme) in t.theme.iter().map(|e| &e.theme).enumerate() {
             let line = line_of(themes.1, &format!("\"{}\"", theme.id), 0);
             if theme.id.trim().is_empty() || theme.label.trim().is_empty() {
                 return Err(format!(
@@ -119,7 +136,7 @@ impl Registry {
                     i + 1
                 ));
             }
-            if t.theme[..i].iter().any(|u| u.id == theme.id) {
+            if t.theme[..i].iter().any(|u| u.theme.id == theme.id) {
                 let line = line_of(themes.1, &format!("\"{}\"", theme.id), 1);
                 return Err(format!(
                     "{}:{line}: theme id \"{}\" occurs twice",
@@ -135,7 +152,14 @@ impl Registry {
                 ));
             }
         }
-        Ok(Registry::from_lists(p.party, t.theme))
+        let theme_ministries = t.theme.iter().map(|e| e.ministries.clone()).collect();
+        let mut registry =
+            Registry::from_lists(p.party, t.theme.into_iter().map(|e| e.theme).collect());
+        registry.theme_ministries = theme_ministries;
+        registry
+            .theme_ministries
+            .resize(registry.themes.len(), Vec::new());
+        Ok(registry)
     }
 
     /// A registry from lists; adds the fallback theme when it is missing.
@@ -160,6 +184,7 @@ impl Registry {
                 }
             }
         }
+        let n_themes = themes.len();
         let theme_keywords: Vec<Vec<Keyword>> = themes
             .iter()
             .map(|t| {
@@ -172,13 +197,8 @@ impl Registry {
         let mut by_first_char: std::collections::HashMap<char, Vec<(usize, usize)>> =
             Default::default();
         let mut inner = Vec::new();
-        let mut multi = Vec::new();
         for (ti, kws) in theme_keywords.iter().enumerate() {
             for (ki, kw) in kws.iter().enumerate() {
-                if kw.parts.len() > 1 {
-                    multi.push((ti, ki));
-                    continue;
-                }
                 match kw.parts.first() {
                     Some(WordPattern::Prefix(p) | WordPattern::Exact(p)) => {
                         if let Some(c) = p.chars().next() {
@@ -197,7 +217,7 @@ impl Registry {
             theme_keywords,
             by_first_char,
             inner,
-            multi,
+            theme_ministries: vec![Vec::new(); n_themes],
         }
     }
 
@@ -221,17 +241,44 @@ impl Registry {
             .and_then(|(_, i)| self.parties.get(*i))
     }
 
-    /// The themes of a question: keywords matched on normalised words of heading and text.
-    /// Words in the heading count double. Never empty: falls back to [`FALLBACK_THEME`].
+    /// A theme that lists a ministry `known` does not hold: "data/themes.toml: theme … lists …".
+    pub fn check_theme_ministries(&self, known: &[&str]) -> Result<(), String> {
+        for (ti, ms) in self.theme_ministries.iter().enumerate() {
+            if let Some(m) = ms.iter().find(|m| !known.contains(&m.as_str())) {
+                let theme = self.themes.get(ti).map_or("", |t| t.id.as_str());
+                return Err(format!(
+                    "data/themes.toml: theme \"{theme}\" lists ministry \"{m}\", which data/ministries.toml does not have"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The ministries (ids) whose questions lean towards the theme at `index`.
+    pub fn theme_ministries(&self, index: usize) -> &[String] {
+        self.theme_ministries
+            .get(index)
+            .map_or(&[], |m| m.as_slice())
+    }
+
+    /// The themes of a text on its own: keywords matched on normalised words of heading and text,
+    /// heading words double; see [`Registry::pick_themes`]. Never empty: falls back to
+    /// [`FALLBACK_THEME`]. The build refines this with the set's subject and the ministries
+    /// (`parse::question_themes`).
     pub fn assign_themes(&self, heading: Option<&str>, text: &str) -> Vec<ThemeMatch> {
         let heading_words = heading.map(normalized_words).unwrap_or_default();
         let text_words = normalized_words(text);
-        let mut per_theme: Vec<(usize, Vec<String>)> =
-            vec![(0, Vec::new()); self.theme_keywords.len()];
-        // Single-word keywords are matched once per distinct word.
+        let evidence = self.theme_evidence(&[(2, &heading_words), (1, &text_words)]);
+        let scores: Vec<usize> = evidence.iter().map(|e| e.score).collect();
+        self.pick_themes(&scores, |ti| evidence[ti].words.clone())
+    }
+
+    /// Per theme (registry order): the keywords found in word lists of the given weights.
+    pub fn theme_evidence(&self, weighted: &[(usize, &[String])]) -> Vec<ThemeEvidence> {
+        let mut per_theme = vec![ThemeEvidence::default(); self.theme_keywords.len()];
         let mut single_cache: std::collections::HashMap<&str, Vec<(usize, usize)>> =
             Default::default();
-        for (weight, ws) in [(2, &heading_words), (1, &text_words)] {
+        for &(weight, ws) in weighted {
             for start in 0..ws.len() {
                 let word = ws[start].as_str();
                 let first = word.chars().next().unwrap_or(' ');
@@ -240,7 +287,8 @@ impl Registry {
                     .get(&first)
                     .map(|v| v.as_slice())
                     .unwrap_or(&[]);
-                let singles = single_cache.entry(word).or_insert_with(|| {
+                // Keywords whose first word matches this word, found once per distinct word.
+                let starting = single_cache.entry(word).or_insert_with(|| {
                     candidates
                         .iter()
                         .chain(self.inner.iter())
@@ -253,41 +301,46 @@ impl Registry {
                         })
                         .collect()
                 });
-                let mut hits: Vec<(usize, String)> = singles
-                    .iter()
-                    .map(|&(ti, _)| (ti, word.to_string()))
-                    .collect();
-                for &(ti, ki) in &self.multi {
-                    if let Some(found) = keyword_at(&self.theme_keywords[ti][ki], ws, start) {
+                let mut hits: Vec<(usize, String)> = Vec::new();
+                for &(ti, ki) in starting.iter() {
+                    let kw = &self.theme_keywords[ti][ki];
+                    if kw.parts.len() == 1 {
+                        hits.push((ti, word.to_string()));
+                    } else if let Some(found) = keyword_at(kw, ws, start) {
                         hits.push((ti, found));
                     }
                 }
                 for (ti, found) in hits {
                     let entry = &mut per_theme[ti];
-                    entry.0 += weight;
-                    if !entry.1.contains(&found) {
-                        entry.1.push(found);
+                    entry.score += weight;
+                    if !entry.words.contains(&found) {
+                        entry.words.push(found);
                     }
                 }
             }
         }
-        let mut scored: Vec<(usize, usize, Vec<String>)> = per_theme
-            .into_iter()
-            .enumerate()
-            .filter(|(_, (score, _))| *score > 0)
-            .map(|(ti, (score, words))| (ti, score, words))
+        per_theme
+    }
+
+    /// The clear themes of per-theme scores: at least a third of the best score, at most three, best
+    /// first, each with its reason from `reason`; [`FALLBACK_THEME`] when no score is above zero.
+    pub fn pick_themes(
+        &self,
+        scores: &[usize],
+        reason: impl Fn(usize) -> Vec<String>,
+    ) -> Vec<ThemeMatch> {
+        let best = scores.iter().copied().max().unwrap_or(0);
+        let mut kept: Vec<usize> = (0..scores.len())
+            .filter(|&ti| scores[ti] > 0 && scores[ti] * 3 >= best)
             .collect();
-        let best = scored.iter().map(|s| s.1).max().unwrap_or(0);
-        // Keep the clear themes: at least a third of the best score, at most four.
-        scored.retain(|s| s.1 * 3 >= best);
-        scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.truncate(4);
-        let mut out: Vec<ThemeMatch> = scored
+        kept.sort_by(|&a, &b| scores[b].cmp(&scores[a]).then(a.cmp(&b)));
+        kept.truncate(3);
+        let mut out: Vec<ThemeMatch> = kept
             .into_iter()
-            .filter_map(|(ti, _, words)| {
+            .filter_map(|ti| {
                 self.themes.get(ti).map(|t| ThemeMatch {
                     theme: t.id.clone(),
-                    words,
+                    words: reason(ti),
                 })
             })
             .collect();

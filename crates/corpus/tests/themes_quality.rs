@@ -75,7 +75,12 @@ fn measure() -> (BTreeMap<String, Counts>, Counts, Vec<String>) {
             && !(q.themes.iter().all(|t| expected.contains(t))
                 && expected.iter().all(|t| q.themes.contains(t)))
         {
-            differences.push(format!("{id}: got {:?}, labelled {:?}", q.themes, expected));
+            let got: Vec<String> = q
+                .theme_matches
+                .iter()
+                .map(|m| format!("{} ({})", m.theme, m.words.join(", ")))
+                .collect();
+            differences.push(format!("{id}: got {got:?}, labelled {expected:?}"));
         }
     }
     (per_theme, total, differences)
@@ -106,13 +111,40 @@ fn themes_match_the_hand_labels_with_high_precision_and_recall() {
     for d in &differences {
         println!("{d}");
     }
-    // Measured on 2026-12-03 with the keyword lists of data/themes.toml: 201 right, 104 wrong,
-    // 60 missed (precision 0.659, recall 0.770; docs/trust.md). The aim is 0.90 and 0.85; until
-    // the assignment gets there, these figures must not fall.
+    // Measured on 2026-12-03: keywords alone gave 201 right, 104 wrong, 60 missed (precision
+    // 0.659, recall 0.770). With names read past, the answer and the subject counted and the
+    // ministries leaning (parse/question_themes.rs): 213 right, 38 wrong, 48 missed (precision
+    // 0.849, recall 0.816; docs/trust.md). The aim is 0.90 and 0.85; these figures must not fall.
     assert!(
-        total.precision() >= 0.65,
+        total.precision() >= 0.84,
         "precision {:.3} fell",
         total.precision()
     );
-    assert!(total.recall() >= 0.76, "recall {:.3} fell", total.recall());
+    assert!(total.recall() >= 0.81, "recall {:.3} fell", total.recall());
+}
+
+#[test]
+fn every_theme_of_every_question_says_why_it_was_given() {
+    let out =
+        parse_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/documents")])
+            .expect("corpus parses");
+    for q in &out.corpus.questions {
+        assert_eq!(
+            q.themes,
+            q.theme_matches
+                .iter()
+                .map(|m| m.theme.clone())
+                .collect::<Vec<_>>(),
+            "{}",
+            q.id
+        );
+        for m in &q.theme_matches {
+            assert!(
+                m.theme == "overig" || !m.words.is_empty(),
+                "{}: theme {} without a reason",
+                q.id,
+                m.theme
+            );
+        }
+    }
 }

@@ -98,6 +98,7 @@ pub mod member_parties;
 pub mod originals;
 pub mod overleg;
 pub mod question_facts;
+pub mod question_themes;
 pub mod relayout;
 
 use crate::diagnostics::Severity;
@@ -357,6 +358,8 @@ pub fn text_section(heading: Option<String>, text: &str) -> Section {
 pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     let registry = Registry::checked_builtin()?;
     let ministries = crate::ministry::Ministries::checked_builtin()?;
+    let ministry_ids: Vec<&str> = ministries.list().iter().map(|m| m.id.as_str()).collect();
+    registry.check_theme_ministries(&ministry_ids)?;
     let members = crate::members::Members::builtin().map_err(|e| format!("data/{e}"))?;
     let mut files: Vec<PathBuf> = Vec::new();
     let mut unsupported: Vec<PathBuf> = Vec::new();
@@ -480,6 +483,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     }
     link_sets::link_sets(&mut out);
     question_facts::add_question_facts(&mut out, &ministries);
+    question_themes::assign_question_themes(&mut out, &registry, &ministries);
     member_parties::add_member_parties(&mut out, &members, &registry);
     crate::report::attach_report_notes(&mut out);
     out.corpus.parties = registry.parties().to_vec();

@@ -1,0 +1,268 @@
+//! The themes of every question, from its own words, the subject of its document and the ministries it was put to.
+//!
+//! Keywords alone mislead in two ways: the names of ministries and parties are full of theme words
+//! ("Volksgezondheid, Welzijn en Sport" is not about sport, "Partij voor de Dieren" not about
+//! animals), and a short question ("Kunt u dit toelichten?") has no words of its own. So names are
+//! read past; the words of the question, of its answer and of the document's subject (its title)
+//! count alike; and the ministries a question was put to tip the balance towards their own themes.
+//! When no word points anywhere, the main theme of the first ministry is the theme. Every theme keeps
+//! its reason: the words, and "ministerie X" when the ministry counted. Measured against hand labels
+//! in tests/themes_quality.rs (figures in docs/trust.md).
+
+use super::ParseOutput;
+use crate::ministry::Ministries;
+use crate::model::ThemeMatch;
+use crate::registry::{normalized_words, Registry, ThemeEvidence};
+use std::collections::HashMap;
+
+/// Weight of a keyword in the question itself (heading words count double).
+const OWN_WEIGHT: usize = 1;
+/// Weight of a keyword in the question's answer: the answer names the policy it is about.
+const ANSWER_WEIGHT: usize = 1;
+/// Weight of a keyword in the document's subject: it speaks for every question of the document.
+const SUBJECT_WEIGHT: usize = 1;
+/// Added to a theme that words already point to when the question was put to one of its ministries.
+const MINISTRY_BONUS: usize = 3;
+
+/// Sets `themes` and `theme_matches` of every question of the corpus.
+pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, ministries: &Ministries) {
+    let names = NameFilter::new(registry, ministries);
+    let subjects: HashMap<&str, Vec<ThemeEvidence>> = out
+        .corpus
+        .documents
+        .iter()
+        .map(|d| {
+            let words = names.read_past(normalized_words(&d.title));
+            (d.id.as_str(), registry.theme_evidence(&[(1, &words)]))
+        })
+        .collect();
+    let no_subject = vec![ThemeEvidence::default(); registry.themes().len()];
+    let answers: HashMap<&str, &str> = out
+        .corpus
+        .answers
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
+    let answer_evidence: Vec<Vec<ThemeEvidence>> = out
+        .corpus
+        .questions
+        .iter()
+        .map(|q| {
+            let text = q
+                .answer_id
+                .as_deref()
+                .and_then(|a| answers.get(a))
+                .copied()
+                .unwrap_or("");
+            let words = names.read_past(normalized_words(text));
+            registry.theme_evidence(&[(1, &words)])
+        })
+        .collect();
+    for (q, answer) in out.corpus.questions.iter_mut().zip(&answer_evidence) {
+        let heading = names.read_past(
+            q.heading
+                .as_deref()
+                .map(normalized_words)
+                .unwrap_or_default(),
+        );
+        let text = names.read_past(normalized_words(&q.text));
+        let own = registry.theme_evidence(&[(2, &heading), (1, &text)]);
+        let subject = subjects.get(q.document_id.as_str()).unwrap_or(&no_subject);
+        let own: Vec<ThemeEvidence> = own
+            .into_iter()
+            .zip(answer)
+            .map(|(mut o, a)| {
+                o.score = o.score * OWN_WEIGHT + a.score * ANSWER_WEIGHT;
+                for w in &a.words {
+                    if !o.words.contains(w) {
+                        o.words.push(w.clone());
+                    }
+                }
+                o
+            })
+            .collect();
+        q.theme_matches = themes_of(registry, ministries, &own, subject, &q.ministries);
+        q.themes = q.theme_matches.iter().map(|m| m.theme.clone()).collect();
+    }
+}
+
+/// The themes from the evidence of the question and its subject, and the question's ministries.
+fn themes_of(
+    registry: &Registry,
+    ministries: &Ministries,
+    own: &[ThemeEvidence],
+    subject: &[ThemeEvidence],
+    asked_of: &[String],
+) -> Vec<ThemeMatch> {
+    let leaning = |ti: usize| -> Vec<String> {
+        registry
+            .theme_ministries(ti)
+            .iter()
+            .filter(|m| asked_of.contains(m))
+            .filter_map(|m| ministries.list().iter().find(|x| &x.id == m))
+            .map(|m| format!("ministerie {}", m.abbreviation))
+            .collect()
+    };
+    let mut scores: Vec<usize> = own
+        .iter()
+        .zip(subject)
+        .map(|(o, s)| o.score + s.score * SUBJECT_WEIGHT)
+        .collect();
+    if scores.iter().any(|&s| s > 0) {
+        for (ti, score) in scores.iter_mut().enumerate() {
+            if *score > 0 && !leaning(ti).is_empty() {
+                *score += MINISTRY_BONUS;
+            }
+        }
+    } else {
+        // No word points anywhere: the main theme (the first that lists it) of the ministry the
+        // question was put to first.
+        for m in asked_of.iter().take(1) {
+            let main = (0..scores.len()).find(|&ti| registry.theme_ministries(ti).contains(m));
+            if let Some(ti) = main {
+                scores[ti] = MINISTRY_BONUS;
+            }
+        }
+    }
+    let reason = |ti: usize| {
+        let mut words = own[ti].words.clone();
+        for w in &subject[ti].words {
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+        words.extend(leaning(ti));
+        words
+    };
+    registry.pick_themes(&scores, reason)
+}
+
+/// Reads past the names of ministries and parties: they are addressing, not subject.
+struct NameFilter {
+    /// By first letter: every name as its words run together ("klimaatengroenegroei"), longest
+    /// first, so names whose words the extraction glued ("Klimaaten Groene Groei") are found too.
+    names: HashMap<char, Vec<String>>,
+}
+
+impl NameFilter {
+    fn new(registry: &Registry, ministries: &Ministries) -> NameFilter {
+        let mut names: Vec<String> = ministries
+            .list()
+            .iter()
+            .flat_map(|m| m.names.iter().chain(std::iter::once(&m.name)))
+            .chain(
+                registry
+                    .parties()
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.name).chain(p.aliases.iter())),
+            )
+            .map(|n| normalized_words(n).concat())
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        names.dedup();
+        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        for n in names {
+            if let Some(c) = n.chars().next() {
+                by_first.entry(c).or_default().push(n);
+            }
+        }
+        NameFilter { names: by_first }
+    }
+
+    /// `words` without the runs of whole words that spell a name.
+    fn read_past(&self, words: Vec<String>) -> Vec<String> {
+        let mut kept = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            match self.name_at(&words[i..]) {
+                Some(n) => i += n,
+                None => {
+                    kept.push(words[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        kept
+    }
+
+    /// How many words at the start of `words` spell a name, if they do.
+    fn name_at(&self, words: &[String]) -> Option<usize> {
+        let first = words.first()?.chars().next()?;
+        self.names.get(&first)?.iter().find_map(|name| {
+            let mut rest = name.as_str();
+            for (n, w) in words.iter().enumerate() {
+                rest = rest.strip_prefix(w.as_str())?;
+                if rest.is_empty() {
+                    return Some(n + 1);
+                }
+            }
+            None
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        normalized_words(s)
+    }
+
+    #[test]
+    fn names_of_ministries_and_parties_are_read_past_even_when_glued() {
+        let names = NameFilter::new(&Registry::builtin(), &Ministries::builtin());
+        assert_eq!(
+            names.read_past(words(
+                "aan de Minister van Volksgezondheid, Welzijn en Sport over zwemles"
+            )),
+            words("aan de Minister van over zwemles")
+        );
+        assert_eq!(
+            names.read_past(words(
+                "de Ministers van Klimaaten Groene Groei over windparken"
+            )),
+            words("de Ministers van over windparken")
+        );
+        assert_eq!(
+            names.read_past(words(
+                "het lid Teunissen (Partij voor de Dieren) over dierenleed"
+            )),
+            words("het lid Teunissen over dierenleed")
+        );
+    }
+
+    #[test]
+    fn without_words_the_first_ministry_gives_its_main_theme() {
+        let registry = Registry::builtin();
+        let none = vec![ThemeEvidence::default(); registry.themes().len()];
+        let picked = themes_of(
+            &registry,
+            &Ministries::builtin(),
+            &none,
+            &none,
+            &["lvvn".to_string(), "jenv".to_string()],
+        );
+        assert_eq!(picked.len(), 1);
+        assert_eq!(picked[0].theme, "landbouw-natuur");
+        assert_eq!(picked[0].words, ["ministerie LVVN"]);
+    }
+
+    #[test]
+    fn the_ministry_decides_between_themes_that_words_point_to_equally() {
+        let registry = Registry::builtin();
+        let own = registry.theme_evidence(&[(1, &words("een bedrijf en een ziekenhuis"))]);
+        let none = vec![ThemeEvidence::default(); registry.themes().len()];
+        let picked = themes_of(
+            &registry,
+            &Ministries::builtin(),
+            &own,
+            &none,
+            &["vws".to_string()],
+        );
+        assert_eq!(picked[0].theme, "zorg");
+        assert_eq!(picked[0].words, ["ziekenhuis", "ministerie VWS"]);
+        assert_eq!(picked.len(), 1, "{picked:?}");
+    }
+}
