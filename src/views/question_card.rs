@@ -6,6 +6,8 @@ use crate::browser;
 use crate::format;
 use crate::routing::Route;
 use briefwissel_corpus::deadline::deadline;
+use briefwissel_corpus::report::REPORT_PAGE;
+use briefwissel_corpus::report_html::diagnostic_anchor;
 use briefwissel_corpus::search::HighlightTerms;
 use briefwissel_corpus::{Question, SourceRole};
 use leptos::prelude::*;
@@ -134,6 +136,10 @@ pub fn QuestionCard(
                 <dt>"Document"</dt>
                 <dd><a href=document_href>{move || terms.with(|t| marked(document.map_or("", |d| d.title.as_str()), t))}</a>{page_text(question.page)}</dd>
                 {linked}
+                {question.report_note.map(|n| {
+                    let href = format!("{REPORT_PAGE}#{}", diagnostic_anchor(&question.document_id, n.saturating_sub(1) as usize));
+                    view! { <dt>"Let op"</dt><dd><a href=href data-testid="report-note">"opmerking bij het lezen, in de verantwoording"</a></dd> }
+                })}
                 {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{move || terms.with(|t| marked(h, t))}</dd> })}
             </dl>
             <ul class="themes" aria-label="Thema's">{themes}</ul>

@@ -131,7 +131,7 @@ pub fn questions_json(corpus: &Corpus, indices: &[u32]) -> String {
         count: questions.len(),
         questions,
     };
-    serde_json::to_string_pretty(&selection).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    crate::json::to_pretty_json(&selection).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
 fn document_titles(corpus: &Corpus) -> HashMap<&str, &str> {

@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod explore;
 pub mod export_csv;
 pub mod hash;
+pub mod json;
 pub mod lookup;
 pub mod members;
 pub mod ministry;
