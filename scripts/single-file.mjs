@@ -89,7 +89,28 @@ if (chunks.length) {
   html = html.replace(/<\/body>/i, () => `${blocks.join("\n")}\n</body>`);
 }
 
-// 4. The CSP: drop the hashes of the old loader, hash the new inline scripts and styles.
+// 4. The parse report (verantwoording.html) as a section at the end, shown when it or a note in it
+// is the target: the footer and the cards' note links point into it, its links to documents become
+// routes of this file, and the originals (not in the single file) are named without a link.
+if (existsSync(join(dist, "verantwoording.html"))) {
+  const report = readDist("verantwoording.html").toString("utf8");
+  const main = report.match(/<main>([\s\S]*)<\/main>/);
+  if (!main) fail("verantwoording.html has no <main>");
+  const body = main[1]
+    .replace(/<a href="document\/([^"]+)">/g, (_, id) => `<a href="?pad=%2Fdocument%2F${id}">`)
+    .replace(/<a href="originals\/[^"]*">([^<]*)<\/a>/g, "$1");
+  const section = `<section id="verantwoording" class="single-file-report">${body}</section>`;
+  const style = "<style>.single-file-report{display:none}.single-file-report:target,.single-file-report:has(:target){display:block}</style>";
+  // The app's cards link to verantwoording.html#<note>: here that note is in this page. A real
+  // fragment navigation (not the app's pushState) makes it the :target that shows the section.
+  // Links resolve against <base> (the folder), so the script also sends the report's routes to this file.
+  const redirect = `<script>addEventListener("click",(e)=>{const a=e.target.closest&&e.target.closest('a[href^="verantwoording.html"],a[href="#verantwoording"],a[href^="?pad="]');if(!a)return;e.preventDefault();e.stopPropagation();const h=a.getAttribute("href");if(h[0]==="?"){location.href=location.pathname+h;return;}location.hash=h.split("#")[1]||"verantwoording";},true);</script>`;
+  html = html.replace(/href="verantwoording\.html"/g, 'href="#verantwoording"');
+  html = html.replace(/<\/head>/i, () => `${style}\n</head>`);
+  html = html.replace(/<\/body>/i, () => `${section}\n${redirect}\n</body>`);
+}
+
+// 5. The CSP: drop the hashes of the old loader, hash the new inline scripts and styles.
 html = html.replace(/ 'sha256-[A-Za-z0-9+/=]+'/g, "");
 html = withCspHashes(html);
 

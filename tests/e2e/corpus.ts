@@ -26,6 +26,8 @@ export interface Question {
   ministries: string[];
   /** `party_on` is set when the party was not printed but looked up in the member registry. */
   askers: Array<{ name: string | null; party: string | null; party_as_printed: string; party_on: string | null }>;
+  /** Number (1-based) of the note in its document's row of verantwoording.html that concerns it. */
+  report_note?: number;
 }
 export interface Answer { id: string; text: string; question_ids: string[]; page: number | null; answered_on: string | null }
 export interface Ministry { id: string; name: string; abbreviation: string }

@@ -38,3 +38,32 @@ test("the single file works from disk: results, filters, search and documents", 
   const fetched = requested.filter((u) => !u.startsWith(FILE_URL) && !u.startsWith("data:"));
   expect(fetched).toEqual([]);
 });
+
+test("the single file carries its Verantwoording: the footer and a card's note open it in the page", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const explorer = new ExplorerPage(page);
+  await page.goto(FILE_URL);
+  await explorer.waitForResults();
+  const report = page.locator("#verantwoording");
+  await expect(report).toBeHidden();
+  await page.getByTestId("report-page-link").click();
+  await expect(report).toBeVisible();
+  await expect(report.getByTestId("report-document")).toHaveCount(corpus().documents.length);
+  // Its document titles open that document in this file.
+  const first = corpus().documents.find((d) => d.id === "002_9993184b351c6e06");
+  if (!first) throw new Error("seed 002 is in the export");
+  await report.locator(`[data-document-id="${first.id}"] h3 a`).click();
+  await expect(page.locator(".doc-question").first()).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("pad")).toBe(`/document/${first.id}`);
+
+  // A question with a note (kv-069 prints "Vraag 7" twice): its card's link shows that note.
+  const noted = corpus().questions.find((q) => q.report_note !== undefined);
+  if (!noted) throw new Error("some question has a note");
+  await page.goto(`${FILE_URL}?pad=${encodeURIComponent(`/vraag/${noted.id}`)}`);
+  const card = page.locator(`[data-testid=question][data-question-id="${noted.id}"]`);
+  await card.getByTestId("report-note").click();
+  await expect(page.locator(":target")).toBeVisible();
+  await expect(page.locator(":target")).toHaveAttribute("id", `doc-${noted.document_id}-${noted.report_note}`);
+  expect(errors).toEqual([]);
+});
