@@ -1,19 +1,14 @@
 // Journey: a reader visits once, loses the network (a train, a plane) and keeps reading.
 import { expect, test } from "@playwright/test";
 import { abbreviation, count, corpus, ranked } from "./corpus";
-import { ExplorerPage } from "./pages/explorer-page";
+import { ExplorerPage, untilOfflineReady } from "./pages/explorer-page";
 
 test("after one visit the app reloads, filters, searches and opens documents offline", async ({ page, context }) => {
   const [[party], [second]] = ranked((q) => q.parties);
   const explorer = new ExplorerPage(page);
   await explorer.open(`?partij=${encodeURIComponent(abbreviation(party))}`);
   // Wait until the service worker controls the page and has precached everything.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
-    }
-  });
+  await untilOfflineReady(page);
   const online = { count: await explorer.count(), ids: await explorer.questionIds() };
 
   await context.setOffline(true);
@@ -36,12 +31,7 @@ test("after one visit the app reloads, filters, searches and opens documents off
 test("offline, a /vraag/ or /document/ link whose id has a dot still opens the app", async ({ page, context }) => {
   const explorer = new ExplorerPage(page);
   await explorer.open("");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
-    }
-  });
+  await untilOfflineReady(page);
   await context.setOffline(true);
   // An id with a dot looks like a file name; it is a route all the same (unknown: the not-found view).
   await page.goto("vraag/2024Z18775.v2");

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { DIST, SUBPATH, SUBPATH_PORT } from "../../playwright.config";
 import { corpus, type Document } from "./corpus";
 import { DocumentPage, QuestionPage } from "./pages/document-page";
+import { untilOfflineReady } from "./pages/explorer-page";
 
 // Aanhangsel 1178 (2023–2024): 9 questions by Sneller (D66) on quantumproof encryption; `pdfinfo`
 // says 5 pages, and `pdftotext -layout` puts Vraag 1 on page 1, Vraag 2–4 on page 2, Vraag 5–7 on
@@ -99,12 +100,7 @@ test("a Word original with spaces and parentheses in its name is linked, served 
   expect(response.headers()["content-type"]).toContain("wordprocessingml");
 
   // The service worker precaches the originals under the same URL as the link: they open offline.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
-    }
-  });
+  await untilOfflineReady(page);
   await context.setOffline(true);
   const offline = await page.evaluate(async (url) => {
     const r = await fetch(url);

@@ -2,7 +2,7 @@
 // Verantwoording lists every document with what was found and what went wrong while reading it.
 import { expect, test } from "@playwright/test";
 import { corpus } from "./corpus";
-import { ExplorerPage } from "./pages/explorer-page";
+import { ExplorerPage, untilOfflineReady } from "./pages/explorer-page";
 import { QuestionPage } from "./pages/document-page";
 
 // Read in data/documents: kv-069 (Kathmann, TikTok moderators) prints "Vraag 7" on line 46 and again
@@ -69,12 +69,7 @@ test("a question card with a note links to that note in the report", async ({ pa
 test("the report opens offline after one visit", async ({ page, context }) => {
   const explorer = new ExplorerPage(page);
   await explorer.open("");
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
-    }
-  });
+  await untilOfflineReady(page);
   await context.setOffline(true);
   await page.goto("verantwoording.html");
   await expect(page.getByTestId("report-document")).toHaveCount(corpus().documents.length);

@@ -1,28 +1,15 @@
 //! Glued words are split and real words are not: measured on a hand-checked list of tokens from the corpus (fixtures/glued_words/tokens.tsv).
 
 use briefwissel_corpus::parse::glued_words::repair_token;
-use briefwissel_corpus::parse::parse_paths;
-use std::path::PathBuf;
 
-fn documents() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/documents")
-}
+mod common;
+use common::{fixture_rows, parsed_corpus};
 
-/// (token, expected, file) rows of the hand-checked list.
+/// (token, expected) rows of the hand-checked list.
 fn checked_tokens() -> Vec<(String, String)> {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/glued_words/tokens.tsv");
-    std::fs::read_to_string(path)
-        .expect("token list")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut f = l.split('\t');
-            (
-                f.next().unwrap_or("").to_string(),
-                f.next().unwrap_or("").to_string(),
-            )
-        })
+    fixture_rows("glued_words/tokens.tsv", 2)
+        .into_iter()
+        .map(|f| (f[0].clone(), f[1].clone()))
         .collect()
 }
 
@@ -35,7 +22,7 @@ struct Scores {
 }
 
 fn measure() -> Scores {
-    let out = parse_paths(&[documents()]).expect("corpus parses");
+    let out = parsed_corpus();
     let vocabulary = &out.vocabulary;
     let mut s = Scores {
         right_splits: 0,

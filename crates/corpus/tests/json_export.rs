@@ -1,16 +1,14 @@
 //! The export's own JSON writer writes what serde_json writes, byte for byte, for the whole corpus and for odd values.
 
+mod common;
+
 use briefwissel_corpus::json::to_pretty_json;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[test]
 fn the_whole_corpus_is_written_exactly_as_serde_json_writes_it() {
-    let out = briefwissel_corpus::parse::parse_paths(&[std::path::PathBuf::from(env!(
-        "CARGO_MANIFEST_DIR"
-    ))
-    .join("../../data/documents")])
-    .expect("corpus parses");
+    let out = common::parsed_corpus();
     let ours = to_pretty_json(&out.corpus).expect("writes");
     let theirs = serde_json::to_string_pretty(&out.corpus).expect("writes");
     assert!(ours.len() > 100_000, "the corpus is large");

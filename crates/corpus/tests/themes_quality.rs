@@ -1,27 +1,21 @@
 //! Themes are measured against 176 questions labelled by reading (fixtures/themes/labels.tsv): precision and recall per theme and overall.
 
-use briefwissel_corpus::parse::parse_paths;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+
+mod common;
+use common::{fixture_rows, parsed_corpus};
 
 /// (question id, themes) as labelled by hand.
 fn labels() -> Vec<(String, Vec<String>)> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/themes/labels.tsv");
-    std::fs::read_to_string(path)
-        .expect("labels")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut f = l.split('\t');
-            let id = f.next().unwrap_or("").to_string();
-            let themes = f
-                .next()
-                .unwrap_or("")
+    fixture_rows("themes/labels.tsv", 2)
+        .into_iter()
+        .map(|f| {
+            let themes = f[1]
                 .split(',')
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty())
                 .collect();
-            (id, themes)
+            (f[0].clone(), themes)
         })
         .collect()
 }
@@ -44,9 +38,7 @@ impl Counts {
 
 /// Per theme and in total: themes given rightly, wrongly, and missed.
 fn measure() -> (BTreeMap<String, Counts>, Counts, Vec<String>) {
-    let out =
-        parse_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/documents")])
-            .expect("corpus parses");
+    let out = parsed_corpus();
     let mut per_theme: BTreeMap<String, Counts> = BTreeMap::new();
     let mut total = Counts::default();
     let mut differences = Vec::new();
@@ -125,9 +117,7 @@ fn themes_match_the_hand_labels_with_high_precision_and_recall() {
 
 #[test]
 fn every_theme_of_every_question_says_why_it_was_given() {
-    let out =
-        parse_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/documents")])
-            .expect("corpus parses");
+    let out = parsed_corpus();
     for q in &out.corpus.questions {
         assert_eq!(
             q.themes,

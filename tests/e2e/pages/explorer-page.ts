@@ -1,6 +1,16 @@
 // Page object for "Vragen en antwoorden" (the list view): facets, dates, search, results, notices.
 import { expect, type Locator, type Page } from "@playwright/test";
 
+/** Waits until the service worker controls the page (it has then precached the whole build). */
+export async function untilOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve));
+    }
+  });
+}
+
 export class ExplorerPage {
   readonly page: Page;
   readonly resultCount: Locator;
