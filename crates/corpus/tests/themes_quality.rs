@@ -105,10 +105,11 @@ fn themes_match_the_hand_labels_with_high_precision_and_recall() {
     }
     // Measured on 2026-12-03: keywords alone gave 201 right, 104 wrong, 60 missed (precision
     // 0.659, recall 0.770). With names read past, the answer and the subject counted and the
-    // ministries leaning (parse/question_themes.rs): 213 right, 38 wrong, 48 missed (precision
-    // 0.849, recall 0.816; docs/trust.md). The aim is 0.90 and 0.85; these figures must not fall.
+    // ministries leaning (parse/question_themes.rs), and the askers' names read past too: 212
+    // right, 33 wrong, 49 missed (precision 0.865, recall 0.812; docs/trust.md). The aim is 0.90
+    // and 0.85; these figures must not fall.
     assert!(
-        total.precision() >= 0.84,
+        total.precision() >= 0.86,
         "precision {:.3} fell",
         total.precision()
     );

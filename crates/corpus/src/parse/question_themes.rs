@@ -27,12 +27,25 @@ const MINISTRY_BONUS: usize = 3;
 /// Sets `themes` and `theme_matches` of every question of the corpus.
 pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, ministries: &Ministries) {
     let names = NameFilter::new(registry, ministries);
+    // The members who asked, per document: "het lid Dijk" is not about dikes.
+    let mut people: HashMap<String, Vec<String>> = HashMap::new();
+    for q in &out.corpus.questions {
+        let list = people.entry(q.document_id.clone()).or_default();
+        for name in q.askers.iter().filter_map(|a| a.name.as_deref()) {
+            let name = normalized_words(name).concat();
+            if !name.is_empty() && !list.contains(&name) {
+                list.push(name);
+            }
+        }
+    }
+    let nobody: Vec<String> = Vec::new();
+    let people_of = |document: &str| people.get(document).unwrap_or(&nobody);
     let subjects: HashMap<&str, Vec<ThemeEvidence>> = out
         .corpus
         .documents
         .iter()
         .map(|d| {
-            let words = names.read_past(normalized_words(&d.title));
+            let words = names.read_past(normalized_words(&d.title), people_of(&d.id));
             (d.id.as_str(), registry.theme_evidence(&[(1, &words)]))
         })
         .collect();
@@ -54,18 +67,20 @@ pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, minist
                 .and_then(|a| answers.get(a))
                 .copied()
                 .unwrap_or("");
-            let words = names.read_past(normalized_words(text));
+            let words = names.read_past(normalized_words(text), people_of(&q.document_id));
             registry.theme_evidence(&[(1, &words)])
         })
         .collect();
     for (q, answer) in out.corpus.questions.iter_mut().zip(&answer_evidence) {
+        let askers = people_of(&q.document_id);
         let heading = names.read_past(
             q.heading
                 .as_deref()
                 .map(normalized_words)
                 .unwrap_or_default(),
+            askers,
         );
-        let text = names.read_past(normalized_words(&q.text));
+        let text = names.read_past(normalized_words(&q.text), askers);
         let own = registry.theme_evidence(&[(2, &heading), (1, &text)]);
         let subject = subjects.get(q.document_id.as_str()).unwrap_or(&no_subject);
         let own: Vec<ThemeEvidence> = own
@@ -170,12 +185,14 @@ impl NameFilter {
         NameFilter { names: by_first }
     }
 
-    /// `words` without the runs of whole words that spell a name.
-    fn read_past(&self, words: Vec<String>) -> Vec<String> {
+    /// `words` without the runs of whole words that spell a name, or one of `people` (names as
+    /// their words run together).
+    fn read_past(&self, words: Vec<String>, people: &[String]) -> Vec<String> {
         let mut kept = Vec::with_capacity(words.len());
         let mut i = 0;
         while i < words.len() {
-            match self.name_at(&words[i..]) {
+            let person = people.iter().find_map(|p| spelled_at(p, &words[i..]));
+            match person.or_else(|| self.name_at(&words[i..])) {
                 Some(n) => i += n,
                 None => {
                     kept.push(words[i].clone());
@@ -189,17 +206,23 @@ impl NameFilter {
     /// How many words at the start of `words` spell a name, if they do.
     fn name_at(&self, words: &[String]) -> Option<usize> {
         let first = words.first()?.chars().next()?;
-        self.names.get(&first)?.iter().find_map(|name| {
-            let mut rest = name.as_str();
-            for (n, w) in words.iter().enumerate() {
-                rest = rest.strip_prefix(w.as_str())?;
-                if rest.is_empty() {
-                    return Some(n + 1);
-                }
-            }
-            None
-        })
+        self.names
+            .get(&first)?
+            .iter()
+            .find_map(|name| spelled_at(name, words))
     }
+}
+
+/// How many words at the start of `words` run together to `name`, if they do.
+fn spelled_at(name: &str, words: &[String]) -> Option<usize> {
+    let mut rest = name;
+    for (n, w) in words.iter().enumerate() {
+        rest = rest.strip_prefix(w.as_str())?;
+        if rest.is_empty() {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -214,22 +237,38 @@ mod tests {
     fn names_of_ministries_and_parties_are_read_past_even_when_glued() {
         let names = NameFilter::new(&Registry::builtin(), &Ministries::builtin());
         assert_eq!(
-            names.read_past(words(
-                "aan de Minister van Volksgezondheid, Welzijn en Sport over zwemles"
-            )),
+            names.read_past(
+                words("aan de Minister van Volksgezondheid, Welzijn en Sport over zwemles"),
+                &[]
+            ),
             words("aan de Minister van over zwemles")
         );
         assert_eq!(
-            names.read_past(words(
-                "de Ministers van Klimaaten Groene Groei over windparken"
-            )),
+            names.read_past(
+                words("de Ministers van Klimaaten Groene Groei over windparken"),
+                &[]
+            ),
             words("de Ministers van over windparken")
         );
         assert_eq!(
-            names.read_past(words(
-                "het lid Teunissen (Partij voor de Dieren) over dierenleed"
-            )),
+            names.read_past(
+                words("het lid Teunissen (Partij voor de Dieren) over dierenleed"),
+                &[]
+            ),
             words("het lid Teunissen over dierenleed")
+        );
+    }
+
+    #[test]
+    fn the_names_of_the_askers_are_read_past() {
+        let names = NameFilter::new(&Registry::builtin(), &Ministries::builtin());
+        let askers = ["dijk".to_string(), "vanderplas".to_string()];
+        assert_eq!(
+            names.read_past(
+                words("Vragen van de leden Dijk en Van der Plas over de dijk bij Dijk"),
+                &askers
+            ),
+            words("Vragen van de leden en over de bij")
         );
     }
 
