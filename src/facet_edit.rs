@@ -1,6 +1,7 @@
 //! Changes to the explorer's query that the controls make: toggling a facet value, dates, sort, page.
 
 use briefwissel_corpus::deadline::Term;
+use briefwissel_corpus::explore::{FacetValue, Facets};
 use briefwissel_corpus::query::{parse_query_string, percent_encode, Query};
 use briefwissel_corpus::{Chamber, Corpus, Date, DocumentKind};
 
@@ -37,6 +38,19 @@ impl Facet {
             Facet::Answered => "beantwoord",
             Facet::Ministry => "ministerie",
             Facet::Term => "termijn",
+        }
+    }
+
+    /// This facet's values in an explorer outcome.
+    pub fn values(self, facets: &Facets) -> &[FacetValue] {
+        match self {
+            Facet::Party => &facets.parties,
+            Facet::Theme => &facets.themes,
+            Facet::Kind => &facets.kinds,
+            Facet::Chamber => &facets.chambers,
+            Facet::Answered => &facets.answered,
+            Facet::Ministry => &facets.ministries,
+            Facet::Term => &facets.terms,
         }
     }
 
@@ -97,6 +111,53 @@ pub fn toggle(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Quer
         }
     }
     next
+}
+
+/// One active filter, shown as a chip above the results: its text and the query without it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActiveFilter {
+    pub label: String,
+    pub without: Query,
+}
+
+/// Every filter `query` has on, in the sidebar's order: the chosen facet values (labels from
+/// `facets`), the dates, "datum onbekend", and the search text. Removing one goes back to page 1.
+pub fn active_filters(query: &Query, facets: &Facets, corpus: &Corpus) -> Vec<ActiveFilter> {
+    let mut out = Vec::new();
+    let mut add = |label: String, change: &dyn Fn(&mut Query)| {
+        let mut without = query.clone();
+        change(&mut without);
+        without.page = 1;
+        out.push(ActiveFilter { label, without });
+    };
+    for facet in Facet::ALL {
+        for v in facet.values(facets).iter().filter(|v| v.selected) {
+            let label = v.label.clone();
+            add(label, &|q: &mut Query| {
+                *q = toggle(q, facet, &v.value, corpus)
+            });
+        }
+    }
+    if let Some(d) = query.from {
+        add(format!("Vanaf {}", d.dutch()), &|q: &mut Query| {
+            q.from = None
+        });
+    }
+    if let Some(d) = query.to {
+        add(format!("Tot en met {}", d.dutch()), &|q: &mut Query| {
+            q.to = None
+        });
+    }
+    if query.undated {
+        add("Datum onbekend".into(), &|q: &mut Query| q.undated = false);
+    }
+    if !query.text.trim().is_empty() {
+        add(
+            format!("Zoeken: {}", query.text.trim()),
+            &|q: &mut Query| q.text.clear(),
+        );
+    }
+    out
 }
 
 /// The query narrowed to exactly this one value of a facet (for links from the overview's bars).
@@ -169,6 +230,51 @@ mod tests {
         assert_eq!(both.parties.len(), 2);
         let without = toggle(&both, Facet::Party, "GL-PvdA", &corpus);
         assert_eq!(without.parties, vec!["Volt".to_string()]);
+    }
+
+    #[test]
+    fn every_active_filter_is_a_chip_that_removes_only_itself() {
+        let corpus = corpus();
+        let query = Query {
+            parties: vec!["GroenLinks-PvdA".into()],
+            from: Date::parse_iso("2024-01-01"),
+            undated: true,
+            text: " asiel ".into(),
+            page: 4,
+            ..Query::default()
+        };
+        let chosen = |value: &str, label: &str, selected: bool| FacetValue {
+            value: value.into(),
+            label: label.into(),
+            count: 1,
+            selected,
+        };
+        let facets = Facets {
+            parties: vec![
+                chosen("GL-PvdA", "GroenLinks-PvdA", true),
+                chosen("Volt", "Volt", false),
+            ],
+            ..Facets::default()
+        };
+        let chips = active_filters(&query, &facets, &corpus);
+        let labels: Vec<&str> = chips.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "GroenLinks-PvdA",
+                "Vanaf 1 januari 2024",
+                "Datum onbekend",
+                "Zoeken: asiel"
+            ]
+        );
+        assert!(chips[0].without.parties.is_empty());
+        assert_eq!(chips[0].without.text, query.text);
+        assert_eq!(chips[1].without.from, None);
+        assert_eq!(chips[1].without.parties, query.parties);
+        assert!(!chips[2].without.undated);
+        assert!(chips[3].without.text.is_empty());
+        assert!(chips.iter().all(|c| c.without.page == 1));
+        assert!(active_filters(&Query::default(), &Facets::default(), &corpus).is_empty());
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Entry point of the wasm app; natively it only explains that it runs in a browser.
 
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    if cfg!(target_arch = "wasm32") {
-        briefwissel_app::start();
-    } else {
-        eprintln!("briefwissel-app runs in the browser: build it with `trunk build --release`.");
-    }
+    briefwissel_app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("briefwissel-app runs in the browser: build it with `trunk build --release`.");
 }

@@ -1,25 +1,12 @@
-//! The facet sidebar: checkboxes with live counts (zero disabled), the date range and "wis alles".
+//! The facet sidebar: checkboxes with live counts (zero disabled, chosen values first) and the date range.
 
 use super::list::Selection;
 use crate::app::{Data, Nav};
 use crate::facet_edit::{toggle, Facet};
 use crate::routing::Route;
-use briefwissel_corpus::explore::{FacetValue, Facets};
 use briefwissel_corpus::query::Query;
 use briefwissel_corpus::Date;
 use leptos::prelude::*;
-
-fn values(facets: &Facets, facet: Facet) -> &[FacetValue] {
-    match facet {
-        Facet::Party => &facets.parties,
-        Facet::Theme => &facets.themes,
-        Facet::Kind => &facets.kinds,
-        Facet::Chamber => &facets.chambers,
-        Facet::Answered => &facets.answered,
-        Facet::Ministry => &facets.ministries,
-        Facet::Term => &facets.terms,
-    }
-}
 
 #[component]
 pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl IntoView {
@@ -32,7 +19,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             // One keyed row per value: a new outcome updates counts and checks in place.
             let keys = Memo::new(move |_| {
                 selection.outcome.with(|o| {
-                    values(&o.facets, facet)
+                    facet.values(&o.facets)
                         .iter()
                         .map(|v| v.value.clone())
                         .collect::<Vec<String>>()
@@ -43,7 +30,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                     let value = value.clone();
                     Memo::new(move |_| {
                         selection.outcome.with(|o| {
-                            values(&o.facets, facet)
+                            facet.values(&o.facets)
                                 .iter()
                                 .find(|v| v.value == value)
                                 .map(|v| (v.label.clone(), v.count, v.selected))
@@ -100,22 +87,9 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             <label class="date">{label}<input type="date" data-testid=testid prop:value=current on:change=on_change/></label>
         }
     };
-    let filtered = move || {
-        selection.query.with(|q| {
-            Query {
-                sort: q.sort,
-                ..Query::default()
-            } != *q
-        })
-    };
     view! {
         <aside class="facets" aria-label="Filters">
-            <div class="facets-head">
-                <h2>"Filters"</h2>
-                <button type="button" class="clear" data-testid="clear-all" disabled=move || !filtered() on:click=move |_| go(Query::default())>
-                    "Wis alles"
-                </button>
-            </div>
+            <h2>"Filters"</h2>
             {groups}
             <fieldset class="facet">
                 <legend>"Gesteld tussen"</legend>

@@ -1,5 +1,6 @@
 //! "Vragen en antwoorden": the start page with search, facets, sort, the result list and pagination.
 
+use super::active_filters::active_filters_row;
 use super::facets::FacetSidebar;
 use super::question_card::QuestionCard;
 use super::toolbar::Toolbar;
@@ -137,6 +138,7 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 }
             })}
         </div>
+        {active_filters_row(data, selection, Route::List)}
         <div class="explorer">
             <FacetSidebar data=data selection=selection route=Route::List/>
             <section class="results" aria-labelledby="resultaten-kop">

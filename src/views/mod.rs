@@ -1,5 +1,6 @@
 //! The views: one module per route, plus the pieces they share.
 
+pub mod active_filters;
 pub mod document;
 pub mod facets;
 pub mod list;

@@ -1,5 +1,6 @@
 //! `/overzicht`: questions per party, theme and month as SVG bar charts, and per ministry and party how questions fared against the answer term.
 
+use super::active_filters::active_filters_row;
 use super::facets::FacetSidebar;
 use super::list::{Notices, Selection};
 use crate::app::{Data, Nav};
@@ -49,6 +50,7 @@ pub fn OverviewPage(data: Data) -> impl IntoView {
     view! {
         <h1>"Overzicht"</h1>
         <Notices notices=selection.notices/>
+        {active_filters_row(data, selection, Route::Overview)}
         <div class="explorer">
             <FacetSidebar data=data selection=selection route=Route::Overview/>
             <div class="charts">{charts}</div>
@@ -65,15 +67,15 @@ fn chart(title: &'static str, key: &'static str, bars: Vec<(String, Bar)>) -> im
         .into_iter()
         .map(|(href, bar)| {
             let width = (bar.count * 100 / max).max(1);
-            let label = format!("{}: {} vragen", bar.label, bar.count);
+            // The link's name is its visible text ("GL-PvdA 53 vragen"), as WCAG 2.5.3 asks.
             view! {
                 <li>
-                    <a class="bar-row" href=href aria-label=label>
+                    <a class="bar-row" href=href>
                         <span class="bar-label">{bar.label.clone()}</span>
                         <svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                             <rect x="0" y="0" width=width height="10" class="bar"></rect>
                         </svg>
-                        <span class="bar-count">{bar.count}</span>
+                        <span class="bar-count">{bar.count}<span class="visually-hidden">" vragen"</span></span>
                     </a>
                 </li>
             }

@@ -36,7 +36,7 @@ test("search and filters work with the keyboard alone, with a visible focus", as
   await page.keyboard.press("Space");
   await explorer.expectCount(count({ parties: [party] }));
 
-  await tabTo(page, "button.clear");
+  await tabTo(page, "[data-testid=clear-all]");
   await page.keyboard.press("Enter");
   await explorer.expectCount(corpus().questions.length);
 });

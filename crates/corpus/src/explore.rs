@@ -571,7 +571,11 @@ impl<'a> Explorer<'a> {
                 selected: true,
             });
         }
-        values
+        // Selected values first, so a choice low in a long facet is never out of sight.
+        let (mut first, rest): (Vec<FacetValue>, Vec<FacetValue>) =
+            values.into_iter().partition(|v| v.selected);
+        first.extend(rest);
+        first
     }
 
     /// The questions the date range and `datum=onbekend` allow: asked within the range, plus those

@@ -1,8 +1,8 @@
 //! Exports a selection of questions (with their answers) as CSV or JSON, for the app's client-side download.
 
-use crate::model::{Answer, Corpus, Question, SCHEMA_VERSION};
+use crate::json::{write_answer, write_question, JsonWriter};
+use crate::model::{Corpus, Question, SCHEMA_VERSION};
 use crate::search::units::AnswerLookup;
-use serde::Serialize;
 use std::collections::HashMap;
 
 /// Column names of the CSV export, in order.
@@ -97,41 +97,44 @@ pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
     out
 }
 
-/// One exported question: the question as in the corpus, its document's title and its answer.
-#[derive(Serialize)]
-struct ExportedQuestion<'c> {
-    document_title: Option<&'c str>,
-    question: &'c Question,
-    answer: Option<&'c Answer>,
-}
-
-#[derive(Serialize)]
-struct ExportedSelection<'c> {
-    schema_version: u32,
-    count: usize,
-    questions: Vec<ExportedQuestion<'c>>,
-}
-
 /// Pretty JSON `{ schema_version, count, questions: [{ document_title, question, answer }] }` of the
-/// questions at `indices`, in that order (indices outside the corpus are skipped).
+/// questions at `indices`, in that order (indices outside the corpus are skipped); each question
+/// and answer with every field as in the corpus (tests/json_export.rs holds it to serde_json's
+/// output of the model).
 pub fn questions_json(corpus: &Corpus, indices: &[u32]) -> String {
     let answers = AnswerLookup::new(corpus);
     let titles = document_titles(corpus);
-    let questions: Vec<ExportedQuestion> = indices
+    let questions: Vec<&Question> = indices
         .iter()
         .filter_map(|&i| corpus.questions.get(i as usize))
-        .map(|q| ExportedQuestion {
-            document_title: titles.get(q.document_id.as_str()).copied(),
-            question: q,
-            answer: answers.get(q.answer_id.as_deref()),
-        })
         .collect();
-    let selection = ExportedSelection {
-        schema_version: SCHEMA_VERSION,
-        count: questions.len(),
-        questions,
-    };
-    crate::json::to_pretty_json(&selection).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let mut w = JsonWriter::default();
+    w.open('{');
+    w.key("schema_version");
+    w.number(u64::from(SCHEMA_VERSION));
+    w.key("count");
+    w.number(questions.len() as u64);
+    w.key("questions");
+    w.open('[');
+    for q in questions {
+        w.item();
+        w.open('{');
+        w.field_opt_str(
+            "document_title",
+            titles.get(q.document_id.as_str()).copied(),
+        );
+        w.key("question");
+        write_question(&mut w, q);
+        w.key("answer");
+        match answers.get(q.answer_id.as_deref()) {
+            Some(a) => write_answer(&mut w, a),
+            None => w.null(),
+        }
+        w.close('}');
+    }
+    w.close(']');
+    w.close('}');
+    w.finish()
 }
 
 fn document_titles(corpus: &Corpus) -> HashMap<&str, &str> {

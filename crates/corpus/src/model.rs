@@ -334,6 +334,17 @@ pub enum SourceRole {
     Antwoord,
 }
 
+impl SourceRole {
+    /// As written in exports: `vragen`, `uitstel`, `antwoord`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            SourceRole::Vragen => "vragen",
+            SourceRole::Uitstel => "uitstel",
+            SourceRole::Antwoord => "antwoord",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
     /// Stable id: `<document id>-a<number>`, e.g. `004_a0d5f1f3f8fb3f1c-a5-en-6`.

@@ -1,71 +1,76 @@
-//! The export's own JSON writer writes what serde_json writes, byte for byte, for the whole corpus and for odd values.
+//! The JSON export is written field by field; it must be exactly what serde_json writes for the model, for the whole corpus.
 
 mod common;
 
-use briefwissel_corpus::json::to_pretty_json;
+use briefwissel_corpus::export_csv::questions_json;
+use briefwissel_corpus::{Answer, Question, SCHEMA_VERSION};
 use serde::Serialize;
-use std::collections::BTreeMap;
+
+#[derive(Serialize)]
+struct ExportedQuestion<'c> {
+    document_title: Option<&'c str>,
+    question: &'c Question,
+    answer: Option<&'c Answer>,
+}
+
+#[derive(Serialize)]
+struct ExportedSelection<'c> {
+    schema_version: u32,
+    count: usize,
+    questions: Vec<ExportedQuestion<'c>>,
+}
 
 #[test]
-fn the_whole_corpus_is_written_exactly_as_serde_json_writes_it() {
+fn every_question_is_exported_exactly_as_serde_json_writes_the_model() {
     let out = common::parsed_corpus();
-    let ours = to_pretty_json(&out.corpus).expect("writes");
-    let theirs = serde_json::to_string_pretty(&out.corpus).expect("writes");
-    assert!(ours.len() > 100_000, "the corpus is large");
-    assert!(ours == theirs, "the corpus JSON differs from serde_json's");
-}
-
-#[derive(Serialize)]
-enum Shape {
-    Unit,
-    Newtype(u32),
-    Tuple(i64, bool),
-    Struct { name: &'static str, empty: Vec<u8> },
-}
-
-#[derive(Serialize)]
-struct Odd {
-    text: &'static str,
-    control: char,
-    none: Option<u32>,
-    empty_map: BTreeMap<String, u32>,
-    map: BTreeMap<&'static str, Vec<Shape>>,
-    float: f64,
-    whole_float: f64,
-    nan: f64,
-    bytes: &'static [u8],
-    unit: (),
+    let corpus = &out.corpus;
+    let all: Vec<u32> = (0..corpus.questions.len() as u32).rev().collect();
+    let selection = ExportedSelection {
+        schema_version: SCHEMA_VERSION,
+        count: all.len(),
+        questions: all
+            .iter()
+            .map(|&i| {
+                let q = &corpus.questions[i as usize];
+                ExportedQuestion {
+                    document_title: corpus
+                        .documents
+                        .iter()
+                        .find(|d| d.id == q.document_id)
+                        .map(|d| d.title.as_str()),
+                    question: q,
+                    answer: corpus
+                        .answers
+                        .iter()
+                        .find(|a| Some(&a.id) == q.answer_id.as_ref()),
+                }
+            })
+            .collect(),
+    };
+    let ours = questions_json(corpus, &all);
+    let theirs = serde_json::to_string_pretty(&selection).expect("serde_json writes it");
+    assert!(ours.len() > 100_000, "the export is the whole corpus");
+    if ours != theirs {
+        let at = ours
+            .bytes()
+            .zip(theirs.bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or(ours.len().min(theirs.len()));
+        panic!(
+            "the export differs from serde_json at byte {at}: ours {:?}, theirs {:?}",
+            &ours[at.saturating_sub(80)..(at + 80).min(ours.len())],
+            &theirs[at.saturating_sub(80)..(at + 80).min(theirs.len())]
+        );
+    }
 }
 
 #[test]
-fn escapes_enums_maps_and_numbers_match_serde_json() {
-    let mut map = BTreeMap::new();
-    map.insert(
-        "vormen",
-        vec![
-            Shape::Unit,
-            Shape::Newtype(7),
-            Shape::Tuple(-3, true),
-            Shape::Struct {
-                name: "ẞ \"aanhalingen\" \\ tab\t",
-                empty: Vec::new(),
-            },
-        ],
-    );
-    let odd = Odd {
-        text: "regel\neen\r\u{8}\u{c}\u{1}\u{1f}\u{7f} één «Ä» 😀",
-        control: '\u{2}',
-        none: None,
-        empty_map: BTreeMap::new(),
-        map,
-        float: 2.5,
-        whole_float: 3.0,
-        nan: f64::NAN,
-        bytes: &[0, 255],
-        unit: (),
-    };
+fn an_empty_selection_is_an_empty_list() {
+    let out = common::parsed_corpus();
     assert_eq!(
-        to_pretty_json(&odd).expect("writes"),
-        serde_json::to_string_pretty(&odd).expect("writes")
+        questions_json(&out.corpus, &[u32::MAX]),
+        format!(
+            "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"count\": 0,\n  \"questions\": []\n}}"
+        )
     );
 }

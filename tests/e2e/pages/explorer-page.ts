@@ -28,7 +28,7 @@ export class ExplorerPage {
     this.questions = page.getByTestId("question");
     this.search = page.locator("#zoek");
     this.notices = page.locator(".notices");
-    this.clearAll = page.getByRole("button", { name: "Wis alles" });
+    this.clearAll = page.getByTestId("clear-all");
     this.from = page.getByLabel("Van", { exact: true });
     this.to = page.getByLabel("Tot en met", { exact: true });
     this.marks = page.locator("[data-testid=question] mark");
