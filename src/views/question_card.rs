@@ -7,7 +7,6 @@ use crate::format;
 use crate::routing::Route;
 use briefwissel_corpus::deadline::deadline;
 use briefwissel_corpus::report::REPORT_PAGE;
-use briefwissel_corpus::report_html::diagnostic_anchor;
 use briefwissel_corpus::search::HighlightTerms;
 use briefwissel_corpus::{Question, SourceRole};
 use leptos::prelude::*;
@@ -137,7 +136,8 @@ pub fn QuestionCard(
                 <dd><a href=document_href>{move || terms.with(|t| marked(document.map_or("", |d| d.title.as_str()), t))}</a>{page_text(question.page)}</dd>
                 {linked}
                 {question.report_note.map(|n| {
-                    let href = format!("{REPORT_PAGE}#{}", diagnostic_anchor(&question.document_id, n.saturating_sub(1) as usize));
+                    // The anchor of report_html::diagnostic_anchor, written here in one format.
+                    let href = format!("{REPORT_PAGE}#doc-{}-{n}", question.document_id);
                     view! { <dt>"Let op"</dt><dd><a href=href data-testid="report-note">"opmerking bij het lezen, in de verantwoording"</a></dd> }
                 })}
                 {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{move || terms.with(|t| marked(h, t))}</dd> })}
