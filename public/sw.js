@@ -3,7 +3,7 @@
 // scripts/postbuild.mjs replaces the next line with the real file list and version of each build,
 // so every deploy changes this file and the browser installs a new worker, which then waits until
 // the page asks it to take over ("nieuwe versie beschikbaar").
-const PRECACHE = { version: "dev", files: [] }; // @precache
+const PRECACHE = { version: "dev", files: [] }; //! @precache
 
 const CACHE_PREFIX = "briefwissel-";
 const CACHE_NAME = `${CACHE_PREFIX}${PRECACHE.version}`;

@@ -1,49 +1,32 @@
-// Build-time compaction of the shipped JS and CSS (the wasm-bindgen glue, boot.js, sw.js, the style
-// sheet): comments on their own lines and leading indentation go; code is not rewritten or renamed.
-// A JS file with a template literal that spans lines is left as it is (its indentation is text).
+// Build-time minification of the shipped JS and CSS (the wasm-bindgen glue, boot.js, sw.js, the style
+// sheet) with esbuild: 0.9 KB brotli less than stripping comments and indentation by hand.
 // Trunk's subresource-integrity hashes in index.html are recomputed for the files that changed.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { transformSync } from "esbuild";
 
-/** The JS text without whole-line comments and indentation, or `null` when that is not safe. */
-export function compactJs(text) {
-  const code = text.split("\n").filter((line) => !/^\s*\/\//.test(line));
-  if (code.some((line) => (line.match(/`/g) || []).length % 2 === 1)) return null;
-  return text
-    .replace(/^[ \t]*\/\*\*?(?:(?!\*\/)[\s\S])*\*\/[ \t]*\n/gm, "")
-    .replace(/^[ \t]*\/\/.*\n/gm, "")
-    .replace(/^[ \t]+/gm, "");
+/** `text` minified by esbuild. The wasm-bindgen glue and boot.js are ES modules (their top-level
+ * names may be renamed); sw.js is a classic worker script, whose top-level names stay. Legal
+ * comments (`//!`) stay, so sw.js keeps its `//! @precache` line for postbuild. */
+export function minify(text, name) {
+  const loader = name.endsWith(".css") ? "css" : "js";
+  const format = loader === "js" && name !== "sw.js" ? "esm" : undefined;
+  return transformSync(text, { loader, format, minify: true, legalComments: "inline" }).code;
 }
 
-/** The CSS text without comments on their own lines, indentation, blank lines, and the spaces
- * around `{ } ; , >` and after `:` (never inside quoted strings). */
-export function compactCss(text) {
-  const lines = text
-    .replace(/^[ \t]*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*\n/gm, "")
-    .replace(/^[ \t]+/gm, "")
-    .replace(/\n{2,}/g, "\n");
-  // Odd pieces are quoted strings ("…"), kept as they are.
-  return lines
-    .split(/("(?:[^"\\\n]|\\.)*")/)
-    .map((piece, i) => (i % 2 ? piece : piece.replace(/\s*([{};,>])\s*/g, "$1").replace(/:\s+/g, ":")))
-    .join("");
-}
-
-/** Compacts the .js and .css files at the top of `dir`; returns what each saved, in bytes. */
+/** Minifies the .js and .css files at the top of `dir`; returns what each saved, in bytes. */
 export function compactAssets(dir) {
   const saved = [];
   for (const name of readdirSync(dir)) {
-    const kind = name.endsWith(".js") ? "js" : name.endsWith(".css") ? "css" : null;
-    if (!kind) continue;
+    if (!name.endsWith(".js") && !name.endsWith(".css")) continue;
     const path = join(dir, name);
     const before = readFileSync(path, "utf8");
-    const after = kind === "js" ? compactJs(before) : compactCss(before);
-    if (after === null) {
-      console.log(`compact: ${name} has a template literal over several lines; left as it is`);
-      continue;
-    }
-    if (after !== before) writeFileSync(path, after);
+    // Minifying minified code renames again: only a shorter text is written, so that a second run
+    // (scripts/serve.sh runs postbuild after Trunk's hook) leaves the files as they are.
+    const after = minify(before, name);
+    if (after.length >= before.length) continue;
+    writeFileSync(path, after);
     saved.push([name, before.length - after.length]);
   }
   return saved;

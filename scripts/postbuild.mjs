@@ -1,4 +1,4 @@
-// Trunk post_build step (also runnable by hand on dist/): compacts the JS and CSS (scripts/compact.mjs),
+// Trunk post_build step (also runnable by hand on dist/): minifies the JS and CSS (scripts/compact.mjs),
 // CSP hashes for inline scripts and styles, the service worker's precache list and version, and
 // 404.html for hosts without an SPA fallback.
 // Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
@@ -47,17 +47,17 @@ function writePrecache(root) {
       .join("/");
   const precache = { version: version.digest("hex").slice(0, 16), files: files.map(encode) };
   const sw = readFileSync(swPath, "utf8");
-  const marker = /^.*\/\/ @precache$/m;
+  const marker = /^.*\/\/! @precache$/m;
   if (!marker.test(sw)) {
-    console.error("postbuild: sw.js has no line ending in // @precache");
+    console.error("postbuild: sw.js has no line ending in //! @precache");
     process.exit(1);
   }
-  writeFileSync(swPath, sw.replace(marker, `const PRECACHE = ${JSON.stringify(precache)}; // @precache`));
+  writeFileSync(swPath, sw.replace(marker, `const PRECACHE = ${JSON.stringify(precache)}; //! @precache`));
   console.log(`postbuild: sw.js precaches ${files.length} files, version ${precache.version}`);
 }
 
 const saved = compactAssets(dir);
-console.log(`postbuild: compacted ${saved.map(([n, b]) => `${n} (-${b} B)`).join(", ")}`);
+console.log(`postbuild: minified ${saved.map(([n, b]) => `${n} (-${b} B)`).join(", ") || "nothing (already minified)"}`);
 const html = withCspHashes(withIntegrity(readFileSync(indexPath, "utf8"), dir));
 writeFileSync(indexPath, html);
 console.log(`postbuild: CSP hashes for ${inlineScripts(html).length} inline script(s)`);

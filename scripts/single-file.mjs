@@ -40,13 +40,18 @@ let glue = readDist(jsHref).toString("utf8");
 if (/^\s*import\s/m.test(glue)) {
   fail(`${jsHref} imports other modules (wasm-bindgen snippets); inline them or avoid inline_js`);
 }
-glue = glue.replace(/^export\s+default\s+__wbg_init\s*;?\s*$/m, "");
+// The glue is minified (scripts/compact.mjs): its exports are one `export{…,x as default,…}` at the end.
+// The module becomes part of an inline script, so that clause goes and its default export is called.
+const exportClause = glue.match(/export\s*\{([^}]*)\}\s*;?\s*$/);
+const init = exportClause && exportClause[1].split(",").map((e) => e.trim().split(/\s+as\s+/)).find((e) => e[1] === "default");
+if (!init) fail(`${jsHref} does not end with an export clause that names a default export`);
+glue = glue.slice(0, exportClause.index);
 const wasmBase64 = readDist(wasmHref).toString("base64");
 
 const boot = `${glue}
 const __bwWasmText = document.getElementById("briefwissel-wasm").textContent;
 const __bwWasmBytes = Uint8Array.from(atob(__bwWasmText), (c) => c.charCodeAt(0));
-const __bwWasm = await __wbg_init({ module_or_path: __bwWasmBytes });
+const __bwWasm = await ${init[0]}({ module_or_path: __bwWasmBytes });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __bwWasm } }));
 `;
 const wasmBlock = `<script type="application/octet-stream" id="briefwissel-wasm">${wasmBase64}</script>`;
