@@ -3,6 +3,7 @@
 use briefwissel_corpus::deadline::Term;
 use briefwissel_corpus::explore::{FacetValue, Facets};
 use briefwissel_corpus::query::{parse_query_string, percent_encode, Query};
+use briefwissel_corpus::text::fold;
 use briefwissel_corpus::{Chamber, Corpus, Date, DocumentKind};
 
 /// The facets of the sidebar, by their URL parameter.
@@ -160,6 +161,33 @@ pub fn active_filters(query: &Query, facets: &Facets, corpus: &Corpus) -> Vec<Ac
     out
 }
 
+/// How many filters of the sidebar are on, for the phone's "Filters (n)" button: every chosen
+/// facet value, each date and "datum onbekend" (the chips without the search text).
+pub fn panel_filter_count(query: &Query) -> usize {
+    let lists = query.parties.len()
+        + query.themes.len()
+        + query.kinds.len()
+        + query.chambers.len()
+        + query.ministries.len()
+        + query.terms.len();
+    let flags = [
+        query.answered.is_some(),
+        query.from.is_some(),
+        query.to.is_some(),
+        query.undated,
+    ];
+    lists + flags.into_iter().filter(|on| *on).count()
+}
+
+/// Facets with more values than this get a small filter field above their list.
+pub const FILTER_FIELD_FROM: usize = 8;
+
+/// Whether a facet value is listed while the facet's filter field holds `typed`: a chosen value
+/// always (it is never hidden), any other when its folded label contains the folded text.
+pub fn listed_under_filter(label: &str, selected: bool, typed: &str) -> bool {
+    selected || fold(label).contains(fold(typed.trim()).as_str())
+}
+
 /// The query narrowed to exactly this one value of a facet (for links from the overview's bars).
 pub fn only(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Query {
     let mut cleared = query.clone();
@@ -275,6 +303,43 @@ mod tests {
         assert!(chips[3].without.text.is_empty());
         assert!(chips.iter().all(|c| c.without.page == 1));
         assert!(active_filters(&Query::default(), &Facets::default(), &corpus).is_empty());
+    }
+
+    #[test]
+    fn the_filters_button_counts_every_chip_but_the_search_text() {
+        let query = Query {
+            parties: vec!["Volt".into(), "GroenLinks-PvdA".into()],
+            themes: vec!["zorg".into()],
+            answered: Some(false),
+            to: Date::parse_iso("2025-06-30"),
+            undated: true,
+            text: "asiel".into(),
+            ..Query::default()
+        };
+        assert_eq!(panel_filter_count(&query), 6);
+        assert_eq!(panel_filter_count(&Query::default()), 0);
+    }
+
+    #[test]
+    fn a_facet_filter_keeps_chosen_values_and_matches_folded_labels() {
+        assert!(listed_under_filter("GroenLinks-PvdA", false, "pvda"));
+        assert!(listed_under_filter(
+            "Justitie en Veiligheid",
+            false,
+            " VEILIGHEID "
+        ));
+        assert!(listed_under_filter(
+            "Buitenlandse Zaken, Ontwikkelingssamenwerking",
+            false,
+            "ontwikkeling"
+        ));
+        assert!(listed_under_filter("Financiën", false, "financien"));
+        assert!(!listed_under_filter("Volt", false, "pvda"));
+        assert!(
+            listed_under_filter("Volt", true, "pvda"),
+            "a chosen value is never hidden"
+        );
+        assert!(listed_under_filter("Volt", false, ""));
     }
 
     #[test]

@@ -1,8 +1,10 @@
-//! The facet sidebar: checkboxes with live counts (zero disabled, chosen values first) and the date range.
+//! The facet sidebar (a dialog behind "Filters (n)" on a phone): checkboxes with live counts, chosen values first, a filter field on long facets, and the date range.
 
 use super::list::Selection;
 use crate::app::{Data, Nav};
-use crate::facet_edit::{toggle, Facet};
+use crate::facet_edit::{
+    listed_under_filter, panel_filter_count, toggle, Facet, FILTER_FIELD_FROM,
+};
 use crate::routing::Route;
 use briefwissel_corpus::query::Query;
 use briefwissel_corpus::Date;
@@ -17,13 +19,27 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
         .into_iter()
         .map(|facet| {
             // One keyed row per value: a new outcome updates counts and checks in place.
+            let typed = RwSignal::new(String::new());
             let keys = Memo::new(move |_| {
-                selection.outcome.with(|o| {
-                    facet.values(&o.facets)
-                        .iter()
-                        .map(|v| v.value.clone())
-                        .collect::<Vec<String>>()
+                typed.with(|t| {
+                    selection.outcome.with(|o| {
+                        facet.values(&o.facets)
+                            .iter()
+                            .filter(|v| listed_under_filter(&v.label, v.selected, t))
+                            .map(|v| v.value.clone())
+                            .collect::<Vec<String>>()
+                    })
                 })
+            });
+            let long = selection
+                .outcome
+                .with_untracked(|o| facet.values(&o.facets).len() > FILTER_FIELD_FROM);
+            let filter_field = long.then(|| {
+                let name = format!("{} zoeken", facet.label());
+                view! {
+                    <input type="search" class="facet-filter" aria-label=name placeholder="Zoek…"
+                        on:input=move |ev| typed.set(event_target_value(&ev))/>
+                }
             });
             let row = move |value: String| {
                 let state = {
@@ -58,6 +74,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             view! {
                 <fieldset class="facet">
                     <legend>{facet.label()}</legend>
+                    {filter_field}
                     <ul>{options}</ul>
                 </fieldset>
             }
@@ -87,9 +104,23 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             <label class="date">{label}<input type="date" data-testid=testid prop:value=current on:change=on_change/></label>
         }
     };
+    // On a phone the facets are a modal dialog (focus stays inside, Escape closes, focus returns
+    // to the button), opened and closed by invoker commands: no code of ours. It opens on "Toon N
+    // vragen" (autofocus), which says the count, rather than on a text field that would raise a
+    // phone's keyboard. On a wide screen the style sheet shows the closed dialog as the sidebar, and
+    // both buttons are hidden.
+    let open_label = move || format!("Filters ({})", selection.query.with(panel_filter_count));
+    let close_label = move || {
+        let total = selection.outcome.with(|o| o.total);
+        format!(
+            "Toon {total} {}",
+            if total == 1 { "vraag" } else { "vragen" }
+        )
+    };
     view! {
-        <aside class="facets" aria-label="Filters">
-            <h2>"Filters"</h2>
+        <button type="button" class="filters-open" commandfor="filterpaneel" command="show-modal" data-testid="filters-open">{open_label}</button>
+        <dialog id="filterpaneel" class="facets" aria-labelledby="filters-kop">
+            <h2 id="filters-kop">"Filters"</h2>
             {groups}
             <fieldset class="facet">
                 <legend>"Gesteld tussen"</legend>
@@ -106,6 +137,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                     "Datum onbekend"
                 </label>
             </fieldset>
-        </aside>
+            <button type="button" class="filters-close" commandfor="filterpaneel" command="close" autofocus data-testid="filters-close">{close_label}</button>
+        </dialog>
     }
 }
