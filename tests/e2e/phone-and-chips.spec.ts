@@ -68,3 +68,40 @@ test("a chosen value low in a long facet moves to the top of that facet", async 
   await expect(page.locator('input[data-facet="partij"]').first()).toHaveAttribute("data-value", abbreviation(last));
   await expect(page.locator('input[data-facet="partij"]').first()).toBeChecked();
 });
+
+test("at phone width a question page and its document reflow without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // The longest question of the export: the hardest to fit.
+  const question = [...corpus().questions].sort((a, b) => b.text.length - a.text.length)[0];
+  const pages = [
+    { path: `vraag/${encodeURIComponent(question.id)}`, ready: "[data-testid=question]" },
+    { path: `document/${encodeURIComponent(question.document_id)}`, ready: ".doc-question" },
+  ];
+  for (const { path, ready } of pages) {
+    await page.goto(path);
+    await expect(page.locator(ready).first()).toBeVisible({ timeout: 30_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
+
+test("printed, a list shows its results and chips without controls, and a document prints where its original is", async ({
+  page,
+}) => {
+  const link = sharedLink();
+  const explorer = new ExplorerPage(page);
+  await explorer.open(link.path);
+  await page.emulateMedia({ media: "print" });
+  await expect(explorer.questions.first()).toBeVisible();
+  await expect(page.getByTestId("active-filters").locator(".chip").first()).toBeVisible();
+  for (const chrome of [explorer.search, page.getByTestId("filters-open"), page.locator("#filterpaneel"), page.getByRole("link", { name: `Verwijder filter: ${link.party}` })]) {
+    await expect(chrome).toBeHidden();
+  }
+  // A document published as PDF: its page links to the original, and print writes that address out.
+  const pdf = corpus().documents.find((d) => d.file.endsWith(".pdf"))!;
+  await page.goto(`document/${encodeURIComponent(pdf.id)}`);
+  const original = page.locator('a[href*="originals/"]').first();
+  await expect(original).toBeVisible({ timeout: 30_000 });
+  const printed = await original.evaluate((a) => getComputedStyle(a, "::after").content);
+  expect(printed).toContain(`originals/${pdf.file}`);
+});
