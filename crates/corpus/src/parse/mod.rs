@@ -100,13 +100,13 @@ pub mod overleg;
 pub mod question_facts;
 pub mod question_themes;
 pub mod relayout;
+pub mod sources;
+
+pub use sources::{decode, MAX_FILE_BYTES};
 
 use crate::diagnostics::Severity;
 use crate::model::{Block, Section, SCHEMA_VERSION};
-use std::path::{Path, PathBuf};
-
-/// Files larger than this are reported and not parsed.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use std::path::PathBuf;
 
 /// Parses one source file. Never panics; problems become diagnostics.
 pub fn parse_text(file_name: &str, text: &str, registry: &Registry) -> Parsed {
@@ -356,62 +356,42 @@ pub fn text_section(heading: Option<String>, text: &str) -> Section {
 /// `Err` when a path cannot be read or a registry data file (parties, themes, ministries, members)
 /// is malformed ("data/themes.toml:12: reason"); problems inside documents are diagnostics.
 pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
+    parse_sources(sources::gather(paths)?)
+}
+
+/// Parses source files given as bytes (gathered from folders, or dropped in a browser) into one
+/// corpus: each file on its own, then the passes over the whole corpus (duplicates, glued words,
+/// linked sets, question facts, themes, member parties, report notes). Never reads the disk.
+pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
     let registry = Registry::checked_builtin()?;
     let ministries = crate::ministry::Ministries::checked_builtin()?;
     let ministry_ids: Vec<&str> = ministries.list().iter().map(|m| m.id.as_str()).collect();
     registry.check_theme_ministries(&ministry_ids)?;
     let members = crate::members::Members::builtin().map_err(|e| format!("data/{e}"))?;
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut unsupported: Vec<PathBuf> = Vec::new();
-    for p in paths {
-        collect_files(p, &mut files, &mut unsupported)?;
-    }
-    files.sort_by(|a, b| file_name_of(a).cmp(&file_name_of(b)).then(a.cmp(b)));
-    files.dedup();
     let mut out = ParseOutput {
         corpus: Corpus {
             schema_version: SCHEMA_VERSION,
             ..Default::default()
         },
-        diagnostics: Vec::new(),
+        diagnostics: sources.skipped,
         line_fates: Vec::new(),
         vocabulary: Default::default(),
     };
     let mut seen: Vec<(String, usize, String)> = Vec::new();
-    for path in unsupported {
-        let name = file_name_of(&path);
-        let message = if name.to_lowercase().ends_with(".doc") {
-            format!(
-                "{} is een oud Word-bestand in .doc-formaat; open het in Word en sla het op als .docx; niet verwerkt",
-                path.display()
-            )
-        } else {
-            format!(
-                "{} heeft geen formaat dat Briefwissel leest (.txt, .pdf, .docx); niet verwerkt",
-                path.display()
-            )
-        };
-        out.diagnostics
-            .push(Diagnostic::new(&name, None, Severity::Warning, message));
-    }
-    for path in files {
-        let name = file_name_of(&path);
-        let shown = path.display().to_string();
-        let meta = std::fs::metadata(&path).map_err(|e| format!("{shown}: {e}"))?;
-        if meta.len() > MAX_FILE_BYTES {
-            out.diagnostics.push(Diagnostic::new(
-                &name,
-                None,
-                Severity::Error,
-                format!(
-                    "het bestand is {} MB, meer dan de grens van {} MB; niet verwerkt",
-                    meta.len() / (1024 * 1024),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            ));
+    // By name, whatever order they came in (a browser hands dropped files over in any order).
+    let mut files = sources.files;
+    files.sort_by(|a, b| a.name.cmp(&b.name).then(a.shown.cmp(&b.shown)));
+    for source in files {
+        let sources::SourceFile { name, shown, bytes } = source;
+        if briefwissel_readers::Format::of(&name).is_none() {
+            out.diagnostics
+                .push(sources::unsupported_format(&name, &shown));
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: {e}"))?;
+        if let Some(too_large) = sources::too_large(&name, bytes.len() as u64) {
+            out.diagnostics.push(too_large);
+            continue;
+        }
         let hash = crate::hash::content_hash(&bytes);
         if let Some((_, _, first)) = seen
             .iter()
@@ -489,107 +469,4 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
     Ok(out)
-}
-
-fn file_name_of(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
-}
-
-/// Collects the files to parse under `p`; files of other formats go to `unsupported`
-/// (documentation files such as SOURCES.md and README are left out silently).
-fn collect_files(
-    p: &Path,
-    out: &mut Vec<PathBuf>,
-    unsupported: &mut Vec<PathBuf>,
-) -> Result<(), String> {
-    let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
-    if meta.is_file() {
-        out.push(p.to_path_buf());
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(p).map_err(|e| format!("{}: {e}", p.display()))?;
-    let mut children: Vec<PathBuf> = Vec::new();
-    for e in entries {
-        let e = e.map_err(|e| format!("{}: {e}", p.display()))?;
-        children.push(e.path());
-    }
-    children.sort();
-    for c in children {
-        if c.is_dir() {
-            collect_files(&c, out, unsupported)?;
-        } else {
-            let name = file_name_of(&c);
-            let lower = name.to_lowercase();
-            let documentation = lower.starts_with("sources")
-                || lower.starts_with("readme")
-                || lower.starts_with('.');
-            if documentation {
-                continue;
-            }
-            if briefwissel_readers::Format::of(&name).is_some() {
-                out.push(c);
-            } else {
-                unsupported.push(c);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Decodes a file: UTF-8 (BOM dropped), else Windows-1252 with a warning; binary data is an error.
-pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let nul = bytes.iter().filter(|&&b| b == 0).count();
-    let controls = bytes
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
-        .count();
-    if nul > 0 || controls * 20 > bytes.len().max(1) {
-        return (
-            String::new(),
-            Some((
-                Severity::Error,
-                "binaire gegevens, geen tekstbestand; niet verwerkt".to_string(),
-            )),
-        );
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(e) => {
-            let text = encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned();
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            (
-                text,
-                Some((
-                    Severity::Warning,
-                    format!(
-                        "geen geldige UTF-8 (eerste ongeldige byte op regel {line}); gelezen als Windows-1252"
-                    ),
-                )),
-            )
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::decode;
-    use crate::Severity;
-
-    #[test]
-    fn text_that_is_not_utf8_is_read_as_windows_1252() {
-        let (text, note) = decode(b"Caf\xe9 \x80 5,\x93ge\xefndexeerd\x94\n\x96 \x81");
-        assert_eq!(text, "Café € 5,“geïndexeerd”\n– \u{81}");
-        assert!(matches!(note, Some((Severity::Warning, m)) if m.contains("regel 1")));
-        assert_eq!(decode("één".as_bytes()), ("één".to_string(), None));
-    }
 }

@@ -1,0 +1,186 @@
+//! Source files as bytes: gathered from files and folders for the build, or handed over by a browser.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are reported and not parsed.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One source file to parse.
+pub struct SourceFile {
+    /// The file name, which names the document (`kv-003-….txt`, `1c0f….pdf`).
+    pub name: String,
+    /// Where it came from, for messages (a path, or the name of a dropped file).
+    pub shown: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files to parse, sorted by name, and what was left out while gathering them, said.
+#[derive(Default)]
+pub struct Sources {
+    pub files: Vec<SourceFile>,
+    pub skipped: Vec<Diagnostic>,
+}
+
+/// Reads files and folders (recursively): `.txt`, `.pdf` and `.docx` files; SOURCES and README files
+/// are documentation; any other file, and a file over [`MAX_FILE_BYTES`], becomes a diagnostic
+/// without being read. `Err` when a path cannot be read.
+pub fn gather(paths: &[PathBuf]) -> Result<Sources, String> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut unsupported: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        collect_files(p, &mut files, &mut unsupported)?;
+    }
+    files.sort_by(|a, b| file_name_of(a).cmp(&file_name_of(b)).then(a.cmp(b)));
+    files.dedup();
+    let mut sources = Sources::default();
+    for path in unsupported {
+        sources.skipped.push(unsupported_format(
+            &file_name_of(&path),
+            &path.display().to_string(),
+        ));
+    }
+    for path in files {
+        let name = file_name_of(&path);
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(&path).map_err(|e| format!("{shown}: {e}"))?;
+        if let Some(too_large) = too_large(&name, meta.len()) {
+            sources.skipped.push(too_large);
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: {e}"))?;
+        sources.files.push(SourceFile { name, shown, bytes });
+    }
+    Ok(sources)
+}
+
+/// The warning for a file in a format Briefwissel does not read (`shown` says where it is).
+pub fn unsupported_format(name: &str, shown: &str) -> Diagnostic {
+    let message = if name.to_lowercase().ends_with(".doc") {
+        format!("{shown} is een oud Word-bestand in .doc-formaat; open het in Word en sla het op als .docx; niet verwerkt")
+    } else {
+        format!(
+            "{shown} heeft geen formaat dat Briefwissel leest (.txt, .pdf, .docx); niet verwerkt"
+        )
+    };
+    Diagnostic::new(name, None, Severity::Warning, message)
+}
+
+/// The error for a file of `len` bytes when that is over [`MAX_FILE_BYTES`].
+pub fn too_large(name: &str, len: u64) -> Option<Diagnostic> {
+    (len > MAX_FILE_BYTES).then(|| {
+        Diagnostic::new(
+            name,
+            None,
+            Severity::Error,
+            format!(
+                "het bestand is {} MB, meer dan de grens van {} MB; niet verwerkt",
+                len / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+    })
+}
+
+fn file_name_of(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+/// Collects the files to parse under `p`; files of other formats go to `unsupported`
+/// (documentation files such as SOURCES.md and README are left out silently).
+fn collect_files(
+    p: &Path,
+    out: &mut Vec<PathBuf>,
+    unsupported: &mut Vec<PathBuf>,
+) -> Result<(), String> {
+    let meta = std::fs::metadata(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    if meta.is_file() {
+        out.push(p.to_path_buf());
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(p).map_err(|e| format!("{}: {e}", p.display()))?;
+    let mut children: Vec<PathBuf> = Vec::new();
+    for e in entries {
+        let e = e.map_err(|e| format!("{}: {e}", p.display()))?;
+        children.push(e.path());
+    }
+    children.sort();
+    for c in children {
+        if c.is_dir() {
+            collect_files(&c, out, unsupported)?;
+        } else {
+            let name = file_name_of(&c);
+            let lower = name.to_lowercase();
+            let documentation = lower.starts_with("sources")
+                || lower.starts_with("readme")
+                || lower.starts_with('.');
+            if documentation {
+                continue;
+            }
+            if briefwissel_readers::Format::of(&name).is_some() {
+                out.push(c);
+            } else {
+                unsupported.push(c);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Decodes a file: UTF-8 (BOM dropped), else Windows-1252 with a warning; binary data is an error.
+pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let nul = bytes.iter().filter(|&&b| b == 0).count();
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
+        .count();
+    if nul > 0 || controls * 20 > bytes.len().max(1) {
+        return (
+            String::new(),
+            Some((
+                Severity::Error,
+                "binaire gegevens, geen tekstbestand; niet verwerkt".to_string(),
+            )),
+        );
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => {
+            let text = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned();
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            (
+                text,
+                Some((
+                    Severity::Warning,
+                    format!(
+                        "geen geldige UTF-8 (eerste ongeldige byte op regel {line}); gelezen als Windows-1252"
+                    ),
+                )),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+    use crate::Severity;
+
+    #[test]
+    fn text_that_is_not_utf8_is_read_as_windows_1252() {
+        let (text, note) = decode(b"Caf\xe9 \x80 5,\x93ge\xefndexeerd\x94\n\x96 \x81");
+        assert_eq!(text, "Café € 5,“geïndexeerd”\n– \u{81}");
+        assert!(matches!(note, Some((Severity::Warning, m)) if m.contains("regel 1")));
+        assert_eq!(decode("één".as_bytes()), ("één".to_string(), None));
+    }
+}
