@@ -322,13 +322,20 @@ impl<'a> Explorer<'a> {
         let reader = IndexReader::new(index, self.units.total as usize)?;
         let _ = self.reader.set(reader);
         // Searches read before the index came found nothing; read them again.
+        self.forget_last_search();
+        Ok(())
+    }
+
+    /// Forgets the last search (its reading and its matches), which [`Explorer::run`] otherwise
+    /// reuses while only facets change: the next run searches from scratch. Benchmarks call it to
+    /// time a search, not a cache hit.
+    pub fn forget_last_search(&self) {
         if let Ok(mut last) = self.last_search.lock() {
             *last = None;
         }
         if let Ok(mut last) = self.last_text.lock() {
             *last = None;
         }
-        Ok(())
     }
 
     /// True once the index is set and usable.
