@@ -15,7 +15,8 @@ pub struct SourceFile {
     pub bytes: Vec<u8>,
 }
 
-/// The files to parse, sorted by name, and what was left out while gathering them, said.
+/// The files to parse (in any order: [`super::parse_sources`] sorts them by name), and what was left
+/// out while gathering them, said.
 #[derive(Default)]
 pub struct Sources {
     pub files: Vec<SourceFile>,
@@ -31,7 +32,8 @@ pub fn gather(paths: &[PathBuf]) -> Result<Sources, String> {
     for p in paths {
         collect_files(p, &mut files, &mut unsupported)?;
     }
-    files.sort_by(|a, b| file_name_of(a).cmp(&file_name_of(b)).then(a.cmp(b)));
+    // A path given twice is read once; parse_sources puts the files in name order.
+    files.sort();
     files.dedup();
     let mut sources = Sources::default();
     for path in unsupported {
