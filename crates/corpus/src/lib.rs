@@ -14,6 +14,7 @@ pub mod members;
 pub mod ministry;
 pub mod model;
 pub mod original;
+pub mod own_documents;
 pub mod parse;
 pub mod query;
 pub mod registry;

@@ -5,32 +5,10 @@ mod common;
 use briefwissel_corpus::parse::sources::{SourceFile, Sources, MAX_FILE_BYTES};
 use briefwissel_corpus::parse::{parse_paths, parse_sources};
 use briefwissel_corpus::Severity;
-use std::path::Path;
-
-/// Every document file under `dir` (recursively), as bytes named by its file name.
-fn files_under(dir: &Path, out: &mut Vec<SourceFile>) {
-    for entry in std::fs::read_dir(dir).expect("the data folder is readable") {
-        let path = entry.expect("a folder entry").path();
-        if path.is_dir() {
-            files_under(&path, out);
-            continue;
-        }
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let lower = name.to_lowercase();
-        if lower.ends_with(".txt") || lower.ends_with(".pdf") || lower.ends_with(".docx") {
-            out.push(SourceFile {
-                shown: format!("gesleept: {name}"),
-                bytes: std::fs::read(&path).expect("a document is readable"),
-                name,
-            });
-        }
-    }
-}
 
 /// Every document of the data folder as bytes, in reverse order of name.
 fn dropped_files() -> Vec<SourceFile> {
-    let mut files = Vec::new();
-    files_under(&common::documents(), &mut files);
+    let mut files = common::data_files();
     files.sort_by(|a, b| b.name.cmp(&a.name));
     files
 }

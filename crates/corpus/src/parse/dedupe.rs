@@ -2,7 +2,7 @@
 
 use super::ParseOutput;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Document;
+use crate::model::{Document, Question};
 use crate::text;
 use std::collections::HashMap;
 
@@ -15,20 +15,7 @@ pub fn set_aside_extracts(out: &mut ParseOutput) {
     if originals.is_empty() {
         return;
     }
-    // The start of every document's first question, computed once (a corpus has many documents).
-    let mut first_question: HashMap<&str, String> = HashMap::new();
-    for q in &corpus.questions {
-        first_question
-            .entry(q.document_id.as_str())
-            .or_insert_with(|| {
-                let key = text::compare_key(&q.text);
-                if key.chars().count() >= 60 {
-                    key.chars().take(120).collect()
-                } else {
-                    String::new()
-                }
-            });
-    }
+    let first_question = first_question_keys(&corpus.questions);
     let mut drop: Vec<(String, String, &'static str)> = Vec::new();
     for extract in corpus.documents.iter().filter(|d| !is_original(d)) {
         let twin = originals.iter().find_map(|orig| {
@@ -59,13 +46,32 @@ pub fn set_aside_extracts(out: &mut ParseOutput) {
     }
 }
 
+/// The start of every document's first question (folded), computed once: a corpus has many
+/// documents. Empty when the question is too short to tell documents apart.
+pub(crate) fn first_question_keys(questions: &[Question]) -> HashMap<&str, String> {
+    let mut first_question: HashMap<&str, String> = HashMap::new();
+    for q in questions {
+        first_question
+            .entry(q.document_id.as_str())
+            .or_insert_with(|| {
+                let key = text::compare_key(&q.text);
+                if key.chars().count() >= 60 {
+                    key.chars().take(120).collect()
+                } else {
+                    String::new()
+                }
+            });
+    }
+    first_question
+}
+
 fn is_original(d: &Document) -> bool {
     let lower = d.file.to_ascii_lowercase();
     lower.ends_with(".pdf") || lower.ends_with(".docx")
 }
 
 /// Why two documents are the same publication, if they are.
-fn same_publication(
+pub(crate) fn same_publication(
     first_question: &HashMap<&str, String>,
     a: &Document,
     b: &Document,

@@ -373,6 +373,11 @@ fn fill_sources(out: &mut ParseOutput) {
             }
             Some(_) | None => SourceRole::Vragen,
         };
+        // Run again over a corpus that already has its sources (own documents added in the browser
+        // are merged into a built corpus), a question keeps the one entry for its own document.
+        if q.sources.iter().any(|s| s.document_id == q.document_id) {
+            continue;
+        }
         let own = QuestionSource {
             document_id: q.document_id.clone(),
             role,

@@ -288,6 +288,11 @@ impl Parsed {
 /// The stable document id: the file name without directory and `.txt`.
 pub fn document_id(file_name: &str) -> String {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    // An own document's id is the prefix and the id its file would have in the data folder.
+    let own = crate::own_documents::OWN_ID_PREFIX;
+    if let Some(rest) = base.strip_prefix(own).filter(|r| !r.is_empty()) {
+        return format!("{own}{}", document_id(rest));
+    }
     let lower = base.to_ascii_lowercase();
     for ext in ["pdf", "docx"] {
         if lower.ends_with(&format!(".{ext}")) {
@@ -363,11 +368,38 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
 /// corpus: each file on its own, then the passes over the whole corpus (duplicates, glued words,
 /// linked sets, question facts, themes, member parties, report notes). Never reads the disk.
 pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
-    let registry = Registry::checked_builtin()?;
-    let ministries = crate::ministry::Ministries::checked_builtin()?;
-    let ministry_ids: Vec<&str> = ministries.list().iter().map(|m| m.id.as_str()).collect();
-    registry.check_theme_ministries(&ministry_ids)?;
-    let members = crate::members::Members::builtin().map_err(|e| format!("data/{e}"))?;
+    let builtin = Builtin::checked()?;
+    let mut out = read_sources(sources, &builtin.registry);
+    corpus_passes(&mut out, &builtin);
+    Ok(out)
+}
+
+/// The registry data the parser reads (parties, themes, ministries, members), checked together.
+pub struct Builtin {
+    pub registry: Registry,
+    pub ministries: crate::ministry::Ministries,
+    pub members: crate::members::Members,
+}
+
+impl Builtin {
+    /// The built-in data files, or where one is malformed ("data/themes.toml:12: reason").
+    pub fn checked() -> Result<Builtin, String> {
+        let registry = Registry::checked_builtin()?;
+        let ministries = crate::ministry::Ministries::checked_builtin()?;
+        let ministry_ids: Vec<&str> = ministries.list().iter().map(|m| m.id.as_str()).collect();
+        registry.check_theme_ministries(&ministry_ids)?;
+        let members = crate::members::Members::builtin().map_err(|e| format!("data/{e}"))?;
+        Ok(Builtin {
+            registry,
+            ministries,
+            members,
+        })
+    }
+}
+
+/// Reads and parses every file on its own, in name order (refused files become diagnostics);
+/// the passes over the whole corpus come after ([`corpus_passes`]).
+pub fn read_sources(sources: sources::Sources, registry: &Registry) -> ParseOutput {
     let mut out = ParseOutput {
         corpus: Corpus {
             schema_version: SCHEMA_VERSION,
@@ -409,7 +441,7 @@ pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
         let format = briefwissel_readers::Format::of(&name);
         let mut parsed = match format {
             Some(f @ (briefwissel_readers::Format::Pdf | briefwissel_readers::Format::Docx)) => {
-                match originals::parse_original(&name, f, &bytes, &registry) {
+                match originals::parse_original(&name, f, &bytes, registry) {
                     Ok(p) => p,
                     Err(d) => {
                         out.diagnostics.push(d);
@@ -425,7 +457,7 @@ pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
                         continue;
                     }
                 }
-                parse_text(&name, &text, &registry)
+                parse_text(&name, &text, registry)
             }
         };
         if out
@@ -449,7 +481,18 @@ pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
         out.corpus.questions.extend(parsed.questions);
         out.corpus.answers.extend(parsed.answers);
     }
-    dedupe::set_aside_extracts(&mut out);
+    out
+}
+
+/// The passes over the whole corpus: duplicates, glued words, linked sets, question facts,
+/// themes, member parties, report notes.
+pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin) {
+    let Builtin {
+        registry,
+        ministries,
+        members,
+    } = builtin;
+    dedupe::set_aside_extracts(out);
     out.vocabulary = glued_words::Vocabulary::of(glued_words::corpus_texts(&out.corpus));
     for (document_id, n) in glued_words::repair_corpus(&mut out.corpus, &out.vocabulary) {
         if let Some(d) = out.corpus.documents.iter().find(|d| d.id == document_id) {
@@ -461,12 +504,11 @@ pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
             ));
         }
     }
-    link_sets::link_sets(&mut out);
-    question_facts::add_question_facts(&mut out, &ministries);
-    question_themes::assign_question_themes(&mut out, &registry, &ministries);
-    member_parties::add_member_parties(&mut out, &members, &registry);
-    crate::report::attach_report_notes(&mut out);
+    link_sets::link_sets(out);
+    question_facts::add_question_facts(out, ministries);
+    question_themes::assign_question_themes(out, registry, ministries);
+    member_parties::add_member_parties(out, members, registry);
+    crate::report::attach_report_notes(out);
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
-    Ok(out)
 }

@@ -45,6 +45,18 @@ pub fn gather(paths: &[PathBuf]) -> Result<Sources, String> {
     for path in files {
         let name = file_name_of(&path);
         let shown = path.display().to_string();
+        if crate::own_documents::is_own(&name.to_lowercase()) {
+            sources.skipped.push(Diagnostic::new(
+                &name,
+                None,
+                Severity::Error,
+                format!(
+                    "{shown}: een naam die met „{}” begint is voor documenten die een lezer in de browser toevoegt; hernoem het bestand; niet verwerkt",
+                    crate::own_documents::OWN_ID_PREFIX
+                ),
+            ));
+            continue;
+        }
         let meta = std::fs::metadata(&path).map_err(|e| format!("{shown}: {e}"))?;
         if let Some(too_large) = too_large(&name, meta.len()) {
             sources.skipped.push(too_large);

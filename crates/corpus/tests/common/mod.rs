@@ -1,8 +1,9 @@
 //! Helpers shared by the corpus tests: the data folder, the parsed corpus and hand-made fixture tables.
 #![allow(dead_code)]
 
+use briefwissel_corpus::parse::sources::SourceFile;
 use briefwissel_corpus::parse::{parse_paths, ParseOutput};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The documents the app bundles (`data/documents`).
 pub fn documents() -> PathBuf {
@@ -30,4 +31,54 @@ pub fn fixture_rows(name: &str, columns: usize) -> Vec<Vec<String>> {
             fields
         })
         .collect()
+}
+
+/// Every document file of the data folder (`.txt`, `.pdf`, `.docx`, recursively) as bytes named
+/// by its file name, as a browser hands over dropped files; in the order the folder lists them.
+pub fn data_files() -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    files_under(&documents(), &mut files);
+    files
+}
+
+fn files_under(dir: &Path, out: &mut Vec<SourceFile>) {
+    for entry in std::fs::read_dir(dir).expect("the data folder is readable") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            files_under(&path, out);
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let lower = name.to_lowercase();
+        if lower.ends_with(".txt") || lower.ends_with(".pdf") || lower.ends_with(".docx") {
+            out.push(SourceFile {
+                shown: format!("gesleept: {name}"),
+                bytes: std::fs::read(&path).expect("a document is readable"),
+                name,
+            });
+        }
+    }
+}
+
+/// Panics with the place where two JSON texts first differ (and 200 characters around it), not
+/// with both texts whole.
+pub fn assert_same_json(left: &str, right: &str, what: &str) {
+    let Some(at) = left.bytes().zip(right.bytes()).position(|(a, b)| a != b) else {
+        assert_eq!(
+            left.len(),
+            right.len(),
+            "{what}: one text is the start of the other"
+        );
+        return;
+    };
+    let around = |s: &str| {
+        let start = s.floor_char_boundary(at.saturating_sub(200));
+        let end = s.ceil_char_boundary((at + 200).min(s.len()));
+        s[start..end].to_string()
+    };
+    panic!(
+        "{what}: the texts differ at byte {at}:\n left: …{}…\nright: …{}…",
+        around(left),
+        around(right)
+    );
 }
