@@ -47,6 +47,13 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
+      // The build with a corpus that leaves out what own-documents.spec.ts adds (tests/e2e/own-dist.ts).
+      command: `node scripts/static-server.mjs --dir target/e2e/dist-eigen --port 4175`,
+      port: 4175,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
       command: `node scripts/static-server.mjs --dir ${DIST} --port ${SUBPATH_PORT} --prefix ${SUBPATH}`,
       url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
       reuseExistingServer: false,

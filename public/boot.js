@@ -4,7 +4,40 @@ const { default: init } = await import(tag.dataset.js);
 await init({ module_or_path: tag.dataset.wasm });
 // The footer is static HTML (index.html); the app mounts after it, so it moves to the end.
 const footer = document.querySelector("body > .site-footer");
+const own = document.getElementById("eigen");
+if (own) document.body.append(own);
 if (footer) document.body.append(footer);
+// Own documents: the reader (lezer/, a wasm module of its own) loads only when a file is added, or
+// when this device keeps own documents. A page opened as a file has no workers and no storage.
+const field = own?.querySelector("input[type=file]");
+if (field && location.protocol === "file:") {
+  field.disabled = true;
+  own.querySelector("#eigen-status").textContent =
+    "Toevoegen kan niet in dit losse bestand (file://): de browser staat daar geen lezer en geen opslag toe. Open Briefwissel via de website.";
+} else if (field && tag.dataset.eigen) {
+  const status = own.querySelector("#eigen-status");
+  let reader;
+  const begin = () =>
+    (reader ??= import(tag.dataset.eigen)
+      .then((m) => m.start(own))
+      .catch((error) => {
+        status.textContent = `De lezer van eigen documenten kon niet laden (${error.message}).`;
+        reader = undefined;
+        throw error;
+      }));
+  const add = (files) => files?.length && begin().then((r) => r.add(files));
+  field.addEventListener("change", () => add(field.files).then(() => (field.value = "")));
+  // The whole page is a drop zone.
+  document.addEventListener("dragover", (event) => {
+    if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
+  });
+  document.addEventListener("drop", (event) => {
+    if (!event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    add(event.dataTransfer.files);
+  });
+  if (localStorage.getItem("briefwissel-eigen")) begin();
+}
 // The phone's filter panel opens and closes by invoker commands (commandfor/command); where a browser
 // has none yet, a click does the same.
 if (!("commandForElement" in HTMLButtonElement.prototype)) {

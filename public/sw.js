@@ -1,9 +1,10 @@
 // Briefwissel's service worker: precaches the content-hashed shell, the corpus and the PDF and Word
 // originals (originals/) so the app, and the sources it cites, work offline.
-// scripts/postbuild.mjs replaces the next line with the real file list and version of each build,
-// so every deploy changes this file and the browser installs a new worker, which then waits until
-// the page asks it to take over ("nieuwe versie beschikbaar").
-const PRECACHE = { version: "dev", files: [] }; //! @precache
+// scripts/postbuild.mjs replaces the next line with the version of each build and the name of its
+// file list (precache-<version>.json: the list grows with the corpus, so it is data, not worker
+// code), so every deploy changes this file and the browser installs a new worker, which then waits
+// until the page asks it to take over ("nieuwe versie beschikbaar").
+const PRECACHE = { version: "dev", list: "" }; //! @precache
 
 const CACHE_PREFIX = "briefwissel-";
 const CACHE_NAME = `${CACHE_PREFIX}${PRECACHE.version}`;
@@ -11,10 +12,11 @@ const scopeUrl = (path) => new URL(path, self.registration.scope).href;
 const INDEX_URL = scopeUrl("index.html");
 
 self.addEventListener("install", (event) => {
+  // cache: "reload" bypasses the HTTP cache so the precache matches this deploy.
+  const fresh = (file) => new Request(scopeUrl(file), { cache: "reload" });
   event.waitUntil(
-    caches.open(CACHE_NAME).then((cache) =>
-      // cache: "reload" bypasses the HTTP cache so the precache matches this deploy.
-      cache.addAll(PRECACHE.files.map((file) => new Request(scopeUrl(file), { cache: "reload" }))),
+    (PRECACHE.list ? fetch(fresh(PRECACHE.list)).then((r) => r.json()) : Promise.resolve([])).then((files) =>
+      caches.open(CACHE_NAME).then((cache) => cache.addAll(files.map(fresh))),
     ),
   );
   // The first install has no old version to protect: no waiting then (handled by the browser);

@@ -32,8 +32,12 @@ function classify(name) {
   if (/^originals[\\/]/.test(name)) return "originals";
   // The parse report page: a page of its own, never loaded by the app.
   if (name === "verantwoording.html") return "report";
+  // The reader of own documents: loaded only when somebody adds a document, never on a first visit.
+  if (/^lezer[\\/]/.test(name)) return "reader";
   if (/(^|\/)corpus[^/]*\.(bin|postcard)$/.test(name)) return "corpus";
   if (/(^|\/)zoekindex-[0-9a-f]+\.bin$/.test(name)) return "index";
+  // The service worker's file list (data that grows with the corpus: every original is on it).
+  if (/^precache-[0-9a-f]+\.json$/.test(name)) return "precache";
   if (/\.(html|js|mjs|wasm|css)$/.test(name)) return "shell";
   return "other";
 }
@@ -91,6 +95,10 @@ const originals = totals.originals;
 if (originals) {
   const count = rows.filter((r) => r.group === "originals").length;
   console.log(`budget: ${count} originals (PDF, Word), ${kb(originals.raw)} raw (reported, not budgeted)`);
+}
+const reader = totals.reader;
+if (reader) {
+  console.log(`budget: reader of own documents (lezer/), ${kb(reader.raw)} raw, ${kb(reader.brotli)} brotli (loaded only when a document is added)`);
 }
 if (!rows.some((r) => r.name.endsWith(".wasm"))) {
   console.error("budget: FAIL no .wasm file in dist");

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { compactAssets, withIntegrity } from "./compact.mjs";
 import { inlineScripts, withCspHashes } from "./csp.mjs";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
@@ -23,6 +23,8 @@ function walk(root) {
 }
 
 const NOT_PRECACHED = new Set(["sw.js", "404.html", "briefwissel.html"]);
+// The reader of own documents (lezer/) is not precached: a first visit does not pay for it. The
+// service worker keeps its content-hashed files once they are used, so adding works offline after.
 
 function writePrecache(root) {
   const swPath = join(root, "sw.js");
@@ -32,7 +34,7 @@ function writePrecache(root) {
   }
   const files = walk(root)
     .map((p) => relative(root, p).split("\\").join("/"))
-    .filter((f) => !NOT_PRECACHED.has(f) && !f.endsWith(".map"))
+    .filter((f) => !NOT_PRECACHED.has(f) && !f.endsWith(".map") && !f.startsWith("lezer/") && !/^precache-/.test(f))
     .sort();
   const version = createHash("sha256");
   for (const f of files) version.update(f).update("\0").update(readFileSync(join(root, f))).update("\0");
@@ -45,7 +47,10 @@ function writePrecache(root) {
       .split("/")
       .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
       .join("/");
-  const precache = { version: version.digest("hex").slice(0, 16), files: files.map(encode) };
+  const precache = { version: version.digest("hex").slice(0, 16), list: "" };
+  precache.list = `precache-${precache.version}.json`;
+  for (const old of readdirSync(root).filter((f) => /^precache-[0-9a-f]+\.json$/.test(f))) rmSync(join(root, old));
+  writeFileSync(join(root, precache.list), JSON.stringify(files.map(encode)));
   const sw = readFileSync(swPath, "utf8");
   const marker = /^.*\/\/! @precache$/m;
   if (!marker.test(sw)) {

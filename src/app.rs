@@ -113,6 +113,10 @@ pub fn mount_with_artifact(parent: web_sys::HtmlElement, bytes: &[u8]) {
 
 fn begin_loading(load: RwSignal<Load>) {
     let finish = move |bytes: Result<Vec<u8>, String>, url: String| {
+        // Own documents (kept on this device) may have come first, merged into this corpus.
+        if load.with_untracked(|l| matches!(l, Load::Ready(_))) {
+            return;
+        }
         let state = match bytes.and_then(|b| loader::bundle_from_bytes(&b)) {
             Ok(bundle) => {
                 let data = Data::from_bundle(bundle, url);
@@ -145,12 +149,29 @@ fn begin_loading(load: RwSignal<Load>) {
         .unwrap_or_else(|| browser::resolve_url(&loader::artifact_file_name()));
     let query = browser::current_here(&browser::detect_mode()).query;
     early_chunks::start(&query, &url);
+    listen_for_own_documents(load, url.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let bytes = browser::fetch_bytes(&url)
             .await
             .map_err(|e| format!("Het corpus kan niet worden opgehaald ({e})."));
         finish(bytes, url);
     });
+}
+
+/// Documents added on this device (`public/lezer/eigen.js`) arrive as a whole artifact, the
+/// published corpus with them merged in (or the published one again when they are removed), in
+/// a `briefwissel-eigen` event; it replaces the corpus in place, the URL's filters stay.
+fn listen_for_own_documents(load: RwSignal<Load>, url: String) {
+    let on_corpus = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+        let bytes = js_sys::Uint8Array::new(&event.detail()).to_vec();
+        if let Ok(bundle) = loader::bundle_from_bytes(&bytes) {
+            load.set(Load::Ready(Data::from_bundle(bundle, url.clone())));
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback("briefwissel-eigen", on_corpus.as_ref().unchecked_ref());
+    }
+    on_corpus.forget();
 }
 
 /// How long after the corpus has loaded the remaining index chunks start to download.

@@ -16,10 +16,12 @@ pub enum Facet {
     Answered,
     Ministry,
     Term,
+    Source,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; 8] = [
+        Facet::Source,
         Facet::Party,
         Facet::Theme,
         Facet::Ministry,
@@ -39,6 +41,7 @@ impl Facet {
             Facet::Answered => "beantwoord",
             Facet::Ministry => "ministerie",
             Facet::Term => "termijn",
+            Facet::Source => "bron",
         }
     }
 
@@ -52,6 +55,7 @@ impl Facet {
             Facet::Answered => &facets.answered,
             Facet::Ministry => &facets.ministries,
             Facet::Term => &facets.terms,
+            Facet::Source => &facets.sources,
         }
     }
 
@@ -65,6 +69,7 @@ impl Facet {
             Facet::Answered => "Beantwoord",
             Facet::Ministry => "Ministerie",
             Facet::Term => "Antwoordtermijn",
+            Facet::Source => "Bron",
         }
     }
 }
@@ -98,20 +103,16 @@ pub fn toggle(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Quer
                 toggle_in(&mut next.terms, term);
             }
         }
-        Facet::Answered => {
-            let wanted = match value {
-                "ja" => Some(true),
-                "nee" => Some(false),
-                _ => None,
-            };
-            next.answered = if next.answered == wanted {
-                None
-            } else {
-                wanted
-            };
-        }
+        Facet::Answered => switch(&mut next.answered, value, "ja", "nee"),
+        Facet::Source => switch(&mut next.own, value, "eigen", "gepubliceerd"),
     }
     next
+}
+
+/// A yes/no facet: `value` (`yes` or `no`) chosen, or back to both when it was chosen already.
+fn switch(current: &mut Option<bool>, value: &str, yes: &str, no: &str) {
+    let wanted = (value == yes || value == no).then_some(value == yes);
+    *current = if *current == wanted { None } else { wanted };
 }
 
 /// One active filter, shown as a chip above the results: its text and the query without it.
@@ -172,6 +173,7 @@ pub fn panel_filter_count(query: &Query) -> usize {
         + query.terms.len();
     let flags = [
         query.answered.is_some(),
+        query.own.is_some(),
         query.from.is_some(),
         query.to.is_some(),
         query.undated,
@@ -199,6 +201,7 @@ pub fn only(query: &Query, facet: Facet, value: &str, corpus: &Corpus) -> Query 
         Facet::Answered => cleared.answered = None,
         Facet::Ministry => cleared.ministries.clear(),
         Facet::Term => cleared.terms.clear(),
+        Facet::Source => cleared.own = None,
     }
     toggle(&cleared, facet, value, corpus)
 }

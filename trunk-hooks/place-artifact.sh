@@ -26,5 +26,7 @@ if [ -f "$dir/briefwissel-report.html" ]; then
   css=$(cd "$TRUNK_STAGING_DIR" && ls style-*.css 2>/dev/null | head -n 1)
   sed "s|@STYLESHEET@|$css|" "$dir/briefwissel-report.html" > "$TRUNK_STAGING_DIR/verantwoording.html"
 fi
+# The reader of own documents: a wasm module of its own under lezer/, loaded only when someone adds one.
+node scripts/reader-worker.mjs "$TRUNK_STAGING_DIR" "$TRUNK_PROFILE"
 # SHIP's post-build step (precache list, CSP hashes, 404.html); Trunk runs hooks of a stage concurrently, so it is chained here.
 node scripts/postbuild.mjs "$TRUNK_STAGING_DIR"

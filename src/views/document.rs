@@ -14,14 +14,7 @@ use leptos::prelude::*;
 pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let Some(document) = data.lookup.document(&id) else {
-        return view! {
-            <section>
-                <h1>"Document niet gevonden"</h1>
-                <p>"Er is geen document met kenmerk " <code>{id}</code> "."</p>
-                <p><a href=nav.href(&Route::List, "")>"Naar alle vragen en antwoorden"</a></p>
-            </section>
-        }
-        .into_any();
+        return super::not_found(nav, "Document", id);
     };
     // Jump to #vraag-<n> once the document is in the DOM.
     Effect::new(move |_| {
@@ -68,6 +61,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     let facts = facts_view(document, nav);
     view! {
         <article class="document" data-testid="document" data-document-id=document.id.clone()>
+            {super::own_badge(&document.id)}
             <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
             <h1>{document.title.clone()}</h1>
             {facts}

@@ -9,3 +9,31 @@ pub mod question;
 pub mod question_card;
 pub mod text;
 pub mod toolbar;
+
+use crate::app::Nav;
+use crate::routing::Route;
+use briefwissel_corpus::own_documents::is_own;
+use leptos::prelude::*;
+
+/// A question or document page for an id the corpus does not have (`what`: "Vraag", "Document").
+/// An own document's id says where it is: only on the device it was added on.
+pub fn not_found(nav: Nav, what: &str, id: String) -> AnyView {
+    let why = if is_own(&id) {
+        "dit document staat alleen op het apparaat waarop het is toegevoegd."
+    } else {
+        "onbekend kenmerk."
+    };
+    view! {
+        <section>
+            <h1>{what}" niet gevonden"</h1>
+            <p><code>{id}</code>": "{why}</p>
+            <p><a href=nav.href(&Route::List, "")>"Naar alle vragen en antwoorden"</a></p>
+        </section>
+    }
+    .into_any()
+}
+
+/// The "eigen document" mark of a question or document added on this device.
+pub fn own_badge(id: &str) -> Option<AnyView> {
+    is_own(id).then(|| view! { <p class="own-badge" data-testid="own-badge">"eigen document"</p> }.into_any())
+}

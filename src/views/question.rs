@@ -12,14 +12,7 @@ pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let list_href = nav.href(&Route::List, "");
     let Some(question) = data.lookup.question(&id) else {
-        return view! {
-            <section>
-                <h1>"Vraag niet gevonden"</h1>
-                <p>"Er is geen vraag met kenmerk " <code>{id}</code> "."</p>
-                <p><a href=list_href>"Naar alle vragen en antwoorden"</a></p>
-            </section>
-        }
-        .into_any();
+        return super::not_found(nav, "Vraag", id);
     };
     let title = data
         .lookup

@@ -120,6 +120,7 @@ pub fn QuestionCard(
         <article class="question" class:is-open=is_open data-testid="question" data-question-id=question.id.clone()>
             <header class="question-head">
                 <ul class="badges" aria-label="Partijen">{badges}</ul>
+                {super::own_badge(&question.document_id)}
                 <h3><a href=question_href>{format!("Vraag {}", question.number)}</a></h3>
                 {status_view}
             </header>

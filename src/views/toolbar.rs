@@ -39,6 +39,8 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             <button type="button" on:click=copy>"Kopieer link"</button>
             <button type="button" on:click=csv>"Download CSV"</button>
             <button type="button" on:click=json>"Download JSON"</button>
+            // The file field itself is static HTML (index.html, #eigen): its reader loads only when used.
+            <label for="eigen-bestand" class="add-document">"Document toevoegen"</label>
             <span class="copy-status" role="status">
                 {move || match copied.get() {
                     Some(true) => Some(view! { <span>"Link gekopieerd."</span> }.into_any()),

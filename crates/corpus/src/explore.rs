@@ -2,7 +2,8 @@
 
 use crate::date::Date;
 use crate::model::{Chamber, Corpus, DocumentKind};
-use crate::query::{Query, Sort, UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
+use crate::own_documents::is_own;
+use crate::query::{own_slug, Query, Sort, UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
 use crate::search::bitset::Bitset;
 use crate::search::expand::Expansion;
 use crate::search::suggest::suggestion;
@@ -42,6 +43,8 @@ pub struct Facets {
     pub ministries: Vec<FacetValue>,
     /// Where questions stand against their answer term, as of the explorer's date.
     pub terms: Vec<FacetValue>,
+    /// `eigen` (added on this device) and `gepubliceerd`, when there are own documents.
+    pub sources: Vec<FacetValue>,
 }
 
 /// A document whose own text (title, footnotes or sections outside its questions) matches the
@@ -120,7 +123,7 @@ pub struct Explorer<'a> {
     reader: OnceLock<IndexReader<'a>>,
     index_problem: OnceLock<String>,
     answers: AnswerLookup<'a>,
-    /// Facets in order: parties, themes, kinds, chambers, answered, ministries, terms.
+    /// Facets in order: parties, themes, kinds, chambers, answered, ministries, terms, sources.
     facets: [Vec<FacetEntry>; FACETS],
     newest: Vec<u32>,
     oldest: Vec<u32>,
@@ -144,7 +147,8 @@ const CHAMBERS: usize = 3;
 const ANSWERED: usize = 4;
 const MINISTRIES: usize = 5;
 const TERMS: usize = 6;
-const FACETS: usize = 7;
+const SOURCES: usize = 7;
+const FACETS: usize = 8;
 
 impl<'a> Explorer<'a> {
     /// Precomputes facet sets and sort orders. An index that does not belong to the corpus is not
@@ -216,6 +220,16 @@ impl<'a> Explorer<'a> {
         answered.declare("nee", "nee", "Nog niet beantwoord");
         answered.used("ja");
         answered.used("nee");
+        let mut sources = FacetBuilder::new(n);
+        // Shown only where documents were added: a published corpus has no choice to make.
+        let has_own = corpus.documents.iter().any(|d| is_own(&d.id));
+        if has_own {
+            for own in [true, false] {
+                let slug = own_slug(own);
+                sources.declare(slug, slug, if own { "Eigen documenten" } else { "Gepubliceerd" });
+                sources.used(slug);
+            }
+        }
         for (q, question) in corpus.questions.iter().enumerate() {
             for party in &question.parties {
                 parties.add(party, q);
@@ -240,6 +254,9 @@ impl<'a> Explorer<'a> {
                 if let Some(chamber) = doc.chamber {
                     chambers.add(chamber.slug(), q);
                 }
+            }
+            if has_own {
+                sources.add(own_slug(is_own(&question.document_id)), q);
             }
             answered.add(
                 if question.answer_id.is_some() {
@@ -272,6 +289,7 @@ impl<'a> Explorer<'a> {
                 answered.finish(),
                 ministries.finish(),
                 terms,
+                sources.finish(),
             ],
             newest,
             oldest,
@@ -394,6 +412,7 @@ impl<'a> Explorer<'a> {
             answered: facet_values(ANSWERED),
             ministries: facet_values(MINISTRIES),
             terms: facet_values(TERMS),
+            sources: facet_values(SOURCES),
         };
         let undated_left_out = if (query.from.is_some() || query.to.is_some()) && !query.undated {
             let mut left_out = self.undated.clone();
@@ -523,6 +542,7 @@ impl<'a> Explorer<'a> {
             answered,
             query.ministries.clone(),
             query.terms.iter().map(|t| t.slug().to_string()).collect(),
+            query.own.map(own_slug).into_iter().map(String::from).collect(),
         ]
     }
 

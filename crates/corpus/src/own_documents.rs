@@ -60,9 +60,14 @@ pub enum Outcome {
 }
 
 /// Reads `files` as the build would and merges them into `published` (a corpus as the build made
-/// it). Never panics; a file that cannot be read is refused with the build's message and the
-/// others go on. `Err` only when the built-in registry data is malformed.
-pub fn add_documents(published: &Corpus, files: Vec<SourceFile>) -> Result<Added, String> {
+/// it), calling `on_file` with a file's name as its reading starts. Never panics; a file that
+/// cannot be read is refused with the build's message and the others go on. `Err` only when the
+/// built-in registry data is malformed.
+pub fn add_documents(
+    published: &Corpus,
+    files: Vec<SourceFile>,
+    on_file: &mut dyn FnMut(&str),
+) -> Result<Added, String> {
     let builtin = Builtin::checked()?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let own_files = files
@@ -79,6 +84,7 @@ pub fn add_documents(published: &Corpus, files: Vec<SourceFile>) -> Result<Added
             skipped: Vec::new(),
         },
         &builtin.registry,
+        &mut |name| on_file(name.strip_prefix(OWN_ID_PREFIX).unwrap_or(name)),
     );
     // A file the build reports an error about is not added (the build's check fails on it too).
     let failed: HashSet<String> = own

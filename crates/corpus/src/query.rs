@@ -35,6 +35,8 @@ pub struct Query {
     pub chambers: Vec<Chamber>,
     /// `beantwoord=ja|nee`; `None` shows both.
     pub answered: Option<bool>,
+    /// `bron=eigen|gepubliceerd`: documents added on this device, or the published ones; `None` both.
+    pub own: Option<bool>,
     /// Ministry ids (`ministerie=`).
     pub ministries: Vec<String>,
     /// Where questions stand against their answer term (`termijn=verlopen|binnen|onbekend`).
@@ -57,6 +59,7 @@ impl Default for Query {
             kinds: Vec::new(),
             chambers: Vec::new(),
             answered: None,
+            own: None,
             ministries: Vec::new(),
             terms: Vec::new(),
             undated: false,
@@ -219,6 +222,11 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
                 "nee" => query.answered = Some(false),
                 _ => notice(format!("„{shown}” is geen geldige keuze voor beantwoord (ja of nee) en wordt genegeerd.")),
             },
+            "bron" => match trimmed.to_lowercase().as_str() {
+                "eigen" => query.own = Some(true),
+                "gepubliceerd" => query.own = Some(false),
+                _ => notice(format!("„{shown}” is geen geldige keuze voor bron (eigen of gepubliceerd) en wordt genegeerd.")),
+            },
             "sorteer" => match Sort::from_slug(&trimmed.to_lowercase()) {
                 Some(sort) => query.sort = sort,
                 None => notice(format!(
@@ -282,6 +290,9 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
             if answered { "ja" } else { "nee" }.to_string(),
         ));
     }
+    if let Some(own) = query.own {
+        pairs.push(("bron", own_slug(own).to_string()));
+    }
     pairs.extend(query.ministries.iter().map(|m| ("ministerie", m.clone())));
     pairs.extend(
         query
@@ -302,7 +313,17 @@ pub fn to_query_string(query: &Query, corpus: &Corpus) -> String {
         .join("&")
 }
 
-const PARAMS: [&str; 13] = [
+/// The `bron=` value: `eigen` for documents added on this device, else `gepubliceerd`.
+pub fn own_slug(own: bool) -> &'static str {
+    if own {
+        "eigen"
+    } else {
+        "gepubliceerd"
+    }
+}
+
+const PARAMS: [&str; 14] = [
+    "bron",
     "ministerie",
     "termijn",
     "datum",
@@ -317,7 +338,8 @@ const PARAMS: [&str; 13] = [
     "sorteer",
     "pagina",
 ];
-const SINGLE_PARAMS: [&str; 7] = [
+const SINGLE_PARAMS: [&str; 8] = [
+    "bron",
     "van",
     "tot",
     "q",

@@ -53,7 +53,7 @@ fn file(name: &str, bytes: &[u8]) -> SourceFile {
 #[test]
 fn adding_nothing_leaves_the_published_corpus_exactly_as_the_build_made_it() {
     let corpus = &published().corpus;
-    let added = add_documents(corpus, Vec::new()).unwrap();
+    let added = add_documents(corpus, Vec::new(), &mut |_| {}).unwrap();
     assert!(added.files.is_empty());
     common::assert_same_json(
         &serde_json::to_string(&added.corpus).unwrap(),
@@ -66,7 +66,7 @@ fn adding_nothing_leaves_the_published_corpus_exactly_as_the_build_made_it() {
 fn an_answer_letter_added_beside_its_published_questions_answers_them_and_adds_no_question() {
     let corpus = published_without(&[ANSWERING]);
     let before = corpus.questions.len();
-    let added = add_documents(&corpus, vec![data_file(ANSWERING)]).unwrap();
+    let added = add_documents(&corpus, vec![data_file(ANSWERING)], &mut |_| {}).unwrap();
     let [outcome] = &added.files[..] else {
         panic!("one outcome: {:?}", added.files)
     };
@@ -111,7 +111,7 @@ fn an_answer_letter_added_beside_its_published_questions_answers_them_and_adds_n
 fn an_answer_letter_without_its_questions_document_brings_its_five_questions() {
     let corpus = published_without(&[ASKING, ANSWERING]);
     let before = corpus.questions.len();
-    let added = add_documents(&corpus, vec![data_file(ANSWERING)]).unwrap();
+    let added = add_documents(&corpus, vec![data_file(ANSWERING)], &mut |_| {}).unwrap();
     let Outcome::Added { questions, .. } = &added.files[0].result else {
         panic!("{:?}", added.files)
     };
@@ -137,7 +137,7 @@ fn every_file_of_the_data_folder_added_again_is_named_as_already_in_briefwissel(
     let build = published();
     let files = common::data_files();
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-    let added = add_documents(&build.corpus, files).unwrap();
+    let added = add_documents(&build.corpus, files, &mut |_| {}).unwrap();
     common::assert_same_json(
         &serde_json::to_string(&added.corpus).unwrap(),
         &serde_json::to_string(&build.corpus).unwrap(),
@@ -158,7 +158,7 @@ fn every_file_of_the_data_folder_added_again_is_named_as_already_in_briefwissel(
 #[test]
 fn files_read_on_their_own_give_the_build_s_documents_under_own_ids() {
     let build = published();
-    let added = add_documents(&Corpus::default(), common::data_files()).unwrap();
+    let added = add_documents(&Corpus::default(), common::data_files(), &mut |_| {}).unwrap();
     let own = &added.corpus;
     assert_eq!(own.documents.len(), build.corpus.documents.len());
     assert_eq!(own.questions.len(), build.corpus.questions.len());
@@ -207,6 +207,7 @@ fn a_bad_file_is_refused_with_the_build_s_message_and_the_good_one_beside_it_is_
             data_file(ANSWERING),
             file("leeg.txt", b"  \n\n"),
         ],
+        &mut |_| {},
     )
     .unwrap();
     let results: Vec<&Outcome> = added.files.iter().map(|f| &f.result).collect();

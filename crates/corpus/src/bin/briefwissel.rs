@@ -12,6 +12,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: briefwissel export PATH...   print the parsed corpus as JSON
        briefwissel check PATH...    report per document what was found and what looks wrong
+       briefwissel artifact OUT PATH...
+                                    write the corpus artifact (search index inside) to OUT
        briefwissel search PATH... -- QUERY...
                                     print, per search text, the matching question and
                                     document ids in order of relevance (JSON)
@@ -29,8 +31,9 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    if rest.is_empty() || !matches!(command.as_str(), "export" | "check" | "search") {
-        if !matches!(command.as_str(), "export" | "check" | "search") {
+    let known = matches!(command.as_str(), "export" | "check" | "search" | "artifact");
+    if rest.is_empty() || !known {
+        if !known {
             eprintln!("briefwissel: unknown command \"{command}\"");
         } else {
             eprintln!("briefwissel: {command} needs at least one PATH");
@@ -41,6 +44,14 @@ fn main() -> ExitCode {
     let (rest, queries) = match rest.iter().position(|a| a == "--") {
         Some(i) => (&rest[..i], &rest[i + 1..]),
         None => (rest, &rest[rest.len()..]),
+    };
+    let (out_file, rest) = match (command.as_str(), rest.split_first()) {
+        ("artifact", Some((out_file, paths))) if !paths.is_empty() => (Some(out_file), paths),
+        ("artifact", _) => {
+            eprintln!("briefwissel: artifact needs OUT and at least one PATH\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        _ => (None, rest),
     };
     let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
     let out = match parse_paths(&paths) {
@@ -53,7 +64,20 @@ fn main() -> ExitCode {
     match command.as_str() {
         "export" => export(&out),
         "search" => search(&out, queries),
+        "artifact" => artifact(out, out_file.map_or("", |f| f.as_str())),
         _ => check(&out),
+    }
+}
+
+/// Writes the artifact the app loads (the index inside, not split) for these documents.
+fn artifact(out: ParseOutput, file: &str) -> ExitCode {
+    let bundle = briefwissel_corpus::artifact::Bundle::build(out.corpus);
+    match std::fs::write(file, briefwissel_corpus::artifact::encode(&bundle)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("briefwissel: cannot write {file}: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -369,7 +369,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
 /// linked sets, question facts, themes, member parties, report notes). Never reads the disk.
 pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
     let builtin = Builtin::checked()?;
-    let mut out = read_sources(sources, &builtin.registry);
+    let mut out = read_sources(sources, &builtin.registry, &mut |_| {});
     corpus_passes(&mut out, &builtin);
     Ok(out)
 }
@@ -397,9 +397,14 @@ impl Builtin {
     }
 }
 
-/// Reads and parses every file on its own, in name order (refused files become diagnostics);
-/// the passes over the whole corpus come after ([`corpus_passes`]).
-pub fn read_sources(sources: sources::Sources, registry: &Registry) -> ParseOutput {
+/// Reads and parses every file on its own, in name order (refused files become diagnostics),
+/// calling `on_file` with each file's name when it is done; the passes over the whole corpus come
+/// after ([`corpus_passes`]).
+pub fn read_sources(
+    sources: sources::Sources,
+    registry: &Registry,
+    on_file: &mut dyn FnMut(&str),
+) -> ParseOutput {
     let mut out = ParseOutput {
         corpus: Corpus {
             schema_version: SCHEMA_VERSION,
@@ -414,6 +419,7 @@ pub fn read_sources(sources: sources::Sources, registry: &Registry) -> ParseOutp
     let mut files = sources.files;
     files.sort_by(|a, b| a.name.cmp(&b.name).then(a.shown.cmp(&b.shown)));
     for source in files {
+        on_file(&source.name);
         let sources::SourceFile { name, shown, bytes } = source;
         if briefwissel_readers::Format::of(&name).is_none() {
             out.diagnostics

@@ -1,0 +1,101 @@
+//! The reader worker: documents a reader adds in the browser, read by the build's parser and merged into the published corpus.
+//!
+//! [`read_own_documents`] is plain Rust (the native tests call it); the wasm export of the same
+//! name is what `public/lezer/werker.js` calls in a Web Worker. The app shell never contains this
+//! code: it is a wasm module of its own, fetched when somebody adds a document.
+
+use briefwissel_corpus::artifact::{self, Bundle};
+use briefwissel_corpus::own_documents::{add_documents, FileOutcome, Outcome};
+use briefwissel_corpus::parse::sources::SourceFile;
+use serde_json::{json, Value};
+
+/// What the worker hands back: the merged corpus as an artifact the app loads like its own (with
+/// the search index inside), and what became of every file, as JSON for the page.
+pub struct ReadBack {
+    pub artifact: Vec<u8>,
+    pub report: String,
+}
+
+/// Reads `files` (name and bytes) into the corpus of `published_head` (the artifact the app
+/// loaded), calling `on_file` as each file's reading starts. `Err` with a Dutch message when the
+/// published artifact cannot be read.
+pub fn read_own_documents(
+    published_head: &[u8],
+    files: Vec<(String, Vec<u8>)>,
+    on_file: &mut dyn FnMut(&str),
+) -> Result<ReadBack, String> {
+    let published = artifact::decode(published_head)
+        .map_err(|e| format!("Het gepubliceerde corpus kan niet worden gelezen: {e}."))?;
+    let files = files
+        .into_iter()
+        .map(|(name, bytes)| SourceFile {
+            shown: name.clone(),
+            name,
+            bytes,
+        })
+        .collect();
+    let added = add_documents(&published.corpus, files, on_file)?;
+    let report = Value::Array(added.files.iter().map(outcome_json).collect()).to_string();
+    Ok(ReadBack {
+        artifact: artifact::encode(&Bundle::build(added.corpus)),
+        report,
+    })
+}
+
+/// The build's refusal of a file of `size` bytes over the size limit, as the page shows it.
+pub fn too_large(name: &str, size: u64) -> Option<String> {
+    briefwissel_corpus::parse::sources::too_large(name, size).map(|d| d.to_string())
+}
+
+/// One file's outcome for the page: `status` is `toegevoegd`, `staat-al-in-briefwissel` or
+/// `geweigerd`.
+fn outcome_json(file: &FileOutcome) -> Value {
+    let mut v = match &file.result {
+        Outcome::Added {
+            document_id,
+            questions,
+        } => json!({"status": "toegevoegd", "document": document_id, "vragen": questions}),
+        Outcome::AlreadyPublished {
+            document_id,
+            title,
+            why,
+        } => json!({"status": "staat-al-in-briefwissel", "document": document_id, "titel": title, "waarom": why}),
+        Outcome::Refused(message) => json!({"status": "geweigerd", "melding": message}),
+    };
+    v["naam"] = json!(file.name);
+    v["meldingen"] = json!(file.messages);
+    v
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use wasm_bindgen::prelude::*;
+
+    /// `[artifact: Uint8Array, report: string]`; throws a message string when the published
+    /// corpus cannot be read. `on_file(name)` is called as each file's reading starts.
+    #[wasm_bindgen(js_name = readOwnDocuments)]
+    pub fn read_own_documents(
+        published_head: &[u8],
+        names: Vec<String>,
+        files: Vec<js_sys::Uint8Array>,
+        on_file: &js_sys::Function,
+    ) -> Result<js_sys::Array, JsValue> {
+        let files = names.into_iter().zip(files.iter().map(|f| f.to_vec())).collect();
+        let mut tell = |name: &str| {
+            let _ = on_file.call1(&JsValue::NULL, &JsValue::from_str(name));
+        };
+        let back = super::read_own_documents(published_head, files, &mut tell)
+            .map_err(|e| JsValue::from_str(&e))?;
+        let out = js_sys::Array::new();
+        out.push(&js_sys::Uint8Array::from(&back.artifact[..]));
+        out.push(&JsValue::from_str(&back.report));
+        Ok(out)
+    }
+
+    /// The build's message for a file of `size` bytes that is over the size limit, else `undefined`
+    /// (the page does not read such a file into memory at all).
+    #[wasm_bindgen(js_name = tooLarge)]
+    pub fn too_large(name: &str, size: f64) -> Option<String> {
+        super::too_large(name, size as u64)
+    }
+}
