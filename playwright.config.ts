@@ -1,6 +1,7 @@
 // Playwright: the end-to-end suite against the release build in dist/, served on 127.0.0.1 by
 // scripts/static-server.mjs at "/" and under the sub-path "/briefwissel/", in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
+import { OWN_DIST, OWN_PORT } from "./tests/e2e/own-dist";
 
 export const ROOT_PORT = 4173;
 export const SUBPATH_PORT = 4174;
@@ -48,8 +49,8 @@ export default defineConfig({
     },
     {
       // The build with a corpus that leaves out what own-documents.spec.ts adds (tests/e2e/own-dist.ts).
-      command: `node scripts/static-server.mjs --dir target/e2e/dist-eigen --port 4175`,
-      port: 4175,
+      command: `node scripts/static-server.mjs --dir ${OWN_DIST} --port ${OWN_PORT}`,
+      port: OWN_PORT,
       reuseExistingServer: false,
       timeout: 20_000,
     },

@@ -8,13 +8,10 @@ const own = document.getElementById("eigen");
 if (own) document.body.append(own);
 if (footer) document.body.append(footer);
 // Own documents: the reader (lezer/, a wasm module of its own) loads only when a file is added, or
-// when this device keeps own documents. A page opened as a file has no workers and no storage.
+// when this device keeps own documents. (The single file has no reader: scripts/single-file.mjs
+// disables the field and says why.)
 const field = own?.querySelector("input[type=file]");
-if (field && location.protocol === "file:") {
-  field.disabled = true;
-  own.querySelector("#eigen-status").textContent =
-    "Toevoegen kan niet in dit losse bestand (file://): de browser staat daar geen lezer en geen opslag toe. Open Briefwissel via de website.";
-} else if (field && tag.dataset.eigen) {
+if (field && tag.dataset.eigen) {
   const status = own.querySelector("#eigen-status");
   let reader;
   const begin = () =>

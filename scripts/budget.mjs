@@ -8,7 +8,13 @@
 // linked documents on the card. Issue 16's phone filter panel and facet filter fields (+1.8 KB) were
 // paid by esbuild minifying the JS (-0.9 KB, scripts/compact.mjs) and wasm-opt's
 // `--low-memory-unused` (-1.0 KB: Rust's stack sits below the data, so the first KB of memory is
-// only the far end of a 1 MB stack and never addressed).
+// only the far end of a 1 MB stack and never addressed). Issue 13's own documents (+1.7 KB: the
+// bron facet, badge and not-found text, the corpus hand-over, the static section and boot.js's lazy
+// loading) were paid by removing the stream-adapter exports that wasm-streams makes for server
+// functions, which a static app never calls (wasm-opt --remove-exports *intounderlying*: -1.1 KB),
+// and by moving the service worker's file list into precache-<version>.json (-0.7 KB: the list
+// grows with the corpus, every original is on it). The reader itself (lezer/) is not shell: it loads
+// only when somebody adds a document.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";

@@ -57,6 +57,20 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __bwW
 const wasmBlock = `<script type="application/octet-stream" id="briefwissel-wasm">${wasmBase64}</script>`;
 html = html.replace(loader[0], () => `${wasmBlock}\n<script type="module">${safeScriptText(boot)}</script>`);
 
+// Own documents need the reader module (lezer/), a worker and storage, which one file opened from
+// disk does not have: the field is disabled and the section says so.
+const NO_OWN_DOCUMENTS =
+  "Toevoegen kan niet in dit losse bestand: de lezer van eigen documenten zit er niet in, en een pagina die als bestand (file://) is geopend, mag geen lezer starten en niets bewaren. Open Briefwissel via de website om eigen documenten toe te voegen.";
+if (html.includes('id="eigen"')) {
+  const before = html;
+  html = html
+    .replace(/(<input\b[^>]*data-testid="add-document")/, "$1 disabled")
+    .replace(/<p id="eigen-status"([^>]*)><\/p>/, (_, rest) => `<p id="eigen-status"${rest}>${NO_OWN_DOCUMENTS}</p>`);
+  if (!html.includes(NO_OWN_DOCUMENTS) || !/data-testid="add-document" disabled/.test(html) || html === before) {
+    fail("the own-documents section (#eigen) has no add-document field or status line to mark as unavailable");
+  }
+}
+
 // 2. Preloads of files that are now inline go; stylesheets become <style>; the icon a data: URL.
 let corpusHref = null;
 html = html.replace(/<link\b[^>]*>/gi, (tag) => {

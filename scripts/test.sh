@@ -57,8 +57,9 @@ fi
 gate "cargo fmt --check" cargo fmt --all -- --check
 gate "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
 cargo_tests "native tests" --workspace
-# The readers also parse files dropped in the browser (a later, lazily loaded module): they must build for wasm32.
-gate "readers build for wasm32" cargo check -q -p briefwissel-readers --target wasm32-unknown-unknown
+# The reader of own documents (crates/reader-worker: the readers and the parser as a lazily loaded
+# wasm module) is linted for wasm32 too: its wasm-bindgen exports exist only there.
+gate "reader worker lints for wasm32" cargo clippy -q -p briefwissel-reader-worker --target wasm32-unknown-unknown -- -D warnings
 
 # wasm-bindgen browser tests of the app (tests/wasm_*.rs), in headless Chromium via chromedriver.
 APP_PACKAGE="$(awk '/^\[package\]/{p=1} p && /^name *=/{gsub(/name *= *|"/, ""); print; exit}' Cargo.toml)"

@@ -162,14 +162,18 @@ fn begin_loading(load: RwSignal<Load>) {
 /// published corpus with them merged in (or the published one again when they are removed), in
 /// a `briefwissel-eigen` event; it replaces the corpus in place, the URL's filters stay.
 fn listen_for_own_documents(load: RwSignal<Load>, url: String) {
-    let on_corpus = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
-        let bytes = js_sys::Uint8Array::new(&event.detail()).to_vec();
-        if let Ok(bundle) = loader::bundle_from_bytes(&bytes) {
-            load.set(Load::Ready(Data::from_bundle(bundle, url.clone())));
-        }
-    });
+    let on_corpus =
+        Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+            let bytes = js_sys::Uint8Array::new(&event.detail()).to_vec();
+            if let Ok(bundle) = loader::bundle_from_bytes(&bytes) {
+                load.set(Load::Ready(Data::from_bundle(bundle, url.clone())));
+            }
+        });
     if let Some(window) = web_sys::window() {
-        let _ = window.add_event_listener_with_callback("briefwissel-eigen", on_corpus.as_ref().unchecked_ref());
+        let _ = window.add_event_listener_with_callback(
+            "briefwissel-eigen",
+            on_corpus.as_ref().unchecked_ref(),
+        );
     }
     on_corpus.forget();
 }

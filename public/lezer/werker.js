@@ -12,14 +12,24 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: "te-groot", message: tooLarge(data.name, data.size) ?? null });
       return;
     }
-    const started = performance.now();
+    // When each step started: reading (the first file), merging, indexing; and the end.
+    const at = { begin: performance.now() };
     const [artifact, report] = readOwnDocuments(
       new Uint8Array(data.head),
       data.files.map((f) => f.name),
       data.files.map((f) => new Uint8Array(f.bytes)),
-      (name) => self.postMessage({ type: "bezig", name }),
+      (step, name) => {
+        at[step] ??= performance.now();
+        if (step === "lezen") self.postMessage({ type: "bezig", name });
+      },
     );
-    const ms = performance.now() - started;
+    const end = performance.now();
+    const ms = {
+      lezen: (at.samenvoegen ?? end) - (at.lezen ?? at.begin),
+      samenvoegen: (at.indexeren ?? end) - (at.samenvoegen ?? end),
+      indexeren: end - (at.indexeren ?? end),
+      totaal: end - at.begin,
+    };
     self.postMessage({ type: "klaar", artifact, report: JSON.parse(report), ms }, [artifact.buffer]);
   } catch (error) {
     self.postMessage({ type: "fout", message: String(error?.message ?? error) });

@@ -35,5 +35,7 @@ pub fn not_found(nav: Nav, what: &str, id: String) -> AnyView {
 
 /// The "eigen document" mark of a question or document added on this device.
 pub fn own_badge(id: &str) -> Option<AnyView> {
-    is_own(id).then(|| view! { <p class="own-badge" data-testid="own-badge">"eigen document"</p> }.into_any())
+    is_own(id).then(|| {
+        view! { <p class="own-badge" data-testid="own-badge">"eigen document"</p> }.into_any()
+    })
 }

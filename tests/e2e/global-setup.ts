@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { DIST } from "../../playwright.config";
 import { EXPORT_PATH } from "./corpus";
-import { buildOwnDist } from "./own-dist";
+import { OWN_DIST } from "./own-dist";
 
 export default function globalSetup(): void {
   for (const file of [`${DIST}/index.html`, `${DIST}/sw.js`]) {
@@ -13,7 +13,7 @@ export default function globalSetup(): void {
   if (!existsSync(`${DIST}/briefwissel.html`)) {
     execFileSync("node", ["scripts/single-file.mjs", DIST, `${DIST}/briefwissel.html`], { stdio: "inherit" });
   }
-  buildOwnDist(DIST);
+  execFileSync("node", ["scripts/own-dist.mjs", DIST, OWN_DIST], { stdio: "inherit" });
   const given = process.env.BRIEFWISSEL_EXPORT;
   if (given && given !== EXPORT_PATH && existsSync(given)) {
     process.env.BRIEFWISSEL_EXPORT = given;

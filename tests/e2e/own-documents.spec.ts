@@ -105,6 +105,21 @@ test.describe("with the two documents left out of the published corpus", () => {
     await explorer.expectCount(before + WORD_QUESTIONS);
   });
 
+  test("when the device's storage is full, adding is refused with a clear message and nothing changes", async ({ page }) => {
+    // 50 kB left on this device (the browser's own estimate, made small for the test).
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator.storage, "estimate", { value: async () => ({ usage: 5_000_000, quota: 5_050_000 }) });
+    });
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    const before = await explorer.count();
+    await page.getByTestId("add-document").setInputFiles([pdf()]);
+    await expect(page.locator("#eigen-status")).toContainText("Niet genoeg opslagruimte op dit apparaat", { timeout: 60_000 });
+    await expect(page.locator("#eigen-status")).toContainText("Verwijder eerst eigen documenten");
+    await explorer.expectCount(before);
+    await expect(page.getByTestId("own-document")).toHaveCount(0);
+  });
+
   test("adding documents sends nothing: no request carries a file, and once the reader is loaded none is made at all", async ({ page }) => {
     const explorer = new ExplorerPage(page);
     await explorer.open();
@@ -124,15 +139,23 @@ test.describe("with the two documents left out of the published corpus", () => {
     expect(requests).toEqual([]);
   });
 
-  test("the reader reads a 4-page PDF quickly enough", async ({ page }) => {
+  test("reading a 4-page PDF is timed in the worker and on the page (reported, not a pass mark)", async ({ page }) => {
     const explorer = new ExplorerPage(page);
     await explorer.open();
-    await add(page, [word()]);
-    // Measured by the page (worker time: parse, merge, index); reported, budget 150 ms on this machine.
+    const before = await explorer.count();
     await add(page, [pdf()]);
-    const ms = Number(await page.locator("#eigen").getAttribute("data-lees-ms"));
-    console.log(`reader: 2 own documents (4-page PDF + Word) read, merged and indexed in ${ms} ms`);
-    expect(ms).toBeGreaterThan(0);
+    await explorer.expectCount(before + PDF_QUESTIONS);
+    const own = page.locator("#eigen");
+    const read = Number(await own.getAttribute("data-lees-ms"));
+    const worker = Number(await own.getAttribute("data-werker-ms"));
+    const total = Number(await own.getAttribute("data-pagina-ms"));
+    // Read = reading and parsing the file; the worker's time adds merging into the published corpus
+    // and indexing it all; the page's adds starting the worker and storing. Measured properly by
+    // bench/own-documents.mjs (docs/performance.md).
+    console.log(`own documents: 4-page PDF read in ${read} ms, worker ${worker} ms, page ${total} ms (first use)`);
+    expect(read).toBeGreaterThan(0);
+    expect(worker).toBeGreaterThanOrEqual(read);
+    expect(total).toBeGreaterThanOrEqual(worker);
   });
 });
 

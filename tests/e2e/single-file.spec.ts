@@ -67,3 +67,13 @@ test("the single file carries its Verantwoording: the footer and a card's note o
   await expect(page.locator(":target")).toHaveAttribute("id", `doc-${noted.document_id}-${noted.report_note}`);
   expect(errors).toEqual([]);
 });
+
+test("the single file says plainly that it cannot add documents, and why", async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await page.goto(FILE_URL);
+  await explorer.waitForResults();
+  await expect(page.getByTestId("add-document")).toBeDisabled();
+  await expect(page.locator("#eigen-status")).toContainText("Toevoegen kan niet in dit losse bestand");
+  await expect(page.locator("#eigen-status")).toContainText("file://");
+  await expect(page.locator("#eigen-status")).toContainText("Open Briefwissel via de website");
+});

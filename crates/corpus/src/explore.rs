@@ -226,7 +226,15 @@ impl<'a> Explorer<'a> {
         if has_own {
             for own in [true, false] {
                 let slug = own_slug(own);
-                sources.declare(slug, slug, if own { "Eigen documenten" } else { "Gepubliceerd" });
+                sources.declare(
+                    slug,
+                    slug,
+                    if own {
+                        "Eigen documenten"
+                    } else {
+                        "Gepubliceerd"
+                    },
+                );
                 sources.used(slug);
             }
         }
@@ -542,7 +550,12 @@ impl<'a> Explorer<'a> {
             answered,
             query.ministries.clone(),
             query.terms.iter().map(|t| t.slug().to_string()).collect(),
-            query.own.map(own_slug).into_iter().map(String::from).collect(),
+            query
+                .own
+                .map(own_slug)
+                .into_iter()
+                .map(String::from)
+                .collect(),
         ]
     }
 

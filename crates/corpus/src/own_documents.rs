@@ -24,6 +24,17 @@ pub fn is_own(id: &str) -> bool {
     id.starts_with(OWN_ID_PREFIX)
 }
 
+/// Where the work on own documents is, for progress and timing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step<'a> {
+    /// Reading and parsing this file (the name as the reader knows it) starts.
+    Reading(&'a str),
+    /// Every file is read; the passes over the published corpus and the own documents start.
+    Merging,
+    /// The merged corpus is being indexed for search (by the caller that builds the artifact).
+    Indexing,
+}
+
 /// The published corpus with the own documents in it, and what became of every file.
 pub struct Added {
     pub corpus: Corpus,
@@ -60,13 +71,13 @@ pub enum Outcome {
 }
 
 /// Reads `files` as the build would and merges them into `published` (a corpus as the build made
-/// it), calling `on_file` with a file's name as its reading starts. Never panics; a file that
+/// it), telling `on_step` where it is (each file's reading, then the merge). Never panics; a file that
 /// cannot be read is refused with the build's message and the others go on. `Err` only when the
 /// built-in registry data is malformed.
 pub fn add_documents(
     published: &Corpus,
     files: Vec<SourceFile>,
-    on_file: &mut dyn FnMut(&str),
+    on_step: &mut dyn FnMut(Step),
 ) -> Result<Added, String> {
     let builtin = Builtin::checked()?;
     let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
@@ -84,7 +95,11 @@ pub fn add_documents(
             skipped: Vec::new(),
         },
         &builtin.registry,
-        &mut |name| on_file(name.strip_prefix(OWN_ID_PREFIX).unwrap_or(name)),
+        &mut |name| {
+            on_step(Step::Reading(
+                name.strip_prefix(OWN_ID_PREFIX).unwrap_or(name),
+            ))
+        },
     );
     // A file the build reports an error about is not added (the build's check fails on it too).
     let failed: HashSet<String> = own
@@ -110,6 +125,7 @@ pub fn add_documents(
         .iter()
         .map(|q| (q.id.clone(), q.report_note))
         .collect();
+    on_step(Step::Merging);
     parse::corpus_passes(&mut all, &builtin);
     // Report notes point into the published Verantwoording, which has no own documents: an own
     // file's messages are shown where it was added.

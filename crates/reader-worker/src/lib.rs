@@ -5,7 +5,7 @@
 //! code: it is a wasm module of its own, fetched when somebody adds a document.
 
 use briefwissel_corpus::artifact::{self, Bundle};
-use briefwissel_corpus::own_documents::{add_documents, FileOutcome, Outcome};
+use briefwissel_corpus::own_documents::{add_documents, FileOutcome, Outcome, Step};
 use briefwissel_corpus::parse::sources::SourceFile;
 use serde_json::{json, Value};
 
@@ -17,12 +17,12 @@ pub struct ReadBack {
 }
 
 /// Reads `files` (name and bytes) into the corpus of `published_head` (the artifact the app
-/// loaded), calling `on_file` as each file's reading starts. `Err` with a Dutch message when the
+/// loaded), telling `on_step` where it is (each file's reading, the merge, the index). `Err` with a Dutch message when the
 /// published artifact cannot be read.
 pub fn read_own_documents(
     published_head: &[u8],
     files: Vec<(String, Vec<u8>)>,
-    on_file: &mut dyn FnMut(&str),
+    on_step: &mut dyn FnMut(Step),
 ) -> Result<ReadBack, String> {
     let published = artifact::decode(published_head)
         .map_err(|e| format!("Het gepubliceerde corpus kan niet worden gelezen: {e}."))?;
@@ -34,8 +34,9 @@ pub fn read_own_documents(
             bytes,
         })
         .collect();
-    let added = add_documents(&published.corpus, files, on_file)?;
+    let added = add_documents(&published.corpus, files, on_step)?;
     let report = Value::Array(added.files.iter().map(outcome_json).collect()).to_string();
+    on_step(Step::Indexing);
     Ok(ReadBack {
         artifact: artifact::encode(&Bundle::build(added.corpus)),
         report,
@@ -59,7 +60,9 @@ fn outcome_json(file: &FileOutcome) -> Value {
             document_id,
             title,
             why,
-        } => json!({"status": "staat-al-in-briefwissel", "document": document_id, "titel": title, "waarom": why}),
+        } => {
+            json!({"status": "staat-al-in-briefwissel", "document": document_id, "titel": title, "waarom": why})
+        }
         Outcome::Refused(message) => json!({"status": "geweigerd", "melding": message}),
     };
     v["naam"] = json!(file.name);
@@ -69,20 +72,34 @@ fn outcome_json(file: &FileOutcome) -> Value {
 
 #[cfg(target_arch = "wasm32")]
 mod web {
+    use super::Step;
     use wasm_bindgen::prelude::*;
 
     /// `[artifact: Uint8Array, report: string]`; throws a message string when the published
-    /// corpus cannot be read. `on_file(name)` is called as each file's reading starts.
+    /// corpus cannot be read. `on_step(step, name)` is called as each step starts: `lezen` (with
+    /// the file's name), `samenvoegen`, `indexeren`.
     #[wasm_bindgen(js_name = readOwnDocuments)]
     pub fn read_own_documents(
         published_head: &[u8],
         names: Vec<String>,
         files: Vec<js_sys::Uint8Array>,
-        on_file: &js_sys::Function,
+        on_step: &js_sys::Function,
     ) -> Result<js_sys::Array, JsValue> {
-        let files = names.into_iter().zip(files.iter().map(|f| f.to_vec())).collect();
-        let mut tell = |name: &str| {
-            let _ = on_file.call1(&JsValue::NULL, &JsValue::from_str(name));
+        let files = names
+            .into_iter()
+            .zip(files.iter().map(|f| f.to_vec()))
+            .collect();
+        let mut tell = |step: Step| {
+            let (kind, name) = match step {
+                Step::Reading(name) => ("lezen", name),
+                Step::Merging => ("samenvoegen", ""),
+                Step::Indexing => ("indexeren", ""),
+            };
+            let _ = on_step.call2(
+                &JsValue::NULL,
+                &JsValue::from_str(kind),
+                &JsValue::from_str(name),
+            );
         };
         let back = super::read_own_documents(published_head, files, &mut tell)
             .map_err(|e| JsValue::from_str(&e))?;
