@@ -22,8 +22,14 @@ if (field && tag.dataset.eigen) {
         reader = undefined;
         throw error;
       }));
-  const add = (files) => files?.length && begin().then((r) => r.add(files));
-  field.addEventListener("change", () => add(field.files).then(() => (field.value = "")));
+  // The chosen files are copied at once (emptying the field empties its file list, and the same file
+  // may then be chosen again). A failure to load is said in the status line by begin().
+  const add = async (files) => {
+    const chosen = [...(files ?? [])];
+    field.value = "";
+    if (chosen.length) await (await begin()).add(chosen);
+  };
+  field.addEventListener("change", () => add(field.files).catch(() => {}));
   // The whole page is a drop zone.
   document.addEventListener("dragover", (event) => {
     if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
@@ -31,7 +37,7 @@ if (field && tag.dataset.eigen) {
   document.addEventListener("drop", (event) => {
     if (!event.dataTransfer?.files.length) return;
     event.preventDefault();
-    add(event.dataTransfer.files);
+    add(event.dataTransfer.files).catch(() => {});
   });
   if (localStorage.getItem("briefwissel-eigen")) begin();
 }

@@ -17,8 +17,21 @@ export function start(element) {
   status = section.querySelector("#eigen-status");
   list = section.querySelector("#eigen-lijst");
   messages = section.querySelector("#eigen-meldingen");
-  restore().catch(fail);
-  return { add: (files) => add(files).catch(fail) };
+  serially(restore);
+  return {
+    add: (files) => {
+      const chosen = [...files]; // now: the field is cleared for the next choice
+      return serially(() => add(chosen));
+    },
+  };
+}
+
+/** One round at a time (the worker answers one request at a time): files added while another
+ * round runs wait for it. */
+let rounds = Promise.resolve();
+function serially(work) {
+  rounds = rounds.then(work).catch(fail);
+  return rounds;
 }
 
 // ---- storage (IndexedDB: the files, and the merged corpus for the published corpus it was made for)
@@ -243,6 +256,6 @@ async function render(files) {
 
 function button(text, testid, label, onClick) {
   const b = element("button", { type: "button", "data-testid": testid, "aria-label": label }, text);
-  b.addEventListener("click", () => onClick().catch(fail));
+  b.addEventListener("click", () => serially(onClick));
   return b;
 }

@@ -50,6 +50,18 @@ test.describe("with the two documents left out of the published corpus", () => {
     await expect(page.locator(".doc-question")).toHaveCount(WORD_QUESTIONS);
   });
 
+  test("a file added while another is still being read waits for it, and both are added", async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    const before = await explorer.count();
+    const field = page.getByTestId("add-document");
+    await field.setInputFiles([pdf()]);
+    await field.setInputFiles([word()]);
+    await explorer.expectCount(before + PDF_QUESTIONS + WORD_QUESTIONS);
+    await expect(page.getByTestId("own-document")).toHaveCount(2);
+    await expect(page.locator("#eigen-status")).toHaveText("2 van 2 gelezen", { timeout: 60_000 });
+  });
+
   test("search finds the text of an added Word letter", async ({ page }) => {
     const explorer = new ExplorerPage(page);
     await explorer.open("?q=Sammy%20Baker");
