@@ -137,6 +137,32 @@ async function coldLoad(browser, url, { throttled, server }) {
   }
 }
 
+/** A first visit as a reader makes it (service worker allowed, so its offline copy counts): every byte the
+ * server sends until it has been quiet for two seconds (at most a minute), beside those before first results. */
+async function firstVisit(browser, url, server) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const logStart = server.log.length;
+  try {
+    await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0, null, { timeout: 120_000, polling: 20 });
+    const markWall = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName("first-results")[0].startTime);
+    const until = Date.now() + 60_000;
+    while (Date.now() < until && Date.now() - (server.log.at(-1)?.t ?? 0) < 2000) await page.waitForTimeout(250);
+    const all = servedBytes(server, logStart, Infinity);
+    return {
+      served_bytes_before: servedBytes(server, logStart, markWall).bytes,
+      served_bytes_total: all.bytes,
+      served_requests_total: all.requests,
+      quiet: Date.now() < until,
+    };
+  } catch (error) {
+    return { error: String(error).split("\n")[0] };
+  } finally {
+    await context.close();
+  }
+}
+
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
@@ -188,6 +214,7 @@ async function main() {
     entry.filtered = await repeatedLoads(browser, url(filtered), loads, false, server);
     entry.filtered_throttled = await repeatedLoads(browser, url(filtered), throttledLoads, true, server);
     entry.start_page_throttled = await repeatedLoads(browser, url(""), throttledLoads, true, server);
+    entry.first_visit = await firstVisit(browser, url(""), server);
   }
 
   for (const name of ["briefwissel", "pagefind"]) {

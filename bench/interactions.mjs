@@ -2,7 +2,8 @@
 // change) → result DOM updated. A click starts at the click, not at pointerdown: the time a button is held down
 // (here: the driver's round trip between mouse down and up) is not the app's.
 // "Updated" means the result-count text or the first listed question ids changed (MutationObserver).
-
+// Beside it, the browser's Event Timing API times every interaction to the next paint: Chromium reports the ones
+// of 16 ms or more (durationThreshold) and counts all of them (performance.interactionCount).
 const OBSERVER = `(() => {
   const signature = () => {
     const count = document.querySelector('[data-testid="result-count"]');
@@ -19,6 +20,13 @@ const OBSERVER = `(() => {
       lat.start = null;
     }
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  lat.interactionsAtStart = performance.interactionCount ?? 0;
+  lat.slow = new Map();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.interactionId) lat.slow.set(e.interactionId, Math.max(lat.slow.get(e.interactionId) ?? 0, e.duration));
+    }
+  }).observe({ type: "event", durationThreshold: 16 });
 })()`;
 
 const percentile = (xs, p) => {
@@ -27,7 +35,8 @@ const percentile = (xs, p) => {
 };
 export const summary = (xs) => ({ n: xs.length, p50_ms: percentile(xs, 50), p95_ms: percentile(xs, 95), max_ms: percentile(xs, 100) });
 
-async function openLoaded(browser, url) {
+/** A fresh context (no service worker) with `url` open, its first results shown and the observers installed. */
+export async function openLoaded(browser, url) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "commit" });
@@ -35,6 +44,25 @@ async function openLoaded(browser, url) {
   await page.waitForTimeout(200);
   await page.evaluate(OBSERVER);
   return { context, page };
+}
+
+/** Event Timing since the observers were installed (or since the last call): how many interactions there were,
+ * and the p95 to the next paint ("<16" when fewer than 5% of them took 16 ms or more). */
+export async function eventTiming(page) {
+  await page.waitForTimeout(100); // entries arrive after the paint
+  const { all, slow } = await page.evaluate(() => {
+    const lat = window.__lat;
+    const now = performance.interactionCount ?? 0;
+    const result = { all: now - lat.interactionsAtStart, slow: [...lat.slow.values()] };
+    lat.interactionsAtStart = now;
+    lat.slow = new Map();
+    return result;
+  });
+  const sorted = slow.sort((a, b) => a - b);
+  const rank = Math.ceil(0.95 * all) - 1; // the p95 interaction's place among all, fastest first
+  const fast = all - sorted.length;
+  const p95 = all === 0 ? null : rank < fast ? "<16" : sorted[rank - fast];
+  return { interactions: all, at_least_16_ms: sorted.length, p95_ms: p95, max_ms: sorted.at(-1) ?? (all ? "<16" : null) };
 }
 
 /** Waits until one more latency was recorded; false (and the pending start cleared) on timeout. */
@@ -84,54 +112,55 @@ export async function measureWarmQueries(browser, url, queryStrings, name) {
   return { ...summary(times), unchanged };
 }
 
-/** Facet clicks and search keystrokes/Enter in Briefwissel, until `count` latencies are recorded. */
-export async function measureInteractions(browser, url, { count, terms }) {
-  const { context, page } = await openLoaded(browser, url);
+/** Facet clicks and search keystrokes/Enter on an open Briefwissel page (openLoaded), until `count` latencies
+ * are recorded or `until()` says stop. Returns the latencies by kind and how many changed nothing. */
+export async function interact(page, { count, terms, until = async () => false }) {
   const kinds = { facet: [], enter: [], keystroke: [] };
   let skipped = 0;
   const total = () => kinds.facet.length + kinds.enter.length + kinds.keystroke.length;
+  const enough = async () => total() >= count || (await until());
   const measure = async (kind, action, timeout = 3000) => {
     const n = await page.evaluate(() => window.__lat.results.length);
     await action();
     if (await recorded(page, n, timeout)) kinds[kind].push(await page.evaluate(() => window.__lat.results.at(-1)));
     else skipped++;
   };
-  try {
-    const values = await page.evaluate(() =>
-      [...document.querySelectorAll('input[type="checkbox"][data-facet="partij"], input[type="checkbox"][data-facet="thema"]')]
-        .filter((e) => !e.disabled)
-        .slice(0, 16)
-        .map((e) => [e.dataset.facet, e.dataset.value]),
-    );
-    for (let round = 0; round < 3 && total() < count / 2; round++) {
-      for (const [facet, value] of values) {
-        const box = page.locator(`input[type="checkbox"][data-facet="${facet}"][data-value="${value}"]`).first();
-        if ((await box.count()) === 0 || (await box.isDisabled())) continue;
-        await measure("facet", () => box.click()); // on
-        await measure("facet", () => box.click()); // off again
-        if (total() >= count / 2) break;
-      }
+  const values = await page.evaluate(() =>
+    [...document.querySelectorAll('input[type="checkbox"][data-facet="partij"], input[type="checkbox"][data-facet="thema"]')]
+      .filter((e) => !e.disabled)
+      .slice(0, 16)
+      .map((e) => [e.dataset.facet, e.dataset.value]),
+  );
+  done: for (let round = 0; round < 3 && total() < count / 2; round++) {
+    for (const [facet, value] of values) {
+      const box = page.locator(`input[type="checkbox"][data-facet="${facet}"][data-value="${value}"]`).first();
+      if ((await box.count()) === 0 || (await box.isDisabled())) continue;
+      await measure("facet", () => box.click()); // on
+      await measure("facet", () => box.click()); // off again
+      if (await until()) break done;
+      if (total() >= count / 2) break;
     }
-    const search = page.locator('[data-testid="search-input"]').first();
-    if ((await search.count()) > 0) {
-      for (let round = 0; round < 4 && total() < count; round++) {
-        for (const term of terms) {
-          await search.click();
-          await page.keyboard.press("Control+A");
-          for (const ch of term) await measure("keystroke", () => page.keyboard.type(ch), 400);
-          await measure("enter", () => page.keyboard.press("Enter"), 400);
-          await page.keyboard.press("Control+A");
-          await measure("keystroke", () => page.keyboard.press("Backspace"), 400);
-          await measure("enter", () => page.keyboard.press("Enter"), 400);
-          if (total() >= count) break;
-        }
-      }
-    }
-  } catch (error) {
-    return { error: String(error).split("\n")[0], all: summary([...kinds.facet, ...kinds.enter, ...kinds.keystroke]) };
-  } finally {
-    await context.close();
   }
+  const search = page.locator('[data-testid="search-input"]').first();
+  if ((await search.count()) > 0 && !(await enough())) {
+    done: for (let round = 0; round < 4; round++) {
+      for (const term of terms) {
+        await search.click();
+        await page.keyboard.press("Control+A");
+        for (const ch of term) await measure("keystroke", () => page.keyboard.type(ch), 400);
+        await measure("enter", () => page.keyboard.press("Enter"), 400);
+        await page.keyboard.press("Control+A");
+        await measure("keystroke", () => page.keyboard.press("Backspace"), 400);
+        await measure("enter", () => page.keyboard.press("Enter"), 400);
+        if (await enough()) break done;
+      }
+    }
+  }
+  return { kinds, skipped };
+}
+
+/** The latencies of `interact` summarised: all, and per kind. */
+export function interactionSummary({ kinds, skipped }) {
   return {
     all: summary([...kinds.facet, ...kinds.enter, ...kinds.keystroke]),
     facet: summary(kinds.facet),
@@ -139,4 +168,17 @@ export async function measureInteractions(browser, url, { count, terms }) {
     keystroke: summary(kinds.keystroke),
     skipped,
   };
+}
+
+/** Facet clicks and search keystrokes/Enter in Briefwissel, until `count` latencies are recorded. */
+export async function measureInteractions(browser, url, { count, terms }) {
+  const { context, page } = await openLoaded(browser, url);
+  try {
+    const measured = await interact(page, { count, terms });
+    return { ...interactionSummary(measured), event_timing: await eventTiming(page) };
+  } catch (error) {
+    return { error: String(error).split("\n")[0] };
+  } finally {
+    await context.close();
+  }
 }

@@ -1,5 +1,6 @@
 // Builds the peer sites for one corpus export: a static HTML site indexed by Pagefind (one page per
-// question with its answer, filters partij/thema/jaar) and the texts as JSON for the MiniSearch peer.
+// question with its answer, filters partij/thema/jaar; indexed text: the question's heading, text and answer,
+// as Briefwissel indexes a question) and the texts as JSON for the MiniSearch peer.
 // Usage: node bench/peer-site.mjs EXPORT.json OUT_DIR
 import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -40,20 +41,23 @@ corpus.questions.forEach((q, n) => {
     ...q.themes.map((t) => `<span data-pagefind-filter="thema">${escape(t)}</span>`),
     `<span data-pagefind-filter="jaar">${year}</span>`,
   ].join(" ");
+  // Pagefind indexes what Briefwissel indexes for a question (its heading, text and answer) and no more:
+  // the title, date and filter labels are marked data-pagefind-ignore, which keeps them out of the
+  // index while Pagefind still reads them as metadata and filters.
   const page = `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>${escape(titles.get(q.document_id))} — vraag ${escape(q.number)}</title></head>
 <body><main data-pagefind-body>
-<h1 data-pagefind-meta="title">${escape(titles.get(q.document_id))} — vraag ${escape(q.number)}</h1>
-<p data-pagefind-meta="datum">${escape(q.asked_on)}</p>
-<div>${filters}</div>
-<section><h2>Vraag</h2>${paragraphs(q.text)}</section>
-<section><h2>Antwoord</h2>${answer ? paragraphs(answer.text) : "<p>Nog niet beantwoord.</p>"}</section>
+<h1 data-pagefind-ignore data-pagefind-meta="title">${escape(titles.get(q.document_id))} — vraag ${escape(q.number)}</h1>
+<p data-pagefind-ignore data-pagefind-meta="datum">${escape(q.asked_on)}</p>
+<div data-pagefind-ignore>${filters}</div>
+<section>${q.heading ? `<h2>${escape(q.heading)}</h2>` : ""}${paragraphs(q.text)}</section>
+<section>${answer ? paragraphs(answer.text) : ""}</section>
 </main></body></html>\n`;
   writeFileSync(join(site, "v", `${n}.html`), page);
   docs.push({
     id: n,
     qid: q.id,
-    text: q.text,
+    text: q.heading ? `${q.heading}\n\n${q.text}` : q.text,
     answer: answer ? answer.text : "",
     partij: parties,
     thema: q.themes,

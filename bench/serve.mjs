@@ -23,8 +23,8 @@ const TYPES = {
 };
 const ALREADY_COMPRESSED = new Set([".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".png", ".jpg"]);
 
-/** Starts a server for `root` (with `precompress`, every top-level file is compressed before the first
- * request, so no measured request waits for the compressor); resolves to { url, close, sizes } where sizes maps URL path → { raw, br }. */
+/** Starts a server for `root` (with `precompress`, every file, in subfolders too, is compressed before
+ * the first request, so no measured request waits for the compressor); resolves to { url, close, sizes } where sizes maps URL path → { raw, br }. */
 export function serve(root, { spaFallback = true, precompress = false } = {}) {
   const cache = new Map();
   const sizes = new Map();
@@ -76,12 +76,14 @@ export function serve(root, { spaFallback = true, precompress = false } = {}) {
     res.end(body);
     log.push({ t: Date.now(), path, bytes: body.length });
   });
-  if (precompress) {
-    for (const name of readdirSync(root)) {
-      const file = join(root, name);
-      if (statSync(file).isFile()) load(file);
+  const loadAll = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      if (statSync(file).isDirectory()) loadAll(file);
+      else load(file);
     }
-  }
+  };
+  if (precompress) loadAll(root);
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();

@@ -40,10 +40,13 @@ data_dir() { if [ "$1" = 1x ]; then echo "$ROOT/data/documents"; else echo "$ROO
 for scale in $SCALES; do
   if [ "$scale" != 1x ]; then
     factor="${scale%x}"
-    if [ ! -f ".scale/$scale/scale-manifest.json" ] || [ "$(find data/documents -newer ".scale/$scale/scale-manifest.json" | head -1)" != "" ]; then
+    manifest=".scale/$scale/scale-manifest.json"
+    if [ ! -f "$manifest" ] || [ "$BIN/briefwissel-scale" -nt "$manifest" ] \
+      || [ "$(find data/documents -newer "$manifest" | head -1)" != "" ]; then
       say "generating the ${scale} corpus"
       "$BIN/briefwissel-scale" --factor "$factor" --output ".scale/$scale"
     fi
+    node bench/text-ratio.mjs data/documents ".scale/$scale" > "$OUT/text-ratio-$scale.json"
   fi
   say "export and peer sites for $scale"
   "$BIN/briefwissel" export "$(data_dir "$scale")" > "$OUT/export-$scale.json"

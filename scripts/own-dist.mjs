@@ -2,7 +2,7 @@
 // them as own documents adds them (every real document is published, and one that is published
 // already is not added twice). Same app and reader; only the corpus head is built from the data
 // folder without them. Used by the e2e suite (tests/e2e/own-documents.spec.ts) and the benchmark
-// (bench/own-documents.mjs).
+// (bench/own-documents.mjs, which also builds a copy without fifty documents: MANY_LEFT_OUT).
 // Usage: node scripts/own-dist.mjs [dist] [out]
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -14,6 +14,11 @@ export const OWN_DIST = "target/e2e/dist-eigen";
 /** Left out of the copy's corpus (tests/e2e/own-documents.json says which and why). */
 const { pdf, word } = JSON.parse(readFileSync(new URL("../tests/e2e/own-documents.json", import.meta.url), "utf8"));
 export const LEFT_OUT = { pdf, word };
+/** The benchmark's fifty: the first fifty written questions of data/documents/kamervragen/, by name. */
+export const MANY_LEFT_OUT = readdirSync("data/documents/kamervragen")
+  .sort()
+  .slice(0, 50)
+  .map((name) => join("data/documents/kamervragen", name));
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -22,11 +27,11 @@ function files(dir) {
   });
 }
 
-/** Copies `dist` to `out` with a corpus head built without LEFT_OUT (the CLI's `artifact`). */
-export function buildOwnDist(dist = "dist", out = OWN_DIST) {
+/** Copies `dist` to `out` with a corpus head built without `leftOut` (the CLI's `artifact`). */
+export function buildOwnDist(dist = "dist", out = OWN_DIST, leftOut = Object.values(LEFT_OUT)) {
   rmSync(out, { recursive: true, force: true });
   cpSync(dist, out, { recursive: true });
-  const kept = files("data/documents").filter((f) => !Object.values(LEFT_OUT).includes(f));
+  const kept = files("data/documents").filter((f) => !leftOut.includes(f));
   const head = join(out, "corpus-head.bin");
   execFileSync("cargo", ["run", "-q", "-p", "briefwissel-corpus", "--bin", "briefwissel", "--", "artifact", head, ...kept], {
     stdio: ["ignore", "inherit", "inherit"],

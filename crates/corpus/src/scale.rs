@@ -1,14 +1,17 @@
 //! Deterministic scale-corpus generator: many mutated copies of the real documents, for benchmarks.
 //!
 //! Copy 0 of every file is the original, unchanged. Every further copy of a document is the original
-//! with (in this order) question/answer paragraphs shuffled in from documents of the same shape,
-//! askers and parties swapped for others, aanhangsel/zaak/kenmerk numbers renumbered, and every date
-//! and year moved by one offset of 0–9 years and −49…+50 days. The text stays parseable by the real parser.
+//! with (in this order) the lower-case words of its question, answer and section text drawn anew
+//! from the corpus (words.rs; where the parser would read that otherwise, question/answer paragraphs
+//! shuffled in from documents of the same shape instead), askers and
+//! parties swapped for others, aanhangsel/zaak/kenmerk numbers renumbered, and every date and year
+//! moved by one offset of 0–9 years and −49…+50 days. The text stays parseable by the real parser.
 
 pub mod dates;
 pub mod names;
 pub mod numbers;
 pub mod shuffle;
+pub mod words;
 
 use crate::registry::Registry;
 use std::path::{Path, PathBuf};
@@ -112,6 +115,7 @@ pub struct Generator<'a> {
     seed: u64,
     askers: Vec<names::NamedAsker>,
     bodies: shuffle::BodyPool,
+    words: words::WordPool,
 }
 
 impl<'a> Generator<'a> {
@@ -124,12 +128,16 @@ impl<'a> Generator<'a> {
         }
         askers.sort();
         askers.dedup();
+        let names: Vec<String> = sources.iter().map(|s| file_name(&s.relative)).collect();
+        let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+        let words = words::WordPool::new(&names, &texts, registry, seed);
         Generator {
             sources,
             registry,
             seed,
             askers,
             bodies,
+            words,
         }
     }
 
@@ -147,7 +155,12 @@ impl<'a> Generator<'a> {
         let shift = self.time_shift(&name, copy);
         let mut rng =
             Rng::new(self.seed ^ hash(&name) ^ u64::from(copy).wrapping_mul(0xA076_1D64_78BD_642F));
-        let text = self.bodies.shuffle(&name, &source.text, &mut rng);
+        // Words drawn anew vary the text more than bodies shuffled between documents.
+        let text = if self.words.resamples(index) {
+            self.words.resample(index, &source.text, &mut rng)
+        } else {
+            self.bodies.shuffle(&name, &source.text, &mut rng)
+        };
         let text = names::swap_askers(&text, &self.askers, self.registry, &mut rng);
         let text = numbers::renumber(&text, &mut rng);
         let text = dates::shift_dates(&text, shift);
@@ -194,6 +207,8 @@ fn hash(s: &str) -> u64 {
 pub struct Summary {
     pub files: usize,
     pub bytes: u64,
+    /// Names of the documents whose copies keep their words (the parser would read them otherwise).
+    pub words_kept: Vec<String>,
 }
 
 /// Generates `factor` copies of every `*.txt` under `input` into `output`. An existing `output` is
@@ -224,7 +239,14 @@ pub fn write_corpus(
     }
     let registry = Registry::builtin();
     let generator = Generator::new(&sources, &registry, seed);
-    let mut summary = Summary { files: 0, bytes: 0 };
+    let mut summary = Summary {
+        files: 0,
+        bytes: 0,
+        words_kept: (0..sources.len())
+            .filter(|&i| !generator.words.resamples(i))
+            .map(|i| file_name(&sources[i].relative))
+            .collect(),
+    };
     for file in generator.all(factor) {
         let path = output.join(&file.relative);
         if let Some(parent) = path.parent() {
@@ -243,6 +265,7 @@ pub fn write_corpus(
         "input": input.display().to_string(),
         "files": summary.files,
         "bytes": summary.bytes,
+        "words_kept": summary.words_kept,
     });
     let manifest_path = output.join(MANIFEST_FILE);
     std::fs::write(&manifest_path, format!("{manifest:#}\n"))

@@ -80,6 +80,13 @@ fn main() -> ExitCode {
                 args.factor,
                 args.seed
             );
+            if !summary.words_kept.is_empty() {
+                println!(
+                    "{} documents keep their words in every copy (resampled, the parser would read them otherwise): {}",
+                    summary.words_kept.len(),
+                    summary.words_kept.join(", ")
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -40,6 +40,11 @@ fn marker(line: &str) -> Option<Marker> {
     (starts_numbered && only_numbers).then_some(kind)
 }
 
+/// `Vraag 3`, `Antwoord 4 en 5` and the like, alone on a line.
+pub(crate) fn is_marker(line: &str) -> bool {
+    marker(line).is_some()
+}
+
 /// A line of running text: long, not a marker, not a footnote body, page footer or link.
 fn is_prose(line: &str) -> bool {
     let t = line.trim();

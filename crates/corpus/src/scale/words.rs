@@ -1,0 +1,273 @@
+//! Draws the words of a document's running text anew in each copy, so that copies do not repeat it.
+//!
+//! Every plain lower-case word, and every capitalised word that starts a sentence, becomes a word
+//! of the same kind drawn from the corpus by frequency (half of the time from the same document, so
+//! a copy keeps its topic). Only the lines the parser reads as question, answer or section text
+//! change; not a question that an answer letter prints again (its two copies must stay equal), and
+//! not the opening of a question or answer up to its number (`Antwoord op vragen 5 en 6`, `1. De
+//! leden van`). Per document, the parser reads [`PROBES`] such copies; where they read otherwise than
+//! the original (kind, questions, answers, parties, dates), its section text stays, and failing
+//! that, all of its words.
+
+use super::shuffle::is_marker;
+use super::Rng;
+use crate::parse::{parse_text, LineFate, Parsed, Place};
+use crate::registry::Registry;
+use std::collections::HashSet;
+
+/// The first line of a question or answer keeps its first tokens (they may say which one it is:
+/// `1. De leden van`), and its numbering if that comes within [`LEAD_WINDOW`] tokens.
+const LEAD_TOKENS: usize = 4;
+const LEAD_WINDOW: usize = 10;
+/// Copies the parser reads per document before its words are drawn anew.
+const PROBES: u64 = 3;
+
+/// The kinds of words that are mapped, each to words of its own kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Lower-case letters only, two or more.
+    Plain = 0,
+    /// A capital and then lower-case letters, after a token that ends a sentence.
+    SentenceStart = 1,
+}
+
+/// Words by [`Kind`], once per occurrence (so that drawing one is drawing by frequency).
+type Words = [Vec<String>; 2];
+
+/// The words to draw from, and per document which lines change.
+#[derive(Debug, Default)]
+pub struct WordPool {
+    every: Words,
+    per_document: Vec<Words>,
+    /// Per document, per line: from which token on its words are drawn anew, if at all.
+    free_lines: Vec<Vec<Option<usize>>>,
+    resample: Vec<bool>,
+}
+
+/// What a parser reads from a document, to compare a mapped copy with its original.
+#[derive(Debug, PartialEq)]
+struct Reading {
+    kind: String,
+    questions: Vec<String>,
+    answers: Vec<String>,
+}
+
+fn reading(parsed: &Parsed) -> Reading {
+    Reading {
+        kind: format!("{:?}", parsed.document.kind),
+        questions: parsed
+            .questions
+            .iter()
+            .map(|q| format!("{} {:?} {:?}", q.number, q.parties, q.asked_on))
+            .collect(),
+        answers: parsed.answers.iter().map(|a| a.number.clone()).collect(),
+    }
+}
+
+/// Per line: from which token on its words are drawn anew, if at all (see the module comment).
+fn text_lines(parsed: &Parsed, lines: &[&str], sections: bool) -> Vec<Option<usize>> {
+    let fates = &parsed.line_fates;
+    let repeated: HashSet<&str> = fates
+        .iter()
+        .filter_map(|f| match f {
+            LineFate::RepeatedQuestion(id) => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    (0..lines.len())
+        .map(|i| {
+            let free = match fates.get(i) {
+                _ if is_marker(lines[i]) => false,
+                Some(LineFate::Text(Place::Question(id))) => !repeated.contains(id.as_str()),
+                Some(LineFate::Text(Place::Answer(_))) => true,
+                Some(LineFate::Text(Place::Section(_))) => sections,
+                _ => false,
+            };
+            if !free {
+                return None;
+            }
+            if i > 0 && fates.get(i - 1) == fates.get(i) {
+                return Some(0);
+            }
+            let numbered = lines[i]
+                .split(' ')
+                .take(LEAD_WINDOW)
+                .collect::<Vec<_>>()
+                .iter()
+                .rposition(|t| t.contains(|c: char| c.is_ascii_digit()));
+            Some(LEAD_TOKENS.max(numbered.map_or(0, |n| n + 1)))
+        })
+        .collect()
+}
+
+/// The kind of word `core` is, if it is mapped; `after` is the token before it, if any.
+fn kind_of(core: &str, after: Option<&str>) -> Option<Kind> {
+    let lower = |c: char| c.is_alphabetic() && c.is_lowercase();
+    let mut chars = core.chars();
+    let first = chars.next()?;
+    if core.chars().count() < 2 {
+        None
+    } else if lower(first) && chars.all(lower) {
+        Some(Kind::Plain)
+    } else if first.is_uppercase()
+        && chars.all(lower)
+        && after.is_some_and(|t| t.ends_with(['.', '?', '!', ':']))
+    {
+        Some(Kind::SentenceStart)
+    } else {
+        None
+    }
+}
+
+/// A token split into its leading punctuation, its word and its trailing punctuation.
+fn split_token(token: &str) -> (&str, &str, &str) {
+    let start = token
+        .find(|c: char| c.is_alphabetic())
+        .unwrap_or(token.len());
+    let end = token.rfind(|c: char| c.is_alphabetic()).map_or(start, |i| {
+        i + token[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    (&token[..start], &token[start..end], &token[end..])
+}
+
+/// Calls `f` with each word of the free lines that is drawn anew: line, token, word and kind.
+fn for_each_word<'t>(
+    text: &'t str,
+    free: &[Option<usize>],
+    mut f: impl FnMut(usize, usize, &'t str, Kind),
+) {
+    let mut after: Option<&str> = None;
+    for (i, line) in text.split('\n').enumerate() {
+        let from = free.get(i).copied().flatten();
+        for (t, token) in line.split(' ').enumerate() {
+            if from.is_some_and(|from| t >= from) {
+                let word = split_token(token).1;
+                if let Some(kind) = kind_of(word, after) {
+                    f(i, t, word, kind);
+                }
+            }
+            if !token.is_empty() {
+                after = Some(token);
+            }
+        }
+    }
+}
+
+impl WordPool {
+    /// Learns the words of `texts` (named by `names`) and checks per document that the parser reads
+    /// copies with words drawn anew as it reads the original.
+    pub fn new(names: &[String], texts: &[&str], registry: &Registry, seed: u64) -> WordPool {
+        let lines: Vec<Vec<&str>> = texts.iter().map(|t| t.split('\n').collect()).collect();
+        let originals: Vec<Parsed> = names
+            .iter()
+            .zip(texts)
+            .map(|(name, text)| parse_text(name, text, registry))
+            .collect();
+        let mut pool = WordPool::default();
+        for ((text, parsed), lines) in texts.iter().zip(&originals).zip(&lines) {
+            let free = text_lines(parsed, lines, true);
+            let mut words = Words::default();
+            for_each_word(text, &free, |_, _, word, kind| {
+                words[kind as usize].push(word.to_string());
+            });
+            for (every, own) in pool.every.iter_mut().zip(&words) {
+                every.extend(own.iter().cloned());
+            }
+            pool.per_document.push(words);
+            pool.free_lines.push(free);
+        }
+        pool.resample = vec![true; texts.len()];
+        // Section text too where that keeps the reading; else question and answer text; else nothing.
+        for (index, (name, text)) in names.iter().zip(texts).enumerate() {
+            let original = reading(&originals[index]);
+            let reads_alike = |pool: &WordPool| {
+                (0..PROBES).all(|probe| {
+                    let mut rng = Rng::new(seed ^ probe.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+                    let copy = pool.drawn(index, text, &mut rng);
+                    reading(&parse_text(name, &copy, registry)) == original
+                })
+            };
+            if !reads_alike(&pool) {
+                pool.free_lines[index] = text_lines(&originals[index], &lines[index], false);
+                pool.resample[index] = reads_alike(&pool);
+            }
+        }
+        pool
+    }
+
+    /// Whether document `index`'s words are mapped in its copies.
+    pub fn resamples(&self, index: usize) -> bool {
+        self.resample[index]
+    }
+
+    /// `text` (document `index`) with its words drawn anew, or unchanged when the parser would read
+    /// such a copy otherwise.
+    pub fn resample(&self, index: usize, text: &str, rng: &mut Rng) -> String {
+        if self.resample[index] {
+            self.drawn(index, text, rng)
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn drawn(&self, index: usize, text: &str, rng: &mut Rng) -> String {
+        let mut lines: Vec<Vec<String>> = text
+            .split('\n')
+            .map(|l| l.split(' ').map(str::to_string).collect())
+            .collect();
+        let own = &self.per_document[index];
+        for_each_word(text, &self.free_lines[index], |i, t, word, kind| {
+            let (own, every) = (&own[kind as usize], &self.every[kind as usize]);
+            let from = if own.is_empty() || rng.below(2) == 0 {
+                every
+            } else {
+                own
+            };
+            if !from.is_empty() {
+                let to = &from[rng.below(from.len())];
+                lines[i][t] = lines[i][t].replacen(word, to, 1);
+            }
+        });
+        let lines: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+        lines.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_splits_into_punctuation_and_word() {
+        assert_eq!(split_token("(zie"), ("(", "zie", ""));
+        assert_eq!(split_token("niet?"), ("", "niet", "?"));
+        assert_eq!(split_token("oorlogsmis-"), ("", "oorlogsmis", "-"));
+        assert_eq!(split_token("2024,"), ("2024,", "", ""));
+        assert_eq!(split_token("één."), ("", "één", "."));
+    }
+
+    #[test]
+    fn names_numbers_and_other_lines_stay_while_plain_words_and_sentence_starts_change() {
+        let text = "Vragen van het lid Inge van Dijk (CDA)\nVraag 1\nDeelt u de mening dat het plan van Inge van Dijk niet werkt, sinds 2024? Zo nee, waarom?";
+        let pool = WordPool {
+            every: [vec!["kikker".into()], vec!["Pad".into()]],
+            per_document: vec![[vec!["kikker".into()], vec!["Pad".into()]]],
+            free_lines: vec![vec![None, None, Some(1)]],
+            resample: vec![true],
+        };
+        assert_eq!(
+            pool.resample(0, text, &mut Rng::new(1)),
+            "Vragen van het lid Inge van Dijk (CDA)\nVraag 1\nDeelt u kikker kikker kikker kikker kikker kikker Inge kikker Dijk kikker kikker, kikker 2024? Pad kikker, kikker?"
+        );
+    }
+
+    #[test]
+    fn only_plain_words_and_sentence_starts_are_mapped() {
+        assert_eq!(kind_of("mening", Some("de")), Some(Kind::Plain));
+        assert_eq!(kind_of("Zo", Some("niet?")), Some(Kind::SentenceStart));
+        assert_eq!(kind_of("Dijk", Some("van")), None);
+        assert_eq!(kind_of("VN", Some("De")), None);
+        assert_eq!(kind_of("u", Some("Deelt")), None);
+        assert_eq!(kind_of("", None), None);
+    }
+}
