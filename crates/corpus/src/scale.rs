@@ -1,11 +1,11 @@
 //! Deterministic scale-corpus generator: many mutated copies of the real documents, for benchmarks.
 //!
 //! Copy 0 of every file is the original, unchanged. Every further copy of a document is the original
-//! with (in this order) the lower-case words of its question, answer and section text drawn anew
-//! from the corpus (words.rs; where the parser would read that otherwise, question/answer paragraphs
-//! shuffled in from documents of the same shape instead), askers and
-//! parties swapped for others, aanhangsel/zaak/kenmerk numbers renumbered, and every date and year
-//! moved by one offset of 0–9 years and −49…+50 days. The text stays parseable by the real parser.
+//! with (in this order) the words of its question, answer and section text drawn anew from the
+//! corpus (words.rs; where the parser would read that otherwise, question/answer paragraphs shuffled
+//! in from documents of the same shape instead), askers and parties swapped for others,
+//! aanhangsel/zaak/kenmerk numbers renumbered, and every date and year moved by one offset of 0–9
+//! years and −49…+50 days. The text stays parseable by the real parser.
 
 pub mod dates;
 pub mod names;

@@ -3,20 +3,21 @@
 //! Every plain lower-case word, and every capitalised word that starts a sentence, becomes a word
 //! of the same kind drawn from the corpus by frequency (half of the time from the same document, so
 //! a copy keeps its topic). Only the lines the parser reads as question, answer or section text
-//! change; not a question that an answer letter prints again (its two copies must stay equal), and
-//! not the opening of a question or answer up to its number (`Antwoord op vragen 5 en 6`, `1. De
-//! leden van`). Per document, the parser reads [`PROBES`] such copies; where they read otherwise than
-//! the original (kind, questions, answers, parties, dates), its section text stays, and failing
-//! that, all of its words.
+//! change, and not the opening of a question or answer up to its number or the last name in it
+//! (`Antwoord op vragen 5 en 6`, `1. De leden van de fractie van de BBB`). A question and the copy
+//! an answer letter prints of it draw the same words (one stream per question), so they stay equal.
+//! Per document, the parser reads [`PROBES`] such copies at each [`LEVELS`] until they read as the
+//! original (kind, questions, answers with their numbers, parties, dates); where none does, the
+//! document keeps its words.
 
 use super::shuffle::is_marker;
 use super::Rng;
+use crate::hash::fnv1a;
 use crate::parse::{parse_text, LineFate, Parsed, Place};
 use crate::registry::Registry;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-/// The first line of a question or answer keeps its first tokens (they may say which one it is:
-/// `1. De leden van`), and its numbering if that comes within [`LEAD_WINDOW`] tokens.
+/// The first line of a question or answer keeps its opening (see [`opening`]).
 const LEAD_TOKENS: usize = 4;
 const LEAD_WINDOW: usize = 10;
 /// Copies the parser reads per document before its words are drawn anew.
@@ -39,8 +40,8 @@ type Words = [Vec<String>; 2];
 pub struct WordPool {
     every: Words,
     per_document: Vec<Words>,
-    /// Per document, per line: from which token on its words are drawn anew, if at all.
-    free_lines: Vec<Vec<Option<usize>>>,
+    /// Per document, per line: whether and how its words are drawn anew.
+    free_lines: Vec<Vec<Option<Free>>>,
     resample: Vec<bool>,
 }
 
@@ -64,8 +65,39 @@ fn reading(parsed: &Parsed) -> Reading {
     }
 }
 
-/// Per line: from which token on its words are drawn anew, if at all (see the module comment).
-fn text_lines(parsed: &Parsed, lines: &[&str], sections: bool) -> Vec<Option<usize>> {
+/// Which lines change: section text or not, and a question with its repetition or neither.
+#[derive(Debug, Clone, Copy)]
+struct Level {
+    sections: bool,
+    repeated: bool,
+}
+
+/// The levels tried per document, most text first.
+const LEVELS: [Level; 3] = [
+    Level {
+        sections: true,
+        repeated: true,
+    },
+    Level {
+        sections: false,
+        repeated: true,
+    },
+    Level {
+        sections: false,
+        repeated: false,
+    },
+];
+
+/// A line whose words are drawn anew: after how many of its (non-empty) tokens, and for question
+/// text the question it belongs to (a question and its repetition draw the same words, so they stay equal).
+#[derive(Debug, Clone, PartialEq)]
+struct Free {
+    from: usize,
+    question: Option<String>,
+}
+
+/// Per line: whether and how its words are drawn anew (see the module comment).
+fn text_lines(parsed: &Parsed, lines: &[&str], level: Level) -> Vec<Option<Free>> {
     let fates = &parsed.line_fates;
     let repeated: HashSet<&str> = fates
         .iter()
@@ -74,30 +106,62 @@ fn text_lines(parsed: &Parsed, lines: &[&str], sections: bool) -> Vec<Option<usi
             _ => None,
         })
         .collect();
+    let words = |i: usize| lines[i].split(' ').filter(|t| !t.is_empty());
+    // Tokens of the current question or answer's opening still to keep, over its lines.
+    let mut opening_left = 0;
     (0..lines.len())
         .map(|i| {
-            let free = match fates.get(i) {
-                _ if is_marker(lines[i]) => false,
-                Some(LineFate::Text(Place::Question(id))) => !repeated.contains(id.as_str()),
-                Some(LineFate::Text(Place::Answer(_))) => true,
-                Some(LineFate::Text(Place::Section(_))) => sections,
-                _ => false,
+            let question = match fates.get(i) {
+                _ if is_marker(lines[i]) => return None,
+                Some(LineFate::Text(Place::Question(id))) => {
+                    if repeated.contains(id.as_str()) && !level.repeated {
+                        return None;
+                    }
+                    Some(id.clone())
+                }
+                Some(LineFate::RepeatedQuestion(id)) if level.repeated => Some(id.clone()),
+                Some(LineFate::Text(Place::Answer(_))) => None,
+                Some(LineFate::Text(Place::Section(_))) if level.sections => None,
+                _ => return None,
             };
-            if !free {
-                return None;
-            }
-            if i > 0 && fates.get(i - 1) == fates.get(i) {
-                return Some(0);
-            }
-            let numbered = lines[i]
-                .split(' ')
-                .take(LEAD_WINDOW)
-                .collect::<Vec<_>>()
+            // The first line of its place, blank lines between not counted.
+            let before = fates[..i.min(fates.len())]
                 .iter()
-                .rposition(|t| t.contains(|c: char| c.is_ascii_digit()));
-            Some(LEAD_TOKENS.max(numbered.map_or(0, |n| n + 1)))
+                .rev()
+                .find(|f| **f != LineFate::Blank);
+            if before != fates.get(i) {
+                let place: Vec<&str> = (i..lines.len())
+                    .take_while(|&j| {
+                        fates
+                            .get(j)
+                            .is_some_and(|f| *f == fates[i] || *f == LineFate::Blank)
+                    })
+                    .flat_map(words)
+                    .take(LEAD_WINDOW)
+                    .collect();
+                opening_left = opening(&place);
+            }
+            let from = opening_left.min(words(i).count());
+            opening_left -= from;
+            Some(Free { from, question })
         })
         .collect()
+}
+
+/// How many of the first tokens of a question or answer stay (whatever its line breaks): at least
+/// [`LEAD_TOKENS`], and up to its number or the last name among them (`Antwoord op vragen 5 en 6`,
+/// `1. De leden van de fractie van de BBB`). `tokens` are its first [`LEAD_WINDOW`].
+fn opening(tokens: &[&str]) -> usize {
+    let marks = (0..tokens.len()).rev().find(|&t| {
+        let word = split_token(tokens[t]).1;
+        let name = t > 0
+            && word.starts_with(char::is_uppercase)
+            && !tokens[t - 1].ends_with(['.', '?', '!', ':']);
+        name || tokens[t].contains(|c: char| c.is_ascii_digit())
+    });
+    LEAD_TOKENS
+        .max(marks.map_or(0, |t| t + 1))
+        .min(tokens.len())
 }
 
 /// The kind of word `core` is, if it is mapped; `after` is the token before it, if any.
@@ -130,22 +194,27 @@ fn split_token(token: &str) -> (&str, &str, &str) {
     (&token[..start], &token[start..end], &token[end..])
 }
 
-/// Calls `f` with each word of the free lines that is drawn anew: line, token, word and kind.
+/// Calls `f` with each word of the free lines that is drawn anew: line, token, word, kind and the
+/// question it belongs to, if any.
 fn for_each_word<'t>(
     text: &'t str,
-    free: &[Option<usize>],
-    mut f: impl FnMut(usize, usize, &'t str, Kind),
+    free: &'t [Option<Free>],
+    mut f: impl FnMut(usize, usize, &'t str, Kind, Option<&'t str>),
 ) {
     let mut after: Option<&str> = None;
     for (i, line) in text.split('\n').enumerate() {
-        let from = free.get(i).copied().flatten();
+        let line_free = free.get(i).and_then(Option::as_ref);
+        let mut seen = 0; // non-empty tokens so far on this line
         for (t, token) in line.split(' ').enumerate() {
-            if from.is_some_and(|from| t >= from) {
+            if let Some(Free { from, question }) = line_free {
                 let word = split_token(token).1;
-                if let Some(kind) = kind_of(word, after) {
-                    f(i, t, word, kind);
+                if seen >= *from {
+                    if let Some(kind) = kind_of(word, after) {
+                        f(i, t, word, kind, question.as_deref());
+                    }
                 }
             }
+            seen += usize::from(!token.is_empty());
             if !token.is_empty() {
                 after = Some(token);
             }
@@ -165,9 +234,9 @@ impl WordPool {
             .collect();
         let mut pool = WordPool::default();
         for ((text, parsed), lines) in texts.iter().zip(&originals).zip(&lines) {
-            let free = text_lines(parsed, lines, true);
+            let free = text_lines(parsed, lines, LEVELS[0]);
             let mut words = Words::default();
-            for_each_word(text, &free, |_, _, word, kind| {
+            for_each_word(text, &free, |_, _, word, kind, _| {
                 words[kind as usize].push(word.to_string());
             });
             for (every, own) in pool.every.iter_mut().zip(&words) {
@@ -177,7 +246,7 @@ impl WordPool {
             pool.free_lines.push(free);
         }
         pool.resample = vec![true; texts.len()];
-        // Section text too where that keeps the reading; else question and answer text; else nothing.
+        // The first level at which copies read as the original; else nothing.
         for (index, (name, text)) in names.iter().zip(texts).enumerate() {
             let original = reading(&originals[index]);
             let reads_alike = |pool: &WordPool| {
@@ -187,10 +256,10 @@ impl WordPool {
                     reading(&parse_text(name, &copy, registry)) == original
                 })
             };
-            if !reads_alike(&pool) {
-                pool.free_lines[index] = text_lines(&originals[index], &lines[index], false);
-                pool.resample[index] = reads_alike(&pool);
-            }
+            pool.resample[index] = LEVELS.iter().any(|&level| {
+                pool.free_lines[index] = text_lines(&originals[index], &lines[index], level);
+                reads_alike(&pool)
+            });
         }
         pool
     }
@@ -216,18 +285,31 @@ impl WordPool {
             .map(|l| l.split(' ').map(str::to_string).collect())
             .collect();
         let own = &self.per_document[index];
-        for_each_word(text, &self.free_lines[index], |i, t, word, kind| {
-            let (own, every) = (&own[kind as usize], &self.every[kind as usize]);
-            let from = if own.is_empty() || rng.below(2) == 0 {
-                every
-            } else {
-                own
-            };
-            if !from.is_empty() {
-                let to = &from[rng.below(from.len())];
-                lines[i][t] = lines[i][t].replacen(word, to, 1);
-            }
-        });
+        // A question's words come from a stream of its own, the same for its repetition.
+        let copy = rng.next_u64();
+        let mut per_question: HashMap<&str, Rng> = HashMap::new();
+        for_each_word(
+            text,
+            &self.free_lines[index],
+            |i, t, word, kind, question| {
+                let rng = match question {
+                    Some(id) => per_question
+                        .entry(id)
+                        .or_insert_with(|| Rng::new(copy ^ fnv1a(id.as_bytes()))),
+                    None => &mut *rng,
+                };
+                let (own, every) = (&own[kind as usize], &self.every[kind as usize]);
+                let from = if own.is_empty() || rng.below(2) == 0 {
+                    every
+                } else {
+                    own
+                };
+                if !from.is_empty() {
+                    let to = &from[rng.below(from.len())];
+                    lines[i][t] = lines[i][t].replacen(word, to, 1);
+                }
+            },
+        );
         let lines: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
         lines.join("\n")
     }
@@ -252,7 +334,14 @@ mod tests {
         let pool = WordPool {
             every: [vec!["kikker".into()], vec!["Pad".into()]],
             per_document: vec![[vec!["kikker".into()], vec!["Pad".into()]]],
-            free_lines: vec![vec![None, None, Some(1)]],
+            free_lines: vec![vec![
+                None,
+                None,
+                Some(Free {
+                    from: 1,
+                    question: None,
+                }),
+            ]],
             resample: vec![true],
         };
         assert_eq!(
