@@ -64,6 +64,8 @@ pub struct SourceFile {
 pub struct GeneratedFile {
     pub relative: PathBuf,
     pub text: String,
+    /// Whether its words were drawn anew (copy 0 and fallbacks: no).
+    pub words_drawn: bool,
 }
 
 /// Reads every `*.txt` under `dir` (recursively, sorted), as the parser would.
@@ -116,6 +118,8 @@ pub struct Generator<'a> {
     askers: Vec<names::NamedAsker>,
     bodies: shuffle::BodyPool,
     words: words::WordPool,
+    /// Whether every copy whose words are drawn anew is read by the parser before it is kept.
+    checked: bool,
 }
 
 impl<'a> Generator<'a> {
@@ -138,6 +142,17 @@ impl<'a> Generator<'a> {
             askers,
             bodies,
             words,
+            checked: false,
+        }
+    }
+
+    /// A generator that has the parser read every copy whose words it draws anew, and shuffles
+    /// paragraphs instead where that copy would read otherwise than its original (a draw can, now and
+    /// then, where the probes of [`words::WordPool::new`] did not). Costs one parse per copy.
+    pub fn checked(self) -> Generator<'a> {
+        Generator {
+            checked: true,
+            ..self
         }
     }
 
@@ -149,6 +164,7 @@ impl<'a> Generator<'a> {
             return GeneratedFile {
                 relative,
                 text: source.text.clone(),
+                words_drawn: false,
             };
         }
         let name = file_name(&source.relative);
@@ -156,15 +172,26 @@ impl<'a> Generator<'a> {
         let mut rng =
             Rng::new(self.seed ^ hash(&name) ^ u64::from(copy).wrapping_mul(0xA076_1D64_78BD_642F));
         // Words drawn anew vary the text more than bodies shuffled between documents.
-        let text = if self.words.resamples(index) {
-            self.words.resample(index, &source.text, &mut rng)
-        } else {
-            self.bodies.shuffle(&name, &source.text, &mut rng)
-        };
+        let drawn = self
+            .words
+            .resamples(index)
+            .then(|| self.words.resample(index, &source.text, &mut rng))
+            .filter(|text| {
+                !self.checked
+                    || self
+                        .words
+                        .reads_as_original(index, &name, text, self.registry)
+            });
+        let words_drawn = drawn.is_some();
+        let text = drawn.unwrap_or_else(|| self.bodies.shuffle(&name, &source.text, &mut rng));
         let text = names::swap_askers(&text, &self.askers, self.registry, &mut rng);
         let text = numbers::renumber(&text, &mut rng);
         let text = dates::shift_dates(&text, shift);
-        GeneratedFile { relative, text }
+        GeneratedFile {
+            relative,
+            text,
+            words_drawn,
+        }
     }
 
     /// The time shift of one copy: 0–9 years back and −49…+50 days. The copies of one document get
@@ -209,6 +236,9 @@ pub struct Summary {
     pub bytes: u64,
     /// Names of the documents whose copies keep their words (the parser would read them otherwise).
     pub words_kept: Vec<String>,
+    /// Copies (beyond copy 0) of the other documents that keep their words all the same: the parser
+    /// read the drawn copy otherwise, so its paragraphs were shuffled instead.
+    pub copies_redrawn: usize,
 }
 
 /// Generates `factor` copies of every `*.txt` under `input` into `output`. An existing `output` is
@@ -238,7 +268,7 @@ pub fn write_corpus(
             .map_err(|e| format!("{}: cannot clear: {e}", output.display()))?;
     }
     let registry = Registry::builtin();
-    let generator = Generator::new(&sources, &registry, seed);
+    let generator = Generator::new(&sources, &registry, seed).checked();
     let mut summary = Summary {
         files: 0,
         bytes: 0,
@@ -246,8 +276,14 @@ pub fn write_corpus(
             .filter(|&i| !generator.words.resamples(i))
             .map(|i| file_name(&sources[i].relative))
             .collect(),
+        copies_redrawn: 0,
     };
-    for file in generator.all(factor) {
+    let copies = (0..sources.len()).flat_map(|i| (0..factor).map(move |c| (i, c)));
+    for (index, copy) in copies {
+        let file = generator.copy(index, copy);
+        if copy > 0 && generator.words.resamples(index) && !file.words_drawn {
+            summary.copies_redrawn += 1;
+        }
         let path = output.join(&file.relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -266,6 +302,7 @@ pub fn write_corpus(
         "files": summary.files,
         "bytes": summary.bytes,
         "words_kept": summary.words_kept,
+        "copies_redrawn": summary.copies_redrawn,
     });
     let manifest_path = output.join(MANIFEST_FILE);
     std::fs::write(&manifest_path, format!("{manifest:#}\n"))

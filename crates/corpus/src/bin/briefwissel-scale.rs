@@ -82,9 +82,15 @@ fn main() -> ExitCode {
             );
             if !summary.words_kept.is_empty() {
                 println!(
-                    "{} documents keep their words in every copy (resampled, the parser would read them otherwise): {}",
+                    "{} documents keep their words in every copy (drawn anew, the parser would read them otherwise): {}",
                     summary.words_kept.len(),
                     summary.words_kept.join(", ")
+                );
+            }
+            if summary.copies_redrawn > 0 {
+                println!(
+                    "{} copies keep their words, their paragraphs shuffled instead (the parser read the drawn copy otherwise)",
+                    summary.copies_redrawn
                 );
             }
             ExitCode::SUCCESS

@@ -42,6 +42,8 @@ pub struct WordPool {
     per_document: Vec<Words>,
     /// Per document, per line: whether and how its words are drawn anew.
     free_lines: Vec<Vec<Option<Free>>>,
+    /// Per document: what the parser reads from the original.
+    readings: Vec<Reading>,
     resample: Vec<bool>,
 }
 
@@ -246,14 +248,15 @@ impl WordPool {
             pool.free_lines.push(free);
         }
         pool.resample = vec![true; texts.len()];
+        let readings: Vec<Reading> = originals.iter().map(reading).collect();
         // The first level at which copies read as the original; else nothing.
         for (index, (name, text)) in names.iter().zip(texts).enumerate() {
-            let original = reading(&originals[index]);
+            let original = &readings[index];
             let reads_alike = |pool: &WordPool| {
                 (0..PROBES).all(|probe| {
                     let mut rng = Rng::new(seed ^ probe.wrapping_mul(0x9E37_79B9_7F4A_7C15));
                     let copy = pool.drawn(index, text, &mut rng);
-                    reading(&parse_text(name, &copy, registry)) == original
+                    reading(&parse_text(name, &copy, registry)) == *original
                 })
             };
             pool.resample[index] = LEVELS.iter().any(|&level| {
@@ -261,12 +264,24 @@ impl WordPool {
                 reads_alike(&pool)
             });
         }
+        pool.readings = readings;
         pool
     }
 
-    /// Whether document `index`'s words are mapped in its copies.
+    /// Whether document `index`'s words are drawn anew in its copies.
     pub fn resamples(&self, index: usize) -> bool {
         self.resample[index]
+    }
+
+    /// Whether the parser reads `text` (a copy of document `index` named `name`) as the original.
+    pub fn reads_as_original(
+        &self,
+        index: usize,
+        name: &str,
+        text: &str,
+        registry: &Registry,
+    ) -> bool {
+        reading(&parse_text(name, text, registry)) == self.readings[index]
     }
 
     /// `text` (document `index`) with its words drawn anew, or unchanged when the parser would read
@@ -342,6 +357,7 @@ mod tests {
                     question: None,
                 }),
             ]],
+            readings: Vec::new(),
             resample: vec![true],
         };
         assert_eq!(
