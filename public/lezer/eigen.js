@@ -18,12 +18,8 @@ export function start(element) {
   list = section.querySelector("#eigen-lijst");
   messages = section.querySelector("#eigen-meldingen");
   serially(restore);
-  return {
-    add: (files) => {
-      const chosen = [...files]; // now: the field is cleared for the next choice
-      return serially(() => add(chosen));
-    },
-  };
+  // `files`: an array of File (boot.js copies the field's list before emptying it).
+  return { add: (files) => serially(() => add(files)) };
 }
 
 /** One round at a time (the worker answers one request at a time): files added while another
@@ -91,8 +87,7 @@ function ask(message, onProgress) {
 
 // ---- adding, removing, restoring
 
-async function add(fileList) {
-  const chosen = [...fileList];
+async function add(chosen) {
   if (!chosen.length) return;
   messages.replaceChildren();
   const refused = [];

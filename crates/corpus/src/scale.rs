@@ -175,7 +175,7 @@ impl<'a> Generator<'a> {
         let drawn = self
             .words
             .resamples(index)
-            .then(|| self.words.resample(index, &source.text, &mut rng))
+            .then(|| self.words.draw(index, &source.text, &mut rng))
             .filter(|text| {
                 !self.checked
                     || self

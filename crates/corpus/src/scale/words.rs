@@ -23,7 +23,7 @@ const LEAD_WINDOW: usize = 10;
 /// Copies the parser reads per document before its words are drawn anew.
 const PROBES: u64 = 3;
 
-/// The kinds of words that are mapped, each to words of its own kind.
+/// The kinds of words that are drawn anew, each from words of its own kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// Lower-case letters only, two or more.
@@ -47,7 +47,7 @@ pub struct WordPool {
     resample: Vec<bool>,
 }
 
-/// What a parser reads from a document, to compare a mapped copy with its original.
+/// What a parser reads from a document, to compare a copy with its original.
 #[derive(Debug, PartialEq)]
 struct Reading {
     kind: String,
@@ -166,7 +166,7 @@ fn opening(tokens: &[&str]) -> usize {
         .min(tokens.len())
 }
 
-/// The kind of word `core` is, if it is mapped; `after` is the token before it, if any.
+/// The kind of word `core` is, if it is drawn anew; `after` is the token before it, if any.
 fn kind_of(core: &str, after: Option<&str>) -> Option<Kind> {
     let lower = |c: char| c.is_alphabetic() && c.is_lowercase();
     let mut chars = core.chars();
@@ -255,7 +255,7 @@ impl WordPool {
             let reads_alike = |pool: &WordPool| {
                 (0..PROBES).all(|probe| {
                     let mut rng = Rng::new(seed ^ probe.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-                    let copy = pool.drawn(index, text, &mut rng);
+                    let copy = pool.draw(index, text, &mut rng);
                     reading(&parse_text(name, &copy, registry)) == *original
                 })
             };
@@ -284,17 +284,9 @@ impl WordPool {
         reading(&parse_text(name, text, registry)) == self.readings[index]
     }
 
-    /// `text` (document `index`) with its words drawn anew, or unchanged when the parser would read
-    /// such a copy otherwise.
-    pub fn resample(&self, index: usize, text: &str, rng: &mut Rng) -> String {
-        if self.resample[index] {
-            self.drawn(index, text, rng)
-        } else {
-            text.to_string()
-        }
-    }
-
-    fn drawn(&self, index: usize, text: &str, rng: &mut Rng) -> String {
+    /// `text` (document `index`) with its words drawn anew; callers draw only where
+    /// [`WordPool::resamples`] says the parser reads such copies as the original.
+    pub fn draw(&self, index: usize, text: &str, rng: &mut Rng) -> String {
         let mut lines: Vec<Vec<String>> = text
             .split('\n')
             .map(|l| l.split(' ').map(str::to_string).collect())
@@ -361,13 +353,13 @@ mod tests {
             resample: vec![true],
         };
         assert_eq!(
-            pool.resample(0, text, &mut Rng::new(1)),
+            pool.draw(0, text, &mut Rng::new(1)),
             "Vragen van het lid Inge van Dijk (CDA)\nVraag 1\nDeelt u kikker kikker kikker kikker kikker kikker Inge kikker Dijk kikker kikker, kikker 2024? Pad kikker, kikker?"
         );
     }
 
     #[test]
-    fn only_plain_words_and_sentence_starts_are_mapped() {
+    fn only_plain_words_and_sentence_starts_are_drawn_anew() {
         assert_eq!(kind_of("mening", Some("de")), Some(Kind::Plain));
         assert_eq!(kind_of("Zo", Some("niet?")), Some(Kind::SentenceStart));
         assert_eq!(kind_of("Dijk", Some("van")), None);
