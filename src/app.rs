@@ -16,18 +16,20 @@ use briefwissel_corpus::Corpus;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-/// The loaded corpus and its explorer, alive for the whole page.
+/// One loaded corpus with its explorer and lookup, kept for the rest of the page's life.
 #[derive(Clone, Copy)]
-pub struct Data {
+pub struct Loaded {
     pub corpus: &'static Corpus,
     pub explorer: &'static ChunkedExplorer,
     pub lookup: &'static CorpusLookup<'static>,
+    /// Counts the corpora loaded in this page: keys that must change with the corpus include it.
+    pub generation: u32,
 }
 
-impl Data {
+impl Loaded {
     /// Keeps a bundle for the rest of the page's life; its index file and chunks (if it is a
     /// split artifact's head) are fetched relative to `artifact_url`.
-    pub fn from_bundle(bundle: Bundle, artifact_url: String) -> Data {
+    pub fn from_bundle(bundle: Bundle, artifact_url: String) -> Loaded {
         let bundle: &'static Bundle = Box::leak(Box::new(bundle));
         let explorer = match &bundle.index_file {
             Some(_) => Explorer::waiting_for_index(&bundle.corpus),
@@ -44,11 +46,48 @@ impl Data {
             artifact_url,
         )));
         early_chunks::attach(explorer);
-        Data {
+        static LOADED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        Loaded {
+            generation: LOADED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             corpus: &bundle.corpus,
             explorer,
             lookup: Box::leak(Box::new(CorpusLookup::new(&bundle.corpus))),
         }
+    }
+}
+
+/// The corpus the views show. Own documents replace it in place ([`Data::replace`]): the views
+/// stay, and what reads the corpus in a reactive closure follows, so only what changed is redrawn.
+#[derive(Clone, Copy)]
+pub struct Data {
+    current: RwSignal<Loaded>,
+}
+
+impl Data {
+    pub fn new(loaded: Loaded) -> Data {
+        Data {
+            current: RwSignal::new(loaded),
+        }
+    }
+
+    pub fn corpus(&self) -> &'static Corpus {
+        self.current.with(|l| l.corpus)
+    }
+
+    pub fn explorer(&self) -> &'static ChunkedExplorer {
+        self.current.with(|l| l.explorer)
+    }
+
+    pub fn lookup(&self) -> &'static CorpusLookup<'static> {
+        self.current.with(|l| l.lookup)
+    }
+
+    pub fn generation(&self) -> u32 {
+        self.current.with(|l| l.generation)
+    }
+
+    pub fn replace(&self, loaded: Loaded) {
+        self.current.set(loaded);
     }
 }
 
@@ -105,7 +144,10 @@ pub fn start() {
 /// Mounts the app into `parent` with artifact bytes already at hand (used by the browser tests).
 pub fn mount_with_artifact(parent: web_sys::HtmlElement, bytes: &[u8]) {
     let load = RwSignal::new(match loader::bundle_from_bytes(bytes) {
-        Ok(bundle) => Load::Ready(Data::from_bundle(bundle, browser::resolve_url("./"))),
+        Ok(bundle) => Load::Ready(Data::new(Loaded::from_bundle(
+            bundle,
+            browser::resolve_url("./"),
+        ))),
         Err(message) => Load::Failed(message),
     });
     leptos::mount::mount_to(parent, move || view! { <App load=load/> }).forget();
@@ -119,13 +161,13 @@ fn begin_loading(load: RwSignal<Load>) {
         }
         let state = match bytes.and_then(|b| loader::bundle_from_bytes(&b)) {
             Ok(bundle) => {
-                let data = Data::from_bundle(bundle, url);
+                let loaded = Loaded::from_bundle(bundle, url);
                 // The rest of the search index comes after the first results are on screen.
                 set_timeout(
-                    move || data.explorer.prefetch_all(),
+                    move || loaded.explorer.prefetch_all(),
                     std::time::Duration::from_millis(PREFETCH_DELAY_MS),
                 );
-                Load::Ready(data)
+                Load::Ready(Data::new(loaded))
             }
             Err(message) => Load::Failed(message),
         };
@@ -160,14 +202,30 @@ fn begin_loading(load: RwSignal<Load>) {
 
 /// Documents added on this device (`public/lezer/eigen.js`) arrive as a whole artifact, the
 /// published corpus with them merged in (or the published one again when they are removed), in
-/// a `briefwissel-eigen` event; it replaces the corpus in place, the URL's filters stay.
+/// a `briefwissel-eigen` event. It is decoded in that event's task, its explorer is built in the
+/// next and it replaces the shown corpus in the one after ([`Data::replace`]): the views and the
+/// URL's filters stay, and a reader's keystroke waits for one of the three at most.
 fn listen_for_own_documents(load: RwSignal<Load>, url: String) {
     let on_corpus =
         Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
             let bytes = js_sys::Uint8Array::new(&event.detail()).to_vec();
-            if let Ok(bundle) = loader::bundle_from_bytes(&bytes) {
-                load.set(Load::Ready(Data::from_bundle(bundle, url.clone())));
-            }
+            let Ok(bundle) = loader::bundle_from_bytes(&bytes) else {
+                return;
+            };
+            let url = url.clone();
+            set_timeout(
+                move || {
+                    let loaded = Loaded::from_bundle(bundle, url);
+                    set_timeout(
+                        move || match load.get_untracked() {
+                            Load::Ready(data) => data.replace(loaded),
+                            _ => load.set(Load::Ready(Data::new(loaded))),
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                },
+                std::time::Duration::ZERO,
+            );
         });
     if let Some(window) = web_sys::window() {
         let _ = window.add_event_listener_with_callback(
@@ -233,9 +291,8 @@ fn App(load: RwSignal<Load>) -> impl IntoView {
 /// Says when a search waits for, or could not get, a part of the search index.
 #[component]
 fn ChunkNotice(data: Data) -> impl IntoView {
-    let status = data.explorer.status.clone();
     move || {
-        match status.get() {
+        match data.explorer().status.get() {
         ChunkStatus::Idle => None,
         ChunkStatus::Loading => Some(
             view! { <p class="index-status" role="status" data-testid="index-loading">"Zoekindex wordt geladen…"</p> }
@@ -253,8 +310,15 @@ fn ChunkNotice(data: Data) -> impl IntoView {
 fn Routed(data: Data, route: Memo<Route>) -> impl IntoView {
     move || match route.get() {
         Route::List => view! { <ListPage data=data/> }.into_any(),
-        Route::Document(id) => view! { <DocumentPage data=data id=id/> }.into_any(),
-        Route::Question(id) => view! { <QuestionPage data=data id=id/> }.into_any(),
+        // A document or question page is drawn once: it is drawn again when the corpus is replaced.
+        Route::Document(id) => {
+            data.generation();
+            view! { <DocumentPage data=data id=id/> }.into_any()
+        }
+        Route::Question(id) => {
+            data.generation();
+            view! { <QuestionPage data=data id=id/> }.into_any()
+        }
         Route::Overview => view! { <OverviewPage data=data/> }.into_any(),
         Route::NotFound(path) => view! {
             <section>

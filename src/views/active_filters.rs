@@ -16,14 +16,14 @@ pub fn active_filters_row(data: Data, selection: Selection, route: Route) -> imp
         let chips = selection.outcome.with(|o| {
             selection
                 .query
-                .with(|q| active_filters(q, &o.facets, data.corpus))
+                .with(|q| active_filters(q, &o.facets, data.corpus()))
         });
         (!chips.is_empty()).then(|| {
             let chips = chips
                 .into_iter()
                 .map(|chip| {
                     let name = format!("Verwijder filter: {}", chip.label);
-                    let href = nav.href(&route, &to_query_string(&chip.without, data.corpus));
+                    let href = nav.href(&route, &to_query_string(&chip.without, data.corpus()));
                     view! { <li class="chip">{chip.label}<a href=href aria-label=name>"×"</a></li> }
                 })
                 .collect_view();

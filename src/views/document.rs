@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let Some(document) = data.lookup.document(&id) else {
+    let Some(document) = data.lookup().document(&id) else {
         return super::not_found(nav, "Document", id);
     };
     // Jump to #vraag-<n> once the document is in the DOM.
@@ -33,7 +33,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             let blocks = section
                 .blocks
                 .iter()
-                .map(|b| block_view(data.lookup, document, b, &terms, nav))
+                .map(|b| block_view(data.lookup(), document, b, &terms, nav))
                 .collect_view();
             view! {
                 <section class="doc-section">

@@ -56,7 +56,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                 };
                 let toggled = value.clone();
                 let on_change = move |_| {
-                    go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus))
+                    go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus()))
                 };
                 let empty = move || state.with(|(_, count, selected)| *count == 0 && !selected);
                 view! {

@@ -22,11 +22,13 @@ pub struct Selection {
 
 impl Selection {
     pub fn new(data: Data, nav: Nav) -> Selection {
-        let parsed =
-            Memo::new(move |_| nav.here.with(|h| parse_query_string(&h.query, data.corpus)));
+        let parsed = Memo::new(move |_| {
+            nav.here
+                .with(|h| parse_query_string(&h.query, data.corpus()))
+        });
         let query = Memo::new(move |_| parsed.with(|p| p.0.clone()));
         let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
-        let outcome = Memo::new(move |_| query.with(|q| data.explorer.run(q)));
+        let outcome = Memo::new(move |_| query.with(|q| data.explorer().run(q)));
         Selection {
             query,
             notices,
@@ -37,7 +39,7 @@ impl Selection {
     /// Goes to `route` showing `query`; `push` for filter changes, replace while typing.
     /// The view follows at once; the address bar right after (see [`url_later`]).
     pub fn show(data: Data, nav: Nav, route: &Route, query: &Query, push: bool) {
-        url_later::go_soon(nav, route, &to_query_string(query, data.corpus), push);
+        url_later::go_soon(nav, route, &to_query_string(query, data.corpus()), push);
     }
 }
 
@@ -101,14 +103,22 @@ pub fn ListPage(data: Data) -> impl IntoView {
         })
     };
     // Cards are keyed by question: a filter change keeps the cards that stay on the page, and a
-    // new search redraws only their marked texts (the cards follow `terms`).
+    // new search redraws only their marked texts (the cards follow `terms`). The key holds the
+    // corpus too: own documents added or removed renumber the questions and may link answers.
     let terms = Memo::new(move |_| outcome.with(|o| o.highlight.clone()));
     let page_keys = Memo::new(move |_| {
         let page = query.with(|q| q.page);
-        outcome.with(|o| o.page(page.min(o.page_count())).to_vec())
+        let generation = data.generation();
+        outcome.with(|o| {
+            o.page(page.min(o.page_count()))
+                .iter()
+                .map(|&i| (generation, i))
+                .collect::<Vec<_>>()
+        })
     });
-    let card = move |i: u32| {
-        data.corpus
+    let card = move |(_, i): (u32, u32)| {
+        let corpus = data.corpus();
+        corpus
             .questions
             .get(i as usize)
             .map(|q| view! { <li><QuestionCard data=data question=q terms=terms/></li> })
@@ -130,7 +140,7 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 let mut next = query.get_untracked();
                 next.text = suggested.clone();
                 next.page = 1;
-                let href = nav.href(&Route::List, &to_query_string(&next, data.corpus));
+                let href = nav.href(&Route::List, &to_query_string(&next, data.corpus()));
                 view! {
                     <p class="suggestion" data-testid="suggestion">"Bedoelde u "
                         <a href=href data-testid="suggestion-apply">{suggested}</a>"?"
@@ -191,7 +201,7 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
         let hits: Vec<(String, String)> = selection.outcome.with(|o| {
             o.document_hits
                 .iter()
-                .filter_map(|h| data.corpus.documents.get(h.document as usize))
+                .filter_map(|h| data.corpus().documents.get(h.document as usize))
                 .filter(|d| {
                     !d.sections.iter().any(|s| {
                         s.blocks
@@ -234,7 +244,7 @@ fn Pagination(data: Data, selection: Selection) -> impl IntoView {
     let link = move |page: u32| {
         let mut q = selection.query.get();
         q.page = page;
-        nav.href(&Route::List, &to_query_string(&q, data.corpus))
+        nav.href(&Route::List, &to_query_string(&q, data.corpus()))
     };
     move || {
         let pages = selection.outcome.with(Outcome::page_count);

@@ -17,26 +17,26 @@ use leptos::prelude::*;
 pub fn OverviewPage(data: Data) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let selection = Selection::new(data, nav);
-    let list_link = move |q: Query| nav.href(&Route::List, &to_query_string(&q, data.corpus));
+    let list_link = move |q: Query| nav.href(&Route::List, &to_query_string(&q, data.corpus()));
     let charts = move || {
         let query = selection.query.get();
         selection.outcome.with(|o| {
             let chosen = &o.questions;
-            let party = stats::per_party(data.corpus, chosen)
+            let party = stats::per_party(data.corpus(), chosen)
                 .into_iter()
-                .map(|b| (list_link(only(&query, Facet::Party, &b.value, data.corpus)), b))
+                .map(|b| (list_link(only(&query, Facet::Party, &b.value, data.corpus())), b))
                 .collect();
-            let theme = stats::per_theme(data.corpus, chosen)
+            let theme = stats::per_theme(data.corpus(), chosen)
                 .into_iter()
-                .map(|b| (list_link(only(&query, Facet::Theme, &b.value, data.corpus)), b))
+                .map(|b| (list_link(only(&query, Facet::Theme, &b.value, data.corpus())), b))
                 .collect();
-            let month = stats::per_month(data.corpus, chosen)
+            let month = stats::per_month(data.corpus(), chosen)
                 .into_iter()
                 .map(|b| (list_link(only_month(&query, &b.value)), b))
                 .collect();
             let today = browser::today();
-            let ministries = stats::terms_per_ministry(data.lookup, data.corpus, chosen, today);
-            let parties = stats::terms_per_party(data.lookup, data.corpus, chosen, today);
+            let ministries = stats::terms_per_ministry(data.lookup(), data.corpus(), chosen, today);
+            let parties = stats::terms_per_party(data.lookup(), data.corpus(), chosen, today);
             view! {
                 <p data-testid="result-count" role="status" aria-live="polite">{format!("{} vragen in deze selectie", o.total)}</p>
                 {chart("Vragen per partij", "partij", party)}
@@ -104,11 +104,11 @@ fn term_table(
         .map(|r| {
             // The list behind a figure: this group, answered or not, within or past the term.
             let href = |answered: Option<bool>, term: Option<Term>| {
-                let mut q = only(query, facet, &r.value, data.corpus);
+                let mut q = only(query, facet, &r.value, data.corpus());
                 q.answered = answered;
                 q.terms = term.into_iter().collect();
                 q.sort = Sort::Waiting;
-                nav.href(&Route::List, &to_query_string(&q, data.corpus))
+                nav.href(&Route::List, &to_query_string(&q, data.corpus()))
             };
             let share = match r.timed {
                 0 => "–".to_string(),

@@ -11,11 +11,11 @@ use leptos::prelude::*;
 pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let list_href = nav.href(&Route::List, "");
-    let Some(question) = data.lookup.question(&id) else {
+    let Some(question) = data.lookup().question(&id) else {
         return super::not_found(nav, "Vraag", id);
     };
     let title = data
-        .lookup
+        .lookup()
         .document(&question.document_id)
         .map(|d| d.title.clone());
     let in_document = format!(

@@ -21,8 +21,8 @@ pub fn QuestionCard(
     #[prop(optional)] open_answer: bool,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
-    let answer = data.lookup.answer_of(question);
-    let document = data.lookup.document(&question.document_id);
+    let answer = data.lookup().answer_of(question);
+    let document = data.lookup().document(&question.document_id);
     let status = deadline(question, answer, browser::today());
     let is_open = !status.answered;
     let question_href = nav.href(&Route::Question(question.id.clone()), "");
@@ -37,7 +37,7 @@ pub fn QuestionCard(
         .iter()
         .skip(1)
         .filter_map(|s| {
-            let d = data.lookup.document(&s.document_id)?;
+            let d = data.lookup().document(&s.document_id)?;
             let label = match s.role {
                 SourceRole::Antwoord => "Antwoord in",
                 SourceRole::Uitstel => "Uitstel in",
@@ -52,7 +52,7 @@ pub fn QuestionCard(
         .iter()
         .map(|name| {
             let abbreviation = data
-                .lookup
+                .lookup()
                 .party(name)
                 .map_or(name.as_str(), |p| p.abbreviation.as_str());
             view! { <li class="badge party" title=name.clone()>{abbreviation.to_string()}</li> }
@@ -62,7 +62,7 @@ pub fn QuestionCard(
         .themes
         .iter()
         .map(|id| {
-            let label = data.lookup.theme(id).map_or(id.as_str(), |t| t.label.as_str());
+            let label = data.lookup().theme(id).map_or(id.as_str(), |t| t.label.as_str());
             let words: Vec<String> =
                 question.theme_matches.iter().filter(|m| &m.theme == id).flat_map(|m| m.words.clone()).collect();
             let why = if words.is_empty() {
@@ -97,7 +97,7 @@ pub fn QuestionCard(
         })
     };
     let answer_view = answer.map(|answer| {
-        let joint = format::joint_answer_note(data.lookup, question, answer);
+        let joint = format::joint_answer_note(data.lookup(), question, answer);
         let open = open_answer;
         let by = answer.answered_by.clone().map(|who| format!("Beantwoord door {who}"));
         // A closed answer's text is rendered when it is first opened: most answers in a list

@@ -21,7 +21,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             browser::download(
                 "briefwissel.csv",
                 "text/csv;charset=utf-8",
-                &questions_csv(data.corpus, &o.questions),
+                &questions_csv(data.corpus(), &o.questions),
             )
         })
     };
@@ -30,7 +30,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             browser::download(
                 "briefwissel.json",
                 "application/json",
-                &questions_json(data.corpus, &o.questions),
+                &questions_json(data.corpus(), &o.questions),
             )
         })
     };

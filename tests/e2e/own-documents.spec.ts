@@ -73,6 +73,24 @@ test.describe("with the two documents left out of the published corpus", () => {
     await expect(explorer.marks.first()).toBeVisible();
   });
 
+  test("someone typing a search while a letter is added keeps the box, its text and its focus, and the results follow", async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    await explorer.search.click();
+    await page.keyboard.type("Sammy");
+    await explorer.expectCount(0);
+    await add(page, [word()]);
+    await expect.poll(() => explorer.count()).toBeGreaterThan(0);
+    await expect(explorer.search).toBeFocused();
+    await expect(explorer.search).toHaveValue("Sammy");
+    await page.keyboard.type(" Baker");
+    await expect(explorer.search).toHaveValue("Sammy Baker");
+    await expect.poll(() => explorer.query()).toBe("q=Sammy+Baker");
+    const ids = await explorer.questionIds();
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id) => id.startsWith("eigen-"))).toBe(true);
+  });
+
   test("added documents are still there after reloading offline, and can be removed one by one or all", async ({ page, context }) => {
     const explorer = new ExplorerPage(page);
     await explorer.open();

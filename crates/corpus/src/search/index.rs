@@ -34,6 +34,7 @@ pub struct SearchIndex {
     /// Byte length of each term in `terms`.
     pub term_lengths: Vec<u32>,
     /// Posting lists, in term order.
+    #[serde(with = "crate::byte_string")]
     pub postings: Vec<u8>,
     /// Byte length of each term's posting list.
     pub posting_lengths: Vec<u32>,
