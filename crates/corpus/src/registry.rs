@@ -2,6 +2,8 @@
 
 use crate::model::{Party, Theme, ThemeMatch};
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 const PARTIES_TOML: &str = include_str!("../../../data/parties.toml");
 const THEMES_TOML: &str = include_str!("../../../data/themes.toml");
@@ -19,11 +21,27 @@ pub struct Registry {
     /// Per theme (same order as `themes`): its compiled keywords.
     theme_keywords: Vec<Vec<Keyword>>,
     /// (theme, keyword) indices by the first character of the keyword's first word.
-    by_first_char: std::collections::HashMap<char, Vec<(usize, usize)>>,
+    by_first_char: HashMap<char, Vec<(usize, usize)>>,
     /// (theme, keyword) indices of keywords whose first word matches anywhere inside a word.
     inner: Vec<(usize, usize)>,
     /// Per theme: the ids of the ministries whose questions lean towards it.
     theme_ministries: Vec<Vec<String>>,
+    /// The keywords whose first word matches a word, found once per distinct word for the whole
+    /// corpus: texts repeat their words, and every word would otherwise be tried against every
+    /// keyword that matches inside words.
+    starting: StartingKeywords,
+}
+
+/// Distinct words remembered by [`Registry::starting_keywords`] before it starts afresh.
+const STARTING_KEYWORDS_KEPT: usize = 1 << 20;
+
+#[derive(Debug, Default)]
+struct StartingKeywords(std::sync::Mutex<HashMap<String, Arc<[(usize, usize)]>>>);
+
+impl Clone for StartingKeywords {
+    fn clone(&self) -> StartingKeywords {
+        StartingKeywords::default()
+    }
 }
 
 #[derive(Deserialize)]
@@ -194,8 +212,7 @@ impl Registry {
                     .collect()
             })
             .collect();
-        let mut by_first_char: std::collections::HashMap<char, Vec<(usize, usize)>> =
-            Default::default();
+        let mut by_first_char: HashMap<char, Vec<(usize, usize)>> = Default::default();
         let mut inner = Vec::new();
         for (ti, kws) in theme_keywords.iter().enumerate() {
             for (ki, kw) in kws.iter().enumerate() {
@@ -218,6 +235,7 @@ impl Registry {
             by_first_char,
             inner,
             theme_ministries: vec![Vec::new(); n_themes],
+            starting: StartingKeywords::default(),
         }
     }
 
@@ -276,31 +294,10 @@ impl Registry {
     /// Per theme (registry order): the keywords found in word lists of the given weights.
     pub fn theme_evidence(&self, weighted: &[(usize, &[String])]) -> Vec<ThemeEvidence> {
         let mut per_theme = vec![ThemeEvidence::default(); self.theme_keywords.len()];
-        let mut single_cache: std::collections::HashMap<&str, Vec<(usize, usize)>> =
-            Default::default();
         for &(weight, ws) in weighted {
             for start in 0..ws.len() {
                 let word = ws[start].as_str();
-                let first = word.chars().next().unwrap_or(' ');
-                let candidates = self
-                    .by_first_char
-                    .get(&first)
-                    .map(|v| v.as_slice())
-                    .unwrap_or(&[]);
-                // Keywords whose first word matches this word, found once per distinct word.
-                let starting = single_cache.entry(word).or_insert_with(|| {
-                    candidates
-                        .iter()
-                        .chain(self.inner.iter())
-                        .copied()
-                        .filter(|&(ti, ki)| {
-                            self.theme_keywords[ti][ki]
-                                .parts
-                                .first()
-                                .is_some_and(|p| p.matches(word))
-                        })
-                        .collect()
-                });
+                let starting = self.starting_keywords(word);
                 let mut hits: Vec<(usize, String)> = Vec::new();
                 for &(ti, ki) in starting.iter() {
                     let kw = &self.theme_keywords[ti][ki];
@@ -320,6 +317,35 @@ impl Registry {
             }
         }
         per_theme
+    }
+
+    /// (theme, keyword) of the keywords whose first word matches `word`.
+    fn starting_keywords(&self, word: &str) -> Arc<[(usize, usize)]> {
+        let mut known = self.starting.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = known.get(word) {
+            return found.clone();
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        let candidates = self
+            .by_first_char
+            .get(&first)
+            .map_or(&[][..], |v| v.as_slice());
+        let found: Arc<[(usize, usize)]> = candidates
+            .iter()
+            .chain(self.inner.iter())
+            .copied()
+            .filter(|&(ti, ki)| {
+                self.theme_keywords[ti][ki]
+                    .parts
+                    .first()
+                    .is_some_and(|p| p.matches(word))
+            })
+            .collect();
+        if known.len() >= STARTING_KEYWORDS_KEPT {
+            known.clear();
+        }
+        known.insert(word.to_string(), found.clone());
+        found
     }
 
     /// The clear themes of per-theme scores: at least a third of the best score, at most three, best
