@@ -35,8 +35,11 @@ pub struct Registry {
 /// Distinct words remembered by [`Registry::starting_keywords`] before it starts afresh.
 const STARTING_KEYWORDS_KEPT: usize = 1 << 20;
 
+/// (theme, keyword) index pairs.
+type KeywordIds = Arc<[(usize, usize)]>;
+
 #[derive(Debug, Default)]
-struct StartingKeywords(std::sync::Mutex<HashMap<String, Arc<[(usize, usize)]>>>);
+struct StartingKeywords(std::sync::Mutex<HashMap<String, KeywordIds>>);
 
 impl Clone for StartingKeywords {
     fn clone(&self) -> StartingKeywords {
@@ -320,7 +323,7 @@ impl Registry {
     }
 
     /// (theme, keyword) of the keywords whose first word matches `word`.
-    fn starting_keywords(&self, word: &str) -> Arc<[(usize, usize)]> {
+    fn starting_keywords(&self, word: &str) -> KeywordIds {
         let mut known = self.starting.0.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(found) = known.get(word) {
             return found.clone();
@@ -330,7 +333,7 @@ impl Registry {
             .by_first_char
             .get(&first)
             .map_or(&[][..], |v| v.as_slice());
-        let found: Arc<[(usize, usize)]> = candidates
+        let found: KeywordIds = candidates
             .iter()
             .chain(self.inner.iter())
             .copied()
