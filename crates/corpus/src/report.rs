@@ -3,6 +3,7 @@
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Corpus, Document};
 use crate::parse::{LineFate, ParseOutput};
+use std::collections::HashMap;
 
 /// The file name of the report page in the site (beside index.html).
 pub const REPORT_PAGE: &str = "verantwoording.html";
@@ -221,16 +222,26 @@ pub fn attach_report_notes(out: &mut ParseOutput) {
         diagnostics,
         ..
     } = out;
+    let file_of: HashMap<&str, &str> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.file.as_str()))
+        .collect();
+    // Each file's diagnostics in report order: a note's number is its place in that row.
+    let mut rows: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+    for d in diagnostics.iter() {
+        rows.entry(d.file.as_str()).or_default().push(d);
+    }
     for q in &mut corpus.questions {
-        let Some(doc) = corpus.documents.iter().find(|d| d.id == q.document_id) else {
+        let Some(file) = file_of.get(q.document_id.as_str()) else {
             continue;
         };
-        let row: Vec<&Diagnostic> = diagnostics.iter().filter(|x| x.file == doc.file).collect();
-        let serious = |d: &&&Diagnostic| d.severity >= Severity::Warning;
+        let row = rows.get(file).map_or(&[][..], |r| r.as_slice());
+        let serious = |d: &&Diagnostic| d.severity >= Severity::Warning;
         let about_it = row
             .iter()
-            .position(|d| serious(&d) && d.question.as_deref() == Some(q.number.as_str()));
-        let about_document = row.iter().position(|d| serious(&d) && d.question.is_none());
+            .position(|d| serious(d) && d.question.as_deref() == Some(q.number.as_str()));
+        let about_document = row.iter().position(|d| serious(d) && d.question.is_none());
         q.report_note = about_it.or(about_document).map(|n| n as u32 + 1);
     }
 }

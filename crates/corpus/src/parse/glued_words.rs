@@ -112,12 +112,33 @@ impl Vocabulary {
 
 /// The text with glued words split (see the module documentation).
 pub fn repair(text: &str, vocabulary: &Vocabulary) -> String {
+    repair_remembering(text, vocabulary, &mut HashMap::new())
+}
+
+/// [`repair`], with every token's repair kept in `repaired` for the next texts: a corpus repeats
+/// its tokens.
+fn repair_remembering(
+    text: &str,
+    vocabulary: &Vocabulary,
+    repaired: &mut HashMap<String, String>,
+) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, token) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&repair_token(token, vocabulary));
+        if token.len() < 4 {
+            out.push_str(token);
+            continue;
+        }
+        match repaired.get(token) {
+            Some(fixed) => out.push_str(fixed),
+            None => {
+                let fixed = repair_token(token, vocabulary);
+                out.push_str(&fixed);
+                repaired.insert(token.to_string(), fixed);
+            }
+        }
     }
     out
 }
@@ -355,13 +376,18 @@ pub fn repair_corpus(
 ) -> Vec<(String, usize)> {
     use crate::model::Block;
     let mut splits: Vec<(String, usize)> = Vec::new();
+    let mut split_of: HashMap<String, usize> = HashMap::new();
+    let mut tokens: HashMap<String, String> = HashMap::new();
     let mut fix = |document: &str, text: &mut String| {
-        let repaired = repair(text, vocabulary);
+        let repaired = repair_remembering(text, vocabulary, &mut tokens);
         if repaired != *text {
             let n = repaired.matches(' ').count() - text.matches(' ').count();
-            match splits.iter_mut().find(|(d, _)| d == document) {
-                Some((_, count)) => *count += n,
-                None => splits.push((document.to_string(), n)),
+            match split_of.get(document) {
+                Some(&at) => splits[at].1 += n,
+                None => {
+                    split_of.insert(document.to_string(), splits.len());
+                    splits.push((document.to_string(), n));
+                }
             }
             *text = repaired;
         }

@@ -414,7 +414,9 @@ pub fn read_sources(
         line_fates: Vec::new(),
         vocabulary: Default::default(),
     };
-    let mut seen: Vec<(String, usize, String)> = Vec::new();
+    // Content hash and length of every file read, with its name: a copy is named and skipped.
+    let mut seen: std::collections::HashMap<(String, usize), String> = Default::default();
+    let mut ids: std::collections::HashSet<String> = Default::default();
     // By name, whatever order they came in (a browser hands dropped files over in any order).
     let mut files = sources.files;
     files.sort_by(|a, b| a.name.cmp(&b.name).then(a.shown.cmp(&b.shown)));
@@ -431,10 +433,7 @@ pub fn read_sources(
             continue;
         }
         let hash = crate::hash::content_hash(&bytes);
-        if let Some((_, _, first)) = seen
-            .iter()
-            .find(|(h, l, _)| *h == hash && *l == bytes.len())
-        {
+        if let Some(first) = seen.get(&(hash.clone(), bytes.len())) {
             out.diagnostics.push(Diagnostic::new(
                 &name,
                 None,
@@ -443,7 +442,7 @@ pub fn read_sources(
             ));
             continue;
         }
-        seen.push((hash, bytes.len(), name.clone()));
+        seen.insert((hash, bytes.len()), name.clone());
         let format = briefwissel_readers::Format::of(&name);
         let mut parsed = match format {
             Some(f @ (briefwissel_readers::Format::Pdf | briefwissel_readers::Format::Docx)) => {
@@ -466,12 +465,7 @@ pub fn read_sources(
                 parse_text(&name, &text, registry)
             }
         };
-        if out
-            .corpus
-            .documents
-            .iter()
-            .any(|d| d.id == parsed.document.id)
-        {
+        if !ids.insert(parsed.document.id.clone()) {
             out.diagnostics.push(Diagnostic::new(
                 &name,
                 None,
@@ -500,10 +494,17 @@ pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin) {
     } = builtin;
     dedupe::set_aside_extracts(out);
     out.vocabulary = glued_words::Vocabulary::of(glued_words::corpus_texts(&out.corpus));
-    for (document_id, n) in glued_words::repair_corpus(&mut out.corpus, &out.vocabulary) {
-        if let Some(d) = out.corpus.documents.iter().find(|d| d.id == document_id) {
+    let repaired = glued_words::repair_corpus(&mut out.corpus, &out.vocabulary);
+    let file_of: std::collections::HashMap<&str, &str> = out
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.file.as_str()))
+        .collect();
+    for (document_id, n) in repaired {
+        if let Some(file) = file_of.get(document_id.as_str()) {
             out.diagnostics.push(Diagnostic::new(
-                &d.file,
+                file,
                 None,
                 Severity::Info,
                 format!("{n} aan elkaar geschreven woorden gescheiden (bij het omzetten naar tekst verloren spaties)"),
