@@ -1,6 +1,7 @@
 //! Splitting Dutch compounds into their parts against the corpus's own vocabulary (asiel|zoekers, arbeid-s-|migratie), at build time.
 
 use super::inflection::{bases, forms};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Sounds that may join two parts: arbeid-s-migratie, ziekt-e-verzuim, vluchteling-en-werk.
@@ -47,12 +48,15 @@ const GLUED_AT_MOST: u32 = 2;
 /// Which words are known: every word of the corpus, with how often it occurs.
 pub struct Vocabulary<'v> {
     words: HashMap<&'v str, u32>,
+    /// [`Vocabulary::is_part_form`]'s answers so far: the same heads come back in many words.
+    part_forms: RefCell<HashMap<String, bool>>,
 }
 
 impl<'v> Vocabulary<'v> {
     pub fn new(words: impl IntoIterator<Item = (&'v str, u32)>) -> Vocabulary<'v> {
         Vocabulary {
             words: words.into_iter().collect(),
+            part_forms: RefCell::default(),
         }
     }
 
@@ -73,6 +77,15 @@ impl<'v> Vocabulary<'v> {
         if w.len() < MIN_PART || NOT_A_PART.contains(&w) || SUFFIX_WORDS.contains(&w) {
             return false;
         }
+        if let Some(&known) = self.part_forms.borrow().get(w) {
+            return known;
+        }
+        let answer = self.judge_part_form(w);
+        self.part_forms.borrow_mut().insert(w.to_string(), answer);
+        answer
+    }
+
+    fn judge_part_form(&self, w: &str) -> bool {
         let bases = bases(w);
         if bases.iter().any(|b| NOT_A_PART.contains(&b.as_str())) {
             return false;
