@@ -6,7 +6,7 @@
 //! answer, the one that prints the askers or the date the questions were sent in is kept; the
 //! other one's questions are the same questions again.
 
-use super::link_sets::{file_names, DocumentLink};
+use super::link_sets::{DocumentLink, Places};
 use super::ParseOutput;
 use crate::diagnostics::{Diagnostic, Severity};
 use std::collections::HashMap;
@@ -15,6 +15,7 @@ use std::collections::HashMap;
 pub(super) fn aanhangsel_links(
     out: &ParseOutput,
     docs: &HashMap<&str, (bool, Vec<usize>)>,
+    places: &Places,
     known: &[DocumentLink],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<DocumentLink> {
@@ -36,10 +37,20 @@ pub(super) fn aanhangsel_links(
         .filter(|(_, ids)| ids.len() > 1)
         .collect();
     groups.sort();
+    // Either way round: a known link of the two documents is not made again.
+    let known: std::collections::HashSet<(&str, &str)> = known
+        .iter()
+        .flat_map(|l| {
+            [
+                (l.asking.as_str(), l.answering.as_str()),
+                (l.answering.as_str(), l.asking.as_str()),
+            ]
+        })
+        .collect();
     let mut links = Vec::new();
     for ((number, year), ids) in groups {
         let why = format!("Aanhangsel {number} van vergaderjaar {year}–{}", year + 1);
-        let files = file_names(out, &ids);
+        let files: Vec<String> = ids.iter().map(|id| places.file(id)).collect();
         if ids.len() != 2 {
             diagnostics.push(Diagnostic::new(
                 &files[0],
@@ -66,11 +77,7 @@ pub(super) fn aanhangsel_links(
         } else {
             (ids[1], ids[0])
         };
-        let linked = known.iter().any(|l| {
-            [&l.asking, &l.answering] == [asking, answering]
-                || [&l.asking, &l.answering] == [answering, asking]
-        });
-        if !linked {
+        if !known.contains(&(asking, answering)) {
             links.push(DocumentLink {
                 asking: asking.to_string(),
                 answering: answering.to_string(),

@@ -39,11 +39,55 @@ pub fn link_sets(out: &mut ParseOutput) {
         .map(|q| folded(&q.text))
         .collect();
     let mut merged_into: HashMap<usize, usize> = HashMap::new();
-    for link in document_links(out, &folded) {
-        pair_questions(out, &folded, &link, &mut merged_into);
+    let places = Places::of(out);
+    let links = document_links(out, &folded, &places);
+    for link in links {
+        pair_questions(out, &folded, &places, &link, &mut merged_into);
     }
     apply_merges(out, &merged_into);
     fill_sources(out);
+}
+
+/// Each document's questions (indices, in corpus order) and file, looked up once for all links.
+pub(super) struct Places {
+    questions_of: HashMap<String, Vec<usize>>,
+    file_of: HashMap<String, String>,
+}
+
+impl Places {
+    fn of(out: &ParseOutput) -> Places {
+        let mut questions_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, q) in out.corpus.questions.iter().enumerate() {
+            questions_of
+                .entry(q.document_id.clone())
+                .or_default()
+                .push(i);
+        }
+        let file_of = out
+            .corpus
+            .documents
+            .iter()
+            .map(|d| (d.id.clone(), d.file.clone()))
+            .collect();
+        Places {
+            questions_of,
+            file_of,
+        }
+    }
+
+    fn questions(&self, document: &str) -> &[usize] {
+        self.questions_of
+            .get(document)
+            .map_or(&[], |q| q.as_slice())
+    }
+
+    /// The document's file name, or its id when no document has it.
+    pub(super) fn file(&self, document: &str) -> String {
+        self.file_of
+            .get(document)
+            .cloned()
+            .unwrap_or_else(|| document.to_string())
+    }
 }
 
 /// Two documents of one set: the one that asks and the one that answers, and why they belong together.
@@ -73,8 +117,12 @@ fn shingles(folded: &str) -> HashSet<&str> {
 
 /// Jaccard overlap of the 5-letter shingles of two folded texts.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (sa, sb) = (shingles(a), shingles(b));
-    let common = sa.intersection(&sb).count();
+    overlap(&shingles(a), &shingles(b))
+}
+
+/// Jaccard overlap of two shingle sets.
+fn overlap(sa: &HashSet<&str>, sb: &HashSet<&str>) -> f64 {
+    let common = sa.intersection(sb).count();
     let all = sa.len() + sb.len() - common;
     if all == 0 {
         1.0
@@ -98,7 +146,7 @@ pub(super) fn documents_with_questions(out: &ParseOutput) -> HashMap<&str, (bool
 }
 
 /// The pairs of documents that are one set of questions, by zaak number, then by question text.
-fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink> {
+fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> Vec<DocumentLink> {
     let docs = documents_with_questions(out);
     let mut links: Vec<DocumentLink> = Vec::new();
     let mut diagnostics = Vec::new();
@@ -128,7 +176,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
                 why: format!("zaak {zaak}"),
             });
         } else if asking.len() + answering.len() > 1 {
-            let files = file_names(out, ids);
+            let files: Vec<String> = ids.iter().map(|id| places.file(id)).collect();
             diagnostics.push(Diagnostic::new(
                 &files[0],
                 None,
@@ -145,6 +193,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
     links.extend(super::link_aanhangsel::aanhangsel_links(
         out,
         &docs,
+        places,
         &links,
         &mut diagnostics,
     ));
@@ -159,13 +208,35 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
         }
     }
     let mut matches: HashMap<(String, String), usize> = HashMap::new();
+    // Whether a question's document has answers, looked up once per question.
+    let answered = |i: usize| {
+        docs.get(out.corpus.questions[i].document_id.as_str())
+            .map(|d| d.0)
+    };
     for group in by_prefix.values() {
-        for &x in group {
-            for &y in group {
-                let (qx, qy) = (&out.corpus.questions[x], &out.corpus.questions[y]);
-                let asks = docs.get(qx.document_id.as_str()).is_some_and(|d| !d.0);
-                let answers = docs.get(qy.document_id.as_str()).is_some_and(|d| d.0);
-                if asks && answers && similarity(&folded[x], &folded[y]) >= SAME_QUESTION {
+        let asking: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&i| answered(i) == Some(false))
+            .collect();
+        let answering: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&i| answered(i) == Some(true))
+            .collect();
+        if asking.is_empty() || answering.is_empty() {
+            continue;
+        }
+        let answering: Vec<(usize, HashSet<&str>)> = answering
+            .into_iter()
+            .map(|y| (y, shingles(&folded[y])))
+            .collect();
+        for &x in &asking {
+            let sx = shingles(&folded[x]);
+            for (y, sy) in &answering {
+                let y = *y;
+                if overlap(&sx, sy) >= SAME_QUESTION {
+                    let (qx, qy) = (&out.corpus.questions[x], &out.corpus.questions[y]);
                     *matches
                         .entry((qx.document_id.clone(), qy.document_id.clone()))
                         .or_default() += 1;
@@ -175,11 +246,12 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
     }
     let mut by_text: Vec<((String, String), usize)> = matches.into_iter().collect();
     by_text.sort();
+    let known: HashSet<(String, String)> = links
+        .iter()
+        .map(|l| (l.asking.clone(), l.answering.clone()))
+        .collect();
     for ((asking, answering), n) in by_text {
-        let known = links
-            .iter()
-            .any(|l| l.asking == asking && l.answering == answering);
-        if n >= MIN_TEXT_MATCHES && !known {
+        if n >= MIN_TEXT_MATCHES && !known.contains(&(asking.clone(), answering.clone())) {
             links.push(DocumentLink {
                 asking,
                 answering,
@@ -191,36 +263,23 @@ fn document_links(out: &mut ParseOutput, folded: &[String]) -> Vec<DocumentLink>
     links
 }
 
-pub(super) fn file_names(out: &ParseOutput, ids: &[&str]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            out.corpus
-                .documents
-                .iter()
-                .find(|d| d.id == *id)
-                .map_or(id.to_string(), |d| d.file.clone())
-        })
-        .collect()
-}
-
 /// Finds, for each question of the answering document, the same question of the asking one.
 fn pair_questions(
     out: &mut ParseOutput,
     folded: &[String],
+    places: &Places,
     link: &DocumentLink,
     merged_into: &mut HashMap<usize, usize>,
 ) {
     let questions = &out.corpus.questions;
-    let of = |doc: &str| -> Vec<usize> {
-        (0..questions.len())
-            .filter(|&i| questions[i].document_id == doc)
-            .collect()
-    };
-    let (asking, answering) = (of(&link.asking), of(&link.answering));
-    let files = file_names(out, &[&link.answering, &link.asking]);
+    let (asking, answering) = (
+        places.questions(&link.asking),
+        places.questions(&link.answering),
+    );
+    let files = [places.file(&link.answering), places.file(&link.asking)];
     let mut taken: HashSet<usize> = HashSet::new();
     let mut notes = Vec::new();
-    for &y in &answering {
+    for &y in answering {
         let qy = &questions[y];
         let by_number = asking
             .iter()

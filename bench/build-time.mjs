@@ -1,0 +1,45 @@
+// Times the whole build of one corpus as the site build does it: `briefwissel artifact OUT DIR` (read every
+// file, parse, the passes over the corpus, index, write the artifact), wall time, every run printed.
+// Issue 14 asks the 500× build to take under a minute. Prints JSON: runs in seconds, the bytes of the files read.
+// Usage: node bench/build-time.mjs BIN DIR [--runs 3]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const [bin, dir] = process.argv.slice(2);
+const at = process.argv.indexOf("--runs");
+const runs = at > 0 ? Number(process.argv[at + 1]) : 3;
+if (!bin || !dir || !(runs >= 1)) {
+  console.error("usage: node bench/build-time.mjs BIN DIR [--runs N]");
+  process.exit(2);
+}
+
+/** The bytes of the files the build reads (the same kinds it reads: .txt, .pdf, .docx). */
+function fileBytes(path) {
+  return readdirSync(path).reduce((sum, name) => {
+    const full = join(path, name);
+    const info = statSync(full);
+    if (info.isDirectory()) return sum + fileBytes(full);
+    return /\.(txt|pdf|docx)$/i.test(name) ? sum + info.size : sum;
+  }, 0);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "briefwissel-build-"));
+const seconds = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const result = spawnSync(bin, ["artifact", join(scratch, "corpus.bin"), dir], { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+    const elapsed = (performance.now() - started) / 1000;
+    if (result.status !== 0) {
+      console.error(`build-time: ${bin} artifact ${dir} failed (exit ${result.status}): ${String(result.stderr).slice(-2000)}`);
+      process.exit(1);
+    }
+    seconds.push(Number(elapsed.toFixed(2)));
+  }
+  const artifactBytes = statSync(join(scratch, "corpus.bin")).size;
+  console.log(JSON.stringify({ command: `briefwissel artifact OUT ${dir}`, runs: seconds, file_bytes: fileBytes(dir), artifact_bytes: artifactBytes }, null, 2));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
