@@ -4,7 +4,9 @@
 # builds (1× and 100×) → browser benchmarks in one Chromium session → search quality on the judged
 # query set and index size (1× only) → report.
 # Not part of the test suite. Takes 20–40 minutes on 2 cores.
-#   BENCH_SCALES="1x"        only today's corpus (default "1x 100x")
+#   BENCH_SCALES="1x"        only today's corpus (default "1x 100x"; "1x 100x 500x" adds the 500x corpus,
+#                            204 MB of text: generated in under a minute, built in about one; its browser part
+#                            and peer sites have not been run through this script yet)
 #   BENCH_QUICK=1            fewer repetitions (for trying the scripts, not for the published figures)
 #   BENCH_SKIP_NATIVE=1 / BENCH_SKIP_BROWSER=1 / BENCH_SKIP_QUALITY=1   leave a part out
 #   BENCH_REUSE_APP=1        reuse bench/out/app-<scale> from an earlier run instead of rebuilding
@@ -19,7 +21,7 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 say() { printf 'bench: %s\n' "$*"; }
 mkdir -p "$OUT"
 # Written only when 1x is measured in this run; an older run's figures must not reach the report.
-rm -rf "$OUT/judged-1x.json" "$OUT/index-size-1x.json" "$OUT/index-size-1x"
+rm -rf "$OUT/judged-1x.json" "$OUT/index-size-1x.json" "$OUT/index-size-1x" "$OUT"/build-*.json
 
 if [ -x scripts/setup.sh ] && [ "${BENCH_SKIP_SETUP:-}" != 1 ]; then
   say "tools (scripts/setup.sh: wasm target, trunk, wasm-bindgen, chromium, npm devDependencies)"
@@ -48,6 +50,8 @@ for scale in $SCALES; do
     fi
     node bench/text-ratio.mjs data/documents ".scale/$scale" > "$OUT/text-ratio-$scale.json"
   fi
+  say "build time at $scale (bench/build-time.mjs: briefwissel artifact, whole runs)"
+  node bench/build-time.mjs "$BIN/briefwissel" "$(data_dir "$scale")" --runs "$([ "$scale" = 500x ] && echo 1 || echo 3)" > "$OUT/build-$scale.json"
   say "export and peer sites for $scale"
   "$BIN/briefwissel" export "$(data_dir "$scale")" > "$OUT/export-$scale.json"
   node bench/peer-site.mjs "$OUT/export-$scale.json" "$OUT/peer-$scale"
