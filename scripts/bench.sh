@@ -22,6 +22,10 @@ say() { printf 'bench: %s\n' "$*"; }
 mkdir -p "$OUT"
 # Written only when 1x is measured in this run; an older run's figures must not reach the report.
 rm -rf "$OUT/judged-1x.json" "$OUT/index-size-1x.json" "$OUT/index-size-1x" "$OUT"/build-*.json
+# Nor may the figures of a scale this run leaves out.
+for s in 1x 100x 500x; do
+  case " $SCALES " in *" $s "*) ;; *) rm -f "$OUT/native-$s.json" "$OUT/browser-$s.json" "$OUT/text-ratio-$s.json" ;; esac
+done
 
 if [ -x scripts/setup.sh ] && [ "${BENCH_SKIP_SETUP:-}" != 1 ]; then
   say "tools (scripts/setup.sh: wasm target, trunk, wasm-bindgen, chromium, npm devDependencies)"

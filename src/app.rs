@@ -206,8 +206,13 @@ fn begin_loading(load: RwSignal<Load>) {
 /// next and it replaces the shown corpus in the one after ([`Data::replace`]): the views and the
 /// URL's filters stay, and a reader's keystroke waits for one of the three at most.
 fn listen_for_own_documents(load: RwSignal<Load>, url: String) {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    // Counts the hand-overs: one that a later one overtook is dropped, whatever the timers do.
+    static HANDED: AtomicU32 = AtomicU32::new(0);
     let on_corpus =
         Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+            let this = HANDED.fetch_add(1, Relaxed) + 1;
+            let latest = move || HANDED.load(Relaxed) == this;
             let bytes = js_sys::Uint8Array::new(&event.detail()).to_vec();
             let Ok(bundle) = loader::bundle_from_bytes(&bytes) else {
                 return;
@@ -215,9 +220,13 @@ fn listen_for_own_documents(load: RwSignal<Load>, url: String) {
             let url = url.clone();
             set_timeout(
                 move || {
+                    if !latest() {
+                        return;
+                    }
                     let loaded = Loaded::from_bundle(bundle, url);
                     set_timeout(
                         move || match load.get_untracked() {
+                            _ if !latest() => {}
                             Load::Ready(data) => data.replace(loaded),
                             _ => load.set(Load::Ready(Data::new(loaded))),
                         },

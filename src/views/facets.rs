@@ -31,16 +31,20 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                     })
                 })
             });
-            let long = selection
-                .outcome
-                .with_untracked(|o| facet.values(&o.facets).len() > FILTER_FIELD_FROM);
-            let filter_field = long.then(|| {
-                let name = format!("{} zoeken", facet.label());
-                view! {
-                    <input type="search" class="facet-filter" aria-label=name placeholder="Zoek…"
-                        on:input=move |ev| typed.set(event_target_value(&ev))/>
-                }
-            });
+            // Decided per corpus (own documents can make a facet long), not per filter change.
+            let filter_field = move || {
+                data.generation();
+                let long = selection
+                    .outcome
+                    .with_untracked(|o| facet.values(&o.facets).len() > FILTER_FIELD_FROM);
+                long.then(|| {
+                    let name = format!("{} zoeken", facet.label());
+                    view! {
+                        <input type="search" class="facet-filter" aria-label=name placeholder="Zoek…"
+                            on:input=move |ev| typed.set(event_target_value(&ev))/>
+                    }
+                })
+            };
             let row = move |value: String| {
                 let state = {
                     let value = value.clone();
