@@ -127,10 +127,6 @@ fn repair_remembering(
         if i > 0 {
             out.push(' ');
         }
-        if token.len() < 4 {
-            out.push_str(token);
-            continue;
-        }
         match repaired.get(token) {
             Some(fixed) => out.push_str(fixed),
             None => {

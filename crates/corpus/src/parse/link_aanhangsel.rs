@@ -14,11 +14,11 @@ use std::collections::HashMap;
 /// The links the Aanhangsel number gives, besides `known` ones; what cannot be linked is reported.
 pub(super) fn aanhangsel_links(
     out: &ParseOutput,
-    docs: &HashMap<&str, (bool, Vec<usize>)>,
     places: &Places,
     known: &[DocumentLink],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<DocumentLink> {
+    let docs = &places.documents;
     let mut by_key: HashMap<(&str, u16), Vec<&str>> = HashMap::new();
     for d in &out.corpus.documents {
         if let (Some(number), Some(date), true) = (

@@ -48,21 +48,14 @@ pub fn link_sets(out: &mut ParseOutput) {
     fill_sources(out);
 }
 
-/// Each document's questions (indices, in corpus order) and file, looked up once for all links.
+/// Each document's questions (with whether it holds answers) and file, looked up once for all links.
 pub(super) struct Places {
-    questions_of: HashMap<String, Vec<usize>>,
+    pub(super) documents: HashMap<String, (bool, Vec<usize>)>,
     file_of: HashMap<String, String>,
 }
 
 impl Places {
     fn of(out: &ParseOutput) -> Places {
-        let mut questions_of: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, q) in out.corpus.questions.iter().enumerate() {
-            questions_of
-                .entry(q.document_id.clone())
-                .or_default()
-                .push(i);
-        }
         let file_of = out
             .corpus
             .documents
@@ -70,15 +63,13 @@ impl Places {
             .map(|d| (d.id.clone(), d.file.clone()))
             .collect();
         Places {
-            questions_of,
+            documents: documents_with_questions(out),
             file_of,
         }
     }
 
     fn questions(&self, document: &str) -> &[usize] {
-        self.questions_of
-            .get(document)
-            .map_or(&[], |q| q.as_slice())
+        self.documents.get(document).map_or(&[], |d| d.1.as_slice())
     }
 
     /// The document's file name, or its id when no document has it.
@@ -132,10 +123,10 @@ fn overlap(sa: &HashSet<&str>, sb: &HashSet<&str>) -> f64 {
 }
 
 /// Per document id: whether it holds answers, and the indices of its questions.
-pub(super) fn documents_with_questions(out: &ParseOutput) -> HashMap<&str, (bool, Vec<usize>)> {
-    let mut by_doc: HashMap<&str, (bool, Vec<usize>)> = HashMap::new();
+fn documents_with_questions(out: &ParseOutput) -> HashMap<String, (bool, Vec<usize>)> {
+    let mut by_doc: HashMap<String, (bool, Vec<usize>)> = HashMap::new();
     for (i, q) in out.corpus.questions.iter().enumerate() {
-        by_doc.entry(q.document_id.as_str()).or_default().1.push(i);
+        by_doc.entry(q.document_id.clone()).or_default().1.push(i);
     }
     for a in &out.corpus.answers {
         if let Some(entry) = by_doc.get_mut(a.document_id.as_str()) {
@@ -147,7 +138,7 @@ pub(super) fn documents_with_questions(out: &ParseOutput) -> HashMap<&str, (bool
 
 /// The pairs of documents that are one set of questions, by zaak number, then by question text.
 fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> Vec<DocumentLink> {
-    let docs = documents_with_questions(out);
+    let docs = &places.documents;
     let mut links: Vec<DocumentLink> = Vec::new();
     let mut diagnostics = Vec::new();
     let mut by_zaak: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -162,12 +153,12 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
         let asking: Vec<&str> = ids
             .iter()
             .copied()
-            .filter(|id| docs.get(id).is_some_and(|d| !d.0))
+            .filter(|&id| docs.get(id).is_some_and(|d| !d.0))
             .collect();
         let answering: Vec<&str> = ids
             .iter()
             .copied()
-            .filter(|id| docs.get(id).is_some_and(|d| d.0))
+            .filter(|&id| docs.get(id).is_some_and(|d| d.0))
             .collect();
         if asking.len() == 1 && answering.len() == 1 {
             links.push(DocumentLink {
@@ -192,7 +183,6 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
     }
     links.extend(super::link_aanhangsel::aanhangsel_links(
         out,
-        &docs,
         places,
         &links,
         &mut diagnostics,
