@@ -28,12 +28,16 @@ const built = join(target, "wasm32-unknown-unknown", profile, "briefwissel_reade
 const work = mkdtempSync(join(tmpdir(), "briefwissel-lezer-"));
 run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", work, "--out-name", "lezer", built]);
 if (profile === "release") {
-  // -O3 on the size-optimised Rust build (the release profile). Building the crate at opt-level 3
-  // instead made it 100 kB larger and no faster: the time goes to the passes over the whole corpus
-  // (docs/performance.md, "Own documents").
+  // -O1 on the size-optimised Rust build (the release profile), not -O3 or -Oz: their inlining
+  // builds functions of up to 116 kB, and while the worker reads, V8's optimising compiler spends
+  // 0.6 s on them on background threads (one function alone 0.2 s), beside the worker and the
+  // page on two cores: a facet click then takes 23-27 ms (p95) instead of 15. With -O1 that
+  // compile is 0.18 s and the file is smaller too (743 kB brotli instead of 775 kB); reading is
+  // as fast (docs/performance.md, "Own documents"). Building the crate at opt-level 2 or "s"
+  // instead made it larger and no better.
   // binaryen from npm (package.json): Debian's older wasm-opt writes wasm that crashes in browsers.
   const wasmOpt = join(root, "node_modules", ".bin", "wasm-opt");
-  run(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", ["-O3", join(work, "lezer_bg.wasm"), "-o", join(work, "lezer_bg.wasm")]);
+  run(existsSync(wasmOpt) ? wasmOpt : "wasm-opt", ["-O1", join(work, "lezer_bg.wasm"), "-o", join(work, "lezer_bg.wasm")]);
 }
 
 const hash = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
