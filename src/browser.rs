@@ -172,6 +172,23 @@ pub fn scroll_to_id(id: &str) -> bool {
     true
 }
 
+/// Gives `el` the focus back once the views have been updated, when the update took it away: a
+/// chosen facet value moves to the top of its list, and an element taken out of the page to be
+/// moved loses the focus, so a keyboard user would be left on the page's body.
+pub fn keep_focus(el: web_sys::HtmlElement) {
+    leptos::task::spawn_local(async move {
+        let lost = document()
+            .and_then(|d| {
+                d.active_element()
+                    .map(|a| Some(a) == d.body().map(Into::into))
+            })
+            .unwrap_or(true);
+        if lost && el.is_connected() {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// Scrolls to the top of the page.
 pub fn scroll_to_top() {
     if let Some(w) = window() {

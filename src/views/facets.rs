@@ -2,6 +2,7 @@
 
 use super::list::Selection;
 use crate::app::{Data, Nav};
+use crate::browser;
 use crate::facet_edit::{
     listed_under_filter, panel_filter_count, toggle, Facet, FILTER_FIELD_FROM,
 };
@@ -59,8 +60,10 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                     })
                 };
                 let toggled = value.clone();
-                let on_change = move |_| {
-                    go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus()))
+                let on_change = move |ev: leptos::ev::Event| {
+                    go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus()));
+                    // Chosen values move to the top: the box keeps the focus as it moves.
+                    browser::keep_focus(event_target(&ev));
                 };
                 let empty = move || state.with(|(_, count, selected)| *count == 0 && !selected);
                 view! {

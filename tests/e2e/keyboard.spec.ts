@@ -41,6 +41,29 @@ test("search and filters work with the keyboard alone, with a visible focus", as
   await explorer.expectCount(corpus().questions.length);
 });
 
+test("a value ticked with the space bar keeps the focus while it moves to the top of its facet and back", async ({ page }) => {
+  // The party with the fewest questions is listed last: ticking it moves it to the top.
+  const parties = ranked((q) => q.parties);
+  const [last] = parties[parties.length - 1];
+  const abbr = abbreviation(last);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  const box = page.locator(`input[type=checkbox][name="partij"][value="${abbr}"]`);
+  await tabTo(page, `input[type=checkbox][name="partij"][value="${abbr}"]`);
+  const focused = () => box.evaluate((el) => el === document.activeElement);
+
+  await page.keyboard.press("Space");
+  await explorer.expectCount(count({ parties: [last] }));
+  await expect(page.locator('input[name="partij"]').first()).toHaveAttribute("value", abbr);
+  await expect.poll(focused, "the ticked box still has the focus").toBe(true);
+  expect(await focusOutline(page)).not.toMatch(/^none 0px none$/);
+
+  await page.keyboard.press("Space");
+  await explorer.expectCount(corpus().questions.length);
+  await expect(box).not.toBeChecked();
+  await expect.poll(focused, "the unticked box still has the focus").toBe(true);
+});
+
 test("the first Tab reaches a skip link to the content", async ({ page }) => {
   const explorer = new ExplorerPage(page);
   await explorer.open();

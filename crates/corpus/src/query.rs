@@ -129,7 +129,7 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
     let qs = qs.split('#').next().unwrap_or("");
     for pair in qs.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(raw_key).trim().to_lowercase();
+        let key = percent_decode(raw_key).trim().to_ascii_lowercase();
         let value = percent_decode(raw_value);
         let mut notice = |message: String| {
             notices.push(Notice {
@@ -179,11 +179,11 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
                 Some(theme) => push_unique(&mut query.themes, theme.id.clone()),
                 None => notice(format!("Het thema „{shown}” bestaat niet en wordt genegeerd.")),
             },
-            "soort" => match DocumentKind::from_slug(&trimmed.to_lowercase()) {
+            "soort" => match DocumentKind::from_slug(&trimmed.to_ascii_lowercase()) {
                 Some(kind) => push_unique(&mut query.kinds, kind),
                 None => notice(format!("De documentsoort „{shown}” is onbekend en wordt genegeerd.")),
             },
-            "kamer" => match Chamber::from_slug(&trimmed.to_lowercase()) {
+            "kamer" => match Chamber::from_slug(&trimmed.to_ascii_lowercase()) {
                 Some(chamber) => push_unique(&mut query.chambers, chamber),
                 None => notice(format!("De Kamer „{shown}” is onbekend en wordt genegeerd.")),
             },
@@ -209,25 +209,25 @@ pub fn parse_query_string(qs: &str, corpus: &Corpus) -> (Query, Vec<Notice>) {
                 }
                 None => notice(format!("Het ministerie „{shown}” is onbekend en wordt genegeerd.")),
             },
-            "termijn" => match Term::from_slug(&trimmed.to_lowercase()) {
+            "termijn" => match Term::from_slug(&trimmed.to_ascii_lowercase()) {
                 Some(term) => push_unique(&mut query.terms, term),
                 None => notice(format!("„{shown}” is geen geldige keuze voor termijn (verlopen, binnen of onbekend) en wordt genegeerd.")),
             },
-            "datum" => match trimmed.to_lowercase().as_str() {
+            "datum" => match trimmed.to_ascii_lowercase().as_str() {
                 "onbekend" => query.undated = true,
                 _ => notice(format!("„{shown}” is geen geldige keuze voor datum (onbekend) en wordt genegeerd.")),
             },
-            "beantwoord" => match trimmed.to_lowercase().as_str() {
+            "beantwoord" => match trimmed.to_ascii_lowercase().as_str() {
                 "ja" => query.answered = Some(true),
                 "nee" => query.answered = Some(false),
                 _ => notice(format!("„{shown}” is geen geldige keuze voor beantwoord (ja of nee) en wordt genegeerd.")),
             },
-            "bron" => match trimmed.to_lowercase().as_str() {
+            "bron" => match trimmed.to_ascii_lowercase().as_str() {
                 "eigen" => query.own = Some(true),
                 "gepubliceerd" => query.own = Some(false),
                 _ => notice(format!("„{shown}” is geen geldige keuze voor bron (eigen of gepubliceerd) en wordt genegeerd.")),
             },
-            "sorteer" => match Sort::from_slug(&trimmed.to_lowercase()) {
+            "sorteer" => match Sort::from_slug(&trimmed.to_ascii_lowercase()) {
                 Some(sort) => query.sort = sort,
                 None => notice(format!(
                     "De sortering „{shown}” is onbekend; kies relevantie, nieuwste, oudste of wachttijd. Er wordt op relevantie gesorteerd."
