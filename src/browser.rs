@@ -172,21 +172,30 @@ pub fn scroll_to_id(id: &str) -> bool {
     true
 }
 
-/// Gives `el` the focus back once the views have been updated, when the update took it away: a
-/// chosen facet value moves to the top of its list, and an element taken out of the page to be
-/// moved loses the focus, so a keyboard user would be left on the page's body.
-pub fn keep_focus(el: web_sys::HtmlElement) {
-    leptos::task::spawn_local(async move {
-        let lost = document()
-            .and_then(|d| {
-                d.active_element()
-                    .map(|a| Some(a) == d.body().map(Into::into))
-            })
-            .unwrap_or(true);
-        if lost && el.is_connected() {
-            let _ = el.focus();
-        }
-    });
+/// Runs `update`, which moves `el` in the page (a chosen facet value goes to the top of its list),
+/// and keeps the focus on `el` if it had it. An element taken out of the page to be moved loses
+/// the focus, and losing it there forces a style and layout pass in the middle of the update (a
+/// third of a facet click); so `el` gives the focus up first, while the page is still laid out, and
+/// gets it back in a task of its own, after the results are drawn.
+pub fn keep_focus_while(el: web_sys::HtmlElement, update: impl FnOnce()) {
+    let focused = || document().and_then(|d| d.active_element());
+    let had_focus = focused().is_some_and(|a| &a == el.as_ref());
+    if had_focus {
+        let _ = el.blur();
+    }
+    update();
+    if had_focus {
+        leptos::prelude::set_timeout(
+            move || {
+                let elsewhere = focused()
+                    .is_some_and(|a| document().and_then(|d| d.body()).map(Into::into) != Some(a));
+                if el.is_connected() && !elsewhere {
+                    let _ = el.focus();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
 }
 
 /// Scrolls to the top of the page.

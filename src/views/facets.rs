@@ -61,9 +61,10 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                 };
                 let toggled = value.clone();
                 let on_change = move |ev: leptos::ev::Event| {
-                    go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus()));
                     // Chosen values move to the top: the box keeps the focus as it moves.
-                    browser::keep_focus(event_target(&ev));
+                    browser::keep_focus_while(event_target(&ev), || {
+                        go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus()))
+                    });
                 };
                 let empty = move || state.with(|(_, count, selected)| *count == 0 && !selected);
                 view! {
