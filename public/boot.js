@@ -30,6 +30,11 @@ if (field && tag.dataset.eigen) {
     if (chosen.length) await (await begin()).add(chosen);
   };
   field.addEventListener("change", () => add(field.files).catch(() => {}));
+  // Somebody opens the file dialog or drags a file over the page: the reader loads and compiles
+  // while they choose, instead of after.
+  const soon = () => begin().then((r) => r.ready(), () => {});
+  field.addEventListener("click", soon);
+  document.addEventListener("dragenter", (event) => event.dataTransfer?.types.includes("Files") && soon());
   // The whole page is a drop zone.
   document.addEventListener("dragover", (event) => {
     if (event.dataTransfer?.types.includes("Files")) event.preventDefault();

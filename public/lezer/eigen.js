@@ -18,8 +18,9 @@ export function start(element) {
   list = section.querySelector("#eigen-lijst");
   messages = section.querySelector("#eigen-meldingen");
   serially(restore);
-  // `files`: an array of File (boot.js copies the field's list before emptying it).
-  return { add: (files) => serially(() => add(files)) };
+  // `files`: an array of File (boot.js copies the field's list before emptying it). `ready`: somebody
+  // is about to choose or drop files, so the worker starts fetching and compiling the reader now.
+  return { add: (files) => serially(() => add(files)), ready: () => void reader() };
 }
 
 /** One round at a time (the worker answers one request at a time): files added while another
@@ -72,8 +73,18 @@ async function publishedHead() {
 }
 
 let worker;
+/** The worker, started on first use or when files are about to come (`ready`). One that could not
+ * start is not asked again: the next round starts a new one (the network may be back). */
+function reader() {
+  if (!worker) {
+    const started = new Worker(new URL(WERKER, import.meta.url), { type: "module" });
+    started.addEventListener("error", () => worker === started && (worker = undefined));
+    worker = started;
+  }
+  return worker;
+}
 function ask(message, onProgress) {
-  worker ??= new Worker(new URL(WERKER, import.meta.url), { type: "module" });
+  const worker = reader();
   return new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
       if (data.type === "bezig") onProgress?.(data.name);

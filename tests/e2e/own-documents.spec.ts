@@ -169,6 +169,20 @@ test.describe("with the two documents left out of the published corpus", () => {
     expect(requests).toEqual([]);
   });
 
+  test("opening the file dialog starts loading the reader, and the files chosen in it are added", async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    const before = await explorer.count();
+    const reader = page.waitForRequest((r) => /\/lezer\/lezer-[0-9a-f]+_bg\.wasm$/.test(new URL(r.url()).pathname));
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByTestId("add-document").click();
+    // The reader's wasm is asked for while the dialog is still open, before any file is chosen.
+    await reader;
+    await (await chooser).setFiles([pdf()]);
+    await expect(page.locator("#eigen-status")).toHaveText("1 van 1 gelezen", { timeout: 60_000 });
+    await explorer.expectCount(before + PDF_QUESTIONS);
+  });
+
   test("reading a 4-page PDF is timed in the worker and on the page (reported, not a pass mark)", async ({ page }) => {
     const explorer = new ExplorerPage(page);
     await explorer.open();
