@@ -32,7 +32,9 @@ if (field && tag.dataset.eigen) {
   field.addEventListener("change", () => add(field.files).catch(() => {}));
   // Somebody opens the file dialog or drags a file over the page: the reader loads and compiles
   // while they choose, instead of after.
-  const soon = () => begin().then((r) => r.ready(), () => {});
+  // Tried once (a drag fires dragenter at every edge); an add itself tries again.
+  let early;
+  const soon = () => (early ??= begin().then((r) => r.ready(), () => {}));
   field.addEventListener("click", soon);
   document.addEventListener("dragenter", (event) => event.dataTransfer?.types.includes("Files") && soon());
   // The whole page is a drop zone.

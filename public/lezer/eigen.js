@@ -78,7 +78,10 @@ let worker;
 function reader() {
   if (!worker) {
     const started = new Worker(new URL(WERKER, import.meta.url), { type: "module" });
-    started.addEventListener("error", () => worker === started && (worker = undefined));
+    started.addEventListener("error", () => {
+      started.terminate();
+      if (worker === started) worker = undefined;
+    });
     worker = started;
   }
   return worker;

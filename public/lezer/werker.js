@@ -3,11 +3,13 @@
 // content-hashed names of the wasm and its glue.
 import init, { readOwnDocuments, tooLarge } from "./@LEZER_JS@";
 
-const ready = init({ module_or_path: new URL("./@LEZER_WASM@", import.meta.url) });
+const load = () => init({ module_or_path: new URL("./@LEZER_WASM@", import.meta.url) });
+let ready = load();
 
 self.onmessage = async ({ data }) => {
   try {
-    await ready;
+    // A reader that could not load (the network was away) is loaded again for the next request.
+    await ready.catch(() => (ready = load()));
     if (data.type === "te-groot") {
       self.postMessage({ type: "te-groot", message: tooLarge(data.name, data.size) ?? null });
       return;

@@ -183,6 +183,22 @@ test.describe("with the two documents left out of the published corpus", () => {
     await explorer.expectCount(before + PDF_QUESTIONS);
   });
 
+  test("a reader whose download failed is loaded again when files are added", async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    const before = await explorer.count();
+    // The network drops just as the dialog opens: the reader's wasm does not arrive.
+    const wasm = /\/lezer\/lezer-[0-9a-f]+_bg\.wasm$/;
+    let failed = 0;
+    await page.context().route((url) => wasm.test(url.pathname), (route) => (failed++ === 0 ? route.abort() : route.continue()));
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByTestId("add-document").click();
+    await expect.poll(() => failed).toBeGreaterThan(0);
+    await (await chooser).setFiles([pdf()]);
+    await expect(page.locator("#eigen-status")).toHaveText("1 van 1 gelezen", { timeout: 60_000 });
+    await explorer.expectCount(before + PDF_QUESTIONS);
+  });
+
   test("reading a 4-page PDF is timed in the worker and on the page (reported, not a pass mark)", async ({ page }) => {
     const explorer = new ExplorerPage(page);
     await explorer.open();
