@@ -169,34 +169,39 @@ test.describe("with the two documents left out of the published corpus", () => {
     expect(requests).toEqual([]);
   });
 
-  test("opening the file dialog starts loading the reader, and the files chosen in it are added", async ({ page }) => {
+  /** The reader's wasm, wherever the build put it. */
+  const READER_WASM = /\/lezer\/lezer-[0-9a-f]+_bg\.wasm$/;
+
+  /** Opens the page, then `prepare` (which gives what to wait for while the dialog is open), then the
+   * file dialog; chooses the PDF in it once that happened, and checks that it was added. */
+  async function addPdfThroughDialog(page: Page, prepare: () => Promise<() => Promise<unknown>>): Promise<void> {
     const explorer = new ExplorerPage(page);
     await explorer.open();
     const before = await explorer.count();
-    const reader = page.waitForRequest((r) => /\/lezer\/lezer-[0-9a-f]+_bg\.wasm$/.test(new URL(r.url()).pathname));
+    const whileOpen = await prepare();
     const chooser = page.waitForEvent("filechooser");
     await page.getByTestId("add-document").click();
-    // The reader's wasm is asked for while the dialog is still open, before any file is chosen.
-    await reader;
+    await whileOpen();
     await (await chooser).setFiles([pdf()]);
     await expect(page.locator("#eigen-status")).toHaveText("1 van 1 gelezen", { timeout: 60_000 });
     await explorer.expectCount(before + PDF_QUESTIONS);
+  }
+
+  test("opening the file dialog starts loading the reader, and the files chosen in it are added", async ({ page }) => {
+    // The reader's wasm is asked for while the dialog is still open, before any file is chosen.
+    await addPdfThroughDialog(page, async () => {
+      const reader = page.waitForRequest((r) => READER_WASM.test(new URL(r.url()).pathname));
+      return () => reader;
+    });
   });
 
   test("a reader whose download failed is loaded again when files are added", async ({ page }) => {
-    const explorer = new ExplorerPage(page);
-    await explorer.open();
-    const before = await explorer.count();
     // The network drops just as the dialog opens: the reader's wasm does not arrive.
-    const wasm = /\/lezer\/lezer-[0-9a-f]+_bg\.wasm$/;
-    let failed = 0;
-    await page.context().route((url) => wasm.test(url.pathname), (route) => (failed++ === 0 ? route.abort() : route.continue()));
-    const chooser = page.waitForEvent("filechooser");
-    await page.getByTestId("add-document").click();
-    await expect.poll(() => failed).toBeGreaterThan(0);
-    await (await chooser).setFiles([pdf()]);
-    await expect(page.locator("#eigen-status")).toHaveText("1 van 1 gelezen", { timeout: 60_000 });
-    await explorer.expectCount(before + PDF_QUESTIONS);
+    await addPdfThroughDialog(page, async () => {
+      let failed = 0;
+      await page.context().route((url) => READER_WASM.test(url.pathname), (route) => (failed++ === 0 ? route.abort() : route.continue()));
+      return () => expect.poll(() => failed).toBeGreaterThan(0);
+    });
   });
 
   test("reading a 4-page PDF is timed in the worker and on the page (reported, not a pass mark)", async ({ page }) => {
