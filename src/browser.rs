@@ -198,6 +198,17 @@ pub fn keep_focus_while(el: web_sys::HtmlElement, update: impl FnOnce()) {
     }
 }
 
+/// Runs `f` after the next frame is painted (at once, in a task, when the page is hidden and
+/// paints nothing).
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let later = move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    if document().is_some_and(|d| d.hidden()) {
+        later();
+    } else {
+        leptos::prelude::request_animation_frame(later);
+    }
+}
+
 /// Scrolls to the top of the page.
 pub fn scroll_to_top() {
     if let Some(w) = window() {

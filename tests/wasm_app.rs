@@ -42,6 +42,18 @@ async fn mount_at(url: &str) -> Element {
         .expect("appended");
     briefwissel_app::mount_with_artifact(root.clone(), ARTIFACT);
     tick().await;
+    // The list draws its first cards at once and the rest after the next frame (aria-busy).
+    for _ in 0..200 {
+        if root
+            .query_selector("[aria-busy=true]")
+            .ok()
+            .flatten()
+            .is_none()
+        {
+            break;
+        }
+        tick().await;
+    }
     root.unchecked_into()
 }
 

@@ -43,6 +43,9 @@ impl Selection {
     }
 }
 
+/// Cards drawn in the same frame as a new result count: what a screen shows of the list.
+const CARDS_FIRST: usize = 3;
+
 #[component]
 pub fn ListPage(data: Data) -> impl IntoView {
     let nav = expect_context::<Nav>();
@@ -116,6 +119,26 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The first cards are drawn with the count, in the frame that answers the click or keystroke;
+    // the rest of the page, below the fold, right after that frame is painted (the list says
+    // `aria-busy` meanwhile). Ten new cards are most of a filter change's work.
+    let whole_page_for = RwSignal::new(Vec::new());
+    let shown_keys = Memo::new(move |_| {
+        page_keys.with(|keys| {
+            if whole_page_for.with(|whole| whole == keys) {
+                keys.clone()
+            } else {
+                keys.iter().take(CARDS_FIRST).copied().collect()
+            }
+        })
+    });
+    Effect::new(move |_| {
+        let keys = page_keys.get();
+        if keys.len() > CARDS_FIRST && whole_page_for.with_untracked(|whole| *whole != keys) {
+            browser::after_next_paint(move || whole_page_for.set(keys));
+        }
+    });
+    let busy = move || (shown_keys.with(Vec::len) < page_keys.with(Vec::len)).then_some("true");
     let card = move |(_, i): (u32, u32)| {
         let corpus = data.corpus();
         corpus
@@ -165,8 +188,8 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 </div>
                 <Toolbar data=data outcome=outcome/>
                 <DocumentHits data=data selection=selection/>
-                <ol class="question-list">
-                    <For each=move || page_keys.get() key=|i| *i children=card/>
+                <ol class="question-list" aria-busy=busy>
+                    <For each=move || shown_keys.get() key=|i| *i children=card/>
                 </ol>
                 <Pagination data=data selection=selection/>
             </section>
