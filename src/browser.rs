@@ -198,15 +198,12 @@ pub fn keep_focus_while(el: web_sys::HtmlElement, update: impl FnOnce()) {
     }
 }
 
-/// Runs `f` after the next frame is painted (at once, in a task, when the page is hidden and
-/// paints nothing).
+/// Runs `f` in a task of its own after the next frame is painted (a hidden page paints when it
+/// is shown again).
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    let later = move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
-    if document().is_some_and(|d| d.hidden()) {
-        later();
-    } else {
-        leptos::prelude::request_animation_frame(later);
-    }
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
 }
 
 /// Scrolls to the top of the page.

@@ -21,10 +21,13 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
         .map(|facet| {
             // One keyed row per value: a new outcome updates counts and checks in place.
             let typed = RwSignal::new(String::new());
+            // The rows follow their facet, not the whole outcome: a facet whose counts stay as
+            // they were wakes none of its rows, and a row re-subscribes among its facet's rows only.
+            let values = Memo::new(move |_| selection.outcome.with(|o| facet.values(&o.facets).to_vec()));
             let keys = Memo::new(move |_| {
                 typed.with(|t| {
-                    selection.outcome.with(|o| {
-                        facet.values(&o.facets)
+                    values.with(|values| {
+                        values
                             .iter()
                             .filter(|v| listed_under_filter(&v.label, v.selected, t))
                             .map(|v| v.value.clone())
@@ -35,9 +38,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             // Decided per corpus (own documents can make a facet long), not per filter change.
             let filter_field = move || {
                 data.generation();
-                let long = selection
-                    .outcome
-                    .with_untracked(|o| facet.values(&o.facets).len() > FILTER_FIELD_FROM);
+                let long = values.with_untracked(|values| values.len() > FILTER_FIELD_FROM);
                 long.then(|| {
                     let name = format!("{} zoeken", facet.label());
                     view! {
@@ -50,8 +51,8 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                 let state = {
                     let value = value.clone();
                     Memo::new(move |_| {
-                        selection.outcome.with(|o| {
-                            facet.values(&o.facets)
+                        values.with(|values| {
+                            values
                                 .iter()
                                 .find(|v| v.value == value)
                                 .map(|v| (v.label.clone(), v.count, v.selected))
