@@ -54,3 +54,28 @@ test("answer letters that print no party show the party the member registry give
   await explorer.open();
   await expect(explorer.facet("partij", "onbekend")).toHaveCount(0);
 });
+
+test("a filter change shows the new count with the first three questions, and the rest of the page right after", async ({ page }) => {
+  const [[party]] = ranked((q) => q.parties);
+  const expected = count({ parties: [party] });
+  expect(expected, "the most frequent party has more than a page of questions").toBeGreaterThan(10);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  // How many cards the list holds when the count first says the new number.
+  await page.evaluate((expected) => {
+    const w = window as unknown as { cardsWithCount?: number };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector("[data-testid=result-count]")?.textContent?.startsWith(`${expected} `)) {
+        w.cardsWithCount = document.querySelectorAll("ol.question-list > li").length;
+        observer.disconnect();
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, expected);
+  await explorer.toggle("partij", abbreviation(party));
+  await explorer.expectCount(expected);
+  const ids = await explorer.questionIds();
+  expect(ids).toHaveLength(10);
+  const byId = new Map(corpus().questions.map((q) => [q.id, q]));
+  for (const id of ids) expect(byId.get(id)?.parties, id).toContain(party);
+  expect(await page.evaluate(() => (window as unknown as { cardsWithCount?: number }).cardsWithCount)).toBe(3);
+});
