@@ -14,6 +14,7 @@ try {
   await page.goto(url);
   await page.getByTestId("result-count").waitFor({ timeout: 30_000 });
   await page.getByTestId("question").first().waitFor();
+  await page.locator("ol.question-list:not([aria-busy=true])").waitFor({ state: "attached" });
   await page.screenshot({ path: output });
   console.log(`screenshot: wrote ${output} of ${page.url()}`);
 } finally {

@@ -43,17 +43,19 @@ async fn mount_at(url: &str) -> Element {
     briefwissel_app::mount_with_artifact(root.clone(), ARTIFACT);
     tick().await;
     // The list draws its first cards at once and the rest after the next frame (aria-busy).
-    for _ in 0..200 {
-        if root
-            .query_selector("[aria-busy=true]")
+    let busy = || {
+        root.query_selector("[aria-busy=true]")
             .ok()
             .flatten()
-            .is_none()
-        {
+            .is_some()
+    };
+    for _ in 0..200 {
+        if !busy() {
             break;
         }
         tick().await;
     }
+    assert!(!busy(), "the list still waits for the rest of its page");
     root.unchecked_into()
 }
 

@@ -121,22 +121,24 @@ pub fn ListPage(data: Data) -> impl IntoView {
     });
     // The first cards are drawn with the count, in the frame that answers the click or keystroke;
     // the rest of the page, below the fold, right after that frame is painted (the list says
-    // `aria-busy` meanwhile). Ten new cards are most of a filter change's work.
+    // `aria-busy` meanwhile, and the style sheet keeps their room so the page does not scroll).
+    // Ten new cards are most of a filter change's work.
     let whole_page_for = RwSignal::new(Vec::new());
     let shown_keys = Memo::new(move |_| {
         page_keys.with(|keys| {
-            if whole_page_for.with(|whole| whole == keys) {
-                keys.clone()
-            } else {
-                keys.iter().take(CARDS_FIRST).copied().collect()
+            if keys.len() <= CARDS_FIRST || whole_page_for.with(|whole| whole == keys) {
+                return keys.clone();
             }
+            // The rest once this frame is painted, if the page still shows these keys then:
+            // after A → B → A within a frame, B's call must not take the whole page away from A.
+            let pending = keys.clone();
+            browser::after_next_paint(move || {
+                if page_keys.with_untracked(|now| *now == pending) {
+                    whole_page_for.set(pending);
+                }
+            });
+            keys[..CARDS_FIRST].to_vec()
         })
-    });
-    Effect::new(move |_| {
-        let keys = page_keys.get();
-        if keys.len() > CARDS_FIRST && whole_page_for.with_untracked(|whole| *whole != keys) {
-            browser::after_next_paint(move || whole_page_for.set(keys));
-        }
     });
     let busy = move || (shown_keys.with(Vec::len) < page_keys.with(Vec::len)).then_some("true");
     let card = move |(_, i): (u32, u32)| {

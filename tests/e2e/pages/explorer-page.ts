@@ -82,7 +82,7 @@ export class ExplorerPage {
   /** The ids of the listed questions, once the whole page is drawn (the first cards come with the
    * count, the rest a frame later: the list is aria-busy until then). */
   async questionIds(): Promise<string[]> {
-    await this.page.locator("ol.question-list:not([aria-busy])").waitFor({ timeout: 30_000 });
+    await this.page.locator("ol.question-list:not([aria-busy])").waitFor({ state: "attached", timeout: 30_000 });
     return this.questions.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-question-id") || ""));
   }
 
