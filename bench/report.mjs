@@ -80,7 +80,7 @@ for (const scale of scales) {
     const parseMs = estimate("parse_index", scale);
     const queryMs = native.queries.map((_, i) => estimate(`query_${scale}`, `q${String(i).padStart(2, "0")}`));
     const repeatMs = native.queries.map((_, i) => estimate(`query_repeat_${scale}`, `q${String(i).padStart(2, "0")}`));
-    out("### Native (criterion, release build)");
+    out("### Native (criterion, bench profile: opt-level 3, as build.rs parses in the site build)");
     out();
     out("| measure | value |");
     out("| --- | --- |");

@@ -37,9 +37,11 @@ if [ ! -x bench/node_modules/.bin/pagefind ] || [ ! -d bench/node_modules/playwr
   (cd bench && npm install --no-audit --no-fund)
 fi
 
-say "release build of the corpus tools"
-cargo build --release -q -p briefwissel-corpus --bin briefwissel --bin briefwissel-scale
-BIN="$CARGO_TARGET_DIR/release"
+# The tools profile (Cargo.toml): opt-level 3, as build.rs parses in the site build; the release
+# profile's opt-level "z" is for the wasm shell.
+say "optimised build of the corpus tools (cargo --profile tools)"
+cargo build --profile tools -q -p briefwissel-corpus --bin briefwissel --bin briefwissel-scale
+BIN="$CARGO_TARGET_DIR/tools"
 
 data_dir() { if [ "$1" = 1x ]; then echo "$ROOT/data/documents"; else echo "$ROOT/.scale/$1"; fi; }
 

@@ -1,6 +1,14 @@
 //! Content hashes that name shipped files: 64-bit FNV-1a as 16 hex digits, stable across builds.
 
+use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
+
+/// The build's maps of words, ids and file names, hashed with FNV-1a instead of SipHash: the keys
+/// are short and come from the documents being read, and the parse spends much of its time in
+/// these maps. (Keys crafted to collide would only slow down the parse of the file that holds them.)
+pub type FastMap<K, V> = HashMap<K, V, fnv::FnvBuildHasher>;
+/// A set hashed like [`FastMap`].
+pub type FastSet<T> = HashSet<T, fnv::FnvBuildHasher>;
 
 /// 64-bit FNV-1a of `bytes` (the `fnv` crate); also seeds the scale corpus's random streams.
 pub fn fnv1a(bytes: &[u8]) -> u64 {

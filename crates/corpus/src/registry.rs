@@ -1,8 +1,8 @@
 //! The party and theme registry: data/parties.toml and data/themes.toml, party lookup and theme assignment.
 
+use crate::hash::FastMap;
 use crate::model::{Party, Theme, ThemeMatch};
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 const PARTIES_TOML: &str = include_str!("../../../data/parties.toml");
@@ -21,7 +21,7 @@ pub struct Registry {
     /// Per theme (same order as `themes`): its compiled keywords.
     theme_keywords: Vec<Vec<Keyword>>,
     /// (theme, keyword) indices by the first character of the keyword's first word.
-    by_first_char: HashMap<char, Vec<(usize, usize)>>,
+    by_first_char: FastMap<char, Vec<(usize, usize)>>,
     /// (theme, keyword) indices of keywords whose first word matches anywhere inside a word.
     inner: Vec<(usize, usize)>,
     /// Per theme: the ids of the ministries whose questions lean towards it.
@@ -39,7 +39,7 @@ const STARTING_KEYWORDS_KEPT: usize = 1 << 20;
 type KeywordIds = Arc<[(usize, usize)]>;
 
 #[derive(Debug, Default)]
-struct StartingKeywords(std::sync::Mutex<HashMap<String, KeywordIds>>);
+struct StartingKeywords(std::sync::Mutex<FastMap<String, KeywordIds>>);
 
 impl Clone for StartingKeywords {
     fn clone(&self) -> StartingKeywords {
@@ -215,7 +215,7 @@ impl Registry {
                     .collect()
             })
             .collect();
-        let mut by_first_char: HashMap<char, Vec<(usize, usize)>> = Default::default();
+        let mut by_first_char: FastMap<char, Vec<(usize, usize)>> = Default::default();
         let mut inner = Vec::new();
         for (ti, kws) in theme_keywords.iter().enumerate() {
             for (ki, kw) in kws.iter().enumerate() {
@@ -300,21 +300,18 @@ impl Registry {
         for &(weight, ws) in weighted {
             for start in 0..ws.len() {
                 let word = ws[start].as_str();
-                let starting = self.starting_keywords(word);
-                let mut hits: Vec<(usize, String)> = Vec::new();
-                for &(ti, ki) in starting.iter() {
+                for &(ti, ki) in self.starting_keywords(word).iter() {
                     let kw = &self.theme_keywords[ti][ki];
-                    if kw.parts.len() == 1 {
-                        hits.push((ti, word.to_string()));
-                    } else if let Some(found) = keyword_at(kw, ws, start) {
-                        hits.push((ti, found));
+                    if kw.parts.len() > 1 && !keyword_at(kw, ws, start) {
+                        continue;
                     }
-                }
-                for (ti, found) in hits {
+                    let found = &ws[start..start + kw.parts.len()];
                     let entry = &mut per_theme[ti];
                     entry.score += weight;
-                    if !entry.words.contains(&found) {
-                        entry.words.push(found);
+                    // Words hold no spaces: a found keyword is its words joined by single spaces.
+                    let known = |w: &String| w.split(' ').eq(found.iter().map(String::as_str));
+                    if !entry.words.iter().any(known) {
+                        entry.words.push(found.join(" "));
                     }
                 }
             }
@@ -452,15 +449,12 @@ fn compile_keyword(k: &str) -> Option<Keyword> {
     Some(Keyword { parts })
 }
 
-/// The matched source words (joined by spaces) if `kw` occurs in `words` at `start`.
-fn keyword_at(kw: &Keyword, words: &[String], start: usize) -> Option<String> {
+/// Whether `kw` occurs in `words` at `start` (all its parts, one word each).
+fn keyword_at(kw: &Keyword, words: &[String], start: usize) -> bool {
     let n = kw.parts.len();
-    let slice = words.get(start..start + n)?;
-    kw.parts
-        .iter()
-        .zip(slice)
-        .all(|(p, w)| p.matches(w))
-        .then(|| slice.join(" "))
+    words
+        .get(start..start + n)
+        .is_some_and(|slice| kw.parts.iter().zip(slice).all(|(p, w)| p.matches(w)))
 }
 
 #[cfg(test)]

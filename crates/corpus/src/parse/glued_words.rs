@@ -13,8 +13,8 @@
 //! * two content words are never split: Dutch writes compounds as one word ("crisisaanpak");
 //! * a sentence end without its space ("gevoerd.Studielink").
 
+use crate::hash::{FastMap, FastSet};
 use crate::text::fold;
-use std::collections::HashMap;
 
 /// A glued token is an accident of one line break, but the same sentence can stand in several
 /// documents (questions repeated in the answer letter, a postponement): at most this often.
@@ -64,17 +64,17 @@ const VERB_PARTICLE: &[&str] = &[
 /// end with it.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    counts: HashMap<String, u32>,
+    counts: FastMap<String, u32>,
     /// Per string: how many distinct known words longer than it end with it.
-    ends: HashMap<String, u32>,
+    ends: FastMap<String, u32>,
 }
 
 impl Vocabulary {
     /// The vocabulary of these texts. A paragraph that occurs more than once (a question repeated
     /// in its answer letter) counts once, so that a glued word in it still occurs once.
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        let mut seen: std::collections::HashSet<&str> = Default::default();
+        let mut counts: FastMap<String, u32> = FastMap::default();
+        let mut seen: FastSet<&str> = Default::default();
         for text in texts {
             for paragraph in text.split("\n\n") {
                 if !seen.insert(paragraph.trim()) {
@@ -85,7 +85,7 @@ impl Vocabulary {
                 }
             }
         }
-        let mut ends: HashMap<String, u32> = HashMap::new();
+        let mut ends: FastMap<String, u32> = FastMap::default();
         for (word, &n) in &counts {
             if n < 2 {
                 continue;
@@ -112,7 +112,7 @@ impl Vocabulary {
 
 /// The text with glued words split (see the module documentation).
 pub fn repair(text: &str, vocabulary: &Vocabulary) -> String {
-    repair_remembering(text, vocabulary, &mut HashMap::new())
+    repair_remembering(text, vocabulary, &mut FastMap::default())
 }
 
 /// [`repair`], with every token's repair kept in `repaired` for the next texts: a corpus repeats
@@ -120,7 +120,7 @@ pub fn repair(text: &str, vocabulary: &Vocabulary) -> String {
 fn repair_remembering(
     text: &str,
     vocabulary: &Vocabulary,
-    repaired: &mut HashMap<String, String>,
+    repaired: &mut FastMap<String, String>,
 ) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, token) in text.split(' ').enumerate() {
@@ -372,8 +372,8 @@ pub fn repair_corpus(
 ) -> Vec<(String, usize)> {
     use crate::model::Block;
     let mut splits: Vec<(String, usize)> = Vec::new();
-    let mut split_of: HashMap<String, usize> = HashMap::new();
-    let mut tokens: HashMap<String, String> = HashMap::new();
+    let mut split_of: FastMap<String, usize> = FastMap::default();
+    let mut tokens: FastMap<String, String> = FastMap::default();
     let mut fix = |document: &str, text: &mut String| {
         let repaired = repair_remembering(text, vocabulary, &mut tokens);
         if repaired != *text {

@@ -12,9 +12,9 @@
 
 use super::{LineFate, ParseOutput, Place};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::hash::{FastMap, FastSet};
 use crate::model::{Block, DocumentKind, Question, QuestionSource, SourceRole};
 use crate::text;
-use std::collections::{HashMap, HashSet};
 
 /// Two question texts are one question when their 5-letter shingles (after folding, letters and
 /// digits only) overlap at least this much (Jaccard). On today's corpus the questions that an
@@ -38,7 +38,7 @@ pub fn link_sets(out: &mut ParseOutput) {
         .iter()
         .map(|q| folded(&q.text))
         .collect();
-    let mut merged_into: HashMap<usize, usize> = HashMap::new();
+    let mut merged_into: FastMap<usize, usize> = FastMap::default();
     let places = Places::of(out);
     let links = document_links(out, &folded, &places);
     for link in links {
@@ -50,8 +50,8 @@ pub fn link_sets(out: &mut ParseOutput) {
 
 /// Each document's questions (with whether it holds answers) and file, looked up once for all links.
 pub(super) struct Places {
-    pub(super) documents: HashMap<String, (bool, Vec<usize>)>,
-    file_of: HashMap<String, String>,
+    pub(super) documents: FastMap<String, (bool, Vec<usize>)>,
+    file_of: FastMap<String, String>,
 }
 
 impl Places {
@@ -96,10 +96,10 @@ fn folded(text: &str) -> String {
         .collect()
 }
 
-fn shingles(folded: &str) -> HashSet<&str> {
+fn shingles(folded: &str) -> FastSet<&str> {
     let starts: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
     if starts.len() < 5 {
-        return HashSet::from([folded]);
+        return FastSet::from_iter([folded]);
     }
     (0..=starts.len() - 5)
         .map(|k| &folded[starts[k]..starts.get(k + 5).copied().unwrap_or(folded.len())])
@@ -112,7 +112,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Jaccard overlap of two shingle sets.
-fn overlap(sa: &HashSet<&str>, sb: &HashSet<&str>) -> f64 {
+fn overlap(sa: &FastSet<&str>, sb: &FastSet<&str>) -> f64 {
     let common = sa.intersection(sb).count();
     let all = sa.len() + sb.len() - common;
     if all == 0 {
@@ -123,8 +123,8 @@ fn overlap(sa: &HashSet<&str>, sb: &HashSet<&str>) -> f64 {
 }
 
 /// Per document id: whether it holds answers, and the indices of its questions.
-fn documents_with_questions(out: &ParseOutput) -> HashMap<String, (bool, Vec<usize>)> {
-    let mut by_doc: HashMap<String, (bool, Vec<usize>)> = HashMap::new();
+fn documents_with_questions(out: &ParseOutput) -> FastMap<String, (bool, Vec<usize>)> {
+    let mut by_doc: FastMap<String, (bool, Vec<usize>)> = FastMap::default();
     for (i, q) in out.corpus.questions.iter().enumerate() {
         by_doc.entry(q.document_id.clone()).or_default().1.push(i);
     }
@@ -141,7 +141,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
     let docs = &places.documents;
     let mut links: Vec<DocumentLink> = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut by_zaak: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_zaak: FastMap<&str, Vec<&str>> = FastMap::default();
     for d in &out.corpus.documents {
         if let Some(zaak) = d.references.zaak.as_deref() {
             by_zaak.entry(zaak).or_default().push(d.id.as_str());
@@ -188,7 +188,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
         &mut diagnostics,
     ));
     // Without a shared number: documents whose questions have the same text.
-    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_prefix: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, f) in folded.iter().enumerate() {
         if f.chars().count() >= MIN_TEXT_CHARS {
             by_prefix
@@ -197,7 +197,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
                 .push(i);
         }
     }
-    let mut matches: HashMap<(String, String), usize> = HashMap::new();
+    let mut matches: FastMap<(String, String), usize> = FastMap::default();
     // Whether a question's document has answers, looked up once per question.
     let answered = |i: usize| {
         docs.get(out.corpus.questions[i].document_id.as_str())
@@ -217,7 +217,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
         if asking.is_empty() || answering.is_empty() {
             continue;
         }
-        let answering: Vec<(usize, HashSet<&str>)> = answering
+        let answering: Vec<(usize, FastSet<&str>)> = answering
             .into_iter()
             .map(|y| (y, shingles(&folded[y])))
             .collect();
@@ -236,7 +236,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
     }
     let mut by_text: Vec<((String, String), usize)> = matches.into_iter().collect();
     by_text.sort();
-    let known: HashSet<(String, String)> = links
+    let known: FastSet<(String, String)> = links
         .iter()
         .map(|l| (l.asking.clone(), l.answering.clone()))
         .collect();
@@ -259,7 +259,7 @@ fn pair_questions(
     folded: &[String],
     places: &Places,
     link: &DocumentLink,
-    merged_into: &mut HashMap<usize, usize>,
+    merged_into: &mut FastMap<usize, usize>,
 ) {
     let questions = &out.corpus.questions;
     let (asking, answering) = (
@@ -267,7 +267,7 @@ fn pair_questions(
         places.questions(&link.answering),
     );
     let files = [places.file(&link.answering), places.file(&link.asking)];
-    let mut taken: HashSet<usize> = HashSet::new();
+    let mut taken: FastSet<usize> = FastSet::default();
     let mut notes = Vec::new();
     for &y in answering {
         let qy = &questions[y];
@@ -326,12 +326,12 @@ fn pair_questions(
 }
 
 /// Moves everything of each dropped copy to the question it repeats, then drops the copies.
-fn apply_merges(out: &mut ParseOutput, merged_into: &HashMap<usize, usize>) {
+fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     if merged_into.is_empty() {
         return;
     }
-    let mut renamed: HashMap<String, String> = HashMap::new();
-    let mut extra_sources: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut renamed: FastMap<String, String> = FastMap::default();
+    let mut extra_sources: FastMap<usize, Vec<String>> = FastMap::default();
     for (&copy, &kept) in merged_into {
         let c = out.corpus.questions[copy].clone();
         let k = &mut out.corpus.questions[kept];
@@ -408,7 +408,7 @@ fn fill_missing(kept: &mut Question, copy: &Question) {
 /// sent in, a postponement, or an answer (an Aanhangsel or answer letter, which prints the
 /// question with its answer).
 fn fill_sources(out: &mut ParseOutput) {
-    let kinds: HashMap<&str, DocumentKind> = out
+    let kinds: FastMap<&str, DocumentKind> = out
         .corpus
         .documents
         .iter()

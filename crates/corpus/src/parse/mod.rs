@@ -9,6 +9,7 @@
 //!   the no-text-lost test can check that every non-boilerplate line landed somewhere.
 
 use crate::diagnostics::Diagnostic;
+use crate::hash::{FastMap, FastSet};
 use crate::model::{Answer, Corpus, Document, DocumentKind, Question};
 use crate::registry::Registry;
 
@@ -415,8 +416,8 @@ pub fn read_sources(
         vocabulary: Default::default(),
     };
     // Content hash and length of every file read, with its name: a copy is named and skipped.
-    let mut seen: std::collections::HashMap<(String, usize), String> = Default::default();
-    let mut ids: std::collections::HashSet<String> = Default::default();
+    let mut seen: FastMap<(String, usize), String> = Default::default();
+    let mut ids: FastSet<String> = Default::default();
     // By name, whatever order they came in (a browser hands dropped files over in any order).
     let mut files = sources.files;
     files.sort_by(|a, b| a.name.cmp(&b.name).then(a.shown.cmp(&b.shown)));
@@ -495,7 +496,7 @@ pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin) {
     dedupe::set_aside_extracts(out);
     out.vocabulary = glued_words::Vocabulary::of(glued_words::corpus_texts(&out.corpus));
     let repaired = glued_words::repair_corpus(&mut out.corpus, &out.vocabulary);
-    let file_of: std::collections::HashMap<&str, &str> = out
+    let file_of: FastMap<&str, &str> = out
         .corpus
         .documents
         .iter()

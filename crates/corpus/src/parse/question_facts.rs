@@ -2,9 +2,9 @@
 
 use super::ParseOutput;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::hash::FastMap;
 use crate::ministry::Ministries;
 use crate::model::{DocumentKind, QuestionSource, SourceRole};
-use std::collections::HashMap;
 
 /// Sets `postponed_on` and `ministries` on every question, and the corpus's ministry list.
 pub fn add_question_facts(out: &mut ParseOutput, ministries: &Ministries) {
@@ -18,7 +18,7 @@ pub fn add_question_facts(out: &mut ParseOutput, ministries: &Ministries) {
 /// that zaak; every question with a postponement among its sources is postponed on the notice's date.
 fn link_postponements(out: &mut ParseOutput) {
     let corpus = &mut out.corpus;
-    let mut questions_of: HashMap<&str, usize> = HashMap::new();
+    let mut questions_of: FastMap<&str, usize> = FastMap::default();
     for q in &corpus.questions {
         *questions_of.entry(q.document_id.as_str()).or_default() += 1;
     }
@@ -67,7 +67,7 @@ fn link_postponements(out: &mut ParseOutput) {
             }
         }
     }
-    let dates: HashMap<&str, _> = corpus
+    let dates: FastMap<&str, _> = corpus
         .documents
         .iter()
         .map(|d| (d.id.as_str(), d.dates.letter.or(d.date)))
@@ -86,18 +86,18 @@ fn link_postponements(out: &mut ParseOutput) {
 /// addressee or signer that names no known ministry is reported once per document.
 fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
     let corpus = &mut out.corpus;
-    let answered_by: HashMap<&str, &str> = corpus
+    let answered_by: FastMap<&str, &str> = corpus
         .answers
         .iter()
         .filter_map(|a| Some((a.id.as_str(), a.answered_by.as_deref()?)))
         .collect();
-    let file_of: HashMap<&str, &str> = corpus
+    let file_of: FastMap<&str, &str> = corpus
         .documents
         .iter()
         .map(|d| (d.id.as_str(), d.file.as_str()))
         .collect();
     let mut unknown: Vec<(String, String)> = Vec::new();
-    let mut without: HashMap<String, usize> = HashMap::new();
+    let mut without: FastMap<String, usize> = FastMap::default();
     for q in &mut corpus.questions {
         let mut ids: Vec<String> = Vec::new();
         let by = q

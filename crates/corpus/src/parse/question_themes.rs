@@ -10,10 +10,10 @@
 //! in tests/themes_quality.rs (figures in docs/trust.md).
 
 use super::ParseOutput;
+use crate::hash::FastMap;
 use crate::ministry::Ministries;
 use crate::model::ThemeMatch;
 use crate::registry::{normalized_words, Registry, ThemeEvidence};
-use std::collections::HashMap;
 
 /// Weight of a keyword in the question itself (heading words count double).
 const OWN_WEIGHT: usize = 1;
@@ -28,7 +28,7 @@ const MINISTRY_BONUS: usize = 3;
 pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, ministries: &Ministries) {
     let names = NameFilter::new(registry, ministries);
     // The members who asked, per document: "het lid Dijk" is not about dikes.
-    let mut people: HashMap<String, Vec<String>> = HashMap::new();
+    let mut people: FastMap<String, Vec<String>> = FastMap::default();
     for q in &out.corpus.questions {
         let list = people.entry(q.document_id.clone()).or_default();
         for name in q.askers.iter().filter_map(|a| a.name.as_deref()) {
@@ -40,7 +40,7 @@ pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, minist
     }
     let nobody: Vec<String> = Vec::new();
     let people_of = |document: &str| people.get(document).unwrap_or(&nobody);
-    let subjects: HashMap<&str, Vec<ThemeEvidence>> = out
+    let subjects: FastMap<&str, Vec<ThemeEvidence>> = out
         .corpus
         .documents
         .iter()
@@ -50,7 +50,7 @@ pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, minist
         })
         .collect();
     let no_subject = vec![ThemeEvidence::default(); registry.themes().len()];
-    let answers: HashMap<&str, &str> = out
+    let answers: FastMap<&str, &str> = out
         .corpus
         .answers
         .iter()
@@ -156,7 +156,7 @@ fn themes_of(
 struct NameFilter {
     /// By first letter: every name as its words run together ("klimaatengroenegroei"), longest
     /// first, so names whose words the extraction glued ("Klimaaten Groene Groei") are found too.
-    names: HashMap<char, Vec<String>>,
+    names: FastMap<char, Vec<String>>,
 }
 
 impl NameFilter {
@@ -176,7 +176,7 @@ impl NameFilter {
             .collect();
         names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         names.dedup();
-        let mut by_first: HashMap<char, Vec<String>> = HashMap::new();
+        let mut by_first: FastMap<char, Vec<String>> = FastMap::default();
         for n in names {
             if let Some(c) = n.chars().next() {
                 by_first.entry(c).or_default().push(n);
@@ -187,20 +187,22 @@ impl NameFilter {
 
     /// `words` without the runs of whole words that spell a name, or one of `people` (names as
     /// their words run together).
-    fn read_past(&self, words: Vec<String>, people: &[String]) -> Vec<String> {
-        let mut kept = Vec::with_capacity(words.len());
+    fn read_past(&self, mut words: Vec<String>, people: &[String]) -> Vec<String> {
+        let mut kept = 0;
         let mut i = 0;
         while i < words.len() {
             let person = people.iter().find_map(|p| spelled_at(p, &words[i..]));
             match person.or_else(|| self.name_at(&words[i..])) {
                 Some(n) => i += n,
                 None => {
-                    kept.push(words[i].clone());
+                    words.swap(kept, i);
+                    kept += 1;
                     i += 1;
                 }
             }
         }
-        kept
+        words.truncate(kept);
+        words
     }
 
     /// How many words at the start of `words` spell a name, if they do.

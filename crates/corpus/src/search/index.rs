@@ -3,10 +3,9 @@
 use super::compounds::Vocabulary;
 use super::tokenize::{fold_word_into, word_spans};
 use super::units::{part_texts, question_texts, AnswerLookup, UnitMap};
-use crate::hash::content_hash;
+use crate::hash::{content_hash, FastMap};
 use crate::model::Corpus;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub(crate) const BM25_K1: f32 = 1.2;
 pub(crate) const BM25_B: f32 = 0.75;
@@ -131,11 +130,11 @@ impl SearchIndex {
 struct Builder {
     folded: String,
     /// Folded word → term id.
-    term_of_word: HashMap<String, u32>,
+    term_of_word: FastMap<String, u32>,
     words: Vec<String>,
     /// Per term id: (unit, weighted tf) in unit order.
     lists: Vec<Vec<(u32, u32)>>,
-    current: HashMap<u32, u32>,
+    current: FastMap<u32, u32>,
     current_length: u32,
     unit_lengths: Vec<u32>,
     /// Adjacent term pairs of the current unit.

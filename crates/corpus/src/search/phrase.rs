@@ -2,34 +2,17 @@
 
 use super::tokenize::{fold_word_into, word_spans};
 use super::{merge_ranges, HighlightTerms};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::FastMap;
 
 /// Longest phrase (in words) that is matched; longer phrases are cut to this many words.
 pub const MAX_PHRASE_WORDS: usize = 64;
-
-/// A small, fast hasher for the word cache (the words come from our own corpus, not an attacker
-/// who could provoke collisions at scale).
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
 
 /// Finds marked words and phrases in texts. Folds each distinct word once.
 pub struct PhraseMatcher {
     terms: HighlightTerms,
     folded: String,
     /// Folded word → entry number.
-    cache: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+    cache: FastMap<Box<str>, u32>,
     /// Per entry: the bytes of the folded word to mark (none when it is not marked).
     mark: Vec<Vec<(usize, usize)>>,
     /// Per entry and phrase (`entry * phrases + p`): bit `i` set when the word may stand at the
@@ -49,7 +32,7 @@ impl PhraseMatcher {
         PhraseMatcher {
             terms: terms.clone(),
             folded: String::new(),
-            cache: HashMap::default(),
+            cache: FastMap::default(),
             mark: Vec::new(),
             phrase_bits: Vec::new(),
             last_bits,
