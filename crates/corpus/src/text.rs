@@ -246,8 +246,12 @@ pub fn pdf_footnote_lines(lines: &[&str]) -> Vec<Option<String>> {
 /// Handles a marker alone on a line (`1`, `2 3`), at the start (`2 Deze richtlijnen`), and glued
 /// after punctuation (`gekomen?1 Was`, `Zeeland»?1`, `Shell?1 2`).
 pub fn strip_footnote_markers(line: &str, known: &[String]) -> (String, Vec<String>) {
-    let is_known = |n: &str| known.iter().any(|k| k == n);
     let t = line.trim();
+    if known.is_empty() {
+        // No footnotes in the file: no number is a marker.
+        return (t.to_string(), Vec::new());
+    }
+    let is_known = |n: &str| known.iter().any(|k| k == n);
     let mut refs = Vec::new();
     // A line of markers only.
     let parts: Vec<&str> = t.split_whitespace().collect();

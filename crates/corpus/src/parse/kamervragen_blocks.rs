@@ -124,9 +124,14 @@ fn split_number_prefix(rest: &str) -> (&str, &str) {
     (&rest[..end], &rest[end..])
 }
 
+/// Enough bytes of a line for the longest label word it is tested against (`antwoord van `).
+const LABEL_WORDS_BYTES: usize = 16;
+
 /// A label line: the block it starts and, if text follows the label on the same line, its offset.
 pub fn label(t: &str, style: Style, blks: &[Blk]) -> Option<(Blk, Option<usize>)> {
-    let lower = text::lowercase_same_offsets(t);
+    // Only the first words say whether a line is a label: lowercase those (same byte offsets as
+    // `t`), not the whole line, for every line of every file.
+    let lower = text::lowercase_same_offsets(&t[..t.floor_char_boundary(LABEL_WORDS_BYTES)]);
     if lower.starts_with("antwoord") && !lower.starts_with("antwoord van ") {
         let mut rest = &t["antwoord".len()..];
         rest = rest.strip_prefix("en").unwrap_or(rest);
@@ -177,7 +182,7 @@ pub fn label(t: &str, style: Style, blks: &[Blk]) -> Option<(Blk, Option<usize>)
                 .strip_prefix("vragen ")
                 .or_else(|| lower.strip_prefix("vraag "))
                 .or(glued)?;
-            let start = t.len() - rest.len();
+            let start = lower.len() - rest.len();
             if let Some(n) = misread_number(&t[start..], expected) {
                 let blk = Blk::new(BlkKind::Question, Some(n.to_string()), vec![n]);
                 return Some((blk, None));
