@@ -71,7 +71,8 @@ const INIT_SCRIPT = `
 /** First integer in the result-count text (Briefwissel) or the peer's own count. */
 const COUNT_SCRIPT = `(() => {
   if (typeof window.__firstCount === "number") return window.__firstCount;
-  const el = document.querySelector('[data-testid="result-count"]');
+  // The app's count, else the start page's HTML copy of it (scripts/prerender.mjs), shown before the app runs.
+  const el = document.querySelector('[data-testid="result-count"]') || document.querySelector("#voorvertoning .result-count");
   const m = el && el.textContent.replace(/[.\\s]/g, "").match(/\\d+/);
   return m ? Number(m[0]) : null;
 })()`;

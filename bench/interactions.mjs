@@ -40,7 +40,9 @@ export async function openLoaded(browser, url) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0, null, { timeout: 120_000 });
+  // The app's own first results: the start page's HTML copy (scripts/prerender.mjs) marks "first-results"
+  // before the app runs, and leaves once the app has drawn the page itself.
+  await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0 && !document.getElementById("voorvertoning"), null, { timeout: 120_000 });
   await page.waitForTimeout(200);
   await page.evaluate(OBSERVER);
   return { context, page };

@@ -257,7 +257,8 @@ out("  Dutch search terms, as URL query strings parsed by `query::parse_query_st
 out("  last search forgotten before every run (outside the timing: a search from scratch) and once with it kept.");
 out("- **Browser.** Playwright (`playwright-core`) drives `/usr/bin/chromium`; every cold load is a fresh context with");
 out("  the HTTP cache disabled and service workers blocked; servers on 127.0.0.1 compress like a static host (brotli).");
-out("  First results = `performance.mark(\"first-results\")` (set by the app, and by the peer pages after rendering");
+out("  First results = `performance.mark(\"first-results\")` (set by the start page's HTML copy of its first results when the");
+out("  page arrives with it (scripts/prerender.mjs), else by the app; by the peer pages after rendering");
 out("  their first 10 hits, as many as Briefwissel shows on a page). Bytes = response bodies the server sent before that mark (counted on the server, so the");
 out("  requests of Pagefind's search worker are included; brotli for text, Pagefind's own gzipped files as they are). Throttled =");
 out("  CDP `Network.emulateNetworkConditions` (150 ms, 1.6 Mbps down, 750 kbps up) + `Emulation.setCPUThrottlingRate(4)`.");

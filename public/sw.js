@@ -6,6 +6,8 @@
 // until the page asks it to take over ("nieuwe versie beschikbaar").
 const PRECACHE = { version: "dev", list: "" }; //! @precache
 
+// One scope, so the minifier may shorten the names (the line above stays as postbuild writes it).
+(() => {
 const CACHE_PREFIX = "briefwissel-";
 const CACHE_NAME = `${CACHE_PREFIX}${PRECACHE.version}`;
 const scopeUrl = (path) => new URL(path, self.registration.scope).href;
@@ -78,3 +80,4 @@ self.addEventListener("fetch", (event) => {
   const response = fromCacheOrNetwork(request);
   event.respondWith(request.mode === "navigate" ? response.catch(appShell) : response);
 });
+})();

@@ -1,10 +1,12 @@
 // Trunk post_build step (also runnable by hand on dist/): minifies the JS and CSS (scripts/compact.mjs),
-// CSP hashes for inline scripts and styles, the service worker's precache list and version, and
+// CSP hashes for inline scripts and styles, the start page's first results as HTML (scripts/prerender.mjs),
+// the service worker's precache list and version, and
 // 404.html for hosts without an SPA fallback.
 // Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from "node:crypto";
 import { compactAssets, withIntegrity } from "./compact.mjs";
 import { inlineScripts, withCspHashes } from "./csp.mjs";
+import { withStartPage } from "./prerender.mjs";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -63,8 +65,12 @@ function writePrecache(root) {
 
 const saved = compactAssets(dir);
 console.log(`postbuild: minified ${saved.map(([n, b]) => `${n} (-${b} B)`).join(", ") || "nothing (already minified)"}`);
-const html = withCspHashes(withIntegrity(readFileSync(indexPath, "utf8"), dir));
+const shell = withCspHashes(withIntegrity(readFileSync(indexPath, "utf8"), dir));
+writeFileSync(indexPath, shell);
+// The app draws its start page once (scripts/prerender.mjs); the copy and its two scripts get CSP hashes too.
+const html = withCspHashes(await withStartPage(dir, shell));
 writeFileSync(indexPath, html);
-console.log(`postbuild: CSP hashes for ${inlineScripts(html).length} inline script(s)`);
+const copy = html.match(/<!--voorvertoning-->[\s\S]*<!--\/voorvertoning-->/)?.[0] ?? "";
+console.log(`postbuild: start page copy ${copy.length} B; CSP hashes for ${inlineScripts(html).length} inline script(s)`);
 writePrecache(dir);
 writeFileSync(join(dir, "404.html"), html);

@@ -1,14 +1,29 @@
-//! Content hashes that name shipped files: 64-bit FNV-1a as 16 hex digits, stable across builds.
+//! Hashes: FNV-1a content hashes that name shipped files (16 hex digits, stable across builds), and the hasher of the parse's maps.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// The build's maps of words, ids and file names, hashed with FNV-1a instead of SipHash: the keys
-/// are short and come from the documents being read, and the parse spends much of its time in
-/// these maps. (Keys crafted to collide would only slow down the parse of the file that holds them.)
-pub type FastMap<K, V> = HashMap<K, V, fnv::FnvBuildHasher>;
+/// The parse's and the search's maps of words, ids and file names, hashed by [`MapHasher`]
+/// instead of SipHash: the keys are short, and the parse spends much of its time in these maps.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<MapHasher>>;
 /// A set hashed like [`FastMap`].
-pub type FastSet<T> = HashSet<T, fnv::FnvBuildHasher>;
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<MapHasher>>;
+
+/// A small, fast hasher for map keys (words and ids from the documents being read: keys made to
+/// collide would only slow down the parse of the file that holds them). Not for content names.
+#[derive(Default)]
+pub struct MapHasher(u64);
+
+impl Hasher for MapHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
 
 /// 64-bit FNV-1a of `bytes` (the `fnv` crate); also seeds the scale corpus's random streams.
 pub fn fnv1a(bytes: &[u8]) -> u64 {

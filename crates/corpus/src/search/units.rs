@@ -1,7 +1,7 @@
 //! The searchable units of a corpus: each question (with heading and answer), then per document its title part and sections.
 
-use crate::hash::FastMap;
 use crate::model::{Answer, Block, Corpus, Document};
+use std::collections::HashMap;
 
 /// How unit numbers map onto the corpus: questions first (`0..question_count`, same order as
 /// `corpus.questions`), then for each document one part for its title and footnotes followed by one
@@ -67,7 +67,7 @@ impl UnitMap {
 
 /// Finds a question's answer quickly.
 pub struct AnswerLookup<'c> {
-    by_id: FastMap<&'c str, &'c Answer>,
+    by_id: HashMap<&'c str, &'c Answer>,
 }
 
 impl<'c> AnswerLookup<'c> {

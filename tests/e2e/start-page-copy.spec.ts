@@ -1,0 +1,80 @@
+// Journey: the start page arrives with its first results as HTML (scripts/prerender.mjs), readable
+// before the app's code and the corpus have loaded; the app then draws the same page and the copy
+// steps aside. A link with filters, or to another page, never shows the copy.
+import { expect, test, type Page } from "@playwright/test";
+import { ExplorerPage } from "./pages/explorer-page";
+
+test.use({ serviceWorkers: "block" });
+
+const copy = (page: Page) => page.locator("#voorvertoning");
+
+/** The question ids and the result count line of the list inside `scope` ("#voorvertoning" or "main"). */
+async function listIn(page: Page, scope: string): Promise<{ ids: string[]; count: string }> {
+  return page.evaluate((scope) => {
+    const root = document.querySelector(scope)!;
+    const ids = [...root.querySelectorAll("ol.question-list > li [data-question-id], ol.question-list > li[data-question-id]")].map(
+      (e) => (e as HTMLElement).dataset.questionId!,
+    );
+    const count = root.querySelector(".result-count, p[aria-live]")?.textContent ?? "";
+    return { ids, count };
+  }, scope);
+}
+
+test("without any script the start page shows the result count and the first ten questions", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("./");
+  await expect(copy(page)).toBeVisible();
+  const { ids, count } = await listIn(page, "#voorvertoning");
+  expect(ids).toHaveLength(10);
+  expect(count).toMatch(/^\d+ vragen gevonden, 1–10 getoond$/);
+  // The copy's form fields do nothing before the app runs: they are disabled.
+  await expect(page.locator("#voorvertoning input[type=checkbox]").first()).toBeDisabled();
+  await expect(page.locator("#voorvertoning input[type=search]").first()).toBeDisabled();
+  await context.close();
+});
+
+test("the copy is the page the app draws: the same count and the same ten questions in the same order", async ({ browser, page }) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto("./");
+  const drawnAtBuild = await listIn(still, "#voorvertoning");
+  await noScript.close();
+
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  await expect(copy(page)).toHaveCount(0);
+  const drawnNow = await listIn(page, "main");
+  expect(drawnNow.ids).toEqual(drawnAtBuild.ids);
+  expect(drawnNow.count).toBe(drawnAtBuild.count);
+  expect(await explorer.questionIds()).toEqual(drawnAtBuild.ids);
+  // One list, one main: the copy left, the app's own page is shown.
+  await expect(page.locator("ol.question-list")).toHaveCount(1);
+  await expect(page.locator("main")).toBeVisible();
+});
+
+test("the first results are marked when the HTML has arrived, even if the app's code never comes", async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto("./");
+  await expect(copy(page)).toBeVisible();
+  expect(await page.evaluate(() => performance.getEntriesByName("first-results").length)).toBe(1);
+  // The app's own nodes wait hidden behind the copy.
+  await expect(page.locator("body > main")).toBeHidden();
+});
+
+for (const path of ["?partij=VVD", "?q=asiel", "overzicht"]) {
+  test(`a link to ${path} never shows the start page's copy`, async ({ page }) => {
+    // Without the app's code the page stays as the HTML left it.
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(path);
+    await expect(copy(page)).toHaveCount(0);
+    expect(await page.evaluate(() => performance.getEntriesByName("first-results").length)).toBe(0);
+  });
+}
+
+test("a device that keeps own documents does not see the copy (its count would leave them out)", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("briefwissel-eigen", "1"));
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto("./");
+  await expect(copy(page)).toHaveCount(0);
+});
