@@ -110,12 +110,15 @@ for (const scale of scales) {
     row("first filtered results (`" + (queries[1]?.name ?? "query 1") + "`), unthrottled", "first_results_ms", ms, "filtered");
     row("first results, start page, throttled (150 ms RTT, 1.6 Mbps, 4× CPU)", "first_results_ms", ms, "start_page_throttled");
     row("first filtered results, throttled", "first_results_ms", ms, "filtered_throttled");
+    // Briefwissel's start page arrives with a copy of its first results; this is when the app replaced it.
+    const appPage = (sub) => ms(bw?.[sub]?.app_page_ms ?? null);
+    out(`| the app's own start page (it replaced the HTML copy), unthrottled / throttled | ${appPage("start_page")} / ${appPage("start_page_throttled")} | – | – | – | – |`);
     row("bytes sent before first results, start page (brotli where compressible)", "served_bytes_before", kb, "start_page");
     row("bytes sent before first filtered results", "served_bytes_before", kb, "filtered");
     row("bytes sent on a first visit in all, until the server is quiet for 2 s (prefetched index and offline copy included)", "served_bytes_total", kb, "first_visit");
     row("requests before first filtered results (incl. workers)", "served_requests_before", (x) => (x == null ? "–" : String(x)), "filtered");
-    row("JS heap after load (start page)", "js_heap_bytes", kb, "start_page");
-    row("wasm memory after load (start page)", "wasm_memory_bytes", kb, "start_page");
+    row("JS heap after load (start page, the app's own page drawn)", "js_heap_bytes", kb, "start_page");
+    row("wasm memory after load (start page, the app's own page drawn)", "wasm_memory_bytes", kb, "start_page");
     const perQuery = (x) => median((x.per_query ?? []).map((r) => r.first_results_ms));
     const perQueryBytes = (x) => median((x.per_query ?? []).map((r) => r.served_bytes_before));
     out(`| first filtered results, median over ${queries.length} queries, unthrottled | ${ms(perQuery(bw))} | ${ms(perQuery(pf))} | ${ratio(perQuery(bw), perQuery(pf))} | – | – |`);

@@ -1,6 +1,7 @@
 // Build-time minification of the shipped JS and CSS (the wasm-bindgen glue, boot.js, sw.js, the style
 // sheet) with esbuild: 0.9 KB brotli less than stripping comments and indentation by hand.
-// Trunk's subresource-integrity hashes in index.html are recomputed for the files that changed.
+// Where index.html carries subresource-integrity hashes, they are recomputed for the files that changed
+// (its own links ask Trunk for none: data-integrity="none", see scripts/budget.mjs).
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -6,10 +6,13 @@
 // The copy is what the app itself draws, so there is no second renderer to keep in step. Around it:
 // - a script before it hides it where it would be wrong: a link with filters or search, another route
 //   (vraag/, document/, overzicht), the single file (file:) and a device that keeps own documents;
-// - a script after it marks "first-results" and removes the copy once the app shows its own count and
-//   whole first page (or says that it cannot start); meanwhile the app's nodes stay hidden.
-// In the copy, form fields are disabled (nothing filters before the app runs), ids get a "vv-" prefix
-// (the app draws the same ids) and test ids are dropped (tests find the app's elements, not the copy).
+// - a script after it marks "first-results" and removes the copy once the app has drawn a page of its own
+//   (the whole first page of the list, another page it was sent to, or that it cannot start); meanwhile
+//   the app's nodes stay hidden. On a later day than the build, the figures that depend on today's date
+//   are hidden in the copy until the app draws them.
+// In the copy, form fields are disabled (nothing filters before the app runs), its ids get a "vv-" prefix
+// (the app draws the same ids), and test ids and the fields' names and values are dropped (tests and
+// handlers find the app's elements, not the copy's).
 // Usage: import { withStartPage } from "./prerender.mjs" (scripts/postbuild.mjs); skipped, with a
 // message, when Chromium or playwright-core is missing (CHROMIUM_PATH to point at another Chromium).
 import { spawn } from "node:child_process";
@@ -21,11 +24,15 @@ export const MARKER = "<!--voorvertoning-->";
 const END = "<!--/voorvertoning-->";
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-/** Hides the copy where it would not be the page asked for (runs before the copy is parsed). */
-const BEFORE = `(function(){var e;try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(/\\/(vraag|document|overzicht)(\\/|$)/.test(location.pathname)||location.search||location.protocol=="file:"||e)document.documentElement.classList.add("zonder-voorvertoning")})();`;
-/** Marks the first results, then removes the copy when the app has drawn its own (runs after the copy). */
-const AFTER = `(function(){var c=document.getElementById("voorvertoning"),d=document.documentElement;if(d.classList.contains("zonder-voorvertoning")){c.remove();return}performance.mark("first-results");new MutationObserver(function(_,w){if(document.querySelector("#voorvertoning~main .load-error")||document.querySelector("#voorvertoning~main [data-testid=result-count]")&&!document.querySelector("#voorvertoning~main [aria-busy]")){c.remove();w.disconnect()}}).observe(document.body,{childList:true,subtree:true,attributes:true,attributeFilter:["aria-busy"]})})();`;
-const STYLE = `.zonder-voorvertoning #voorvertoning{display:none}html:not(.zonder-voorvertoning) #voorvertoning~:not(#eigen,.site-footer,noscript){display:none}`;
+/** Hides the copy where it would not be the page asked for (runs before the copy is parsed): only the start
+ * page itself (the path ends in "/" or "index.html", as the <base> script in index.html reads it) with no
+ * query gets it. On a later day than it was drawn, the figures that follow from today's date (open
+ * questions' days and terms, the answer-term facet) are hidden until the app draws them anew. */
+const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date;try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(!/(^|\\/)(index\\.html)?$/.test(l.pathname)||/\\/(vraag|document|overzicht)\\//.test(l.pathname)||l.search||l.protocol=="file:"||e)d.classList.add("zonder-voorvertoning");d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
+/** Marks the first results, then removes the copy once the app has drawn a page of its own: anything in
+ * its <main> but the loading line, and the whole first page of a list (no aria-busy). */
+const AFTER = `(function(){var c=document.getElementById("voorvertoning"),d=document.documentElement;if(d.classList.contains("zonder-voorvertoning")){c.remove();return}if(c.dataset.getekend!=d.dataset.vandaag)d.classList.add("voorvertoning-oud");performance.mark("first-results");new MutationObserver(function(_,w){var m=document.querySelector("#voorvertoning~main");if(m&&m.firstElementChild&&!m.querySelector(":scope>.loading,[aria-busy]")){c.remove();w.disconnect();performance.mark("app-eigen-pagina")}}).observe(document.body,{childList:true,subtree:true,attributes:true,attributeFilter:["aria-busy"]})})();`;
+const STYLE = `.zonder-voorvertoning #voorvertoning{display:none}html:not(.zonder-voorvertoning) #voorvertoning~:not(#eigen,.site-footer,noscript){display:none}.voorvertoning-oud #voorvertoning [data-datumgevoelig]{visibility:hidden}`;
 
 /** `html` (dist/index.html, CSP hashes not yet updated) with the start page's copy at the marker, drawn by
  * the app in `dir`; unchanged (and a message on stderr) when there is no Chromium to draw it. */
@@ -46,7 +53,7 @@ export async function withStartPage(dir, html) {
     return without;
   }
   const copy = await drawStartPage(chromium, dir);
-  const block = `${MARKER}<style>${STYLE}</style><script>${BEFORE}</script><div id="voorvertoning">${copy}</div><script>${AFTER}</script>${END}`;
+  const block = `${MARKER}<style>${STYLE}</style><script>${BEFORE}</script><div id="voorvertoning" data-getekend="${copy.drawnOn}">${copy.html}</div><script>${AFTER}</script>${END}`;
   return without.replace(MARKER, () => block);
 }
 
@@ -90,8 +97,11 @@ async function drawStartPage(chromium, dir) {
   }
 }
 
-/** Runs in the page: the app's nodes (not the static section, footer or scripts) as the copy's HTML. */
+/** Runs in the page: the app's nodes (not the static section, footer or scripts) as the copy's HTML, and
+ * the day they were drawn on (the page's own date, as the copy's first script reads the reader's). */
 function copyOfApp() {
+  const now = new Date();
+  const drawnOn = `${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`;
   const own = (e) => !["SCRIPT", "NOSCRIPT", "STYLE", "TEMPLATE"].includes(e.tagName) && e.id !== "eigen" && !e.classList.contains("site-footer");
   const nodes = [...document.body.children].filter(own).map((e) => e.cloneNode(true));
   const holder = document.createElement("div");
@@ -100,19 +110,26 @@ function copyOfApp() {
   const comments = [];
   while (walker.nextNode()) comments.push(walker.currentNode);
   comments.forEach((c) => c.remove());
+  // Figures that follow from today's date: an open question's days and term, the answer-term facet's counts.
+  for (const e of holder.querySelectorAll(".status.open")) e.setAttribute("data-datumgevoelig", "");
+  for (const box of holder.querySelectorAll('input[data-facet="termijn"]')) {
+    box.closest("li")?.querySelector(".facet-count")?.setAttribute("data-datumgevoelig", "");
+  }
+  const ids = new Set([...holder.querySelectorAll("[id]")].map((e) => e.id));
+  const inCopy = (id) => (ids.has(id) ? `vv-${id}` : id);
   for (const e of holder.querySelectorAll("*")) {
-    e.removeAttribute("data-testid");
-    e.removeAttribute("aria-busy");
+    // Tests and the app's handlers look for the app's elements, never the copy's.
+    for (const name of ["data-testid", "aria-busy", "name", "value", "data-facet", "data-value"]) e.removeAttribute(name);
     if (e.id) e.id = `vv-${e.id}`;
     for (const name of ["for", "aria-labelledby", "aria-describedby", "aria-controls", "commandfor"]) {
       const value = e.getAttribute(name);
-      if (value) e.setAttribute(name, value.split(/\s+/).map((id) => `vv-${id}`).join(" "));
+      if (value) e.setAttribute(name, value.split(/\s+/).map(inCopy).join(" "));
     }
     const href = e.getAttribute("href");
     // Drawn at the root of the server: links relative to the site root (the page's <base>) instead.
-    if (href?.startsWith("#")) e.setAttribute("href", `#vv-${href.slice(1)}`);
+    if (href?.startsWith("#")) e.setAttribute("href", `#${inCopy(href.slice(1))}`);
     else if (href?.startsWith("/")) e.setAttribute("href", `.${href}`);
     if (["INPUT", "BUTTON", "SELECT", "TEXTAREA"].includes(e.tagName)) e.setAttribute("disabled", "");
   }
-  return holder.innerHTML;
+  return { html: holder.innerHTML, drawnOn };
 }

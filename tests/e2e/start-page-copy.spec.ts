@@ -53,16 +53,51 @@ test("the copy is the page the app draws: the same count and the same ten questi
   await expect(page.locator("main")).toBeVisible();
 });
 
-test("the first results are marked when the HTML has arrived, even if the app's code never comes", async ({ page }) => {
-  await page.route(/\.wasm$/, (route) => route.abort());
+test("the first results are marked when the HTML has arrived, while the app still waits for the corpus", async ({ page }) => {
+  // The corpus never comes: the app has started and shows its loading line, hidden behind the copy.
+  await page.route(/corpus-[0-9a-f]+\.bin$/, () => {});
   await page.goto("./");
+  await expect(page.locator("body > main .loading")).toHaveCount(1);
+  await expect(page.locator("body > main")).toBeHidden();
   await expect(copy(page)).toBeVisible();
   expect(await page.evaluate(() => performance.getEntriesByName("first-results").length)).toBe(1);
-  // The app's own nodes wait hidden behind the copy.
-  await expect(page.locator("body > main")).toBeHidden();
 });
 
-for (const path of ["?partij=VVD", "?q=asiel", "overzicht"]) {
+test("when the corpus cannot be loaded the copy steps aside for the app's message", async ({ page }) => {
+  await page.route(/corpus-[0-9a-f]+\.bin$/, (route) => route.abort());
+  await page.goto("./");
+  await expect(page.getByRole("alert").filter({ hasText: "Briefwissel kan niet starten" })).toBeVisible();
+  await expect(copy(page)).toHaveCount(0);
+});
+
+test("on a later day the figures that depend on today's date are hidden in the copy until the app draws them", async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto("./");
+  const dated = page.locator("#voorvertoning [data-datumgevoelig]");
+  expect(await dated.count(), "the answer-term facet's counts depend on today").toBeGreaterThan(0);
+  await expect(dated.first()).toBeVisible();
+  // The same page two days later (the build drew it today).
+  await page.addInitScript(() => {
+    const Real = Date;
+    const later = () => Real.now() + 2 * 86_400_000;
+    // @ts-expect-error a stand-in for the global Date that starts two days on
+    globalThis.Date = class extends Real {
+      constructor(...args: []) {
+        if (args.length) super(...args);
+        else super(later());
+      }
+      static now() {
+        return later();
+      }
+    };
+  });
+  await page.reload();
+  await expect(copy(page)).toBeVisible();
+  await expect(dated.first()).toBeHidden();
+  await expect(page.locator("#voorvertoning ol.question-list")).toBeVisible();
+});
+
+for (const path of ["?partij=VVD", "?q=asiel", "overzicht", "vraag/niet-bestaand", "niet-bestaand"]) {
   test(`a link to ${path} never shows the start page's copy`, async ({ page }) => {
     // Without the app's code the page stays as the HTML left it.
     await page.route(/\.wasm$/, (route) => route.abort());

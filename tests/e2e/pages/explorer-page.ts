@@ -42,6 +42,8 @@ export class ExplorerPage {
 
   async waitForResults(): Promise<void> {
     await expect(this.resultCount).toHaveText(/\d/, { timeout: 30_000 });
+    // The start page's HTML copy (scripts/prerender.mjs) steps aside once the app has drawn its own page.
+    await expect(this.page.locator("#voorvertoning")).toHaveCount(0);
   }
 
   /** The number in the result count. */
