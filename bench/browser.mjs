@@ -185,6 +185,7 @@ async function repeatedLoads(browser, url, n, throttled, server) {
     runs: runs.length,
     errors: runs.filter((r) => r.error).map((r) => r.error),
     first_results_ms: pick("first_results_ms"),
+    app_page_ms: pick("app_page_ms"),
     transfer_bytes_before: pick("transfer_bytes_before"),
     encoded_bytes_before: pick("encoded_bytes_before"),
     decoded_bytes_before: pick("decoded_bytes_before"),
