@@ -24,6 +24,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { inlineScripts, inlineStyles, sha256 } from "./csp.mjs";
+import { startPageCopy } from "./prerender.mjs";
 
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith("--")) || "dist";
@@ -59,13 +60,13 @@ function classify(name) {
 function withoutStartPage(name, raw) {
   if (name !== "index.html") return [raw, null];
   const text = raw.toString("utf8");
-  const block = text.match(/<!--voorvertoning-->[\s\S]*?<!--\/voorvertoning-->/);
+  const block = startPageCopy(text);
   if (!block) return [raw, null];
   // The copy's scripts and style sheet have their hashes in the CSP: those bytes are the copy's too.
-  const hashes = [...inlineScripts(block[0]), ...inlineStyles(block[0])].map(sha256);
-  let shell = text.replace(block[0], "");
+  const hashes = [...inlineScripts(block), ...inlineStyles(block)].map(sha256);
+  let shell = text.replace(block, "");
   for (const h of hashes) shell = shell.replace(` ${h}`, "");
-  const copy = block[0] + hashes.map((h) => ` ${h}`).join("");
+  const copy = block + hashes.map((h) => ` ${h}`).join("");
   return [Buffer.from(shell), Buffer.from(copy)];
 }
 

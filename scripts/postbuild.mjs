@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { compactAssets, withIntegrity } from "./compact.mjs";
 import { inlineScripts, withCspHashes } from "./csp.mjs";
-import { withStartPage } from "./prerender.mjs";
+import { startPageCopy, withStartPage } from "./prerender.mjs";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -70,7 +70,6 @@ writeFileSync(indexPath, shell);
 // The app draws its start page once (scripts/prerender.mjs); the copy and its two scripts get CSP hashes too.
 const html = withCspHashes(await withStartPage(dir, shell));
 writeFileSync(indexPath, html);
-const copy = html.match(/<!--voorvertoning-->[\s\S]*<!--\/voorvertoning-->/)?.[0] ?? "";
-console.log(`postbuild: start page copy ${copy.length} B; CSP hashes for ${inlineScripts(html).length} inline script(s)`);
+console.log(`postbuild: start page copy ${startPageCopy(html)?.length ?? 0} B; CSP hashes for ${inlineScripts(html).length} inline script(s)`);
 writePrecache(dir);
 writeFileSync(join(dir, "404.html"), html);

@@ -37,10 +37,13 @@ const STYLE = `.zonder-voorvertoning #voorvertoning{display:none}html:not(.zonde
 /** `html` (dist/index.html, CSP hashes not yet updated) with the start page's copy at the marker, drawn by
  * the app in `dir`; unchanged (and a message on stderr) when there is no Chromium to draw it. */
 export async function withStartPage(dir, html) {
-  const at = html.indexOf(MARKER);
-  if (at < 0) throw new Error(`prerender: index.html has no ${MARKER}`);
-  const end = html.indexOf(END, at);
-  const without = end < 0 ? html : html.slice(0, at) + MARKER + html.slice(end + END.length);
+  if (!html.includes(MARKER)) throw new Error(`prerender: index.html has no ${MARKER}`);
+  const present = startPageCopy(html);
+  const without = present ? html.replace(present, MARKER) : html;
+  // What the copy was drawn from: the app's code and the corpus file (both content-hashed). A second
+  // postbuild over the same build (Trunk's hook, then scripts/serve.sh or test.sh) keeps the copy it has.
+  const from = [html.match(/data-wasm="([^"]+)"/)?.[1], html.match(/href="([^"]*corpus-[0-9a-f]+\.bin)"/)?.[1]].join(" ");
+  if (present?.includes(`data-van="${from}"`)) return html;
   let chromium;
   try {
     ({ chromium } = await import("playwright-core"));
@@ -53,8 +56,15 @@ export async function withStartPage(dir, html) {
     return without;
   }
   const copy = await drawStartPage(chromium, dir);
-  const block = `${MARKER}<style>${STYLE}</style><script>${BEFORE}</script><div id="voorvertoning" data-getekend="${copy.drawnOn}">${copy.html}</div><script>${AFTER}</script>${END}`;
+  const block = `${MARKER}<style>${STYLE}</style><script>${BEFORE}</script><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}">${copy.html}</div><script>${AFTER}</script>${END}`;
   return without.replace(MARKER, () => block);
+}
+
+/** The start page's copy in `html` (from the marker to its end, scripts and style included), else null. */
+export function startPageCopy(html) {
+  const at = html.indexOf(MARKER);
+  const end = at < 0 ? -1 : html.indexOf(END, at);
+  return end < 0 ? null : html.slice(at, end + END.length);
 }
 
 /** A free TCP port on 127.0.0.1. */
