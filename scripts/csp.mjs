@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 
 export const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-/** Adds hashes to one directive of the CSP meta tag (created if the directive is missing). */
-export function addCspHashes(html, directive, hashes) {
-  if (hashes.length === 0) return html;
+/** Sets the hashes of one directive of the CSP meta tag (created if the directive is missing): exactly
+ * `hashes`, so a hash of a script the page no longer has (an earlier start page copy) does not stay. */
+function setCspHashes(html, directive, hashes) {
   const meta = /(<meta\s+http-equiv=["']Content-Security-Policy["']\s+content=")([^"]*)(")/i;
   const found = html.match(meta);
   if (!found) {
@@ -18,7 +18,7 @@ export function addCspHashes(html, directive, hashes) {
     parts.push(`${directive} 'self'`);
     at = parts.length - 1;
   }
-  const tokens = parts[at].split(/\s+/);
+  const tokens = parts[at].split(/\s+/).filter((t) => !t.startsWith("'sha256-"));
   for (const h of hashes) if (!tokens.includes(h)) tokens.push(h);
   parts[at] = tokens.join(" ");
   return html.replace(meta, (_, open, _content, close) => `${open}${parts.join("; ")}${close}`);
@@ -42,7 +42,7 @@ export function inlineStyles(html) {
 }
 
 export function withCspHashes(html) {
-  let result = addCspHashes(html, "script-src", inlineScripts(html).map(sha256));
-  if (/style-src/.test(result)) result = addCspHashes(result, "style-src", inlineStyles(html).map(sha256));
+  let result = setCspHashes(html, "script-src", inlineScripts(html).map(sha256));
+  if (/style-src/.test(result)) result = setCspHashes(result, "style-src", inlineStyles(html).map(sha256));
   return result;
 }

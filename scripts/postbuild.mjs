@@ -4,7 +4,7 @@
 // 404.html for hosts without an SPA fallback.
 // Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from "node:crypto";
-import { compactAssets, withIntegrity } from "./compact.mjs";
+import { compactAssets, withInlineStyleSheet, withIntegrity } from "./compact.mjs";
 import { inlineScripts, withCspHashes } from "./csp.mjs";
 import { startPageCopy, withStartPage } from "./prerender.mjs";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -65,7 +65,7 @@ function writePrecache(root) {
 
 const saved = compactAssets(dir);
 console.log(`postbuild: minified ${saved.map(([n, b]) => `${n} (-${b} B)`).join(", ") || "nothing (already minified)"}`);
-const shell = withCspHashes(withIntegrity(readFileSync(indexPath, "utf8"), dir));
+const shell = withCspHashes(withInlineStyleSheet(withIntegrity(readFileSync(indexPath, "utf8"), dir), dir));
 writeFileSync(indexPath, shell);
 // The app draws its start page once (scripts/prerender.mjs); the copy and its two scripts get CSP hashes too.
 const html = withCspHashes(await withStartPage(dir, shell));

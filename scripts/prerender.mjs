@@ -10,6 +10,10 @@
 //   (the whole first page of the list, another page it was sent to, or that it cannot start); meanwhile
 //   the app's nodes stay hidden. On a later day than the build, the figures that depend on today's date
 //   are hidden in the copy until the app draws them.
+// - the head's preloads of the app's code and the corpus wait in a <template> (inert: nothing is fetched)
+//   until the first results are marked, so on a slow link they do not share it with the page and its
+//   style sheet; where the copy is not shown they are started at once, from the head (before the style
+//   sheet, which would hold back any later script).
 // In the copy, form fields are disabled (nothing filters before the app runs), its ids get a "vv-" prefix
 // (the app draws the same ids), and test ids and the fields' names and values are dropped (tests and
 // handlers find the app's elements, not the copy's).
@@ -22,16 +26,21 @@ import { fileURLToPath } from "node:url";
 
 export const MARKER = "<!--voorvertoning-->";
 const END = "<!--/voorvertoning-->";
+const HEAD = "<!--voorvertoning-kop-->";
+const HEAD_END = "<!--/voorvertoning-kop-->";
+/** The head's preloads (the corpus, the app's module and wasm): they wait for the first results. */
+const PRELOAD = /<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>[ \t]*\n?/g;
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-/** Hides the copy where it would not be the page asked for (runs before the copy is parsed): only the start
- * page itself (the path ends in "/" or "index.html", as the <base> script in index.html reads it) with no
+/** Hides the copy where it would not be the page asked for, and then starts the preloads at once (runs in the
+ * head, before the style sheet): only the start page itself (the path ends in "/" or "index.html", as the <base> script in index.html reads it) with no
  * query gets it. On a later day than it was drawn, the figures that follow from today's date (open
  * questions' days and terms, the answer-term facet) are hidden until the app draws them anew. */
-const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date;try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(!/(^|\\/)(index\\.html)?$/.test(l.pathname)||/\\/(vraag|document|overzicht)\\//.test(l.pathname)||l.search||l.protocol=="file:"||e)d.classList.add("zonder-voorvertoning");d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
-/** Marks the first results, then removes the copy once the app has drawn a page of its own: anything in
- * its <main> but the loading line, and the whole first page of a list (no aria-busy). */
-const AFTER = `(function(){var c=document.getElementById("voorvertoning"),d=document.documentElement;if(d.classList.contains("zonder-voorvertoning")){c.remove();return}if(c.dataset.getekend!=d.dataset.vandaag)d.classList.add("voorvertoning-oud");performance.mark("first-results");new MutationObserver(function(_,w){var m=document.querySelector("#voorvertoning~main");if(m&&m.firstElementChild&&!m.querySelector(":scope>.loading,[aria-busy]")){c.remove();w.disconnect();performance.mark("app-eigen-pagina")}}).observe(document.body,{childList:true,subtree:true,attributes:true,attributeFilter:["aria-busy"]})})();`;
+const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date;try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(!/(^|\\/)(index\\.html)?$/.test(l.pathname)||/\\/(vraag|document|overzicht)\\//.test(l.pathname)||l.search||l.protocol=="file:"||e){d.classList.add("zonder-voorvertoning");document.head.append(document.getElementById("voorvertoning-laden").content)}d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
+/** Marks the first results and starts the preloads, then removes the copy once the app has drawn a page of
+ * its own: anything in its <main> but the loading line, and the whole first page of a list (no aria-busy).
+ * A link in the copy that has the keyboard focus hands it to the app's link to the same place. */
+const AFTER = `(function(){var c=document.getElementById("voorvertoning"),d=document.documentElement;if(d.classList.contains("zonder-voorvertoning")){c.remove();return}if(c.dataset.getekend!=d.dataset.vandaag)d.classList.add("voorvertoning-oud");performance.mark("first-results");document.head.append(document.getElementById("voorvertoning-laden").content);new MutationObserver(function(_,w){var m=document.querySelector("#voorvertoning~main");if(m&&m.firstElementChild&&!m.querySelector(":scope>.loading,[aria-busy]")){var f=document.activeElement,t=null;if(c.contains(f)&&f.href)t=[].find.call(m.querySelectorAll("a[href]"),function(a){return a.href==f.href});c.remove();w.disconnect();if(t)t.focus();performance.mark("app-eigen-pagina")}}).observe(document.body,{childList:true,subtree:true,attributes:true,attributeFilter:["aria-busy"]})})();`;
 const STYLE = `.zonder-voorvertoning #voorvertoning{display:none}html:not(.zonder-voorvertoning) #voorvertoning~:not(#eigen,.site-footer,noscript){display:none}.voorvertoning-oud #voorvertoning [data-datumgevoelig]{visibility:hidden}`;
 
 /** `html` (dist/index.html, CSP hashes not yet updated) with the start page's copy at the marker, drawn by
@@ -39,11 +48,12 @@ const STYLE = `.zonder-voorvertoning #voorvertoning{display:none}html:not(.zonde
 export async function withStartPage(dir, html) {
   if (!html.includes(MARKER)) throw new Error(`prerender: index.html has no ${MARKER}`);
   const present = startPageCopy(html);
-  const without = present ? html.replace(present, MARKER) : html;
+  const without = withoutStartPage(html);
   // What the copy was drawn from: the app's code and the corpus file (both content-hashed). A second
-  // postbuild over the same build (Trunk's hook, then scripts/serve.sh or test.sh) keeps the copy it has.
+  // postbuild over the same build (Trunk's hook, then scripts/serve.sh or test.sh) keeps the copy it has,
+  // if its scripts are this file's.
   const from = [html.match(/data-wasm="([^"]+)"/)?.[1], html.match(/href="([^"]*corpus-[0-9a-f]+\.bin)"/)?.[1]].join(" ");
-  if (present?.includes(`data-van="${from}"`)) return html;
+  if (present?.includes(`data-van="${from}"`) && present.includes(BEFORE) && present.includes(AFTER)) return html;
   let chromium;
   try {
     ({ chromium } = await import("playwright-core"));
@@ -56,15 +66,41 @@ export async function withStartPage(dir, html) {
     return without;
   }
   const copy = await drawStartPage(chromium, dir);
-  const block = `${MARKER}<style>${STYLE}</style><script>${BEFORE}</script><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}">${copy.html}</div><script>${AFTER}</script>${END}`;
-  return without.replace(MARKER, () => block);
+  const head = without.match(/<head>([\s\S]*?)<\/head>/)?.[1] ?? "";
+  const preloads = head.match(PRELOAD) ?? [];
+  const rest = head.replace(PRELOAD, "");
+  const sheet = rest.search(/<link\b[^>]*\brel="stylesheet"|<style\b/);
+  if (sheet < 0) throw new Error("prerender: index.html's head has no style sheet to start the preloads before");
+  const headBlock = `${HEAD}<template id="voorvertoning-laden">${preloads.join("").trim()}</template><script>${BEFORE}</script>${HEAD_END}`;
+  const newHead = `${rest.slice(0, sheet)}${headBlock}\n  ${rest.slice(sheet)}`;
+  const block = `${MARKER}<style>${STYLE}</style><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}">${copy.html}</div><script>${AFTER}</script>${END}`;
+  return without.replace(head, () => newHead).replace(MARKER, () => block);
 }
 
-/** The start page's copy in `html` (from the marker to its end, scripts and style included), else null. */
+/** The start page's copy in `html`: its part in the head (the waiting preloads and the first script) and
+ * its part in the body (style, copy, last script), each from its marker to its end; null without a copy. */
+export function startPageParts(html) {
+  const part = (open, close) => {
+    const at = html.indexOf(open);
+    const end = at < 0 ? -1 : html.indexOf(close, at);
+    return end < 0 ? null : html.slice(at, end + close.length);
+  };
+  const body = part(MARKER, END);
+  return body ? { head: part(HEAD, HEAD_END) ?? "", body } : null;
+}
+
+/** Both parts of the copy, for logging and for finding out whether a build has one. */
 export function startPageCopy(html) {
-  const at = html.indexOf(MARKER);
-  const end = at < 0 ? -1 : html.indexOf(END, at);
-  return end < 0 ? null : html.slice(at, end + END.length);
+  const parts = startPageParts(html);
+  return parts ? parts.head + parts.body : null;
+}
+
+/** `html` without its copy: the body's marker stays, the preloads go back where the head had them. */
+export function withoutStartPage(html) {
+  const parts = startPageParts(html);
+  if (!parts) return html;
+  const links = parts.head.match(PRELOAD) ?? [];
+  return html.replace(parts.body, MARKER).replace(parts.head, () => links.join("\n"));
 }
 
 /** A free TCP port on 127.0.0.1. */

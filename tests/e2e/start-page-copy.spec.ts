@@ -63,6 +63,59 @@ test("the first results are marked when the HTML has arrived, while the app stil
   expect(await page.evaluate(() => performance.getEntriesByName("first-results").length)).toBe(1);
 });
 
+/** The app's module, its wasm and the corpus as fetched by the page: name (without its content hash), what
+ * fetched it ("link": a preload) and when it began (Resource Timing, ms since the page's start). */
+async function appFetches(page: Page) {
+  return page.evaluate(() =>
+    (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((e) => /(corpus-[0-9a-f]+\.bin|briefwissel-app-[0-9a-f]+(_bg\.wasm|\.js))$/.test(e.name))
+      .map((e) => ({ name: e.name.replace(/^.*\//, "").replace(/-[0-9a-f]{16}/, ""), by: e.initiatorType, start: e.startTime }))
+      .sort((x, y) => (x.name < y.name ? -1 : 1)),
+  );
+}
+
+test("the start page asks for the app's code and the corpus only after its first results are shown, each once", async ({ page }) => {
+  await page.goto("./");
+  await expect(copy(page)).toHaveCount(0);
+  const mark = await page.evaluate(() => performance.getEntriesByName("first-results")[0].startTime);
+  const fetches = await appFetches(page);
+  // Each fetched once, the wasm and the corpus by their preloads (the app's own requests used them).
+  expect(fetches.map((f) => f.name)).toEqual(["briefwissel-app.js", "briefwissel-app_bg.wasm", "corpus.bin"]);
+  expect(fetches.filter((f) => f.name !== "briefwissel-app.js").map((f) => f.by)).toEqual(["link", "link"]);
+  for (const f of fetches) expect(f.start).toBeGreaterThanOrEqual(mark);
+});
+
+for (const path of ["?partij=VVD", "vraag/niet-bestaand"]) {
+  test(`a link to ${path} preloads the app's code and the corpus from the head, as the page starts`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    const fetches = await appFetches(page);
+    expect(fetches.map((f) => f.name)).toEqual(["briefwissel-app.js", "briefwissel-app_bg.wasm", "corpus.bin"]);
+    expect(fetches.filter((f) => f.name !== "briefwissel-app.js").map((f) => f.by)).toEqual(["link", "link"]);
+    // Started before the app's own module script ran (it runs once the whole page is parsed).
+    const domInteractive = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domInteractive);
+    for (const f of fetches) expect(f.start).toBeLessThan(domInteractive);
+  });
+}
+
+test("a link in the copy that has the keyboard focus hands it to the same link of the app", async ({ page }) => {
+  // The corpus waits until a link of the copy has the focus.
+  let release = () => {};
+  const focused = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/corpus-[0-9a-f]+\.bin$/, async (route) => {
+    await focused;
+    await route.continue();
+  });
+  await page.goto("./");
+  const link = page.locator("#voorvertoning ol.question-list a[href]").nth(2);
+  await link.focus();
+  const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+  release();
+  await expect(copy(page)).toHaveCount(0);
+  expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.href)).toBe(href);
+  expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
+});
+
 test("when the corpus cannot be loaded the copy steps aside for the app's message", async ({ page }) => {
   await page.route(/corpus-[0-9a-f]+\.bin$/, (route) => route.abort());
   await page.goto("./");
