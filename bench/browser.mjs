@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "./serve.mjs";
-import { measureInteractions, measureWarmQueries } from "./interactions.mjs";
+import { measureEventTimingFloor, measureInteractions, measureWarmQueries } from "./interactions.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = Object.fromEntries(
@@ -240,6 +240,10 @@ async function main() {
   }
   result.targets.briefwissel.interactions = await measureInteractions(browser, targets.briefwissel(""), {
     count: interactionCount,
+    terms: queries.map((q) => q.q).filter(Boolean),
+  });
+  result.targets.briefwissel.interactions.event_timing_floor = await measureEventTimingFloor(browser, {
+    count: result.targets.briefwissel.interactions.event_timing?.interactions || interactionCount,
     terms: queries.map((q) => q.q).filter(Boolean),
   });
 

@@ -184,3 +184,37 @@ export async function measureInteractions(browser, url, { count, terms }) {
     await context.close();
   }
 }
+
+/** A page whose one checkbox and one search field change nothing but one line of text: what Event Timing
+ * reports for interactions that cost (almost) nothing in this browser, the floor under the app's figures. */
+const FLOOR_PAGE = `<!doctype html><html lang="nl"><body><label><input type="checkbox" data-facet="partij" data-value="x"> x</label>
+<input type="search" data-testid="search-input"><p data-testid="result-count">0</p>
+<script>let n=0;const out=document.querySelector("p");document.querySelector("input").addEventListener("change",()=>{out.textContent=++n});
+document.querySelector("[type=search]").addEventListener("input",(e)=>{out.textContent=e.target.value||++n})</script></body></html>`;
+
+/** Event Timing for `count` interactions on FLOOR_PAGE, clicks and keystrokes as `interact` makes them. */
+export async function measureEventTimingFloor(browser, { count, terms }) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  try {
+    await page.setContent(FLOOR_PAGE);
+    await page.waitForTimeout(200);
+    await page.evaluate(OBSERVER);
+    const box = page.locator("input[type=checkbox]");
+    for (let i = 0; i < count / 2; i++) await box.click(), await page.waitForTimeout(100);
+    await page.locator("input[type=search]").click();
+    let typed = 0;
+    done: for (const term of terms) {
+      for (const ch of term) {
+        await page.keyboard.type(ch), await page.waitForTimeout(100);
+        if (++typed >= count / 2) break done;
+      }
+      await page.keyboard.press("Control+A");
+    }
+    return await eventTiming(page);
+  } catch (error) {
+    return { error: String(error).split("\n")[0] };
+  } finally {
+    await context.close();
+  }
+}
