@@ -170,6 +170,45 @@ async function firstVisit(browser, url, server) {
   }
 }
 
+/** A link to one question, opened cold: when its text is shown (in the page's visible text), and the bytes
+ * the server sent until then. Briefwissel's /vraag/<id> (its static page, scripts/deep-links.mjs, else the
+ * app draws it), Pagefind's peer page of the same question. */
+async function questionLink(browser, url, snippet, { throttled, server }) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (throttled) {
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...THROTTLE });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  }
+  const logStart = server.log.length;
+  try {
+    await page.goto(url, { waitUntil: "commit", timeout: 240_000 });
+    await page.waitForFunction((text) => document.body?.innerText.replace(/\s+/g, " ").includes(text), snippet, { timeout: 240_000, polling: 20 });
+    const shown = await page.evaluate(() => [performance.now(), performance.timeOrigin + performance.now()]);
+    return { text_shown_ms: shown[0], served_bytes_before: servedBytes(server, logStart, shown[1]).bytes };
+  } catch (error) {
+    return { error: String(error).split("\n")[0] };
+  } finally {
+    await context.close();
+  }
+}
+
+async function repeatedQuestionLinks(browser, url, snippet, n, server) {
+  const runs = [];
+  for (let i = 0; i < n; i++) runs.push(await questionLink(browser, url, snippet, { throttled: true, server }));
+  const ok = runs.filter((r) => !r.error);
+  return {
+    url,
+    runs: runs.length,
+    errors: runs.filter((r) => r.error).map((r) => r.error),
+    text_shown_ms: median(ok.map((r) => r.text_shown_ms)),
+    served_bytes_before: median(ok.map((r) => r.served_bytes_before)),
+  };
+}
+
 const median = (xs) => {
   const s = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
@@ -223,6 +262,19 @@ async function main() {
     entry.filtered_throttled = await repeatedLoads(browser, url(filtered), throttledLoads, true, server);
     entry.start_page_throttled = await repeatedLoads(browser, url(""), throttledLoads, true, server);
     entry.first_visit = await firstVisit(browser, url(""), server);
+  }
+
+  // A link to the corpus' first question, as pasted into a chat: its text, throttled.
+  const first = JSON.parse(readFileSync(join(args.peer, "docs.json"), "utf8"))[0];
+  if (first) {
+    console.log(`browser ${args.scale}: a question link, throttled`);
+    // Eight words of the question's text (docs.json puts a question's heading first, as its own paragraph).
+    const parts = first.text.split(/\n\n+/);
+    const snippet = parts[parts.length > 1 ? 1 : 0].replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ");
+    const links = { briefwissel: `${app.url}/vraag/${encodeURIComponent(first.qid)}`, pagefind: `${peer.url}/v/${first.id}.html` };
+    for (const [name, url] of Object.entries(links)) {
+      result.targets[name].question_link_throttled = await repeatedQuestionLinks(browser, url, snippet, throttledLoads, servers[name]);
+    }
   }
 
   for (const name of ["briefwissel", "pagefind"]) {

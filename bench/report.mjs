@@ -110,6 +110,8 @@ for (const scale of scales) {
     row("first filtered results (`" + (queries[1]?.name ?? "query 1") + "`), unthrottled", "first_results_ms", ms, "filtered");
     row("first results, start page, throttled (150 ms RTT, 1.6 Mbps, 4× CPU)", "first_results_ms", ms, "start_page_throttled");
     row("first filtered results, throttled", "first_results_ms", ms, "filtered_throttled");
+    row("a link to one question, throttled: its text shown", "text_shown_ms", ms, "question_link_throttled");
+    row("bytes sent before that question's text was shown", "served_bytes_before", kb, "question_link_throttled");
     // Briefwissel's start page arrives with a copy of its first results; this is when the app replaced it.
     const appPage = (sub) => ms(bw?.[sub]?.app_page_ms ?? null);
     out(`| the app's own start page (it replaced the HTML copy), unthrottled / throttled | ${appPage("start_page")} / ${appPage("start_page_throttled")} | – | – | – | – |`);
@@ -167,7 +169,7 @@ for (const scale of scales) {
       if (inter.error) out(`Interaction run stopped early: ${inter.error}`), out();
     }
     const errors = Object.entries(t).flatMap(([name, x]) =>
-      ["start_page", "filtered", "start_page_throttled", "filtered_throttled"].flatMap((k) => (x?.[k]?.errors ?? []).map((e) => `${name} ${k}: ${e}`)),
+      ["start_page", "filtered", "start_page_throttled", "filtered_throttled", "question_link_throttled"].flatMap((k) => (x?.[k]?.errors ?? []).map((e) => `${name} ${k}: ${e}`)),
     );
     if (errors.length) out("Errors: " + errors.join("; ")), out();
 

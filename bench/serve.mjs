@@ -52,6 +52,8 @@ export function serve(root, { spaFallback = true, precompress = false } = {}) {
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    // A route's own page, as static hosts find it: /vraag/<id> from vraag/<id>.html.
+    if (!existsSync(file) && extname(path) === "" && existsSync(`${file}.html`)) file = `${file}.html`;
     if (!existsSync(file)) {
       if (!spaFallback || extname(path) !== "") {
         res.writeHead(404).end("not found");

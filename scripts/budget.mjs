@@ -52,6 +52,8 @@ function classify(name) {
   // The parse report page: a page of its own, never loaded by the app; so is the style sheet once
   // index.html has it inline (scripts/compact.mjs withInlineStyleSheet) and only the report links it.
   if (name === "verantwoording.html") return "report";
+  // Each question and document page as HTML (scripts/deep-links.mjs): one per link, content, never shell.
+  if (/^(vraag|document)[\\/]/.test(name)) return "pages";
   if (name.endsWith(".css") && !indexHtml.includes(name)) return "report";
   // The reader of own documents: loaded only when somebody adds a document, never on a first visit.
   if (/^lezer[\\/]/.test(name)) return "reader";
@@ -114,7 +116,7 @@ const line = (a, b, c, d, e) =>
   `${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(11)}  ${d.padStart(11)}  ${e.padStart(11)}`;
 console.log(line("file", "group", "raw", "gzip", "brotli"));
 // Index chunks and originals are many files: one total line instead of one line each.
-for (const r of rows) if (r.group !== "index" && r.group !== "originals") console.log(line(r.name, r.group, kb(r.raw), kb(r.gzip), kb(r.brotli)));
+for (const r of rows) if (!["index", "originals", "pages"].includes(r.group)) console.log(line(r.name, r.group, kb(r.raw), kb(r.gzip), kb(r.brotli)));
 for (const [group, t] of Object.entries(totals)) {
   console.log(line(`total ${group}`, "", kb(t.raw), kb(t.gzip), kb(t.brotli)));
 }
@@ -130,6 +132,10 @@ const index = totals.index;
 if (index) {
   const count = rows.filter((r) => r.group === "index").length;
   console.log(`budget: search index in ${count} files (index file + posting-list chunks), ${kb(index.raw)} raw, ${kb(index.brotli)} brotli (loaded after the first results)`);
+}
+if (totals.pages) {
+  const n = rows.filter((r) => r.group === "pages").length;
+  console.log(`budget: ${n} question and document pages as HTML, ${kb(totals.pages.raw)} raw, ${kb(totals.pages.brotli / n)} brotli each on average (reported, not budgeted)`);
 }
 if (totals.report) console.log(`budget: parse report verantwoording.html (with the style sheet, which only it links), ${kb(totals.report.brotli)} brotli (reported, not budgeted)`);
 const originals = totals.originals;

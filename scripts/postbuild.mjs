@@ -6,7 +6,8 @@
 import { createHash } from "node:crypto";
 import { compactAssets, withInlineStyleSheet, withIntegrity } from "./compact.mjs";
 import { inlineScripts, withCspHashes } from "./csp.mjs";
-import { startPageCopy, withStartPage } from "./prerender.mjs";
+import { startPageCopy, withPrerenderedPages } from "./prerender.mjs";
+import { ROUTE_DIRS, writeRoutePages } from "./deep-links.mjs";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -27,6 +28,7 @@ function walk(root) {
 const NOT_PRECACHED = new Set(["sw.js", "404.html", "briefwissel.html"]);
 // The reader of own documents (lezer/) is not precached: a first visit does not pay for it. The
 // service worker keeps its content-hashed files once they are used, so adding works offline after.
+// Nor are the question and document pages (vraag/, document/): offline, the app draws them itself.
 
 function writePrecache(root) {
   const swPath = join(root, "sw.js");
@@ -37,6 +39,7 @@ function writePrecache(root) {
   const files = walk(root)
     .map((p) => relative(root, p).split("\\").join("/"))
     .filter((f) => !NOT_PRECACHED.has(f) && !f.endsWith(".map") && !f.startsWith("lezer/") && !/^precache-/.test(f))
+    .filter((f) => !ROUTE_DIRS.some((d) => f.startsWith(`${d}/`)))
     .sort();
   const version = createHash("sha256");
   for (const f of files) version.update(f).update("\0").update(readFileSync(join(root, f))).update("\0");
@@ -68,8 +71,15 @@ console.log(`postbuild: minified ${saved.map(([n, b]) => `${n} (-${b} B)`).join(
 const shell = withCspHashes(withInlineStyleSheet(withIntegrity(readFileSync(indexPath, "utf8"), dir), dir));
 writeFileSync(indexPath, shell);
 // The app draws its start page once (scripts/prerender.mjs); the copy and its two scripts get CSP hashes too.
-const html = withCspHashes(await withStartPage(dir, shell));
+// So do every question and document page (scripts/deep-links.mjs), each written as a file of its own.
+const drawingSince = Date.now();
+const drawn = await withPrerenderedPages(dir, shell);
+const html = withCspHashes(drawn.html);
 writeFileSync(indexPath, html);
 console.log(`postbuild: start page copy ${startPageCopy(html)?.length ?? 0} B; CSP hashes for ${inlineScripts(html).length} inline script(s)`);
+if (drawn.pages) {
+  writeRoutePages(dir, drawn.pages.map(({ route, html }) => ({ route, html: withCspHashes(html) })));
+  console.log(`postbuild: ${drawn.pages.length} question and document pages as HTML (${ROUTE_DIRS.join("/, ")}/), drawn in ${((Date.now() - drawingSince) / 1000).toFixed(1)} s`);
+}
 writePrecache(dir);
 writeFileSync(join(dir, "404.html"), html);

@@ -17,12 +17,14 @@
 // In the copy, form fields are disabled (nothing filters before the app runs), its ids get a "vv-" prefix
 // (the app draws the same ids), and test ids and the fields' names and values are dropped (tests and
 // handlers find the app's elements, not the copy's).
-// Usage: import { withStartPage } from "./prerender.mjs" (scripts/postbuild.mjs); skipped, with a
+// Usage: import { withPrerenderedPages } from "./prerender.mjs" (scripts/postbuild.mjs); skipped, with a
 // message, when Chromium or playwright-core is missing (CHROMIUM_PATH to point at another Chromium).
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { drawRoutePages } from "./deep-links.mjs";
 
 export const MARKER = "<!--voorvertoning-->";
 const END = "<!--/voorvertoning-->";
@@ -31,12 +33,19 @@ const HEAD_END = "<!--/voorvertoning-kop-->";
 /** The head's preloads (the corpus, the app's module and wasm): they wait for the first results. */
 const PRELOAD = /<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>[ \t]*\n?/g;
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** The code that draws the copies, as a short hash: a copy drawn by other code is drawn again. */
+const DRAWN_BY = createHash("sha256")
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .update(readFileSync(fileURLToPath(new URL("./deep-links.mjs", import.meta.url))))
+  .digest("hex")
+  .slice(0, 12);
 
 /** Hides the copy where it would not be the page asked for, and then starts the preloads at once (runs in the
- * head, before the style sheet): only the start page itself (the path ends in "/" or "index.html", as the <base> script in index.html reads it) with no
+ * head, before the style sheet): only the page it was drawn for (its script's data-pad: "" for the start
+ * page, "vraag/<id>" for a question, read against the <base> that index.html's first script sets) with no
  * query gets it. On a later day than it was drawn, the figures that follow from today's date (open
  * questions' days and terms, the answer-term facet) are hidden until the app draws them anew. */
-const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date;try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(!/(^|\\/)(index\\.html)?$/.test(l.pathname)||/\\/(vraag|document|overzicht)\\//.test(l.pathname)||l.search||l.protocol=="file:"||e){d.classList.add("zonder-voorvertoning");document.head.append(document.getElementById("voorvertoning-laden").content)}d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
+const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date,p=document.currentScript.getAttribute("data-pad")||"",b=new URL(document.baseURI).pathname,r=l.pathname.indexOf(b)?"?":l.pathname.slice(b.length).replace(/^index\\.html$/,"");try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(r!=p||l.search||l.protocol=="file:"||e){d.classList.add("zonder-voorvertoning");document.head.append(document.getElementById("voorvertoning-laden").content)}d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
 /** Marks the first results and starts the preloads, then removes the copy once the app has drawn a page of
  * its own: anything in its <main> but the loading line, and the whole first page of a list (no aria-busy).
  * A link in the copy that has the keyboard focus hands it to the app's link to the same place. */
@@ -44,38 +53,52 @@ const AFTER = `(function(){var c=document.getElementById("voorvertoning"),d=docu
 const STYLE = `.zonder-voorvertoning #voorvertoning{display:none}html:not(.zonder-voorvertoning) #voorvertoning~:not(#eigen,.site-footer,noscript){display:none}.voorvertoning-oud #voorvertoning [data-datumgevoelig]{visibility:hidden}`;
 
 /** `html` (dist/index.html, CSP hashes not yet updated) with the start page's copy at the marker, drawn by
- * the app in `dir`; unchanged (and a message on stderr) when there is no Chromium to draw it. */
-export async function withStartPage(dir, html) {
+ * the app in `dir`, and the question and document pages (scripts/deep-links.mjs) as [{ route, html }]:
+ * pages null when those in `dir` are still this build's (a second postbuild over it). Without Chromium the
+ * html has no copy and pages is [] (and a message on stderr says so). */
+export async function withPrerenderedPages(dir, html) {
   if (!html.includes(MARKER)) throw new Error(`prerender: index.html has no ${MARKER}`);
   const present = startPageCopy(html);
   const without = withoutStartPage(html);
   // What the copy was drawn from: the app's code and the corpus file (both content-hashed). A second
   // postbuild over the same build (Trunk's hook, then scripts/serve.sh or test.sh) keeps the copy it has,
-  // if its scripts are this file's.
-  const from = [html.match(/data-wasm="([^"]+)"/)?.[1], html.match(/href="([^"]*corpus-[0-9a-f]+\.bin)"/)?.[1]].join(" ");
-  if (present?.includes(`data-van="${from}"`) && present.includes(BEFORE) && present.includes(AFTER)) return html;
+  // if this file and scripts/deep-links.mjs are as they were (DRAWN_BY).
+  const from = [html.match(/data-wasm="([^"]+)"/)?.[1], html.match(/href="([^"]*corpus-[0-9a-f]+\.bin)"/)?.[1], DRAWN_BY].join(" ");
+  if (present?.includes(`data-van="${from}"`)) return { html, pages: null };
   let chromium;
   try {
     ({ chromium } = await import("playwright-core"));
   } catch {
     console.error("prerender: no playwright-core (npm ci); the start page ships without its first results as HTML");
-    return without;
+    return { html: without, pages: [] };
   }
   if (!existsSync(CHROMIUM)) {
     console.error(`prerender: no Chromium at ${CHROMIUM} (CHROMIUM_PATH); the start page ships without its first results as HTML`);
-    return without;
+    return { html: without, pages: [] };
   }
-  const copy = await drawStartPage(chromium, dir);
+  const { start, routes } = await drawPages(chromium, dir);
+  const page = (copy, pad, title) => withCopy(without, copy, from, pad, title);
+  return { html: page(start, "", null), pages: routes.map((r) => ({ route: r.route, html: page(r.copy, r.route, r.title) })) };
+}
+
+/** `without` (index.html without a copy) with `copy` for the page at `pad`, and `title` if one is given. */
+function withCopy(without, copy, from, pad, title) {
   const head = without.match(/<head>([\s\S]*?)<\/head>/)?.[1] ?? "";
   const preloads = head.match(PRELOAD) ?? [];
   const rest = head.replace(PRELOAD, "");
   const sheet = rest.search(/<link\b[^>]*\brel="stylesheet"|<style\b/);
   if (sheet < 0) throw new Error("prerender: index.html's head has no style sheet to start the preloads before");
-  const headBlock = `${HEAD}<template id="voorvertoning-laden">${preloads.join("").trim()}</template><script>${BEFORE}</script>${HEAD_END}`;
-  const newHead = `${rest.slice(0, sheet)}${headBlock}\n  ${rest.slice(sheet)}`;
+  // Without JavaScript there is no <base> from index.html's first script: a page at vraag/<id> names the
+  // site's root itself (the script's base, put first, wins where it runs; both are the same folder).
+  const root = pad ? `<base href="${"../".repeat(pad.split("/").length - 1)}">` : "";
+  const headBlock = `${HEAD}${root}<template id="voorvertoning-laden">${preloads.join("").trim()}</template><script${pad ? ` data-pad="${escapeHtml(pad)}"` : ""}>${BEFORE}</script>${HEAD_END}`;
+  let newHead = `${rest.slice(0, sheet)}${headBlock}\n  ${rest.slice(sheet)}`;
+  if (title) newHead = newHead.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)} — Briefwissel</title>`);
   const block = `${MARKER}<style>${STYLE}</style><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}">${copy.html}</div><script>${AFTER}</script>${END}`;
   return without.replace(head, () => newHead).replace(MARKER, () => block);
 }
+
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 /** The start page's copy in `html`: its part in the head (the waiting preloads and the first script) and
  * its part in the body (style, copy, last script), each from its marker to its end; null without a copy. */
@@ -114,8 +137,9 @@ function freePort() {
   });
 }
 
-/** Serves `dir` (scripts/static-server.mjs), opens the start page and returns the copy's HTML. */
-async function drawStartPage(chromium, dir) {
+/** Serves `dir` (scripts/static-server.mjs), opens the start page and returns its copy, then the copies of
+ * the question and document pages (scripts/deep-links.mjs). */
+async function drawPages(chromium, dir) {
   const port = await freePort();
   const serverScript = fileURLToPath(new URL("./static-server.mjs", import.meta.url));
   const server = spawn(process.execPath, [serverScript, "--dir", dir, "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
@@ -136,7 +160,11 @@ async function drawStartPage(chromium, dir) {
     } catch (error) {
       throw new Error(`prerender: the app did not draw the start page (${error.message.split("\n")[0]}; ${problems.join("; ") || "no page error"})`);
     }
-    return await page.evaluate(copyOfApp);
+    const start = await page.evaluate(copyOfApp);
+    const routes = await drawRoutePages(page, copyOfApp);
+    // Said, not fatal: with service workers blocked here, the app's registration meets an undefined one.
+    for (const problem of new Set(problems)) console.error(`prerender: page error while drawing: ${problem}`);
+    return { start, routes };
   } finally {
     await browser.close();
     server.kill();
