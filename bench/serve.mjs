@@ -53,7 +53,7 @@ export function serve(root, { spaFallback = true, precompress = false } = {}) {
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     // A route's own page, as static hosts find it: /vraag/<id> from vraag/<id>.html.
-    if (!existsSync(file) && extname(path) === "" && existsSync(`${file}.html`)) file = `${file}.html`;
+    if (!existsSync(file) && !path.endsWith("/") && existsSync(`${file}.html`)) file = `${file}.html`;
     if (!existsSync(file)) {
       if (!spaFallback || extname(path) !== "") {
         res.writeHead(404).end("not found");

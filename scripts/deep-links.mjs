@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 export const ROUTE_DIRS = ["vraag", "document"];
 /** More questions than this and the pages are not drawn (Chromium draws some 40 per second): the build says so.
  * BRIEFWISSEL_PAGES_DEBUG=1 prints how long each page took. */
-const MAX_QUESTIONS = Number(process.env.BRIEFWISSEL_PAGES_MAX || 5000);
+export const MAX_QUESTIONS = Number(process.env.BRIEFWISSEL_PAGES_MAX || 5000);
 
 /** Runs in the page: goes to `href` inside the app (as a click on a link does) and waits until its <main>
  * shows that page's own content, drawn and settled. Returns the app's copy (window.__copyOfApp), the page's
@@ -93,9 +93,13 @@ export async function drawRoutePages(page, copyOfApp) {
   return drawn;
 }
 
-/** The file a route's page is written to: vraag/<id> → <dir>/vraag/<id>.html (the id as the host reads it). */
+/** The file a route's page is written to: vraag/<id> → <dir>/vraag/<id>.html (the id as the host reads it);
+ * null for an id that would name a file outside its folder (a "/" or ".." in it). */
 export function routePageFile(dir, route) {
-  return join(dir, ...route.split("/").map(decodeURIComponent)) + ".html";
+  const [kind, ...id] = route.split("/");
+  const name = decodeURIComponent(id.join("/"));
+  if (!ROUTE_DIRS.includes(kind) || id.length !== 1 || /[/\\]/.test(name) || name === "." || name === "..") return null;
+  return join(dir, kind, `${name}.html`);
 }
 
 /** Writes the route pages ([{ route, html }]) into `dir`, after removing those of an earlier build. */
@@ -103,6 +107,10 @@ export function writeRoutePages(dir, pages) {
   for (const sub of ROUTE_DIRS) rmSync(join(dir, sub), { recursive: true, force: true });
   for (const { route, html } of pages) {
     const file = routePageFile(dir, route);
+    if (!file) {
+      console.error(`prerender: ${route} left without a static copy: its id cannot be a file name`);
+      continue;
+    }
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, html);
   }

@@ -75,11 +75,12 @@ writeFileSync(indexPath, shell);
 const drawingSince = Date.now();
 const drawn = await withPrerenderedPages(dir, shell);
 const html = withCspHashes(drawn.html);
-writeFileSync(indexPath, html);
-console.log(`postbuild: start page copy ${startPageCopy(html)?.length ?? 0} B; CSP hashes for ${inlineScripts(html).length} inline script(s)`);
+// The pages first: index.html names what its copies were drawn from, and a later postbuild keeps them.
 if (drawn.pages) {
   writeRoutePages(dir, drawn.pages.map(({ route, html }) => ({ route, html: withCspHashes(html) })));
   console.log(`postbuild: ${drawn.pages.length} question and document pages as HTML (${ROUTE_DIRS.join("/, ")}/), drawn in ${((Date.now() - drawingSince) / 1000).toFixed(1)} s`);
 }
+writeFileSync(indexPath, html);
+console.log(`postbuild: start page copy ${startPageCopy(html)?.length ?? 0} B; CSP hashes for ${inlineScripts(html).length} inline script(s)`);
 writePrecache(dir);
 writeFileSync(join(dir, "404.html"), html);

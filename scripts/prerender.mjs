@@ -24,7 +24,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { drawRoutePages } from "./deep-links.mjs";
+import { MAX_QUESTIONS, drawRoutePages } from "./deep-links.mjs";
 
 export const MARKER = "<!--voorvertoning-->";
 const END = "<!--/voorvertoning-->";
@@ -33,10 +33,11 @@ const HEAD_END = "<!--/voorvertoning-kop-->";
 /** The head's preloads (the corpus, the app's module and wasm): they wait for the first results. */
 const PRELOAD = /<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*>[ \t]*\n?/g;
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-/** The code that draws the copies, as a short hash: a copy drawn by other code is drawn again. */
+/** The code that draws the copies and its page limit, as a short hash: a copy drawn otherwise is drawn again. */
 const DRAWN_BY = createHash("sha256")
   .update(readFileSync(fileURLToPath(import.meta.url)))
   .update(readFileSync(fileURLToPath(new URL("./deep-links.mjs", import.meta.url))))
+  .update(String(MAX_QUESTIONS))
   .digest("hex")
   .slice(0, 12);
 
@@ -48,8 +49,9 @@ const DRAWN_BY = createHash("sha256")
 const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date,p=document.currentScript.getAttribute("data-pad")||"",b=new URL(document.baseURI).pathname,r=l.pathname.indexOf(b)?"?":l.pathname.slice(b.length).replace(/^index\\.html$/,"");try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(r!=p||l.search||l.protocol=="file:"||e){d.classList.add("zonder-voorvertoning");document.head.append(document.getElementById("voorvertoning-laden").content)}d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
 /** Marks the first results and starts the preloads, then removes the copy once the app has drawn a page of
  * its own: anything in its <main> but the loading line, and the whole first page of a list (no aria-busy).
- * A link in the copy that has the keyboard focus hands it to the app's link to the same place. */
-const AFTER = `(function(){var c=document.getElementById("voorvertoning"),d=document.documentElement;if(d.classList.contains("zonder-voorvertoning")){c.remove();return}if(c.dataset.getekend!=d.dataset.vandaag)d.classList.add("voorvertoning-oud");performance.mark("first-results");document.head.append(document.getElementById("voorvertoning-laden").content);new MutationObserver(function(_,w){var m=document.querySelector("#voorvertoning~main");if(m&&m.firstElementChild&&!m.querySelector(":scope>.loading,[aria-busy]")){var f=document.activeElement,t=null;if(c.contains(f)&&f.href)t=[].find.call(m.querySelectorAll("a[href]"),function(a){return a.href==f.href});c.remove();w.disconnect();if(t)t.focus();performance.mark("app-eigen-pagina")}}).observe(document.body,{childList:true,subtree:true,attributes:true,attributeFilter:["aria-busy"]})})();`;
+ * A link in the copy that has the keyboard focus hands it to the app's link to the same place (the same one
+ * among several), and a page that had a title of its own gets the app's back (the app keeps one title). */
+const AFTER = `(function(){var c=document.getElementById("voorvertoning"),d=document.documentElement;if(d.classList.contains("zonder-voorvertoning")){c.remove();return}if(c.dataset.getekend!=d.dataset.vandaag)d.classList.add("voorvertoning-oud");performance.mark("first-results");document.head.append(document.getElementById("voorvertoning-laden").content);new MutationObserver(function(_,w){var m=document.querySelector("#voorvertoning~main");if(m&&m.firstElementChild&&!m.querySelector(":scope>.loading,[aria-busy]")){var f=c.contains(document.activeElement)&&document.activeElement,s=function(r){return[].filter.call(r.querySelectorAll("a[href]"),function(a){return a.href==f.href})},i=f&&f.href?s(c).indexOf(f):-1;c.remove();w.disconnect();if(i>=0&&s(document.body)[i])s(document.body)[i].focus();if(c.dataset.titel)document.title=c.dataset.titel;performance.mark("app-eigen-pagina")}}).observe(document.body,{childList:true,subtree:true,attributes:true,attributeFilter:["aria-busy"]})})();`;
 const STYLE = `.zonder-voorvertoning #voorvertoning{display:none}html:not(.zonder-voorvertoning) #voorvertoning~:not(#eigen,.site-footer,noscript){display:none}.voorvertoning-oud #voorvertoning [data-datumgevoelig]{visibility:hidden}`;
 
 /** `html` (dist/index.html, CSP hashes not yet updated) with the start page's copy at the marker, drawn by
@@ -93,8 +95,15 @@ function withCopy(without, copy, from, pad, title) {
   const root = pad ? `<base href="${"../".repeat(pad.split("/").length - 1)}">` : "";
   const headBlock = `${HEAD}${root}<template id="voorvertoning-laden">${preloads.join("").trim()}</template><script${pad ? ` data-pad="${escapeHtml(pad)}"` : ""}>${BEFORE}</script>${HEAD_END}`;
   let newHead = `${rest.slice(0, sheet)}${headBlock}\n  ${rest.slice(sheet)}`;
-  if (title) newHead = newHead.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)} — Briefwissel</title>`);
-  const block = `${MARKER}<style>${STYLE}</style><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}">${copy.html}</div><script>${AFTER}</script>${END}`;
+  const shellTitle = newHead.match(/<title>([^<]*)<\/title>/)?.[1];
+  let titled = "";
+  if (title && shellTitle != null) {
+    newHead = newHead.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)} — Briefwissel</title>`);
+    titled = ` data-titel="${shellTitle.replace(/"/g, "&quot;")}"`;
+  }
+  // A link within the page (the skip link) names the page itself: the <base> is the site's root.
+  const html = pad ? copy.html.replace(/href="#/g, `href="./${pad}#`) : copy.html;
+  const block = `${MARKER}<style>${STYLE}</style><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}"${titled}>${html}</div><script>${AFTER}</script>${END}`;
   return without.replace(head, () => newHead).replace(MARKER, () => block);
 }
 

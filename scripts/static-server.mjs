@@ -83,7 +83,7 @@ const server = createServer(async (request, response) => {
     return;
   }
   // A route's own page, as static hosts find it: /vraag/<id> from vraag/<id>.html (scripts/deep-links.mjs).
-  let file = (await fileAt(candidate)) ?? (extname(relative) === "" && !relative.endsWith("/") ? await fileAt(`${candidate}.html`) : null);
+  let file = (await fileAt(candidate)) ?? (!relative.endsWith("/") ? await fileAt(`${candidate}.html`) : null);
   let status = 200;
   if (!file) {
     // SPA fallback: routes such as vraag/<id> get the app shell; missing assets get a 404.

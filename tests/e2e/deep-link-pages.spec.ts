@@ -83,3 +83,39 @@ test("under a sub-path a question link gets its own page too, and its links stay
   expect(await document.evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)).toBe(`${SUBPATH}document/${DOCUMENT}`);
   await context.close();
 });
+
+for (const base of ["root", "sub-path"]) {
+  test(`with JavaScript, a question link (${base}) shows its copy and marks its first results while the app loads`, async ({ browser }) => {
+    const context = await browser.newContext(base === "root" ? {} : { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` });
+    const page = await context.newPage();
+    // The corpus never comes: the app has started and waits, hidden behind the copy.
+    await page.route(/corpus-[0-9a-f]+\.bin$/, () => {});
+    await page.goto(QUESTION_3);
+    await expect(copy(page).locator("h1")).toContainText("Vraag 3");
+    await expect(copy(page)).toBeVisible();
+    await expect(page.locator("body > main .loading")).toHaveCount(1);
+    expect(await page.evaluate(() => performance.getEntriesByName("first-results").length)).toBe(1);
+    await context.close();
+  });
+}
+
+test("the skip link of a question page stays on that page", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(QUESTION_3);
+  const skip = copy(page).locator('a[href*="#"]').first();
+  const target = new URL(await skip.evaluate((a) => (a as HTMLAnchorElement).href));
+  expect(target.pathname).toBe(new URL(page.url()).pathname);
+  expect(await copy(page).locator(`[id="${target.hash.slice(1)}"]`).count()).toBe(1);
+  await context.close();
+});
+
+test("once the app has drawn the question page, the tab has the app's own title again", async ({ page }) => {
+  await page.goto("./");
+  await expect(copy(page)).toHaveCount(0);
+  const appTitle = await page.title();
+  await page.goto(QUESTION_3);
+  await expect(copy(page)).toHaveCount(0);
+  await expect(page.locator("main h1")).toContainText("Vraag 3");
+  expect(await page.title()).toBe(appTitle);
+});
