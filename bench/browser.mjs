@@ -183,16 +183,30 @@ async function questionLink(browser, url, snippet, { throttled, server }) {
     await cdp.send("Network.emulateNetworkConditions", { offline: false, ...THROTTLE });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   }
+  // The same for both pages: the first frame after the text is in the document and not hidden (seen by a
+  // MutationObserver from the page's start; a requestAnimationFrame, then a task, runs after that frame).
+  await page.addInitScript((text) => {
+    const visible = () => {
+      for (const walker = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_TEXT); walker.nextNode(); ) {
+        const node = walker.currentNode;
+        if (node.parentElement?.checkVisibility?.() === false) continue;
+        if ((node.parentElement?.closest("p, li, section, article, div") ?? node.parentElement)?.textContent.replace(/\s+/g, " ").includes(text)) return true;
+      }
+      return false;
+    };
+    const seen = new MutationObserver(() => {
+      if (window.__shown !== undefined || !document.body || !document.body.textContent.replace(/\s+/g, " ").includes(text) || !visible()) return;
+      window.__shown = null;
+      seen.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (window.__shown = performance.now()), 0));
+    });
+    seen.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  }, snippet);
   const logStart = server.log.length;
   try {
     await page.goto(url, { waitUntil: "commit", timeout: 240_000 });
-    await page.waitForFunction((text) => document.body?.innerText.replace(/\s+/g, " ").includes(text), snippet, { timeout: 240_000, polling: 20 });
-    // Briefwissel's page copy marks "first-results" when it has been parsed, just before it asks for the app
-    // (whose bytes are not needed to show the text); where there is no mark, when the poll saw the text.
-    const shown = await page.evaluate(() => {
-      const t = performance.getEntriesByName("first-results")[0]?.startTime ?? performance.now();
-      return [t, performance.timeOrigin + t];
-    });
+    await page.waitForFunction(() => typeof window.__shown === "number", null, { timeout: 240_000, polling: 20 });
+    const shown = await page.evaluate(() => [window.__shown, performance.timeOrigin + window.__shown]);
     return { text_shown_ms: shown[0], served_bytes_before: servedBytes(server, logStart, shown[1]).bytes };
   } catch (error) {
     return { error: String(error).split("\n")[0] };
