@@ -84,10 +84,10 @@ function servedBytes(server, from, until) {
   return { bytes: sent.reduce((n, e) => n + e.bytes, 0), requests: sent.length, files: sent.map((e) => [e.path, e.bytes]) };
 }
 
-async function coldLoad(browser, url, { throttled, server }) {
+/** A page in a fresh context: no service worker, HTTP cache off, throttled if asked. */
+async function coldPage(browser, throttled) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  await page.addInitScript(INIT_SCRIPT);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -95,6 +95,12 @@ async function coldLoad(browser, url, { throttled, server }) {
     await cdp.send("Network.emulateNetworkConditions", { offline: false, ...THROTTLE });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   }
+  return { context, page, cdp };
+}
+
+async function coldLoad(browser, url, { throttled, server }) {
+  const { context, page, cdp } = await coldPage(browser, throttled);
+  await page.addInitScript(INIT_SCRIPT);
   const timeout = throttled ? 240_000 : 120_000;
   const logStart = server.log.length;
   try {
@@ -170,19 +176,11 @@ async function firstVisit(browser, url, server) {
   }
 }
 
-/** A link to one question, opened cold: when its text is shown (in the page's visible text), and the bytes
- * the server sent until then. Briefwissel's /vraag/<id> (its static page, scripts/deep-links.mjs, else the
- * app draws it), Pagefind's peer page of the same question. */
+/** A link to one question, opened cold: when its text is shown (the first frame after it is visible), and
+ * the bytes the server sent until then. Briefwissel's /vraag/<id> (its static page, scripts/deep-links.mjs,
+ * else the app draws it), Pagefind's peer page of the same question. */
 async function questionLink(browser, url, snippet, { throttled, server }) {
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  if (throttled) {
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...THROTTLE });
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  }
+  const { context, page } = await coldPage(browser, throttled);
   // The same for both pages: the first frame after the text is in the document and not hidden (seen by a
   // MutationObserver from the page's start; a requestAnimationFrame, then a task, runs after that frame).
   await page.addInitScript((text) => {
