@@ -79,32 +79,36 @@ export async function withPrerenderedPages(dir, html) {
     return { html: without, pages: [] };
   }
   const { start, routes } = await drawPages(chromium, dir);
-  const page = (copy, pad, title) => withCopy(without, copy, from, pad, title);
+  const page = copyWriter(without, from);
   return { html: page(start, "", null), pages: routes.map((r) => ({ route: r.route, html: page(r.copy, r.route, r.title) })) };
 }
 
-/** `without` (index.html without a copy) with `copy` for the page at `pad`, and `title` if one is given. */
-function withCopy(without, copy, from, pad, title) {
+/** Writes a page's copy into `without` (index.html without one): returns (copy, pad, title) → that page's
+ * html, for the page at `pad` ("" for the start page) with `title` if one is given. The head's parts are
+ * found once for all pages. */
+function copyWriter(without, from) {
   const head = without.match(/<head>([\s\S]*?)<\/head>/)?.[1] ?? "";
-  const preloads = head.match(PRELOAD) ?? [];
+  const preloads = (head.match(PRELOAD) ?? []).join("").trim();
   const rest = head.replace(PRELOAD, "");
   const sheet = rest.search(/<link\b[^>]*\brel="stylesheet"|<style\b/);
   if (sheet < 0) throw new Error("prerender: index.html's head has no style sheet to start the preloads before");
-  // Without JavaScript there is no <base> from index.html's first script: a page at vraag/<id> names the
-  // site's root itself (the script's base, put first, wins where it runs; both are the same folder).
-  const root = pad ? `<base href="${"../".repeat(pad.split("/").length - 1)}">` : "";
-  const headBlock = `${HEAD}${root}<template id="voorvertoning-laden">${preloads.join("").trim()}</template><script${pad ? ` data-pad="${escapeHtml(pad)}"` : ""}>${BEFORE}</script>${HEAD_END}`;
-  let newHead = `${rest.slice(0, sheet)}${headBlock}\n  ${rest.slice(sheet)}`;
-  const shellTitle = newHead.match(/<title>([^<]*)<\/title>/)?.[1];
-  let titled = "";
-  if (title && shellTitle != null) {
-    newHead = newHead.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)} — Briefwissel</title>`);
-    titled = ` data-titel="${shellTitle.replace(/"/g, "&quot;")}"`;
-  }
-  // A link within the page (the skip link) names the page itself: the <base> is the site's root.
-  const html = pad ? copy.html.replace(/href="#/g, `href="./${pad}#`) : copy.html;
-  const block = `${MARKER}<style>${STYLE}</style><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}"${titled}>${html}</div><script>${AFTER}</script>${END}`;
-  return without.replace(head, () => newHead).replace(MARKER, () => block);
+  const shellTitle = rest.match(/<title>([^<]*)<\/title>/)?.[1];
+  return (copy, pad, title) => {
+    // Without JavaScript there is no <base> from index.html's first script: a page at vraag/<id> names the
+    // site's root itself (the script's base, put first, wins where it runs; both are the same folder).
+    const root = pad ? `<base href="${"../".repeat(pad.split("/").length - 1)}">` : "";
+    const headBlock = `${HEAD}${root}<template id="voorvertoning-laden">${preloads}</template><script${pad ? ` data-pad="${escapeHtml(pad)}"` : ""}>${BEFORE}</script>${HEAD_END}`;
+    let newHead = `${rest.slice(0, sheet)}${headBlock}${rest.slice(sheet)}`;
+    let titled = "";
+    if (title && shellTitle != null) {
+      newHead = newHead.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)} — Briefwissel</title>`);
+      titled = ` data-titel="${shellTitle.replace(/"/g, "&quot;")}"`;
+    }
+    // A link within the page (the skip link) names the page itself: the <base> is the site's root.
+    const html = pad ? copy.html.replace(/href="#/g, `href="./${pad}#`) : copy.html;
+    const block = `${MARKER}<style>${STYLE}</style><div id="voorvertoning" data-getekend="${copy.drawnOn}" data-van="${from}"${titled}>${html}</div><script>${AFTER}</script>${END}`;
+    return without.replace(head, () => newHead).replace(MARKER, () => block);
+  };
 }
 
 const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -132,7 +136,7 @@ export function withoutStartPage(html) {
   const parts = startPageParts(html);
   if (!parts) return html;
   const links = parts.head.match(PRELOAD) ?? [];
-  return html.replace(parts.body, MARKER).replace(parts.head, () => links.join("\n"));
+  return html.replace(parts.body, MARKER).replace(parts.head, () => links.join(""));
 }
 
 /** A free TCP port on 127.0.0.1. */
