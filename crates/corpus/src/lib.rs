@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod explore;
 pub mod export_csv;
 pub mod hash;
+pub mod hyphenation;
 pub mod json;
 pub mod lookup;
 pub mod members;

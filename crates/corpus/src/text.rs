@@ -1,5 +1,7 @@
 //! Shared text cleanup: folding, boilerplate lines, footnotes, dehyphenation, paragraphs and links.
 
+use crate::hyphenation::{DocumentSpelling, LineBreakHyphen};
+
 /// Lowercase with accents removed (`Oekraïne` → `oekraine`), typographic quotes and dashes made
 /// plain, for matching only. The one folding of Briefwissel: matching keys in the parser and search
 /// words ([`crate::search::tokenize::fold_word`], which cuts it short) both use it.
@@ -364,21 +366,22 @@ pub fn list_item(line: &str) -> Option<&str> {
     None
 }
 
-/// Joins the end of one hard-wrapped line to the next: a line-break hyphen inside a word is
-/// removed (`uitgevaar-` + `digd`), a real hyphen stays (`Secretaris-` + `Generaal`, `klimaat- en`),
-/// otherwise a single space is inserted.
-pub fn join_wrapped(acc: &mut String, next: &str) {
+/// Joins the end of one hard-wrapped line to the next, repairing hyphens the extraction left
+/// inside it first; see [`join_at_line_break`].
+pub fn join_wrapped(acc: &mut String, next: &str, spelling: &DocumentSpelling) {
     let next = next.trim();
     if next.is_empty() {
         return;
     }
-    join_at_line_break(acc, &dehyphenate_inline(next));
+    join_at_line_break(acc, &dehyphenate_inline(next), spelling);
 }
 
 /// Joins a printed line to the paragraph before it, at a line break: a hyphen that broke a word
 /// (`uitgevaar-` + `digd`) is removed, a real hyphen stays (`Secretaris-` + `Generaal`,
-/// `klimaat- en`), a URL continues without a space, otherwise one space goes between.
-pub fn join_at_line_break(acc: &mut String, next: &str) {
+/// `hiv-` + `besmettingen` where the document writes `hiv-` elsewhere), an elliptic one gets its
+/// space (`klimaat-` + `en`), as [`crate::hyphenation::judge`] says; a URL continues without a
+/// space; otherwise one space goes between.
+pub fn join_at_line_break(acc: &mut String, next: &str, spelling: &DocumentSpelling) {
     let next = next.trim();
     if next.is_empty() {
         return;
@@ -399,33 +402,13 @@ pub fn join_at_line_break(acc: &mut String, next: &str) {
         return;
     }
     if acc.ends_with('-') && !acc.ends_with(" -") && !acc.ends_with("--") {
-        let head = &acc[..acc.len() - 1];
-        let left: String = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-        let starts_word_en =
-            next.starts_with("en ") || next.starts_with("of ") || next == "en" || next == "of";
-        // Line-break hyphenation may split a short first syllable (`be-`), so only the shape counts here.
-        let broken = left.chars().all(|c| c.is_lowercase())
-            && right.chars().next().is_some_and(|c| c.is_lowercase())
-            && (left.chars().count() < 4
-                || joins_across_hyphen(&left, &right)
-                || right.chars().count() < 2);
-        // A capitalised word broken before a lowercase syllable (`Ameri-` + `kaanse`).
-        let capital_broken = left.chars().next().is_some_and(|c| c.is_uppercase())
-            && left.chars().skip(1).all(|c| c.is_lowercase())
-            && left.chars().count() >= 3
-            && joins_across_hyphen(&left.to_lowercase(), &right);
-        if !left.is_empty() && (broken || capital_broken) && !starts_word_en {
-            acc.pop();
-            acc.push_str(next);
-            return;
+        let before = acc[..acc.len() - 1].rsplit(' ').next().unwrap_or("");
+        match crate::hyphenation::judge(before, next, spelling) {
+            LineBreakHyphen::Glue => {
+                acc.pop();
+            }
+            LineBreakHyphen::Keep => {}
+            LineBreakHyphen::Space => acc.push(' '),
         }
         acc.push_str(next);
         return;
@@ -516,9 +499,9 @@ pub fn joins_across_hyphen(left: &str, right: &str) -> bool {
     !KEEP_LEFT.contains(&left)
 }
 
-/// Builds paragraphs from lines: wrapped lines are joined, blank lines separate paragraphs, list
+/// Builds paragraphs from lines of a document with this `spelling`: wrapped lines are joined, blank lines separate paragraphs, list
 /// items each become a `- ` line. Paragraphs are separated by `\n\n`, list items by `\n`.
-pub fn paragraphs(lines: &[&str]) -> String {
+pub fn paragraphs(lines: &[&str], spelling: &DocumentSpelling) -> String {
     let mut paras: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut in_list = false;
@@ -548,7 +531,7 @@ pub fn paragraphs(lines: &[&str]) -> String {
         if cur.is_empty() {
             cur.push_str(&dehyphenate_inline(line.trim()));
         } else {
-            join_wrapped(&mut cur, line);
+            join_wrapped(&mut cur, line, spelling);
         }
     }
     flush(&mut cur, &mut paras);

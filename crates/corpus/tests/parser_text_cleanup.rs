@@ -1,8 +1,14 @@
 //! Shared text cleanup: boilerplate lines, footnote markers, dehyphenation, paragraphs and links.
 
+use briefwissel_corpus::hyphenation::DocumentSpelling;
 use briefwissel_corpus::text::{
     boilerplate_kind, find_urls, paragraphs, pdf_footnote_lines, strip_footnote_markers,
 };
+
+/// Paragraphs of a document that has just these lines.
+fn document_paragraphs(lines: &[&str]) -> String {
+    paragraphs(lines, &DocumentSpelling::of_lines(lines))
+}
 
 #[test]
 fn running_headers_footers_and_issn_lines_are_boilerplate() {
@@ -90,7 +96,7 @@ fn footnote_markers_are_removed_from_running_text_and_reported() {
 
 #[test]
 fn line_break_hyphens_are_joined_and_real_hyphens_kept() {
-    let p = paragraphs(&[
+    let p = document_paragraphs(&[
         "een arrestatiebevel is uitgevaar-",
         "digd door het Hof met de oorlogsmis-dadiger",
     ]);
@@ -98,21 +104,21 @@ fn line_break_hyphens_are_joined_and_real_hyphens_kept() {
         p,
         "een arrestatiebevel is uitgevaardigd door het Hof met de oorlogsmisdadiger"
     );
-    let p = paragraphs(&[
+    let p = document_paragraphs(&[
         "de Secretaris-",
         "Generaal en meerdere VN-lidstaten, de minister-president",
         "en het klimaat- en energiekader",
     ]);
     assert_eq!(p, "de Secretaris-Generaal en meerdere VN-lidstaten, de minister-president en het klimaat- en energiekader");
     assert_eq!(
-        paragraphs(&["van april-september en niet-werkenden"]),
+        document_paragraphs(&["van april-september en niet-werkenden"]),
         "van april-september en niet-werkenden"
     );
 }
 
 #[test]
 fn wrapped_lines_join_with_a_space_and_lists_stay_lists() {
-    let p = paragraphs(&[
+    let p = document_paragraphs(&[
         "Deelt u de mening dat",
         "dit beter kan?",
         "",
@@ -144,7 +150,7 @@ fn urls_are_collected_without_trailing_punctuation() {
 
 #[test]
 fn a_url_wrapped_over_two_lines_is_joined_without_a_space() {
-    let p = paragraphs(&[
+    let p = document_paragraphs(&[
         "1NOS (https://",
         "nos.nl/artikel/2541672-wachttijden-ggz-niet-goed-vastgelegd-zeggen-",
         "onderzoekers)",

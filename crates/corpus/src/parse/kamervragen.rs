@@ -5,6 +5,7 @@ use super::kamervragen_header::{self as header, QuestionHeader};
 use super::kamervragen_notes::{footnote_lines, strip_footnote_number};
 use super::{answer_id, question_id, text_section, LineFate, Parsed, Place, Source};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::hyphenation::DocumentSpelling;
 use crate::model::{Answer, Block, Chamber, DocumentKind, Footnote, Question, Section};
 use crate::text;
 
@@ -37,7 +38,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             } else {
                 l.trim()
             };
-            text::join_wrapped(&mut t, l);
+            text::join_wrapped(&mut t, l, &src.spelling);
         }
         parsed.document.footnotes.push(Footnote {
             number: n.clone(),
@@ -77,7 +78,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             .any(|b| matches!(b.kind, BlkKind::Question | BlkKind::Answer));
         if header::is_question_header_start(t) && meta.question_header.is_none() && !body_started {
             let end = header_end(lines, i, "(ingezonden", 6);
-            let joined = join_lines(&lines[i..end]);
+            let joined = join_lines(&lines[i..end], &src.spelling);
             meta.question_header = Some(header::parse_question_header(&joined, src.registry));
             meta.title = joined;
             for f in &mut parsed.line_fates[i..end] {
@@ -88,7 +89,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         }
         if header::is_answer_header_start(t) && meta.answered_by.is_none() && !body_started {
             let end = header_end(lines, i, "(ontvangen", 3);
-            let joined = join_lines(&lines[i..end]);
+            let joined = join_lines(&lines[i..end], &src.spelling);
             let (who, date) = header::parse_answer_header(&joined);
             meta.answered_by = who.or(Some(String::new()));
             meta.answered_on = date;
@@ -385,10 +386,10 @@ fn header_end(lines: &[&str], start: usize, word: &str, max: usize) -> usize {
     k.max(start + 1)
 }
 
-fn join_lines(lines: &[&str]) -> String {
+fn join_lines(lines: &[&str], spelling: &DocumentSpelling) -> String {
     let mut s = String::new();
     for l in lines {
-        text::join_wrapped(&mut s, l);
+        text::join_wrapped(&mut s, l, spelling);
     }
     s
 }
@@ -426,7 +427,7 @@ fn build(
         let (body, refs) = if src.clean {
             blocks::clean_block_text(b, &src.lines)
         } else {
-            blocks::block_text(b, &src.lines, known)
+            blocks::block_text(b, &src.lines, known, &src.spelling)
         };
         let page = blocks::label_line(b, &src.lines).and_then(|i| src.page_of(i));
         match &b.kind {

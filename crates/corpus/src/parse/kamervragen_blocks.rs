@@ -2,6 +2,7 @@
 
 use super::Parsed;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::hyphenation::DocumentSpelling;
 use crate::model::DocumentKind;
 use crate::text;
 use crate::Date;
@@ -483,7 +484,12 @@ fn join_paras(paras: &[Vec<Item>]) -> Vec<Item> {
 }
 
 /// The clean text of a block (markers removed, paragraphs joined) and the footnotes it cites.
-pub fn block_text(b: &Blk, lines: &[&str], known: &[String]) -> (String, Vec<String>) {
+pub fn block_text(
+    b: &Blk,
+    lines: &[&str],
+    known: &[String],
+    spelling: &DocumentSpelling,
+) -> (String, Vec<String>) {
     let mut cleaned: Vec<String> = Vec::new();
     let mut refs: Vec<String> = Vec::new();
     for it in &b.items {
@@ -503,7 +509,7 @@ pub fn block_text(b: &Blk, lines: &[&str], known: &[String]) -> (String, Vec<Str
         }
     }
     let as_str: Vec<&str> = cleaned.iter().map(|s| s.as_str()).collect();
-    (text::paragraphs(&as_str), refs)
+    (text::paragraphs(&as_str, spelling), refs)
 }
 
 /// The clean text of a block read from an original: every line is a paragraph, list items are

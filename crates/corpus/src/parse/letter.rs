@@ -13,12 +13,12 @@ use super::{LineFate, Parsed, Place, Source};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Block, DocumentKind, Section};
 use flow::{Unit, UnitKind};
-use std::collections::BTreeSet;
+use notes::Known;
 
 /// Parses a letter: letterhead metadata, title, themed sections, signatories, footnotes and links.
 pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
     let mut parsed = Parsed::empty(src, kind);
-    let mut pre = notes::prepass(&src.lines);
+    let mut pre = notes::prepass(&src.lines, &src.spelling);
     let head = meta::letterhead(src, &mut pre, &mut parsed);
     let body_end = meta::signature(src, &mut pre, &mut parsed, head.body_start);
     let text = flow::free_lines(&src.lines, &pre, head.body_start..body_end);
@@ -89,7 +89,7 @@ pub(crate) fn finish_fates(src: &Source, pre: &mut notes::Prepass, parsed: &mut 
         .collect();
     parsed.document.sections.push(Section {
         heading: None,
-        blocks: vec![Block::Paragraph(lines::join_lines(&texts))],
+        blocks: vec![Block::Paragraph(lines::join_lines(&texts, &src.spelling))],
     });
     for i in lost {
         parsed.line_fates[i] = LineFate::Text(Place::Section(idx));
@@ -100,7 +100,7 @@ pub(crate) fn finish_fates(src: &Source, pre: &mut notes::Prepass, parsed: &mut 
 /// `first_heading` names the section that collects the units before the first heading.
 pub(crate) fn build_sections(
     units: &[Unit],
-    known: &BTreeSet<u32>,
+    known: &Known,
     sections: &mut Vec<Section>,
     fates: &mut [LineFate],
     first_heading: Option<String>,
@@ -138,9 +138,9 @@ pub(crate) fn build_sections(
 }
 
 /// Adds one paragraph or list item to a section (consecutive items form one list).
-pub(crate) fn push_unit(section: &mut Section, u: &Unit, known: &BTreeSet<u32>) {
+pub(crate) fn push_unit(section: &mut Section, u: &Unit, known: &Known) {
     if u.kind == UnitKind::Item {
-        let (text, _) = marked_text(&[flow::item_text(u).as_str()], known);
+        let (text, _) = marked_text(&[flow::item_text(u, &known.spelling).as_str()], known);
         if let Some(Block::List(items)) = section.blocks.last_mut() {
             items.push(text);
         } else {
@@ -153,11 +153,11 @@ pub(crate) fn push_unit(section: &mut Section, u: &Unit, known: &BTreeSet<u32>) 
 }
 
 /// Lines joined into one text with footnote markers removed; returns the text and the markers.
-pub(crate) fn marked_text(texts: &[&str], known: &BTreeSet<u32>) -> (String, Vec<String>) {
+pub(crate) fn marked_text(texts: &[&str], known: &Known) -> (String, Vec<String>) {
     let mut refs = Vec::new();
     let mut cleaned = Vec::new();
     for t in texts {
-        let (c, r) = lines::strip_markers(t, known);
+        let (c, r) = lines::strip_markers(t, &known.notes);
         cleaned.push(c);
         for x in r {
             if !refs.contains(&x) {
@@ -165,5 +165,5 @@ pub(crate) fn marked_text(texts: &[&str], known: &BTreeSet<u32>) -> (String, Vec
             }
         }
     }
-    (lines::join_lines(&cleaned), refs)
+    (lines::join_lines(&cleaned, &known.spelling), refs)
 }

@@ -5,6 +5,7 @@ use super::lines::{
     starts_lowercase, starts_uppercase,
 };
 use super::notes::{is_page_start, Prepass};
+use crate::hyphenation::DocumentSpelling;
 
 /// One text line still to be placed.
 #[derive(Debug, Clone)]
@@ -199,12 +200,12 @@ pub(crate) fn group(lines: &[&str], text: &[Line], lay: &Layout) -> Vec<Unit> {
 }
 
 /// The text of an item unit as a list entry (bullet removed).
-pub(crate) fn item_text(u: &Unit) -> String {
+pub(crate) fn item_text(u: &Unit, spelling: &DocumentSpelling) -> String {
     let mut texts: Vec<String> = u.texts().iter().map(|s| s.to_string()).collect();
     if let Some(first) = texts.first_mut() {
         if let Some(rest) = bullet_item(first) {
             *first = rest.to_string();
         }
     }
-    super::lines::join_lines(&texts)
+    super::lines::join_lines(&texts, spelling)
 }

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::hyphenation::{judge, DocumentSpelling, LineBreakHyphen};
+
 /// Bullet characters that start a list item in extracted text (U+F0B7 is Word's Symbol bullet).
 const BULLETS: [char; 7] = ['-', '•', '\u{f0b7}', '·', '▪', '●', '–'];
 
@@ -157,8 +159,9 @@ pub(crate) fn urls_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Joins wrapped lines into one paragraph, repairing hyphenation at line ends.
-pub(crate) fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
+/// Joins wrapped lines of a document with this `spelling` into one paragraph, repairing
+/// hyphenation at line ends as [`crate::hyphenation::judge`] says.
+pub(crate) fn join_lines<S: AsRef<str>>(lines: &[S], spelling: &DocumentSpelling) -> String {
     let mut out = String::new();
     for line in lines {
         let t = line.as_ref().trim();
@@ -170,18 +173,16 @@ pub(crate) fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
             continue;
         }
         if out.ends_with('-') && !out.ends_with(" -") && !out.ends_with("--") {
-            let left = out[..out.len() - 1]
+            let before = out[..out.len() - 1]
                 .rsplit(|c: char| c.is_whitespace())
                 .next()
-                .unwrap_or("")
-                .to_string();
-            let right = t.split_whitespace().next().unwrap_or("");
-            match hyphen_join(&left, right) {
-                HyphenJoin::Glue => {
+                .unwrap_or("");
+            match judge(before, t, spelling) {
+                LineBreakHyphen::Glue => {
                     out.pop();
                 }
-                HyphenJoin::KeepHyphen => {}
-                HyphenJoin::Space => out.push(' '),
+                LineBreakHyphen::Keep => {}
+                LineBreakHyphen::Space => out.push(' '),
             }
             out.push_str(t);
         } else {
@@ -190,45 +191,6 @@ pub(crate) fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
         }
     }
     collapse_spaces(&out)
-}
-
-enum HyphenJoin {
-    /// A word broken by hyphenation: `dronebedrijven`.
-    Glue,
-    /// A real compound hyphen: `EU-lidstaten`, `non-refoulement`.
-    KeepHyphen,
-    /// An elliptic compound: `Asiel- en Migratiebeheer`.
-    Space,
-}
-
-fn hyphen_join(left: &str, right: &str) -> HyphenJoin {
-    let right_word: String = right.chars().take_while(|c| c.is_alphabetic()).collect();
-    if matches!(
-        right_word.as_str(),
-        "en" | "of" | "tot" | "als" | "dan" | "noch"
-    ) {
-        return HyphenJoin::Space;
-    }
-    let last_piece = left.rsplit('-').next().unwrap_or(left);
-    let first_right = right.chars().next();
-    if !first_right.is_some_and(|c| c.is_lowercase()) {
-        return HyphenJoin::KeepHyphen;
-    }
-    if left.contains('-') || last_piece.chars().any(|c| !c.is_lowercase()) {
-        return HyphenJoin::KeepHyphen;
-    }
-    const PREFIXES: [&str; 10] = [
-        "niet", "non", "anti", "ex", "oud", "pro", "pre", "post", "co", "vice",
-    ];
-    if PREFIXES.contains(&last_piece) {
-        return HyphenJoin::KeepHyphen;
-    }
-    // Dutch keeps the hyphen where two vowels would collide (migratie-afspraken).
-    let vowel = |c: char| "aeiouyáéíóúëïöü".contains(c);
-    if last_piece.chars().last().is_some_and(vowel) && first_right.is_some_and(vowel) {
-        return HyphenJoin::KeepHyphen;
-    }
-    HyphenJoin::Glue
 }
 
 pub(crate) fn collapse_spaces(s: &str) -> String {
@@ -453,20 +415,21 @@ mod tests {
 
     #[test]
     fn hyphenated_line_breaks_are_joined_but_compounds_kept() {
+        let none = DocumentSpelling::default();
         assert_eq!(
-            join_lines(&["met drone-", "bedrijven"]),
+            join_lines(&["met drone-", "bedrijven"], &none),
             "met dronebedrijven"
         );
         assert_eq!(
-            join_lines(&["Verordening Asiel-", "en Migratiebeheer"]),
+            join_lines(&["Verordening Asiel-", "en Migratiebeheer"], &none),
             "Verordening Asiel- en Migratiebeheer"
         );
         assert_eq!(
-            join_lines(&["Bosnië-", "Herzegovina"]),
+            join_lines(&["Bosnië-", "Herzegovina"], &none),
             "Bosnië-Herzegovina"
         );
         assert_eq!(
-            join_lines(&["de non-", "refoulement"]),
+            join_lines(&["de non-", "refoulement"], &none),
             "de non-refoulement"
         );
     }

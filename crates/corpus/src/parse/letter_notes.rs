@@ -1,6 +1,7 @@
 //! First pass over a letter: footnote bodies, committee compositions, URL blocks and page numbers.
 
 use super::lines::{clean_markup, is_blank, is_url_line, strip_markers, superscript_digit};
+use crate::hyphenation::DocumentSpelling;
 use crate::model::Footnote;
 use crate::parse::LineFate;
 use std::collections::BTreeSet;
@@ -9,9 +10,16 @@ use std::collections::BTreeSet;
 pub(crate) struct Prepass {
     pub fates: Vec<Option<LineFate>>,
     pub footnotes: Vec<Footnote>,
-    /// Every footnote number seen as a body, including committee compositions.
-    pub known: BTreeSet<u32>,
+    pub known: Known,
     pub links: Vec<String>,
+}
+
+/// What cleaning one piece of a letter's text needs to know of the whole letter.
+pub(crate) struct Known {
+    /// Every footnote number seen as a body, including committee compositions.
+    pub notes: BTreeSet<u32>,
+    /// How the letter writes its words, to judge hyphens at line breaks.
+    pub spelling: DocumentSpelling,
 }
 
 impl Prepass {
@@ -79,11 +87,14 @@ enum Style {
 }
 
 /// Runs the first pass over all lines.
-pub(crate) fn prepass(lines: &[&str]) -> Prepass {
+pub(crate) fn prepass(lines: &[&str], spelling: &DocumentSpelling) -> Prepass {
     let mut p = Prepass {
         fates: vec![None; lines.len()],
         footnotes: Vec::new(),
-        known: BTreeSet::new(),
+        known: Known {
+            notes: BTreeSet::new(),
+            spelling: spelling.clone(),
+        },
         links: Vec::new(),
     };
     for (i, l) in lines.iter().enumerate() {
@@ -110,7 +121,7 @@ pub(crate) fn prepass(lines: &[&str]) -> Prepass {
             Some(block) => {
                 let next = block.end;
                 record_block(lines, block, &mut p);
-                expected = p.known.iter().next_back().map_or(1, |m| m + 1);
+                expected = p.known.notes.iter().next_back().map_or(1, |m| m + 1);
                 i = next;
             }
             None => i += 1,
@@ -202,7 +213,7 @@ fn marker_seen(lines: &[&str], before: usize, n: u32, p: &Prepass) -> bool {
 
 fn record_block(lines: &[&str], block: Block, p: &mut Prepass) {
     for (n, idxs) in block.notes {
-        p.known.insert(n);
+        p.known.notes.insert(n);
         let mut parts: Vec<String> = Vec::new();
         for (j, &i) in idxs.iter().enumerate() {
             let text = if j == 0 {
@@ -212,7 +223,7 @@ fn record_block(lines: &[&str], block: Block, p: &mut Prepass) {
             };
             parts.push(text);
         }
-        let text = super::lines::join_lines(&parts);
+        let text = super::lines::join_lines(&parts, &p.known.spelling);
         if text.starts_with("Samenstelling")
             || idxs.iter().skip(1).any(|&i| is_composition(lines[i]))
         {

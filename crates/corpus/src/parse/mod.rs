@@ -10,6 +10,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::hash::{FastMap, FastSet};
+use crate::hyphenation::DocumentSpelling;
 use crate::model::{Answer, Corpus, Document, DocumentKind, Question};
 use crate::registry::Registry;
 
@@ -27,6 +28,8 @@ pub struct Source<'a> {
     /// The lines come from a reader of originals: each is a whole paragraph, hyphenation is
     /// already repaired and footnote markers are explicit (see `briefwissel_readers::note_marker`).
     pub clean: bool,
+    /// How the document writes its words, to judge hyphens at line breaks.
+    pub spelling: DocumentSpelling,
 }
 
 impl Source<'_> {
@@ -170,6 +173,7 @@ fn parse_pieces(
     registry: &Registry,
 ) -> Parsed {
     let id = document_id(file_name);
+    let spelling = DocumentSpelling::of_lines(&lines);
     let src = Source {
         file: file_name,
         id,
@@ -177,6 +181,7 @@ fn parse_pieces(
         registry,
         pages,
         clean,
+        spelling,
     };
     let kind = detect::detect_kind(&src);
     let mut parsed = match kind {

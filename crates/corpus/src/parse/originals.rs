@@ -2,6 +2,7 @@
 
 use super::{parse_lines, LineFate, Parsed};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::hyphenation::DocumentSpelling;
 use crate::model::Footnote;
 use crate::registry::Registry;
 use crate::text;
@@ -85,13 +86,15 @@ pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Regist
 pub fn paragraphs_of(extracted: &Extracted) -> (Vec<String>, Vec<u32>) {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut pages: Vec<u32> = Vec::new();
+    let texts: Vec<&str> = extracted.lines.iter().map(|l| l.text.as_str()).collect();
+    let spelling = DocumentSpelling::of_lines(&texts);
     for line in &extracted.lines {
         let t = line.text.trim();
         if t.is_empty() {
             continue;
         }
         match paragraphs.last_mut() {
-            Some(last) if line.continues => text::join_at_line_break(last, t),
+            Some(last) if line.continues => text::join_at_line_break(last, t, &spelling),
             _ => {
                 if line.gap_before && !paragraphs.is_empty() {
                     paragraphs.push(String::new());

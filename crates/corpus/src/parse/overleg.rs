@@ -40,7 +40,7 @@ pub(crate) struct LetterHead {
 /// Parses a verslag van een schriftelijk overleg.
 pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
     let mut parsed = Parsed::empty(src, kind);
-    let mut pre = prepass(&src.lines);
+    let mut pre = prepass(&src.lines, &src.spelling);
     let parts = split_letters(src, &mut pre);
     let cover_end = parts.first().map_or(src.lines.len(), |p| p.start);
     let info = cover::read_cover(src, &mut pre, &mut parsed, cover_end);

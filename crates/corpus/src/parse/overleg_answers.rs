@@ -5,9 +5,9 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Block, Section};
 use crate::parse::letter::flow::{Unit, UnitKind};
 use crate::parse::letter::lines::{looks_like_signed_name, numbered_start};
+use crate::parse::letter::notes::Known;
 use crate::parse::letter::{marked_text, push_unit};
 use crate::parse::{LineFate, Place, Source};
-use std::collections::BTreeSet;
 
 /// `Antwoord`, `Antwoord op vraag 3`, `Antwoord op vragen 5 en 6`, `Antwoord De lidstaten …`:
 /// (question numbers named, text after the label).
@@ -93,7 +93,7 @@ fn key(s: &str) -> String {
 /// State of the walk through the answer letter.
 pub(crate) struct AnswerWalk<'a> {
     pub src: &'a Source<'a>,
-    pub known: &'a BTreeSet<u32>,
+    pub known: &'a Known,
     pub questions: &'a mut Vec<RawQuestion>,
     pub answers: Vec<RawAnswer>,
     pub answered_by: Option<String>,

@@ -68,7 +68,7 @@ pub(crate) fn read_cover(
     // `<sender> heeft/hebben schriftelijk overleg gevoerd met <recipient> over <subject>.`
     let text: Vec<String> = (0..end.min(src.lines.len()))
         .filter(|&i| pre.is_free(i))
-        .map(|i| strip_markers(&clean_markup(src.lines[i]), &pre.known).0)
+        .map(|i| strip_markers(&clean_markup(src.lines[i]), &pre.known.notes).0)
         .collect();
     let text = collapse_spaces(&text.join(" "));
     if let Some(pos) = text.find("schriftelijk overleg gevoerd met ") {

@@ -3,9 +3,9 @@
 use crate::model::{Asker, Block, Section};
 use crate::parse::letter::flow::{Unit, UnitKind};
 use crate::parse::letter::lines::{numbered_start, strip_markers};
+use crate::parse::letter::notes::Known;
 use crate::parse::letter::{marked_text, push_unit};
 use crate::parse::{LineFate, Place, Source};
-use std::collections::BTreeSet;
 
 /// A question found in the question letter (or, failing that, in the answer letter).
 pub(crate) struct RawQuestion {
@@ -138,11 +138,7 @@ fn is_asker_heading(text: &str) -> bool {
 }
 
 /// Text of a question or answer: paragraphs separated by a blank line, list items as `- ` lines.
-fn compose(
-    units: &[&Unit],
-    known: &BTreeSet<u32>,
-    first_rest: Option<&str>,
-) -> (String, Vec<String>) {
+fn compose(units: &[&Unit], known: &Known, first_rest: Option<&str>) -> (String, Vec<String>) {
     let mut section = Section {
         heading: None,
         blocks: Vec::new(),
@@ -160,7 +156,7 @@ fn compose(
             }
         }
         for l in &unit.lines {
-            for r in strip_markers(&l.text, known).1 {
+            for r in strip_markers(&l.text, &known.notes).1 {
                 if !refs.contains(&r) {
                     refs.push(r);
                 }
@@ -197,7 +193,7 @@ pub(crate) struct QuestionLetter {
 pub(crate) fn question_letter(
     src: &Source,
     units: &[Unit],
-    known: &BTreeSet<u32>,
+    known: &Known,
     sections: &mut Vec<Section>,
     fates: &mut [LineFate],
 ) -> QuestionLetter {
