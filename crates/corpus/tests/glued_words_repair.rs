@@ -85,3 +85,28 @@ fn glued_words_are_split_with_high_precision_and_real_words_stay_whole() {
     );
     assert!(recall >= 0.45, "recall {recall:.3} fell below 0.45");
 }
+
+#[test]
+fn document_titles_are_repaired_like_the_texts_they_stand_above() {
+    // The extracts' header lines lost their line-break spaces like the questions did: kv-010 prints
+    // "Wetenschap enVolksgezondheid, Welzijn en Sport", kv-014 "Staatssecretaris vanFinanciën".
+    let out = parsed_corpus();
+    let title = |prefix: &str| {
+        out.corpus
+            .documents
+            .iter()
+            .find(|d| d.id.starts_with(prefix))
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| panic!("{prefix} is in the corpus"))
+    };
+    let kv010 = title("kv-010-");
+    assert!(
+        kv010.contains("Wetenschap en Volksgezondheid, Welzijn en Sport"),
+        "{kv010}"
+    );
+    let kv014 = title("kv-014-");
+    assert!(
+        kv014.contains("de Staatssecretaris van Financiën"),
+        "{kv014}"
+    );
+}

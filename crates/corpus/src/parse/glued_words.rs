@@ -364,8 +364,9 @@ fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Repairs every text of the corpus (questions, answers, letters, footnotes) against the
-/// vocabulary of the whole corpus; returns per document id how many spaces it put in.
+/// Repairs every text of the corpus (questions, answers, letters, footnotes, document titles and
+/// section headings) against the vocabulary of the whole corpus; returns per document id how many
+/// spaces it put in.
 pub fn repair_corpus(
     corpus: &mut crate::model::Corpus,
     vocabulary: &Vocabulary,
@@ -396,10 +397,14 @@ pub fn repair_corpus(
     }
     for d in &mut corpus.documents {
         let id = d.id.clone();
+        fix(&id, &mut d.title);
         for f in &mut d.footnotes {
             fix(&id, &mut f.text);
         }
         for s in &mut d.sections {
+            if let Some(heading) = &mut s.heading {
+                fix(&id, heading);
+            }
             for b in &mut s.blocks {
                 match b {
                     Block::Paragraph(p) => fix(&id, p),
