@@ -41,12 +41,16 @@ const DRAWN_BY = createHash("sha256")
   .digest("hex")
   .slice(0, 12);
 
-/** Hides the copy where it would not be the page asked for, and then starts the preloads at once (runs in the
- * head, before the style sheet): only the page it was drawn for (its script's data-pad: "" for the start
- * page, "vraag/<id>" for a question, read against the <base> that index.html's first script sets) with no
- * query gets it. On a later day than it was drawn, the figures that follow from today's date (open
- * questions' days and terms, the answer-term facet) are hidden until the app draws them anew. */
-const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date,p=document.currentScript.getAttribute("data-pad")||"",b=new URL(document.baseURI).pathname,r=l.pathname.indexOf(b)?"?":l.pathname.slice(b.length).replace(/^index\\.html$/,"");try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(r!=p||l.search||l.protocol=="file:"||e){d.classList.add("zonder-voorvertoning");document.head.append(document.getElementById("voorvertoning-laden").content)}d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
+/** Parameters that sites and chat apps add to a shared link to track its clicks (`?fbclid=…`, `utm_source`): the
+ * page's first script takes them out of the address, so that the link shows what it was shared for. */
+const TRACKING = String.raw`^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl)$`;
+/** Takes tracking parameters (TRACKING) out of the address first. Then hides the copy where it would not be
+ * the page asked for, and then starts the preloads at once (runs in the head, before the style sheet): only the
+ * page it was drawn for (its script's data-pad: "" for the start page, "vraag/<id>" for a question, read
+ * against the <base> that index.html's first script sets) with no query gets it. On a later day than it was
+ * drawn, the figures that follow from today's date (open questions' days and terms, the answer-term facet) are
+ * hidden until the app draws them anew. */
+const BEFORE = `(function(){var e,l=location,d=document.documentElement,n=new Date,p=document.currentScript.getAttribute("data-pad")||"",b=new URL(document.baseURI).pathname,r=l.pathname.indexOf(b)?"?":l.pathname.slice(b.length).replace(/^index\\.html$/,""),q=new URLSearchParams(l.search),t=0;Array.from(q.keys()).forEach(function(k){if(/${TRACKING}/.test(k)){q.delete(k);t=1}});if(t)try{history.replaceState(history.state,"",l.pathname+((q=""+q)?"?"+q:"")+l.hash)}catch(x){}try{e=localStorage.getItem("briefwissel-eigen")}catch(x){}if(r!=p||l.search||l.protocol=="file:"||e){d.classList.add("zonder-voorvertoning");document.head.append(document.getElementById("voorvertoning-laden").content)}d.dataset.vandaag=n.getFullYear()+"-"+(n.getMonth()+1)+"-"+n.getDate()})();`;
 /** Marks the first results and starts the preloads, then removes the copy once the app has drawn a page of
  * its own: anything in its <main> but the loading line, and the whole first page of a list (no aria-busy).
  * A link in the copy that has the keyboard focus hands it to the app's link to the same place (the same one

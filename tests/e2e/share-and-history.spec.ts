@@ -90,3 +90,23 @@ test("the address bar follows every filter change and typed search, one history 
   await explorer.expectCount(shown);
   expect(await explorer.questionIds()).toEqual(ids);
 });
+
+test("a link that a chat app or a site marked with tracking parameters shows what was shared, without them or a notice", async ({
+  page,
+}) => {
+  const [[party]] = ranked((q) => q.parties);
+  const explorer = new ExplorerPage(page);
+  await explorer.open(`?partij=${encodeURIComponent(abbreviation(party))}&fbclid=IwAR3xYz&utm_source=whatsapp&utm_medium=chat`);
+  await explorer.expectCount(count({ parties: [party] }));
+  await expect(explorer.facet("partij", abbreviation(party))).toBeChecked();
+  expect([...new URLSearchParams(explorer.query()).keys()]).toEqual(["partij"]);
+  await expect(explorer.notices).toHaveCount(0);
+});
+
+test("the start page shared with tracking parameters still arrives with its first results as HTML", async ({ page }) => {
+  // Without the app's code the page stays as its HTML and first script left it.
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto("./?fbclid=IwAR3xYz&utm_campaign=deel");
+  await expect(page.locator("#voorvertoning ol.question-list > li")).toHaveCount(10);
+  expect(new URL(page.url()).search).toBe("");
+});
