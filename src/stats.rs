@@ -2,6 +2,7 @@
 
 use briefwissel_corpus::deadline::{deadline, Term};
 use briefwissel_corpus::lookup::CorpusLookup;
+use briefwissel_corpus::order::sort_items;
 use briefwissel_corpus::query::{UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
 use briefwissel_corpus::{Corpus, Date, Question};
 use std::collections::{BTreeMap, HashMap};
@@ -212,7 +213,7 @@ fn term_rows(
     rows.into_iter()
         .filter(|(row, _)| row.questions > 0)
         .map(|(mut row, mut days)| {
-            days.sort_unstable();
+            sort_items(&mut days, &|a, b| a.cmp(b));
             row.median_days = days.get(days.len() / 2).copied();
             row
         })
@@ -241,8 +242,10 @@ fn questions<'c>(corpus: &'c Corpus, selection: &'c [u32]) -> impl Iterator<Item
         .filter_map(|&i| corpus.questions.get(i as usize))
 }
 
-fn sort_bars(bars: &mut [Bar]) {
-    bars.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+fn sort_bars(bars: &mut Vec<Bar>) {
+    sort_items(bars, &|a, b| {
+        b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label))
+    });
 }
 
 #[cfg(test)]

@@ -183,7 +183,7 @@ pub fn chunks_for_search<S: AsRef<str>>(first_terms: &[S], text: &str) -> Vec<us
                 .checked_sub(1)
         })
         .collect();
-    chunks.sort_unstable();
+    crate::order::sort_items(&mut chunks, &|a, b| a.cmp(b));
     chunks.dedup();
     chunks
 }

@@ -2,6 +2,7 @@
 
 use crate::date::Date;
 use crate::model::{Chamber, Corpus, DocumentKind};
+use crate::order::{sort_ids, sort_items};
 use crate::own_documents::is_own;
 use crate::query::{own_slug, Query, Sort, UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
 use crate::search::bitset::Bitset;
@@ -438,7 +439,7 @@ impl<'a> Explorer<'a> {
         let questions: Vec<u32> = match (&text, query.sort) {
             (Some(text), Sort::Relevance) => {
                 let mut hits: Vec<u32> = matches.iter().map(|q| q as u32).collect();
-                sort_by_dyn(&mut hits, &|&a, &b| {
+                sort_ids(&mut hits, &|&a, &b| {
                     let (sa, sb) = (text.score(a), text.score(b));
                     sb.total_cmp(&sa)
                         .then(self.newest_rank[a as usize].cmp(&self.newest_rank[b as usize]))
@@ -700,16 +701,16 @@ impl<'a> Explorer<'a> {
         let date_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].date;
         let id_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].id.as_str();
         match query.sort {
-            Sort::Relevance => sort_by_dyn(&mut hits, &|a, b| {
+            Sort::Relevance => sort_items(&mut hits, &|a, b| {
                 b.score
                     .total_cmp(&a.score)
                     .then_with(|| newest_first(date_of(a), date_of(b)))
                     .then_with(|| id_of(a).cmp(id_of(b)))
             }),
-            Sort::Newest | Sort::Waiting => sort_by_dyn(&mut hits, &|a, b| {
+            Sort::Newest | Sort::Waiting => sort_items(&mut hits, &|a, b| {
                 newest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))
             }),
-            Sort::Oldest => sort_by_dyn(&mut hits, &|a, b| {
+            Sort::Oldest => sort_items(&mut hits, &|a, b| {
                 oldest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))
             }),
         }
@@ -795,13 +796,6 @@ fn intersect_sorted(a: Option<&[u32]>, b: Vec<u32>) -> Vec<u32> {
     }
 }
 
-/// A stable sort through one comparison function pointer: every order of the same item type
-/// shares one copy of the sort code in the wasm, instead of one copy per closure.
-#[inline(never)]
-fn sort_by_dyn<T>(items: &mut [T], compare: &dyn Fn(&T, &T) -> std::cmp::Ordering) {
-    items.sort_by(|a, b| compare(a, b));
-}
-
 fn newest_first(a: Option<Date>, b: Option<Date>) -> std::cmp::Ordering {
     match (a, b) {
         (Some(a), Some(b)) => b.cmp(&a),
@@ -821,7 +815,7 @@ fn oldest_first(a: Option<Date>, b: Option<Date>) -> std::cmp::Ordering {
 fn sort_orders(corpus: &Corpus) -> (Vec<u32>, Vec<u32>) {
     let qs = &corpus.questions;
     let mut by_id: Vec<u32> = (0..qs.len() as u32).collect();
-    sort_by_dyn(&mut by_id, &|&a, &b| {
+    sort_ids(&mut by_id, &|&a, &b| {
         qs[a as usize].id.cmp(&qs[b as usize].id)
     });
     let mut id_rank = vec![0u32; qs.len()];
@@ -829,12 +823,12 @@ fn sort_orders(corpus: &Corpus) -> (Vec<u32>, Vec<u32>) {
         id_rank[q as usize] = rank as u32;
     }
     let mut newest = by_id.clone();
-    sort_by_dyn(&mut newest, &|&a, &b| {
+    sort_ids(&mut newest, &|&a, &b| {
         newest_first(qs[a as usize].asked_on, qs[b as usize].asked_on)
             .then(id_rank[a as usize].cmp(&id_rank[b as usize]))
     });
     let mut oldest = by_id;
-    sort_by_dyn(&mut oldest, &|&a, &b| {
+    sort_ids(&mut oldest, &|&a, &b| {
         oldest_first(qs[a as usize].asked_on, qs[b as usize].asked_on)
             .then(id_rank[a as usize].cmp(&id_rank[b as usize]))
     });

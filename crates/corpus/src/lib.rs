@@ -15,6 +15,7 @@ pub mod lookup;
 pub mod members;
 pub mod ministry;
 pub mod model;
+pub mod order;
 pub mod original;
 pub mod own_documents;
 pub mod parse;

@@ -1,9 +1,10 @@
 //! The answer-term facet (`termijn=`) and the order by waiting time, both as of the reader's date.
 
-use super::{sort_by_dyn, FacetBuilder, FacetEntry};
+use super::{FacetBuilder, FacetEntry};
 use crate::date::Date;
 use crate::deadline::{deadline, Term};
 use crate::model::Corpus;
+use crate::order::sort_ids;
 use crate::search::units::AnswerLookup;
 
 /// The term facet's values and the questions by waiting time (longest first; ties by
@@ -26,7 +27,7 @@ pub(super) fn term_facet_and_waiting(
         days.push(d.days);
     }
     let mut waiting: Vec<u32> = (0..n as u32).collect();
-    sort_by_dyn(&mut waiting, &|&a, &b| {
+    sort_ids(&mut waiting, &|&a, &b| {
         let (da, db) = (days[a as usize], days[b as usize]);
         match (da, db) {
             (Some(x), Some(y)) => y.cmp(&x),

@@ -92,7 +92,7 @@ impl HighlightTerms {
 
 /// Sorts byte ranges and merges those that overlap or touch.
 pub(crate) fn merge_ranges(ranges: &mut Vec<(usize, usize)>) {
-    ranges.sort_unstable();
+    crate::order::sort_items(ranges, &|a, b| a.cmp(b));
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for &(start, end) in ranges.iter() {
         match merged.last_mut() {

@@ -114,7 +114,7 @@ impl<'i> IndexReader<'i> {
             .filter_map(|t| self.chunk_of(t))
             .filter(|&c| !self.has_chunk(c))
             .collect();
-        missing.sort_unstable();
+        crate::order::sort_items(&mut missing, &|a, b| a.cmp(b));
         missing.dedup();
         missing
     }
@@ -126,7 +126,7 @@ impl<'i> IndexReader<'i> {
             .filter_map(|&t| self.chunk_of(t as usize))
             .filter(|&c| !self.has_chunk(c))
             .collect();
-        missing.sort_unstable();
+        crate::order::sort_items(&mut missing, &|a, b| a.cmp(b));
         missing.dedup();
         missing
     }
