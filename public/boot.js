@@ -1,7 +1,22 @@
 // Starts the Briefwissel wasm app. An external file, so the Content-Security-Policy needs no inline script.
 const tag = document.querySelector('script[data-wasm]');
-const { default: init } = await import(tag.dataset.js);
-await init({ module_or_path: tag.dataset.wasm });
+try {
+  const { default: init } = await import(tag.dataset.js);
+  await init({ module_or_path: tag.dataset.wasm });
+} catch (error) {
+  // The app's code could not load or start (offline before the first visit was kept, WebAssembly
+  // switched off by a browser's policy): say so above whatever the HTML shows (the start page's
+  // first results stay readable), instead of leaving a page that silently does nothing.
+  const alert = document.createElement("section");
+  alert.className = "load-error";
+  alert.setAttribute("role", "alert");
+  alert.innerHTML = "<h1>Briefwissel kan niet starten</h1><p></p>";
+  alert.querySelector("p").textContent =
+    `De app zelf kon niet laden (${error?.message || error}). Staat WebAssembly in deze browser uit, ` +
+    "of was er geen verbinding? Laad de pagina opnieuw, of probeer een andere browser.";
+  document.body.prepend(alert);
+  throw error;
+}
 // The footer is static HTML (index.html); the app mounts after it, so it moves to the end.
 const footer = document.querySelector("body > .site-footer");
 const own = document.getElementById("eigen");

@@ -123,6 +123,20 @@ test("when the corpus cannot be loaded the copy steps aside for the app's messag
   await expect(copy(page)).toHaveCount(0);
 });
 
+test("when the app's code cannot load, the page says so and the start page's first results stay readable", async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto("./");
+  await expect(page.getByRole("alert").filter({ hasText: "Briefwissel kan niet starten" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("WebAssembly");
+  await expect(page.locator("#voorvertoning ol.question-list > li")).toHaveCount(10);
+});
+
+test("a link with filters whose app cannot load says so instead of showing an empty page", async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto("?partij=VVD");
+  await expect(page.getByRole("alert").filter({ hasText: "Briefwissel kan niet starten" })).toBeVisible();
+});
+
 test("on a later day the figures that depend on today's date are hidden in the copy until the app draws them", async ({ page }) => {
   await page.route(/\.wasm$/, (route) => route.abort());
   await page.goto("./");
