@@ -222,5 +222,13 @@ function copyOfApp() {
     else if (href?.startsWith("/")) e.setAttribute("href", `.${href}`);
     if (["INPUT", "BUTTON", "SELECT", "TEXTAREA"].includes(e.tagName)) e.setAttribute("disabled", "");
   }
+  // A link to a question, answer or footnote in a document (document/<id>#vraag-3) finds it without
+  // JavaScript by an anchor's name, the fragment's other target (getElementById, and so the app, never
+  // matches a name, so the app's own ids stay the only ones).
+  for (const e of holder.querySelectorAll('[id^="vv-vraag-"],[id^="vv-antwoord-"],[id^="vv-voetnoot-"]')) {
+    const anchor = document.createElement("a");
+    anchor.setAttribute("name", e.id.slice(3));
+    e.prepend(anchor);
+  }
   return { html: holder.innerHTML, drawnOn };
 }

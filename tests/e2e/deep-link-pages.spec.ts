@@ -38,6 +38,16 @@ test("without any script a link to a document shows all its questions", async ({
   await context.close();
 });
 
+test("without any script a link to a question in its document opens the document at that question", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`document/${DOCUMENT}#vraag-7`);
+  const question7 = copy(page).getByRole("heading", { name: "Vraag 7", exact: true });
+  await expect(question7).toBeInViewport();
+  await expect(copy(page).getByRole("heading", { name: "Vraag 1", exact: true })).not.toBeInViewport();
+  await context.close();
+});
+
 test("the app draws the same question page and the copy steps aside", async ({ browser, page }) => {
   const noScript = await browser.newContext({ javaScriptEnabled: false });
   const still = await noScript.newPage();
