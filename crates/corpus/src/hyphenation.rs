@@ -1,26 +1,44 @@
-//! Whether a hyphen at the end of a printed line broke a word or belongs to it: the document's own spelling decides first, the word's shape after.
+//! Whether a hyphen at the end of a printed line broke a word or belongs to it: the document's own spelling first, the word's shape after.
 
+use crate::hash::FastSet;
+use crate::text::{fold, joins_across_hyphen};
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 /// What a hyphen at the end of a printed line becomes when the next line is joined to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineBreakHyphen {
     /// A word broken by hyphenation: `drone-` + `bedrijven` gives `dronebedrijven`.
     Glue,
-    /// A compound's own hyphen: `hiv-` + `besmettingen`, `EU-` + `lidstaten`, `Bosnië-` + `Herzegovina`.
+    /// A compound's own hyphen: `hiv-` + `besmettingen`, `EU-` + `lidstaten`,
+    /// `Bosnië-` + `Herzegovina`.
     Keep,
     /// An elliptic compound: `Asiel-` + `en Migratiebeheer` gives `Asiel- en Migratiebeheer`.
     Space,
 }
 
 /// How one document writes its words, to judge a hyphen at a line break by the same document's
-/// spelling elsewhere: `hiv-besmettingen` in a footnote keeps `hiv-` + `besmettingen` in a question.
+/// spelling elsewhere: `hiv-besmettingen` in a footnote keeps `hiv-` + `besmettingen` in a
+/// question.
+/// Cheap to clone and to make: the words are collected when a line break first asks.
 #[derive(Debug, Clone, Default)]
-pub struct DocumentSpelling {
-    /// The document's text, its lines separated by `\n`.
+pub struct DocumentSpelling(Rc<Spelling>);
+
+#[derive(Debug, Default)]
+struct Spelling {
+    /// The document's lines, separated by `\n`.
     text: String,
-    /// The same in lowercase, made when a line break first needs it.
-    lower: OnceCell<String>,
+    words: OnceCell<Words>,
+}
+
+#[derive(Debug, Default)]
+struct Words {
+    /// Every word the document writes whole (folded, letters only).
+    whole: FastSet<String>,
+    /// Every first part of a compound the document writes with a hyphen inside a line
+    /// (`hiv` of `hiv-infecties`): not in web addresses, whose words are joined by hyphens, and
+    /// not where the inline repair would remove the hyphen (`volksgezond-heid`).
+    heads: FastSet<String>,
 }
 
 impl DocumentSpelling {
@@ -31,115 +49,112 @@ impl DocumentSpelling {
             text.push_str(line.as_ref());
             text.push('\n');
         }
-        DocumentSpelling {
+        DocumentSpelling(Rc::new(Spelling {
             text,
-            lower: OnceCell::new(),
-        }
+            words: OnceCell::new(),
+        }))
     }
 
-    fn lower(&self) -> &str {
-        self.lower.get_or_init(|| self.text.to_lowercase())
-    }
-
-    /// Whether the document writes `word` (lowercase letters) whole somewhere, as a word of its own.
-    fn writes_whole(&self, word: &str) -> bool {
-        self.occurrences(word).any(|(start, end)| {
-            !self.letter_before(start) && !self.lower()[end..].starts_with(char::is_alphabetic)
-        })
-    }
-
-    /// Whether the document writes `head` with a hyphen inside a line, as the first part of a
-    /// compound (`hiv-infecties`, `non-refoulement`). A hyphen the inline repair would remove
-    /// (`volksgezond-heid`) and web addresses (whose words are joined by hyphens) do not count.
-    fn writes_with_hyphen(&self, head: &str) -> bool {
-        let pattern = format!("{head}-");
-        let found = self.occurrences(&pattern).any(|(start, end)| {
-            if self.letter_before(start) {
-                return false;
+    fn words(&self) -> &Words {
+        self.0.words.get_or_init(|| {
+            let mut words = Words::default();
+            for token in self.0.text.split_whitespace() {
+                let folded = fold(token);
+                for word in folded.split(|c: char| !c.is_alphabetic()) {
+                    if !word.is_empty() && !words.whole.contains(word) {
+                        words.whole.insert(word.to_string());
+                    }
+                }
+                let in_address = ["://", "/", "www.", ".nl", ".com", ".org", "_", "="]
+                    .iter()
+                    .any(|m| folded.contains(m));
+                if in_address {
+                    continue;
+                }
+                let parts: Vec<&str> = folded.split('-').collect();
+                for pair in parts.windows(2) {
+                    let head = letters_at_end(pair[0]);
+                    let tail: String = pair[1].chars().take_while(|c| c.is_alphabetic()).collect();
+                    if !head.is_empty() && !tail.is_empty() && !joins_across_hyphen(&head, &tail) {
+                        words.heads.insert(head);
+                    }
+                }
             }
-            let tail: String = self.lower()[end..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let token_head = self.lower()[..start].rsplit(char::is_whitespace).next();
-            let token_rest = self.lower()[end..].split(char::is_whitespace).next();
-            let token = format!(
-                "{}{pattern}{}",
-                token_head.unwrap_or(""),
-                token_rest.unwrap_or("")
-            );
-            let in_address = ["://", "/", "www.", ".nl", ".com", ".org", "_", "="]
-                .iter()
-                .any(|m| token.contains(m));
-            !tail.is_empty() && !in_address && !crate::text::joins_across_hyphen(head, &tail)
-        });
-        found
-    }
-
-    fn occurrences<'s, 'n>(
-        &'s self,
-        needle: &'n str,
-    ) -> impl Iterator<Item = (usize, usize)> + use<'s, 'n> {
-        self.lower()
-            .match_indices(needle)
-            .map(|(i, m)| (i, i + m.len()))
-    }
-
-    fn letter_before(&self, start: usize) -> bool {
-        self.lower()[..start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphabetic())
+            words
+        })
     }
 }
 
+/// The letters at the end of `s` (`instel` of `ggz-instel`, `hiv` of `(hiv`).
+fn letters_at_end(s: &str) -> String {
+    let mut letters: Vec<char> = s.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    letters.reverse();
+    letters.into_iter().collect()
+}
+
+/// First parts Dutch writes with a hyphen although they are short (`oud-minister`, `ex-partner`,
+/// `non-refoulement`); a broken syllable of the same letters is rarer in these documents.
+const SHORT_FIRST_PARTS: [&str; 3] = ["oud", "ex", "non"];
+
 /// Judges a hyphen at the end of a printed line. `before` is the line's last word without its
-/// hyphen (`uitgevaar`, `veilig-derde`), `next` the next line. The document's spelling decides
-/// first: the word written whole elsewhere glues it, its first part written with a hyphen inside
-/// a line (`hiv-infecties` for `hiv-` + `besmettingen`) keeps it. Without that evidence the shape decides, as [`crate::text::joins_across_hyphen`]
-/// does for a hyphen inside a line; a first part under four letters is taken for a broken
-/// syllable (`be-` + `staande`) unless its vowels would run together (`re-` + `integratie`).
+/// hyphen (`uitgevaar`, `ggz-instel`), `next` the next line. The word's last part and the next
+/// line's first word decide:
+/// 0. a colon after the hyphen: it broke an identifier (`ECLI:NL-` + `:RBDHA:2023:2055`);
+/// 1. an elliptic compound (`klimaat-` + `en energie`) gets its space, unless the part ends in a
+///    vowel and the document writes the two whole (`Financi-` + `en`, `zo-` + `als`: Dutch breaks
+///    a word before `en` or `als` only after a vowel);
+/// 2. the document's spelling: the two written whole elsewhere (`Julianaka-` + `naal`) glue;
+/// 3. a capital or a digit after the hyphen, or capitals inside the part (`EU-`) keep it;
+/// 4. the document's spelling again: the part written with a hyphen inside a line
+///    (`hiv-infecties` for `hiv-` + `besmettingen`) keeps it;
+/// 5. the shape: a part without a vowel (`ggz`, `btw`) keeps it; a part under four letters is a
+///    broken syllable (`be-` + `staande`) unless Dutch writes it with a hyphen
+///    ([`SHORT_FIRST_PARTS`]) or its vowels would run together (`re-` + `integratie`); a longer
+///    one as [`joins_across_hyphen`] says for a hyphen inside a line.
 pub fn judge(before: &str, next: &str, spelling: &DocumentSpelling) -> LineBreakHyphen {
     let next = next.trim_start();
     let right: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let piece = letters_at_end(before);
+    let (piece_folded, right_folded) = (fold(&piece), fold(&right));
+    let words = spelling.words();
+    if next.starts_with(':') {
+        return LineBreakHyphen::Glue;
+    }
+    let written_whole = !piece.is_empty()
+        && !right.is_empty()
+        && words
+            .whole
+            .contains(&format!("{piece_folded}{right_folded}"));
     let after_right = &next[right.len()..];
     if matches!(right.as_str(), "en" | "of" | "tot" | "als" | "dan" | "noch")
         && !after_right.starts_with(|c: char| c.is_alphanumeric() || c == '-')
     {
-        return LineBreakHyphen::Space;
+        let vowel_end = piece_folded.ends_with(|c: char| "aeiouy".contains(c));
+        return if written_whole && vowel_end {
+            LineBreakHyphen::Glue
+        } else {
+            LineBreakHyphen::Space
+        };
     }
-    let piece: String = {
-        let mut p: Vec<char> = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        p.reverse();
-        p.into_iter().collect()
-    };
-    let earlier_part = before[..before.len() - piece.len()].ends_with('-');
+    if written_whole {
+        return LineBreakHyphen::Glue;
+    }
     if piece.is_empty()
-        || earlier_part
         || !right.starts_with(|c: char| c.is_lowercase())
         || piece.chars().skip(1).any(|c| !c.is_lowercase())
+        || words.heads.contains(&piece_folded)
     {
         return LineBreakHyphen::Keep;
     }
-    let lower = piece.to_lowercase();
-    let right = right.to_lowercase();
-    if spelling.writes_whole(&format!("{lower}{right}")) {
-        return LineBreakHyphen::Glue;
-    }
-    if spelling.writes_with_hyphen(&lower) {
-        return LineBreakHyphen::Keep;
-    }
-    let capitalised = piece.starts_with(|c: char| c.is_uppercase());
-    let glue = if capitalised {
-        lower.chars().count() >= 3 && crate::text::joins_across_hyphen(&lower, &right)
-    } else if lower.chars().count() < 4 {
-        lower != "non" && !vowels_run_together(&lower, &right)
+    let glue = if !piece_folded.chars().any(|c| "aeiouy".contains(c)) {
+        false
+    } else if piece.starts_with(|c: char| c.is_uppercase()) {
+        piece_folded.chars().count() >= 3 && joins_across_hyphen(&piece_folded, &right_folded)
+    } else if piece_folded.chars().count() < 4 {
+        !SHORT_FIRST_PARTS.contains(&piece_folded.as_str())
+            && !vowels_run_together(&piece_folded, &right_folded)
     } else {
-        crate::text::joins_across_hyphen(&lower, &right) || right.chars().count() < 2
+        joins_across_hyphen(&piece_folded, &right_folded) || right.chars().count() < 2
     };
     if glue {
         LineBreakHyphen::Glue

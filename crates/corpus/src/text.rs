@@ -499,8 +499,9 @@ pub fn joins_across_hyphen(left: &str, right: &str) -> bool {
     !KEEP_LEFT.contains(&left)
 }
 
-/// Builds paragraphs from lines of a document with this `spelling`: wrapped lines are joined, blank lines separate paragraphs, list
-/// items each become a `- ` line. Paragraphs are separated by `\n\n`, list items by `\n`.
+/// Builds paragraphs from lines of a document with this `spelling`: wrapped lines are joined,
+/// blank lines separate paragraphs, list items each become a `- ` line. Paragraphs are separated
+/// by `\n\n`, list items by `\n`.
 pub fn paragraphs(lines: &[&str], spelling: &DocumentSpelling) -> String {
     let mut paras: Vec<String> = Vec::new();
     let mut cur = String::new();

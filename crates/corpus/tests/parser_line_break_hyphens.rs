@@ -36,12 +36,23 @@ const CASES: &[Case] = &[
     // ...unless its vowels would run together, where Dutch writes a hyphen.
     Case { before: "re", next: "integratie van", elsewhere: &[], becomes: Keep },
     Case { before: "co", next: "ouderschap", elsewhere: &[], becomes: Keep },
-    // Compounds by shape.
+    // Compounds by shape: no vowel in the first part, a short part Dutch writes with a hyphen,
+    // a capital, an earlier hyphen whose last part the document writes with one.
+    Case { before: "ggz", next: "instellingen", elsewhere: &[], becomes: Keep },
+    Case { before: "oud", next: "minister van Financiën", elsewhere: &[], becomes: Keep },
+    Case { before: "ex", next: "partner", elsewhere: &[], becomes: Keep },
+    Case { before: "ggz-instel", next: "lingen", elsewhere: &[], becomes: Glue },
+    Case { before: "veilig-derde-land", next: "concept", elsewhere: &[], becomes: Glue },
+    // An identifier broken before its colon.
+    Case { before: "ECLI:NL", next: ":RBDHA:2023:2055", elsewhere: &[], becomes: Glue },
     Case { before: "EU", next: "lidstaten", elsewhere: &[], becomes: Keep },
     Case { before: "Bosnië", next: "Herzegovina", elsewhere: &[], becomes: Keep },
-    Case { before: "veilig-derde", next: "landconcept", elsewhere: &[], becomes: Keep },
     Case { before: "zee", next: "egel", elsewhere: &[], becomes: Keep },
-    // Elliptic compounds keep a space before the conjunction.
+    // Elliptic compounds keep a space before the conjunction, also where the two would make a word...
+    Case { before: "zorg", next: "en welzijnsinstellingen", elsewhere: &["zij zorgen ervoor"], becomes: Space },
+    // ...but a part that ends in a vowel, written whole elsewhere, was broken before `en` or `als`.
+    Case { before: "zo", next: "als de minister", elsewhere: &["zoals gezegd"], becomes: Glue },
+    Case { before: "Financi", next: "en van", elsewhere: &["de minister van Financiën"], becomes: Glue },
     Case { before: "aanloop", next: "en volloopverliezen", elsewhere: &[], becomes: Space },
     Case { before: "Asiel", next: "en Migratiebeheer", elsewhere: &[], becomes: Space },
     Case { before: "klimaat", next: "of energiebeleid", elsewhere: &[], becomes: Space },

@@ -139,3 +139,18 @@ fn every_theme_of_every_question_says_why_it_was_given() {
         }
     }
 }
+
+#[test]
+fn questions_to_a_minister_of_health_and_sport_are_not_about_sport_when_the_title_glued_its_name() {
+    // kv-010: eleven questions about hiv, sexually transmitted infections and PrEP care (the twelfth
+    // asks for answers before a debate). Its extract glues the addressee, "Wetenschap
+    // enVolksgezondheid, Welzijn en Sport": read past as a ministry's name, "Sport" points to no
+    // theme, and the questions are about health care alone.
+    let out = parsed_corpus();
+    for n in 1..=11 {
+        let id = format!("kv-010-het-artikel-aidsfonds-maakt-zich-zorgen-pdf-v{n}");
+        let q = out.corpus.questions.iter().find(|q| q.id == id);
+        let themes = q.map(|q| q.themes.clone()).unwrap_or_default();
+        assert_eq!(themes, ["zorg"], "{id}");
+    }
+}

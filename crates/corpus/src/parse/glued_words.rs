@@ -364,8 +364,8 @@ fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Repairs every text of the corpus (questions, answers, letters, footnotes, document titles and
-/// section headings) against the vocabulary of the whole corpus; returns per document id how many
+/// Repairs every text of the corpus (questions and their headings, answers, letters, footnotes,
+/// document titles and section headings) against the vocabulary of the whole corpus; returns per document id how many
 /// spaces it put in.
 pub fn repair_corpus(
     corpus: &mut crate::model::Corpus,
@@ -391,6 +391,9 @@ pub fn repair_corpus(
     };
     for q in &mut corpus.questions {
         fix(&q.document_id, &mut q.text);
+        if let Some(heading) = &mut q.heading {
+            fix(&q.document_id, heading);
+        }
     }
     for a in &mut corpus.answers {
         fix(&a.document_id, &mut a.text);

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::hyphenation::{judge, DocumentSpelling, LineBreakHyphen};
+use crate::hyphenation::DocumentSpelling;
 
 /// Bullet characters that start a list item in extracted text (U+F0B7 is Word's Symbol bullet).
 const BULLETS: [char; 7] = ['-', '•', '\u{f0b7}', '·', '▪', '●', '–'];
@@ -159,36 +159,12 @@ pub(crate) fn urls_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Joins wrapped lines of a document with this `spelling` into one paragraph, repairing
-/// hyphenation at line ends as [`crate::hyphenation::judge`] says.
+/// Joins wrapped lines of a document with this `spelling` into one paragraph, as
+/// [`crate::text::join_at_line_break`] joins a printed line to its paragraph.
 pub(crate) fn join_lines<S: AsRef<str>>(lines: &[S], spelling: &DocumentSpelling) -> String {
     let mut out = String::new();
     for line in lines {
-        let t = line.as_ref().trim();
-        if t.is_empty() {
-            continue;
-        }
-        if out.is_empty() {
-            out.push_str(t);
-            continue;
-        }
-        if out.ends_with('-') && !out.ends_with(" -") && !out.ends_with("--") {
-            let before = out[..out.len() - 1]
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("");
-            match judge(before, t, spelling) {
-                LineBreakHyphen::Glue => {
-                    out.pop();
-                }
-                LineBreakHyphen::Keep => {}
-                LineBreakHyphen::Space => out.push(' '),
-            }
-            out.push_str(t);
-        } else {
-            out.push(' ');
-            out.push_str(t);
-        }
+        crate::text::join_at_line_break(&mut out, line.as_ref(), spelling);
     }
     collapse_spaces(&out)
 }
