@@ -2,6 +2,7 @@
 
 use crate::hash::FastSet;
 use crate::text::{fold, joins_across_hyphen};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -58,30 +59,43 @@ impl DocumentSpelling {
     fn words(&self) -> &Words {
         self.0.words.get_or_init(|| {
             let mut words = Words::default();
-            for token in self.0.text.split_whitespace() {
-                let folded = fold(token);
-                for word in folded.split(|c: char| !c.is_alphabetic()) {
-                    if !word.is_empty() && !words.whole.contains(word) {
-                        words.whole.insert(word.to_string());
+            let text = self.0.text.to_lowercase();
+            for token in text.split_whitespace() {
+                for word in token.split(|c: char| !c.is_alphabetic()) {
+                    let word = folded(word);
+                    if !word.is_empty() && !words.whole.contains(word.as_ref()) {
+                        words.whole.insert(word.into_owned());
                     }
                 }
                 let in_address = ["://", "/", "www.", ".nl", ".com", ".org", "_", "="]
                     .iter()
-                    .any(|m| folded.contains(m));
+                    .any(|m| token.contains(m));
                 if in_address {
                     continue;
                 }
-                let parts: Vec<&str> = folded.split('-').collect();
+                let parts: Vec<&str> = token.split('-').collect();
                 for pair in parts.windows(2) {
-                    let head = letters_at_end(pair[0]);
+                    let head = fold(&letters_at_end(pair[0]));
                     let tail: String = pair[1].chars().take_while(|c| c.is_alphabetic()).collect();
-                    if !head.is_empty() && !tail.is_empty() && !joins_across_hyphen(&head, &tail) {
+                    if !head.is_empty()
+                        && !tail.is_empty()
+                        && !joins_across_hyphen(&head, &fold(&tail))
+                    {
                         words.heads.insert(head);
                     }
                 }
             }
             words
         })
+    }
+}
+
+/// A lowercase word as [`fold`] makes it, borrowed where it is plain ASCII (most words).
+fn folded(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
     }
 }
 
