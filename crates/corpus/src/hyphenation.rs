@@ -1,6 +1,6 @@
 //! Whether a hyphen at the end of a printed line broke a word or belongs to it: the document's own spelling first, the word's shape after.
 
-use crate::hash::FastSet;
+use crate::hash::{FastMap, FastSet};
 use crate::text::{fold, joins_across_hyphen};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -34,8 +34,9 @@ struct Spelling {
 
 #[derive(Debug, Default)]
 struct Words {
-    /// Every word the document writes whole (folded, letters only).
-    whole: FastSet<String>,
+    /// Every word the document writes whole (folded, letters only), with its first lowercase form
+    /// in the document (`financiën` for `financien`).
+    whole: FastMap<String, String>,
     /// Every first part of a compound the document writes with a hyphen inside a line
     /// (`hiv` of `hiv-infecties`): not in web addresses, whose words are joined by hyphens, and
     /// not where the inline repair would remove the hyphen (`volksgezond-heid`).
@@ -62,9 +63,9 @@ impl DocumentSpelling {
             let text = self.0.text.to_lowercase();
             for token in text.split_whitespace() {
                 for word in token.split(|c: char| !c.is_alphabetic()) {
-                    let word = folded(word);
-                    if !word.is_empty() && !words.whole.contains(word.as_ref()) {
-                        words.whole.insert(word.into_owned());
+                    let key = folded(word);
+                    if !key.is_empty() && !words.whole.contains_key(key.as_ref()) {
+                        words.whole.insert(key.into_owned(), word.to_string());
                     }
                 }
                 let in_address = ["://", "/", "www.", ".nl", ".com", ".org", "_", "="]
@@ -97,6 +98,29 @@ fn folded(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(fold(word))
     }
+}
+
+/// The word `before`'s last part and `next`'s first word make when glued, as the document writes
+/// it elsewhere where that differs from the two put together by a diacritic: a line break drops
+/// the trema (`Financi-` + `en` for `Financiën`, `ge-` + `informeerd` for `geïnformeerd`). The
+/// first letter keeps the case it has before the hyphen. `None` where the two together are it.
+pub fn written_form(before: &str, next: &str, spelling: &DocumentSpelling) -> Option<String> {
+    let piece = letters_at_end(before);
+    let right: String = next
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let together = format!("{piece}{right}").to_lowercase();
+    let form = spelling.words().whole.get(&fold(&together))?;
+    if *form == together {
+        return None;
+    }
+    Some(if piece.starts_with(char::is_uppercase) {
+        crate::text::capitalize_first(form)
+    } else {
+        form.clone()
+    })
 }
 
 /// The letters at the end of `s` (`instel` of `ggz-instel`, `hiv` of `(hiv`).
@@ -138,7 +162,7 @@ pub fn judge(before: &str, next: &str, spelling: &DocumentSpelling) -> LineBreak
         && !right.is_empty()
         && words
             .whole
-            .contains(&format!("{piece_folded}{right_folded}"));
+            .contains_key(&format!("{piece_folded}{right_folded}"));
     let after_right = &next[right.len()..];
     if matches!(right.as_str(), "en" | "of" | "tot" | "als" | "dan" | "noch")
         && !after_right.starts_with(|c: char| c.is_alphanumeric() || c == '-')

@@ -403,9 +403,22 @@ pub fn join_at_line_break(acc: &mut String, next: &str, spelling: &DocumentSpell
     }
     if acc.ends_with('-') && !acc.ends_with(" -") && !acc.ends_with("--") {
         let before = acc[..acc.len() - 1].rsplit(' ').next().unwrap_or("");
-        match crate::hyphenation::judge(before, next, spelling) {
+        let judged = crate::hyphenation::judge(before, next, spelling);
+        let respelled = (judged == LineBreakHyphen::Glue)
+            .then(|| crate::hyphenation::written_form(before, next, spelling))
+            .flatten();
+        let piece_len = before.len() - before.trim_end_matches(char::is_alphabetic).len();
+        match judged {
             LineBreakHyphen::Glue => {
                 acc.pop();
+                // The document's own spelling of the word, trema and all (`Financiën`).
+                if let Some(word) = respelled {
+                    let rest = next.trim_start_matches(char::is_alphabetic);
+                    acc.truncate(acc.len() - piece_len);
+                    acc.push_str(&word);
+                    acc.push_str(rest);
+                    return;
+                }
             }
             LineBreakHyphen::Keep => {}
             LineBreakHyphen::Space => acc.push(' '),

@@ -3,6 +3,7 @@
 use briefwissel_corpus::hyphenation::{judge, DocumentSpelling, LineBreakHyphen};
 use briefwissel_corpus::model::Corpus;
 use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::text::paragraphs;
 use std::path::Path;
 
 use LineBreakHyphen::{Glue, Keep, Space};
@@ -116,5 +117,22 @@ fn an_elliptic_compound_broken_after_its_hyphen_keeps_the_space_before_en_in_a_p
             .contains("van € 750 miljoen de aanloop- en volloopverliezen worden afgedekt"),
         "{}",
         a.text
+    );
+}
+
+#[test]
+fn a_word_broken_where_its_trema_was_is_glued_as_the_document_spells_it() {
+    // Dutch hyphenation drops the trema at the break: "Financiën" prints "Financi-" / "en".
+    let lines = [
+        "De minister van Financi-",
+        "en heeft de Kamer ge-",
+        "informeerd.",
+        "",
+        "Het ministerie van Financiën heeft de Kamer eerder geïnformeerd.",
+    ];
+    let text = paragraphs(&lines, &DocumentSpelling::of_lines(&lines));
+    assert_eq!(
+        text.split("\n\n").next(),
+        Some("De minister van Financiën heeft de Kamer geïnformeerd.")
     );
 }
