@@ -1,7 +1,7 @@
 //! Whether a hyphen at the end of a printed line broke a word or belongs to it: the document's own spelling first, the word's shape after.
 
 use crate::hash::{FastMap, FastSet};
-use crate::text::{fold, joins_across_hyphen};
+use crate::text::{fold, joins_across_hyphen, letters_at_end, looks_like_address};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -68,10 +68,7 @@ impl DocumentSpelling {
                         words.whole.insert(key.into_owned(), word.to_string());
                     }
                 }
-                let in_address = ["://", "/", "www.", ".nl", ".com", ".org", "_", "="]
-                    .iter()
-                    .any(|m| token.contains(m));
-                if in_address {
+                if looks_like_address(token) {
                     continue;
                 }
                 let parts: Vec<&str> = token.split('-').collect();
@@ -121,13 +118,6 @@ pub fn written_form(before: &str, next: &str, spelling: &DocumentSpelling) -> Op
     } else {
         form.clone()
     })
-}
-
-/// The letters at the end of `s` (`instel` of `ggz-instel`, `hiv` of `(hiv`).
-fn letters_at_end(s: &str) -> String {
-    let mut letters: Vec<char> = s.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    letters.reverse();
-    letters.into_iter().collect()
 }
 
 /// First parts Dutch writes with a hyphen although they are short (`oud-minister`, `ex-partner`,

@@ -448,23 +448,13 @@ pub fn dehyphenate_inline(s: &str) -> String {
 }
 
 fn dehyphenate_token(token: &str) -> String {
-    let url_like = ["://", "/", "www", ".nl", ".com", ".org", "_", "="]
-        .iter()
-        .any(|m| token.contains(m));
-    if token.matches('-').count() != 1 || url_like {
+    if token.matches('-').count() != 1 || looks_like_address(token) {
         return token.to_string();
     }
     let Some((left, right)) = token.split_once('-') else {
         return token.to_string();
     };
-    let l_word: String = left
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let l_word = letters_at_end(left);
     let r_word: String = right.chars().take_while(|c| c.is_alphabetic()).collect();
     let left_core = left.trim_start_matches(|c: char| !c.is_alphanumeric());
     if l_word.chars().count() != left_core.chars().count() || !joins_across_hyphen(&l_word, &r_word)
@@ -472,6 +462,20 @@ fn dehyphenate_token(token: &str) -> String {
         return token.to_string();
     }
     format!("{left}{right}")
+}
+
+/// Whether a token is (part of) a web address, whose words are joined by hyphens.
+pub(crate) fn looks_like_address(token: &str) -> bool {
+    ["://", "/", "www", ".nl", ".com", ".org", "_", "="]
+        .iter()
+        .any(|m| token.contains(m))
+}
+
+/// The letters at the end of `s` (`instel` of `ggz-instel`, `hiv` of `(hiv`).
+pub(crate) fn letters_at_end(s: &str) -> String {
+    let mut letters: Vec<char> = s.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    letters.reverse();
+    letters.into_iter().collect()
 }
 
 /// Whether `left-right` is a word broken by hyphenation rather than a real hyphenated compound.
