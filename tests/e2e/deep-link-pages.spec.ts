@@ -57,8 +57,8 @@ test("the app draws the same question page and the copy steps aside", async ({ b
 
   await page.goto(QUESTION_3);
   await expect(copy(page)).toHaveCount(0);
-  await expect(page.locator("main h1")).toHaveText(drawnAtBuild!);
-  await expect(page.locator("main")).toContainText("Kunt u aangeven wat uw inzet is in het terugdringen van het stijgende");
+  await expect(page.locator("main#inhoud h1")).toHaveText(drawnAtBuild!);
+  await expect(page.locator("main#inhoud")).toContainText("Kunt u aangeven wat uw inzet is in het terugdringen van het stijgende");
 });
 
 test("a question link with a search or filter in it is not answered by the copy", async ({ page }) => {
@@ -126,6 +126,6 @@ test("once the app has drawn the question page, the tab has the app's own title 
   const appTitle = await page.title();
   await page.goto(QUESTION_3);
   await expect(copy(page)).toHaveCount(0);
-  await expect(page.locator("main h1")).toContainText("Vraag 3");
+  await expect(page.locator("main#inhoud h1")).toContainText("Vraag 3");
   expect(await page.title()).toBe(appTitle);
 });

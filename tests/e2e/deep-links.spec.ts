@@ -40,12 +40,12 @@ test("letters without questions are readable in the document view", async ({ pag
   const letter = c.documents.find((d) => !withQuestions.has(d.id));
   test.skip(!letter, "every document has questions");
   await page.goto(`document/${encodeURIComponent(letter!.id)}`);
-  await expect(page.locator("main")).toContainText(letter!.title.slice(0, 30), { timeout: 30_000 });
+  await expect(page.locator("main#inhoud")).toContainText(letter!.title.slice(0, 30), { timeout: 30_000 });
 });
 
 test("an unknown question id shows a message, not an empty page", async ({ page }) => {
   await page.goto("vraag/bestaat-niet-123");
-  await expect(page.locator("main")).toContainText(/niet gevonden|bestaat niet|onbekend/i, { timeout: 30_000 });
+  await expect(page.locator("main#inhoud")).toContainText(/niet gevonden|bestaat niet|onbekend/i, { timeout: 30_000 });
 });
 
 test("every question in a document has its own anchor (no duplicate ids)", async ({ page }) => {

@@ -45,7 +45,7 @@ test("markup in the search text is refused with a notice and never rendered", as
 
 test("a hostile path under /document/ shows a message and injects nothing", async ({ page }) => {
   await page.goto(`document/${encodeURIComponent(SCRIPT)}`);
-  await expect(page.locator("main")).toContainText(/niet gevonden|bestaat niet|onbekend/i, { timeout: 30_000 });
+  await expect(page.locator("main#inhoud")).toContainText(/niet gevonden|bestaat niet|onbekend/i, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator("main script").count()).toBe(0);
 });

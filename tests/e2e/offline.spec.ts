@@ -35,8 +35,8 @@ test("offline, a /vraag/ or /document/ link whose id has a dot still opens the a
   await context.setOffline(true);
   // An id with a dot looks like a file name; it is a route all the same (unknown: the not-found view).
   await page.goto("vraag/2024Z18775.v2");
-  await expect(page.locator("main h1")).toHaveText("Vraag niet gevonden", { timeout: 30_000 });
+  await expect(page.locator("main#inhoud h1")).toHaveText("Vraag niet gevonden", { timeout: 30_000 });
   await page.goto("document/kv-tk-2024Z18775.pdf");
-  await expect(page.locator("main h1")).toHaveText("Document niet gevonden", { timeout: 30_000 });
+  await expect(page.locator("main#inhoud h1")).toHaveText("Document niet gevonden", { timeout: 30_000 });
   await context.setOffline(false);
 });

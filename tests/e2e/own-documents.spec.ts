@@ -239,7 +239,7 @@ test("a document that is already published is named, with a link to it, and not 
 
 test("a link to an own document, opened where it was not added, says where it lives", async ({ page }) => {
   await page.goto("document/eigen-kv-055-antwoord");
-  await expect(page.locator("main")).toContainText("dit document staat alleen op het apparaat waarop het is toegevoegd");
+  await expect(page.locator("main#inhoud")).toContainText("dit document staat alleen op het apparaat waarop het is toegevoegd");
   await page.goto("vraag/eigen-kv-055-antwoord-v1");
-  await expect(page.locator("main")).toContainText("dit document staat alleen op het apparaat waarop het is toegevoegd");
+  await expect(page.locator("main#inhoud")).toContainText("dit document staat alleen op het apparaat waarop het is toegevoegd");
 });

@@ -88,7 +88,7 @@ test("the start page asks for the app's code and the corpus only after its first
 for (const path of ["?partij=VVD", "vraag/niet-bestaand"]) {
   test(`a link to ${path} preloads the app's code and the corpus from the head, as the page starts`, async ({ page }) => {
     await page.goto(path);
-    await expect(page.locator("main")).toBeVisible();
+    await expect(page.locator("main#inhoud")).toBeVisible();
     const fetches = await appFetches(page);
     expect(fetches.map((f) => f.name)).toEqual(["briefwissel-app.js", "briefwissel-app_bg.wasm", "corpus.bin"]);
     expect(fetches.filter((f) => f.name !== "briefwissel-app.js").map((f) => f.by)).toEqual(["link", "link"]);
