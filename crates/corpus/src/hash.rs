@@ -27,9 +27,38 @@ impl Hasher for MapHasher {
 
 /// 64-bit FNV-1a of `bytes` (the `fnv` crate); also seeds the scale corpus's random streams.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_of_parts(&[bytes])
+}
+
+/// [`fnv1a`] of the parts one after the other, without joining them first.
+pub fn fnv1a_of_parts(parts: &[&[u8]]) -> u64 {
     let mut hasher = fnv::FnvHasher::default();
-    hasher.write(bytes);
+    for part in parts {
+        hasher.write(part);
+    }
     hasher.finish()
+}
+
+/// [`fnv1a`] of the bytes of `word` read from the end backwards; see [`fnv1a_of_ends`].
+pub fn fnv1a_backwards(word: &str) -> u64 {
+    let mut hasher = fnv::FnvHasher::default();
+    for &b in word.as_bytes().iter().rev() {
+        hasher.write_u8(b);
+    }
+    hasher.finish()
+}
+
+/// [`fnv1a_backwards`] of every proper ending of `word` that starts on a character boundary
+/// ("ken" and "en" of "taken"), each found in one pass without copying.
+pub fn fnv1a_of_ends(word: &str, mut each: impl FnMut(u64)) {
+    let mut hasher = fnv::FnvHasher::default();
+    let bytes = word.as_bytes();
+    for at in (1..bytes.len()).rev() {
+        hasher.write_u8(bytes[at]);
+        if word.is_char_boundary(at) {
+            each(hasher.finish());
+        }
+    }
 }
 
 /// The hash of `bytes` as 16 lowercase hex digits.

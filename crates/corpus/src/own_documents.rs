@@ -126,7 +126,9 @@ pub fn add_documents(
         .map(|q| (q.id.clone(), q.report_note))
         .collect();
     on_step(Step::Merging);
-    parse::corpus_passes(&mut all, &builtin);
+    // The published texts had their glued words repaired when they were built: only the own
+    // documents' texts are repaired, against the vocabulary of both.
+    parse::corpus_passes(&mut all, &builtin, &is_own);
     // Report notes point into the published Verantwoording, which has no own documents: an own
     // file's messages are shown where it was added.
     for q in &mut all.corpus.questions {

@@ -1,4 +1,4 @@
-//! Glued words are split and real words are not: measured on a hand-checked list of tokens from the corpus (fixtures/glued_words/tokens.tsv).
+//! Glued words are split and real words are not: measured on a hand-checked list of tokens from the corpus (fixtures/glued_words/tokens.tsv), and in documents.
 
 use briefwissel_corpus::parse::glued_words::repair_token;
 
@@ -77,13 +77,15 @@ fn glued_words_are_split_with_high_precision_and_real_words_stay_whole() {
     );
     println!("wrong: {:?}", s.wrong_splits);
     println!("missed: {:?}", s.missed);
-    // Measured on 2026-12-03: precision 0.992 (118 right, 1 wrong: "25bis"), recall 0.466.
+    // Measured on 2026-12-04 (441 tokens): precision 0.987 (151 right, 2 wrong: "25bis" and
+    // "cybersecuritytesten", which its document also writes apart), recall 0.581; without the
+    // pairs written apart elsewhere 114 right, 1 wrong, recall 0.438.
     // Splitting a real word does more harm than leaving a glued one, so precision comes first.
     assert!(
         precision >= 0.98,
         "precision {precision:.3} fell below 0.98"
     );
-    assert!(recall >= 0.45, "recall {recall:.3} fell below 0.45");
+    assert!(recall >= 0.55, "recall {recall:.3} fell below 0.55");
 }
 
 #[test]
@@ -108,5 +110,37 @@ fn document_titles_are_repaired_like_the_texts_they_stand_above() {
     assert!(
         kv014.contains("de Staatssecretaris van Financiën"),
         "{kv014}"
+    );
+}
+
+#[test]
+fn words_a_document_writes_apart_elsewhere_are_split_where_its_line_breaks_glued_them() {
+    // kv-010's extract prints question 1 as "het aantal hiv-diagnoses bij jongemannen stijgt"
+    // while its title and footnote say "bij jonge mannen", and question 4 "bevestigen
+    // entoelichten": "toelichten" is known only once other glued tokens are split
+    // ("antwoordtoelichten"), so the repair runs until nothing changes.
+    let out = parsed_corpus();
+    let question = |n: &str| {
+        out.corpus
+            .questions
+            .iter()
+            .find(|q| q.document_id.starts_with("kv-010-") && q.number == n)
+            .map(|q| q.text.clone())
+            .unwrap_or_else(|| panic!("kv-010 has question {n}"))
+    };
+    let q1 = question("1");
+    assert!(q1.contains("bij jonge mannen stijgt"), "{q1}");
+    let q4 = question("4");
+    assert!(q4.contains("bevestigen en toelichten, zoals"), "{q4}");
+    let title = &out
+        .corpus
+        .documents
+        .iter()
+        .find(|d| d.id.starts_with("kv-010-"))
+        .expect("kv-010 is in the corpus")
+        .title;
+    assert!(
+        title.contains("Aidsfonds maakt zich zorgen over"),
+        "{title}"
     );
 }

@@ -10,11 +10,16 @@
 //!   not also a prefix of Dutch compounds ("voordelen", "oppositie" stay);
 //! * a word before a function word ("hierovervoor", "Inzichtin"), "en" only where the plural would
 //!   have needed a diaeresis ("economieen");
-//! * two content words are never split: Dutch writes compounds as one word ("crisisaanpak");
+//! * two words the corpus writes apart elsewhere, as a pair ("jongemannen" where a title says
+//!   "jonge mannen", "kanworden", "tegeven"), unless the first is a particle that makes Dutch
+//!   verbs and compounds ("opvragen", "uiteen", "naartoe" stay);
+//! * otherwise two content words are never split: Dutch writes compounds as one word
+//!   ("crisisaanpak");
 //! * a sentence end without its space ("gevoerd.Studielink").
 
-use crate::hash::{FastMap, FastSet};
-use crate::text::fold;
+use super::glued_words_vocabulary::Vocabulary;
+use crate::hash::FastMap;
+use crate::text::{fold, looks_like_address};
 
 /// A glued token is an accident of one line break, but the same sentence can stand in several
 /// documents (questions repeated in the answer letter, a postponement): at most this often.
@@ -60,55 +65,19 @@ const VERB_PARTICLE: &[&str] = &[
     "mee", "toe", "achter", "er", "ter", "ten",
 ];
 
-/// How often each word (folded, letters only) occurs in the corpus, and how many longer words
-/// end with it.
-#[derive(Debug, Default, Clone)]
-pub struct Vocabulary {
-    counts: FastMap<String, u32>,
-    /// Per string: how many distinct known words longer than it end with it.
-    ends: FastMap<String, u32>,
-}
+/// Particles and adverbs that make separable verbs and compounds with the word after them
+/// (opvragen, naartoe, toeleggen, daarvoor, middenin, allang): a pair written apart elsewhere ("antwoord op
+/// vragen") does not make such a word glued, unless what follows is a determiner ("indeze",
+/// "opwelke").
+const COMPOUND_PARTICLE: &[&str] = &[
+    "aan", "op", "uit", "in", "af", "door", "over", "voor", "na", "om", "bij", "onder", "tegen",
+    "mee", "toe", "achter", "er", "naar", "tot", "samen", "terug", "weg", "voort", "daar", "hier",
+    "waar", "boven", "midden", "dicht", "al",
+];
 
-impl Vocabulary {
-    /// The vocabulary of these texts. A paragraph that occurs more than once (a question repeated
-    /// in its answer letter) counts once, so that a glued word in it still occurs once.
-    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
-        let mut counts: FastMap<String, u32> = FastMap::default();
-        let mut seen: FastSet<&str> = Default::default();
-        for text in texts {
-            for paragraph in text.split("\n\n") {
-                if !seen.insert(paragraph.trim()) {
-                    continue;
-                }
-                for word in letter_runs(paragraph) {
-                    *counts.entry(fold(word)).or_default() += 1;
-                }
-            }
-        }
-        let mut ends: FastMap<String, u32> = FastMap::default();
-        for (word, &n) in &counts {
-            if n < 2 {
-                continue;
-            }
-            for (at, _) in word.char_indices().skip(1) {
-                *ends.entry(word[at..].to_string()).or_default() += 1;
-            }
-        }
-        Vocabulary { counts, ends }
-    }
-
-    pub fn count(&self, word: &str) -> u32 {
-        self.counts.get(&fold(word)).copied().unwrap_or(0)
-    }
-
-    fn known(&self, folded: &str, at_least: u32) -> bool {
-        self.counts.get(folded).is_some_and(|&n| n >= at_least)
-    }
-
-    fn ends_words(&self, folded: &str) -> bool {
-        self.ends.get(folded).is_some_and(|&n| n > 0)
-    }
-}
+/// Determiners and pronouns that make no word with a particle before them ("voordeze",
+/// "opwelke", "overdit"; not "dat": omdat, opdat).
+const DETERMINER: &[&str] = &["het", "deze", "dit", "die", "welke", "hun", "zijn", "onze"];
 
 /// The text with glued words split (see the module documentation).
 pub fn repair(text: &str, vocabulary: &Vocabulary) -> String {
@@ -141,7 +110,7 @@ fn repair_remembering(
 
 /// One space-free token, repaired.
 pub fn repair_token(token: &str, vocabulary: &Vocabulary) -> String {
-    if token.len() < 4 || token.contains("://") || token.contains("www.") || token.contains('@') {
+    if token.len() < 4 || looks_like_address(token) || token.contains('@') {
         return token.to_string();
     }
     let mut out = String::with_capacity(token.len() + 4);
@@ -192,10 +161,21 @@ fn repair_run(run: &str, v: &Vocabulary) -> String {
     if run.chars().any(|c| c.is_ascii_digit()) {
         return repair_digits(run, v);
     }
-    if run.chars().count() < 4 || (v.count(run) > MAX_GLUED_COUNT && !has_camel(run)) {
+    if run.chars().count() < 4 {
         return run.to_string();
     }
-    match best_split(run, v) {
+    let folded = fold(run);
+    let glued = v.counts.get(&folded).copied().unwrap_or(0);
+    if glued > MAX_GLUED_COUNT && !has_camel(run) {
+        return run.to_string();
+    }
+    // Folding keeps letters one to one for Dutch text; otherwise offsets would not line up.
+    if folded.chars().count() != run.chars().count() {
+        return run.to_string();
+    }
+    let split =
+        best_split(run, &folded, glued, v).or_else(|| split_written_apart(run, &folded, glued, v));
+    match split {
         Some(at) => format!("{} {}", &run[..at], repair_run(&run[at..], v)),
         None => run.to_string(),
     }
@@ -248,13 +228,9 @@ fn repair_digits(run: &str, v: &Vocabulary) -> String {
     out
 }
 
-/// The byte offset at which a letters-only run splits best, if it is glued.
-fn best_split(run: &str, v: &Vocabulary) -> Option<usize> {
-    let folded_run = fold(run);
-    // Folding keeps letters one to one for Dutch text; otherwise offsets would not line up.
-    if folded_run.chars().count() != run.chars().count() {
-        return None;
-    }
+/// The byte offset at which a letters-only run splits best, if it is glued; `folded_run` is the
+/// run folded (as many characters), `glued` how often the corpus has it.
+fn best_split(run: &str, folded_run: &str, glued: u32, v: &Vocabulary) -> Option<usize> {
     let mut best: Option<(u32, usize)> = None;
     let positions: Vec<(usize, usize)> = run
         .char_indices()
@@ -265,7 +241,7 @@ fn best_split(run: &str, v: &Vocabulary) -> Option<usize> {
     for (at, folded_at) in positions {
         let (left, right) = (&run[..at], &run[at..]);
         let (a, b) = (&folded_run[..folded_at], &folded_run[folded_at..]);
-        if !split_is_glue(left, right, a, b, v) {
+        if !split_is_glue(left, right, a, b, glued, v) {
             continue;
         }
         let score = v
@@ -281,7 +257,34 @@ fn best_split(run: &str, v: &Vocabulary) -> Option<usize> {
     best.map(|(_, at)| at)
 }
 
-fn split_is_glue(left: &str, right: &str, a: &str, b: &str, v: &Vocabulary) -> bool {
+/// The byte offset of a split into two words that the corpus writes apart at least as often as
+/// it writes `run` glued ("jongemannen" where a title says "jonge mannen"); the most attested.
+fn split_written_apart(run: &str, folded_run: &str, glued: u32, v: &Vocabulary) -> Option<usize> {
+    // Capitals inside the run have rules of their own (best_split); offsets must line up.
+    if run.chars().skip(1).any(char::is_uppercase) || folded_run.len() != run.len() {
+        return None;
+    }
+    let glued = glued.max(1);
+    let mut best: Option<(u32, usize)> = None;
+    for (at, _) in folded_run.char_indices().skip(2) {
+        let (a, b) = (&folded_run[..at], &folded_run[at..]);
+        // Most splits were never written apart: that is looked up first.
+        let apart = v.pair_count(a, b);
+        if apart < glued || best.is_some_and(|(n, _)| apart <= n) || b.chars().count() < 3 {
+            continue;
+        }
+        // "een" after a preposition makes adverbs (meteen, uiteen, bijeen).
+        if b == "een" || (COMPOUND_PARTICLE.contains(&a) && !DETERMINER.contains(&b)) {
+            continue;
+        }
+        if v.known(a, 2) && v.known(b, 2) {
+            best = Some((apart, at));
+        }
+    }
+    best.map(|(_, at)| at)
+}
+
+fn split_is_glue(left: &str, right: &str, a: &str, b: &str, glued: u32, v: &Vocabulary) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let lower_start = left.chars().next().is_some_and(char::is_lowercase);
     let capital_start = right.chars().next().is_some_and(char::is_uppercase);
@@ -293,7 +296,7 @@ fn split_is_glue(left: &str, right: &str, a: &str, b: &str, v: &Vocabulary) -> b
             return true;
         }
         // "EuropeseCommissie", but not a name such as "VluchtelingenWerk" (which recurs).
-        let once = v.count(&format!("{a}{b}")) <= 1;
+        let once = glued <= 1;
         return la >= 2
             && v.known(a, 2)
             && v.known(b, 2)
@@ -307,7 +310,7 @@ fn split_is_glue(left: &str, right: &str, a: &str, b: &str, v: &Vocabulary) -> b
     if right.chars().any(char::is_uppercase) || left.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    if v.count(&format!("{a}{b}")) > MAX_GLUED_COUNT {
+    if glued > MAX_GLUED_COUNT {
         return false;
     }
     // "vanhet", "metde": a preposition or conjunction and an article are never one word.
@@ -356,87 +359,4 @@ fn looks_like_verb_form(w: &str) -> bool {
 
 fn is_function(w: &str) -> bool {
     FUNCTION_BEFORE.contains(&w) || FUNCTION_AFTER.contains(&w)
-}
-
-/// The runs of letters in a text (digits and punctuation separate them).
-fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-}
-
-/// Repairs every text of the corpus (questions and their headings, answers, letters, footnotes,
-/// document titles and section headings) against the vocabulary of the whole corpus; returns per document id how many
-/// spaces it put in.
-pub fn repair_corpus(
-    corpus: &mut crate::model::Corpus,
-    vocabulary: &Vocabulary,
-) -> Vec<(String, usize)> {
-    use crate::model::Block;
-    let mut splits: Vec<(String, usize)> = Vec::new();
-    let mut split_of: FastMap<String, usize> = FastMap::default();
-    let mut tokens: FastMap<String, String> = FastMap::default();
-    let mut fix = |document: &str, text: &mut String| {
-        let repaired = repair_remembering(text, vocabulary, &mut tokens);
-        if repaired != *text {
-            let n = repaired.matches(' ').count() - text.matches(' ').count();
-            match split_of.get(document) {
-                Some(&at) => splits[at].1 += n,
-                None => {
-                    split_of.insert(document.to_string(), splits.len());
-                    splits.push((document.to_string(), n));
-                }
-            }
-            *text = repaired;
-        }
-    };
-    for q in &mut corpus.questions {
-        fix(&q.document_id, &mut q.text);
-        if let Some(heading) = &mut q.heading {
-            fix(&q.document_id, heading);
-        }
-    }
-    for a in &mut corpus.answers {
-        fix(&a.document_id, &mut a.text);
-    }
-    for d in &mut corpus.documents {
-        let id = d.id.clone();
-        fix(&id, &mut d.title);
-        for f in &mut d.footnotes {
-            fix(&id, &mut f.text);
-        }
-        for s in &mut d.sections {
-            if let Some(heading) = &mut s.heading {
-                fix(&id, heading);
-            }
-            for b in &mut s.blocks {
-                match b {
-                    Block::Paragraph(p) => fix(&id, p),
-                    Block::List(items) => items.iter_mut().for_each(|i| fix(&id, i)),
-                    Block::Question(_) | Block::Answer(_) => {}
-                }
-            }
-        }
-    }
-    splits
-}
-
-/// Every running text of the corpus: questions, answers, footnotes, paragraphs and list items.
-pub fn corpus_texts(corpus: &crate::model::Corpus) -> Vec<&str> {
-    use crate::model::Block;
-    let mut texts: Vec<&str> = Vec::new();
-    texts.extend(corpus.questions.iter().map(|q| q.text.as_str()));
-    texts.extend(corpus.answers.iter().map(|a| a.text.as_str()));
-    for d in &corpus.documents {
-        texts.extend(d.footnotes.iter().map(|f| f.text.as_str()));
-        for s in &d.sections {
-            for b in &s.blocks {
-                match b {
-                    Block::Paragraph(p) => texts.push(p),
-                    Block::List(items) => texts.extend(items.iter().map(String::as_str)),
-                    Block::Question(_) | Block::Answer(_) => {}
-                }
-            }
-        }
-    }
-    texts
 }

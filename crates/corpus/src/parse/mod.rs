@@ -85,12 +85,14 @@ pub struct ParseOutput {
     /// Per document id: the fate of every line (for `check` and the no-text-lost test).
     pub line_fates: Vec<(String, Vec<LineFate>)>,
     /// The words of the corpus as read, before glued words were split (see [`glued_words`]).
-    pub vocabulary: glued_words::Vocabulary,
+    pub vocabulary: glued_words_vocabulary::Vocabulary,
 }
 
 pub mod dedupe;
 pub mod detect;
 pub mod glued_words;
+pub mod glued_words_corpus;
+pub mod glued_words_vocabulary;
 pub mod kamervragen;
 pub mod kamervragen_blocks;
 pub mod kamervragen_header;
@@ -376,7 +378,7 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
 pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
     let builtin = Builtin::checked()?;
     let mut out = read_sources(sources, &builtin.registry, &mut |_| {});
-    corpus_passes(&mut out, &builtin);
+    corpus_passes(&mut out, &builtin, &|_| true);
     Ok(out)
 }
 
@@ -490,17 +492,17 @@ pub fn read_sources(
     out
 }
 
-/// The passes over the whole corpus: duplicates, glued words, linked sets, question facts,
-/// themes, member parties, report notes.
-pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin) {
+/// The passes over the whole corpus: duplicates, glued words (in the texts of the documents
+/// `repairs` selects by id), linked sets, question facts, themes, member parties, report notes.
+pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin, repairs: &dyn Fn(&str) -> bool) {
     let Builtin {
         registry,
         ministries,
         members,
     } = builtin;
     dedupe::set_aside_extracts(out);
-    out.vocabulary = glued_words::Vocabulary::of(glued_words::corpus_texts(&out.corpus));
-    let repaired = glued_words::repair_corpus(&mut out.corpus, &out.vocabulary);
+    let (vocabulary, repaired) = glued_words_corpus::repair_corpus(&mut out.corpus, repairs);
+    out.vocabulary = vocabulary;
     let file_of: FastMap<&str, &str> = out
         .corpus
         .documents

@@ -1,0 +1,196 @@
+//! The glued-word repair over a whole corpus: every text against the corpus's vocabulary, then a second look at the tokens the first round's splits touch.
+
+use super::glued_words::repair_token;
+use super::glued_words_vocabulary::Vocabulary;
+use crate::hash::{FastMap, FastSet};
+use crate::model::{Block, Corpus};
+use crate::text::fold;
+
+/// Per document id, how many spaces the repair put in (in the order the documents were first
+/// repaired).
+#[derive(Default)]
+struct Splits {
+    per_document: Vec<(String, usize)>,
+    at: FastMap<String, usize>,
+}
+
+impl Splits {
+    fn add(&mut self, document: &str, n: usize) {
+        match self.at.get(document) {
+            Some(&at) => self.per_document[at].1 += n,
+            None => {
+                self.at
+                    .insert(document.to_string(), self.per_document.len());
+                self.per_document.push((document.to_string(), n));
+            }
+        }
+    }
+}
+
+/// Repairs the texts of the documents that `repairs` selects by id (the build: all of them; own
+/// documents added to the published corpus: only those, as the published texts were repaired when
+/// they were built) against the vocabulary of the whole corpus. A split can make the part it frees
+/// a known word that lets another token split ("antwoordtoelichten" makes "toelichten" known for
+/// "entoelichten"), so a second round looks again, against the vocabulary with the first round's
+/// repairs counted in, at the pieces it made and at the tokens that are a pair of words it wrote
+/// apart or begin or end with a word that became known (or stopped being so). Returns that vocabulary and per document id how many spaces were put in.
+pub fn repair_corpus(
+    corpus: &mut Corpus,
+    repairs: &dyn Fn(&str) -> bool,
+) -> (Vocabulary, Vec<(String, usize)>) {
+    let mut vocabulary = Vocabulary::of(
+        corpus_texts(corpus),
+        corpus.documents.iter().map(|d| d.title.as_str()),
+    );
+    let mut splits = Splits::default();
+    // Every token once (a corpus repeats its tokens), and how often each split one stood.
+    let mut tokens: FastMap<String, String> = FastMap::default();
+    let mut stretches: Vec<(String, String)> = Vec::new();
+    each_text(corpus, repairs, &mut splits, &mut stretches, &mut |token| {
+        let fixed = match tokens.get(token) {
+            Some(fixed) => fixed,
+            None => tokens
+                .entry(token.to_string())
+                .or_insert_with(|| repair_token(token, &vocabulary)),
+        };
+        (fixed != token).then(|| fixed.clone())
+    });
+    if splits.per_document.is_empty() {
+        return (vocabulary, splits.per_document);
+    }
+    let mut changed: FastSet<String> = FastSet::default();
+    for (old, new) in stretches.drain(..) {
+        vocabulary.recount(&old, &new, &mut changed);
+    }
+    let again: FastMap<String, String> = tokens
+        .iter()
+        .flat_map(|(token, fixed)| {
+            let pieces = (token != fixed)
+                .then(|| fixed.split(' '))
+                .into_iter()
+                .flatten();
+            let touched = (token == fixed && touches(token, &changed)).then_some(token.as_str());
+            pieces.chain(touched)
+        })
+        .filter_map(|token| {
+            let fixed = repair_token(token, &vocabulary);
+            (fixed != token).then(|| (token.to_string(), fixed))
+        })
+        .collect();
+    if !again.is_empty() {
+        each_text(corpus, repairs, &mut splits, &mut stretches, &mut |token| {
+            again.get(token).cloned()
+        });
+    }
+    (vocabulary, splits.per_document)
+}
+
+/// Puts `repair(token)` in place of every space-separated token for which it has one, in every
+/// text of the documents `repairs` selects (questions and their headings, answers, titles,
+/// footnotes, section headings, paragraphs and list items), counting the spaces put in and
+/// keeping each replaced token's stretch of text (with its neighbours) as it was and as it is.
+fn each_text(
+    corpus: &mut Corpus,
+    repairs: &dyn Fn(&str) -> bool,
+    splits: &mut Splits,
+    stretches: &mut Vec<(String, String)>,
+    repair: &mut dyn FnMut(&str) -> Option<String>,
+) {
+    let mut fix = |document: &str, text: &mut String| {
+        if !repairs(document) {
+            return;
+        }
+        let mut out: Option<Vec<String>> = None;
+        let mut tokens = text.split(' ').enumerate().peekable();
+        while let Some((i, token)) = tokens.next() {
+            let fixed = repair(token);
+            if fixed.is_some() && out.is_none() {
+                out = Some(text.split(' ').take(i).map(str::to_string).collect());
+            }
+            let Some(out) = &mut out else {
+                continue;
+            };
+            if let Some(fixed) = &fixed {
+                // The stretch the token stood in: the one before it as repaired, the one after
+                // as it was.
+                let before = out.last().map_or("", String::as_str);
+                let after = tokens.peek().map_or("", |(_, t)| *t);
+                stretches.push((
+                    format!("{before} {token} {after}"),
+                    format!("{before} {fixed} {after}"),
+                ));
+                splits.add(
+                    document,
+                    fixed.matches(' ').count() - token.matches(' ').count(),
+                );
+            }
+            out.push(fixed.unwrap_or_else(|| token.to_string()));
+        }
+        if let Some(out) = out {
+            *text = out.join(" ");
+        }
+    };
+    for q in &mut corpus.questions {
+        fix(&q.document_id, &mut q.text);
+        if let Some(heading) = &mut q.heading {
+            fix(&q.document_id, heading);
+        }
+    }
+    for a in &mut corpus.answers {
+        fix(&a.document_id, &mut a.text);
+    }
+    for d in &mut corpus.documents {
+        let id = d.id.clone();
+        fix(&id, &mut d.title);
+        for f in &mut d.footnotes {
+            fix(&id, &mut f.text);
+        }
+        for s in &mut d.sections {
+            if let Some(heading) = &mut s.heading {
+                fix(&id, heading);
+            }
+            for b in &mut s.blocks {
+                match b {
+                    Block::Paragraph(p) => fix(&id, p),
+                    Block::List(items) => items.iter_mut().for_each(|i| fix(&id, i)),
+                    Block::Question(_) | Block::Answer(_) => {}
+                }
+            }
+        }
+    }
+}
+
+/// Whether a letter run of `token` is one of `words` or begins or ends with one.
+fn touches(token: &str, words: &FastSet<String>) -> bool {
+    token
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|run| run.len() >= 5)
+        .any(|run| {
+            let folded = fold(run);
+            words.contains(&folded)
+                || folded
+                    .char_indices()
+                    .skip(2)
+                    .any(|(at, _)| words.contains(&folded[..at]) || words.contains(&folded[at..]))
+        })
+}
+
+/// Every running text of the corpus: questions, answers, footnotes, paragraphs and list items.
+pub fn corpus_texts(corpus: &Corpus) -> Vec<&str> {
+    let mut texts: Vec<&str> = Vec::new();
+    texts.extend(corpus.questions.iter().map(|q| q.text.as_str()));
+    texts.extend(corpus.answers.iter().map(|a| a.text.as_str()));
+    for d in &corpus.documents {
+        texts.extend(d.footnotes.iter().map(|f| f.text.as_str()));
+        for s in &d.sections {
+            for b in &s.blocks {
+                match b {
+                    Block::Paragraph(p) => texts.push(p),
+                    Block::List(items) => texts.extend(items.iter().map(String::as_str)),
+                    Block::Question(_) | Block::Answer(_) => {}
+                }
+            }
+        }
+    }
+    texts
+}
