@@ -18,8 +18,7 @@
 //! * a sentence end without its space ("gevoerd.Studielink").
 
 use super::glued_words_vocabulary::Vocabulary;
-use crate::hash::FastMap;
-use crate::text::{fold, looks_like_address};
+use crate::text::fold;
 
 /// A glued token is an accident of one line break, but the same sentence can stand in several
 /// documents (questions repeated in the answer letter, a postponement): at most this often.
@@ -66,51 +65,38 @@ const VERB_PARTICLE: &[&str] = &[
 ];
 
 /// Particles and adverbs that make separable verbs and compounds with the word after them
-/// (opvragen, naartoe, toeleggen, daarvoor, middenin, allang): a pair written apart elsewhere ("antwoord op
+/// (opvragen, naartoe, toeleggen, daarvoor, middenin, allang, zolang, wellicht): a pair written apart elsewhere ("antwoord op
 /// vragen") does not make such a word glued, unless what follows is a determiner ("indeze",
 /// "opwelke").
 const COMPOUND_PARTICLE: &[&str] = &[
     "aan", "op", "uit", "in", "af", "door", "over", "voor", "na", "om", "bij", "onder", "tegen",
     "mee", "toe", "achter", "er", "naar", "tot", "samen", "terug", "weg", "voort", "daar", "hier",
-    "waar", "boven", "midden", "dicht", "al",
+    "waar", "boven", "midden", "dicht", "al", "zo", "wel", "even",
 ];
 
 /// Determiners and pronouns that make no word with a particle before them ("voordeze",
-/// "opwelke", "overdit"; not "dat": omdat, opdat).
-const DETERMINER: &[&str] = &["het", "deze", "dit", "die", "welke", "hun", "zijn", "onze"];
+/// "opwelke", "overdit", "zonee"; not "dat": omdat, opdat; not "zijn": bijzijn, samenzijn).
+const DETERMINER: &[&str] = &["het", "deze", "dit", "die", "welke", "hun", "onze", "nee"];
 
-/// The text with glued words split (see the module documentation).
-pub fn repair(text: &str, vocabulary: &Vocabulary) -> String {
-    repair_remembering(text, vocabulary, &mut FastMap::default())
-}
+/// Words that end Dutch words made of two that are also written apart: "een" after a preposition
+/// (meteen, uiteen, bijeen), "zijn" (bewustzijn, welzijn, bijzijn).
+const NEVER_SECOND: &[&str] = &["een", "zijn"];
 
-/// [`repair`], with every token's repair kept in `repaired` for the next texts: a corpus repeats
-/// its tokens.
-fn repair_remembering(
-    text: &str,
-    vocabulary: &Vocabulary,
-    repaired: &mut FastMap<String, String>,
-) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for (i, token) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        match repaired.get(token) {
-            Some(fixed) => out.push_str(fixed),
-            None => {
-                let fixed = repair_token(token, vocabulary);
-                out.push_str(&fixed);
-                repaired.insert(token.to_string(), fixed);
-            }
-        }
-    }
-    out
+/// Runs longer than this are not looked at for pairs written apart (every split is looked up).
+const MAX_PAIR_RUN_BYTES: usize = 64;
+
+/// Whether a token is a web or mail address ("www.rijksoverheid.nl", "Hogeraad.nl"), whose
+/// words are run together on purpose.
+fn is_web_address(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    ["://", "www.", "@", ".nl", ".com", ".org", ".eu"]
+        .iter()
+        .any(|m| lower.contains(m))
 }
 
 /// One space-free token, repaired.
 pub fn repair_token(token: &str, vocabulary: &Vocabulary) -> String {
-    if token.len() < 4 || looks_like_address(token) || token.contains('@') {
+    if token.len() < 4 || is_web_address(token) {
         return token.to_string();
     }
     let mut out = String::with_capacity(token.len() + 4);
@@ -260,21 +246,23 @@ fn best_split(run: &str, folded_run: &str, glued: u32, v: &Vocabulary) -> Option
 /// The byte offset of a split into two words that the corpus writes apart at least as often as
 /// it writes `run` glued ("jongemannen" where a title says "jonge mannen"); the most attested.
 fn split_written_apart(run: &str, folded_run: &str, glued: u32, v: &Vocabulary) -> Option<usize> {
-    // Capitals inside the run have rules of their own (best_split); offsets must line up.
-    if run.chars().skip(1).any(char::is_uppercase) || folded_run.len() != run.len() {
+    // Capitals inside the run have rules of their own (best_split).
+    if run.chars().skip(1).any(char::is_uppercase) || run.len() > MAX_PAIR_RUN_BYTES {
         return None;
     }
     let glued = glued.max(1);
     let mut best: Option<(u32, usize)> = None;
-    for (at, _) in folded_run.char_indices().skip(2) {
-        let (a, b) = (&folded_run[..at], &folded_run[at..]);
+    // Offsets in the run and in its folded form (the same characters, not always the same bytes).
+    let positions = run.char_indices().zip(folded_run.char_indices()).skip(2);
+    for ((at, _), (folded_at, _)) in positions {
+        let (a, b) = (&folded_run[..folded_at], &folded_run[folded_at..]);
         // Most splits were never written apart: that is looked up first.
         let apart = v.pair_count(a, b);
         if apart < glued || best.is_some_and(|(n, _)| apart <= n) || b.chars().count() < 3 {
             continue;
         }
-        // "een" after a preposition makes adverbs (meteen, uiteen, bijeen).
-        if b == "een" || (COMPOUND_PARTICLE.contains(&a) && !DETERMINER.contains(&b)) {
+        if NEVER_SECOND.contains(&b) || (COMPOUND_PARTICLE.contains(&a) && !DETERMINER.contains(&b))
+        {
             continue;
         }
         if v.known(a, 2) && v.known(b, 2) {

@@ -29,38 +29,47 @@ impl Splits {
 
 /// Repairs the texts of the documents that `repairs` selects by id (the build: all of them; own
 /// documents added to the published corpus: only those, as the published texts were repaired when
-/// they were built) against the vocabulary of the whole corpus. A split can make the part it frees
-/// a known word that lets another token split ("antwoordtoelichten" makes "toelichten" known for
-/// "entoelichten"), so a second round looks again, against the vocabulary with the first round's
-/// repairs counted in, at the pieces it made and at the tokens that are a pair of words it wrote
-/// apart or begin or end with a word that became known (or stopped being so). Returns that vocabulary and per document id how many spaces were put in.
+/// they were built) against the vocabulary of the whole corpus. A split changes what the corpus
+/// says: "antwoordtoelichten" split, no word the corpus uses twice ends with "toelichten" any more,
+/// and "entoelichten" may split. So a second round looks again, against the vocabulary with the
+/// first round's repairs counted in, at the pieces the first made and at the tokens that are a pair
+/// it wrote apart or begin or end with a word or ending whose standing changed. Returns the
+/// vocabulary the first round judged by (the corpus as read) and per document id how many spaces
+/// were put in.
 pub fn repair_corpus(
     corpus: &mut Corpus,
     repairs: &dyn Fn(&str) -> bool,
 ) -> (Vocabulary, Vec<(String, usize)>) {
-    let mut vocabulary = Vocabulary::of(
+    let first = Vocabulary::of(
         corpus_texts(corpus),
         corpus.documents.iter().map(|d| d.title.as_str()),
     );
     let mut splits = Splits::default();
-    // Every token once (a corpus repeats its tokens), and how often each split one stood.
+    // Every token once: a corpus repeats its tokens.
     let mut tokens: FastMap<String, String> = FastMap::default();
     let mut stretches: Vec<(String, String)> = Vec::new();
-    each_text(corpus, repairs, &mut splits, &mut stretches, &mut |token| {
-        let fixed = match tokens.get(token) {
-            Some(fixed) => fixed,
-            None => tokens
-                .entry(token.to_string())
-                .or_insert_with(|| repair_token(token, &vocabulary)),
-        };
-        (fixed != token).then(|| fixed.clone())
-    });
+    each_text(
+        corpus,
+        repairs,
+        &mut splits,
+        Some(&mut stretches),
+        &mut |token| {
+            let fixed = match tokens.get(token) {
+                Some(fixed) => fixed,
+                None => tokens
+                    .entry(token.to_string())
+                    .or_insert_with(|| repair_token(token, &first)),
+            };
+            (fixed != token).then(|| fixed.clone())
+        },
+    );
     if splits.per_document.is_empty() {
-        return (vocabulary, splits.per_document);
+        return (first, splits.per_document);
     }
+    let mut vocabulary = first.clone();
     let mut changed: FastSet<String> = FastSet::default();
-    for (old, new) in stretches.drain(..) {
-        vocabulary.recount(&old, &new, &mut changed);
+    for (old, new) in &stretches {
+        vocabulary.recount(old, new, &mut changed);
     }
     let again: FastMap<String, String> = tokens
         .iter()
@@ -78,81 +87,106 @@ pub fn repair_corpus(
         })
         .collect();
     if !again.is_empty() {
-        each_text(corpus, repairs, &mut splits, &mut stretches, &mut |token| {
+        each_text(corpus, repairs, &mut splits, None, &mut |token| {
             again.get(token).cloned()
         });
     }
-    (vocabulary, splits.per_document)
+    (first, splits.per_document)
+}
+
+/// Where a text stands in the corpus: only running text is counted in the vocabulary.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Running,
+    TitleOrHeading,
 }
 
 /// Puts `repair(token)` in place of every space-separated token for which it has one, in every
 /// text of the documents `repairs` selects (questions and their headings, answers, titles,
-/// footnotes, section headings, paragraphs and list items), counting the spaces put in and
-/// keeping each replaced token's stretch of text (with its neighbours) as it was and as it is.
+/// footnotes, section headings, paragraphs and list items), counting the spaces put in. In
+/// `stretches`, each replaced token of running text with its neighbours, as it was and as it is:
+/// once per text, as [`Vocabulary::of`] counts a repeated paragraph once.
 fn each_text(
     corpus: &mut Corpus,
     repairs: &dyn Fn(&str) -> bool,
     splits: &mut Splits,
-    stretches: &mut Vec<(String, String)>,
+    mut stretches: Option<&mut Vec<(String, String)>>,
     repair: &mut dyn FnMut(&str) -> Option<String>,
 ) {
-    let mut fix = |document: &str, text: &mut String| {
+    let mut seen: FastSet<String> = FastSet::default();
+    let mut fix = |document: &str, text: &mut String, kind: Kind| {
         if !repairs(document) {
             return;
         }
-        let mut out: Option<Vec<String>> = None;
+        let mut out: Option<String> = None;
+        let mut record = false;
         let mut tokens = text.split(' ').enumerate().peekable();
         while let Some((i, token)) = tokens.next() {
             let fixed = repair(token);
             if fixed.is_some() && out.is_none() {
-                out = Some(text.split(' ').take(i).map(str::to_string).collect());
+                let before: Vec<&str> = text.split(' ').take(i).collect();
+                out = Some(before.join(" "));
+                record = kind == Kind::Running && seen.insert(text.trim().to_string());
             }
             let Some(out) = &mut out else {
                 continue;
             };
-            if let Some(fixed) = &fixed {
-                // The stretch the token stood in: the one before it as repaired, the one after
-                // as it was.
-                let before = out.last().map_or("", String::as_str);
+            if let (Some(fixed), true, Some(stretches)) = (&fixed, record, stretches.as_deref_mut())
+            {
+                // The word before as repaired, the token after as it was.
+                let before = if i == 0 {
+                    ""
+                } else {
+                    out.rsplit(' ').next().unwrap_or("")
+                };
                 let after = tokens.peek().map_or("", |(_, t)| *t);
                 stretches.push((
                     format!("{before} {token} {after}"),
                     format!("{before} {fixed} {after}"),
                 ));
-                splits.add(
-                    document,
-                    fixed.matches(' ').count() - token.matches(' ').count(),
-                );
             }
-            out.push(fixed.unwrap_or_else(|| token.to_string()));
+            if i > 0 {
+                out.push(' ');
+            }
+            match &fixed {
+                Some(fixed) => {
+                    splits.add(
+                        document,
+                        fixed.matches(' ').count() - token.matches(' ').count(),
+                    );
+                    out.push_str(fixed);
+                }
+                None => out.push_str(token),
+            }
         }
         if let Some(out) = out {
-            *text = out.join(" ");
+            *text = out;
         }
     };
+    use Kind::{Running, TitleOrHeading};
     for q in &mut corpus.questions {
-        fix(&q.document_id, &mut q.text);
+        fix(&q.document_id, &mut q.text, Running);
         if let Some(heading) = &mut q.heading {
-            fix(&q.document_id, heading);
+            fix(&q.document_id, heading, TitleOrHeading);
         }
     }
     for a in &mut corpus.answers {
-        fix(&a.document_id, &mut a.text);
+        fix(&a.document_id, &mut a.text, Running);
     }
     for d in &mut corpus.documents {
         let id = d.id.clone();
-        fix(&id, &mut d.title);
+        fix(&id, &mut d.title, TitleOrHeading);
         for f in &mut d.footnotes {
-            fix(&id, &mut f.text);
+            fix(&id, &mut f.text, Running);
         }
         for s in &mut d.sections {
             if let Some(heading) = &mut s.heading {
-                fix(&id, heading);
+                fix(&id, heading, TitleOrHeading);
             }
             for b in &mut s.blocks {
                 match b {
-                    Block::Paragraph(p) => fix(&id, p),
-                    Block::List(items) => items.iter_mut().for_each(|i| fix(&id, i)),
+                    Block::Paragraph(p) => fix(&id, p, Running),
+                    Block::List(items) => items.iter_mut().for_each(|i| fix(&id, i, Running)),
                     Block::Question(_) | Block::Answer(_) => {}
                 }
             }

@@ -1,7 +1,7 @@
 //! The corpus's own vocabulary for the glued-word repair: how often each word and each pair of words occurs, and which strings end longer words.
 
 use crate::hash::{fnv1a_backwards, fnv1a_of_ends, fnv1a_of_parts, FastMap, FastSet};
-use crate::text::fold;
+use crate::text::{fold, fold_into};
 
 /// How often each word (folded, letters only) occurs in the corpus, which strings end longer
 /// words, and how often two words stand side by side.
@@ -23,37 +23,35 @@ pub struct Vocabulary {
 /// "Buitenlandse Zaken").
 fn count_words(text: &str, counts: &mut FastMap<String, u32>, pair: &mut dyn FnMut(&str, &str)) {
     // The word that ended the previous token, if no punctuation followed it.
-    let mut previous: Option<String> = None;
+    let mut previous = String::new();
+    let mut has_previous = false;
+    let mut folded = String::new();
     for token in text.split(' ') {
         let mut runs = letter_runs(token).peekable();
         let starts_with_letter = token.starts_with(char::is_alphabetic);
-        let mut last = None;
         let mut first = true;
-        let mut first_only = false;
+        let mut ends_pair = false;
         while let Some(run) = runs.next() {
-            let folded = fold(run);
-            if first
-                && starts_with_letter
-                && runs.peek().is_none()
-                && run.chars().all(char::is_lowercase)
-            {
-                if let Some(a) = &previous {
-                    pair(a, &folded);
-                }
+            folded.clear();
+            fold_into(run, &mut folded, usize::MAX);
+            let only = first && runs.peek().is_none();
+            if only && has_previous && starts_with_letter && run.chars().all(char::is_lowercase) {
+                pair(&previous, &folded);
             }
-            first_only = first && runs.peek().is_none();
-            first = false;
             match counts.get_mut(folded.as_str()) {
                 Some(n) => *n += 1,
                 None => {
                     counts.insert(folded.clone(), 1);
                 }
             }
-            last = Some((run, folded));
+            // Only a token of one word, with no punctuation after it, is a pair's first word.
+            ends_pair = only && token.ends_with(run);
+            first = false;
         }
-        // Only a token of one word, with no punctuation after it, is a pair's first word.
-        previous =
-            last.and_then(|(run, folded)| (first_only && token.ends_with(run)).then_some(folded));
+        has_previous = ends_pair;
+        if ends_pair {
+            std::mem::swap(&mut previous, &mut folded);
+        }
     }
 }
 
@@ -109,43 +107,57 @@ impl Vocabulary {
     /// words that now occur twice or more, or no longer do, with their endings, and the new pairs
     /// of words, joined.
     pub fn recount(&mut self, old: &str, new: &str, changed: &mut FastSet<String>) {
-        let mut delta: FastMap<String, u32> = FastMap::default();
-        count_words(old, &mut delta, &mut |a, b| {
-            if let Some(n) = self.pairs.get_mut(&pair_key(a, b)) {
-                *n = n.saturating_sub(1);
+        // Pairs: what the stretch lost and gained, the neighbours' pairs cancelling out.
+        let mut pair_delta: FastMap<u64, (i64, String)> = FastMap::default();
+        let mut gone: FastMap<String, u32> = FastMap::default();
+        count_words(old, &mut gone, &mut |a, b| {
+            pair_delta.entry(pair_key(a, b)).or_default().0 -= 1;
+        });
+        let mut came: FastMap<String, u32> = FastMap::default();
+        count_words(new, &mut came, &mut |a, b| {
+            let entry = pair_delta
+                .entry(pair_key(a, b))
+                .or_insert_with(|| (0, format!("{a}{b}")));
+            entry.0 += 1;
+            if entry.1.is_empty() {
+                entry.1 = format!("{a}{b}");
             }
         });
-        let gone = std::mem::take(&mut delta);
-        count_words(new, &mut delta, &mut |a, b| {
-            *self.pairs.entry(pair_key(a, b)).or_default() += 1;
-            changed.insert(format!("{a}{b}"));
-        });
-        let words: FastSet<&String> = gone.keys().chain(delta.keys()).collect();
+        for (key, (delta, joined)) in pair_delta {
+            let n = self.pairs.entry(key).or_default();
+            *n = n.saturating_add_signed(delta as i32);
+            if delta > 0 {
+                changed.insert(joined);
+            }
+        }
+        let words: FastSet<&String> = gone.keys().chain(came.keys()).collect();
         for word in words {
-            let (less, more) = (gone.get(word).copied(), delta.get(word).copied());
+            let (less, more) = (gone.get(word).copied(), came.get(word).copied());
             if less == more {
                 continue;
             }
             let before = self.counts.get(word.as_str()).copied().unwrap_or(0);
             let after = (before + more.unwrap_or(0)).saturating_sub(less.unwrap_or(0));
             self.counts.insert(word.clone(), after);
-            // The endings of words that occur twice or more.
-            if (before >= 2) != (after >= 2) {
-                fnv1a_of_ends(word, |h| {
-                    let n = self.ends.entry(h).or_default();
-                    *n = if after >= 2 {
-                        *n + 1
-                    } else {
-                        n.saturating_sub(1)
-                    };
-                });
-                // A word whose endings end a known word or no longer do ("toelichten" of
-                // "antwoordtoelichten" for "entoelichten").
-                let endings = word.char_indices().skip(1).map(|(at, _)| &word[at..]);
-                for ending in endings.filter(|e| e.chars().count() >= 4) {
+            if (before >= 2) == (after >= 2) {
+                continue;
+            }
+            changed.insert(word.clone());
+            // The endings of words that occur twice or more: an ending that now ends one, or no
+            // longer ends any ("toelichten" once "antwoordtoelichten" is split, for
+            // "entoelichten"), changes how tokens ending with it are judged.
+            for (at, _) in word.char_indices().skip(1) {
+                let ending = &word[at..];
+                let n = self.ends.entry(fnv1a_backwards(ending)).or_default();
+                let was = *n;
+                *n = if after >= 2 {
+                    was + 1
+                } else {
+                    was.saturating_sub(1)
+                };
+                if (was == 0) != (*n == 0) && ending.chars().count() >= 3 {
                     changed.insert(ending.to_string());
                 }
-                changed.insert(word.clone());
             }
         }
     }
