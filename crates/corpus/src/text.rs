@@ -464,11 +464,19 @@ fn dehyphenate_token(token: &str) -> String {
     format!("{left}{right}")
 }
 
-/// Whether a token is (part of) a web address, whose words are joined by hyphens.
-pub(crate) fn looks_like_address(token: &str) -> bool {
-    ["://", "/", "www", ".nl", ".com", ".org", "_", "="]
+/// Whether a token is a web or mail address ("www.rijksoverheid.nl", "Hogeraad.nl"), whose
+/// words are run together on purpose.
+pub(crate) fn is_web_address(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    ["://", "www.", "@", ".nl", ".com", ".org", ".eu"]
         .iter()
-        .any(|m| token.contains(m))
+        .any(|m| lower.contains(m))
+}
+
+/// Whether a token is (part of) a web address, whose words are joined by hyphens: a whole
+/// address, or a piece of a path or query ("/", "_", "=").
+pub(crate) fn looks_like_address(token: &str) -> bool {
+    is_web_address(token) || ["/", "www", "_", "="].iter().any(|m| token.contains(m))
 }
 
 /// The letters at the end of `s` (`instel` of `ggz-instel`, `hiv` of `(hiv`).

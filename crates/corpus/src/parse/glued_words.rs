@@ -18,7 +18,7 @@
 //! * a sentence end without its space ("gevoerd.Studielink").
 
 use super::glued_words_vocabulary::Vocabulary;
-use crate::text::fold;
+use crate::text::{fold, is_web_address};
 
 /// A glued token is an accident of one line break, but the same sentence can stand in several
 /// documents (questions repeated in the answer letter, a postponement): at most this often.
@@ -84,15 +84,6 @@ const NEVER_SECOND: &[&str] = &["een", "zijn"];
 
 /// Runs longer than this are not looked at for pairs written apart (every split is looked up).
 const MAX_PAIR_RUN_BYTES: usize = 64;
-
-/// Whether a token is a web or mail address ("www.rijksoverheid.nl", "Hogeraad.nl"), whose
-/// words are run together on purpose.
-fn is_web_address(token: &str) -> bool {
-    let lower = token.to_lowercase();
-    ["://", "www.", "@", ".nl", ".com", ".org", ".eu"]
-        .iter()
-        .any(|m| lower.contains(m))
-}
 
 /// One space-free token, repaired.
 pub fn repair_token(token: &str, vocabulary: &Vocabulary) -> String {
