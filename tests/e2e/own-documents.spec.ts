@@ -4,8 +4,9 @@
 // (tests/e2e/own-dist.ts): every real document is published, and one that is already published is
 // not added twice (tested below against the real build).
 import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { LEFT_OUT, OWN_PORT } from "./own-dist";
 import { ExplorerPage, untilOfflineReady } from "./pages/explorer-page";
 
@@ -133,6 +134,23 @@ test.describe("with the two documents left out of the published corpus", () => {
     await expect(refused.filter({ hasText: /^antwoord\.doc: / })).toContainText("sla het op als .docx");
     await expect(refused.filter({ hasText: /^kapot\.pdf: / })).toHaveCount(1);
     await explorer.expectCount(before + WORD_QUESTIONS);
+  });
+
+  test("a file over the build's 64 MB limit is refused with the build's message and its size, and the file beside it is added", async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    const before = await explorer.count();
+    // 65 MB on disk (sparse): the build refuses any file over 64 MB (parse::sources::MAX_FILE_BYTES).
+    const big = join(mkdtempSync(join(tmpdir(), "briefwissel-")), "te-groot.pdf");
+    writeFileSync(big, "");
+    truncateSync(big, 65 * 1024 * 1024);
+    await page.getByTestId("add-document").setInputFiles([big, LEFT_OUT.word]);
+    await expect(page.locator("#eigen-status")).toHaveText("1 van 1 gelezen", { timeout: 60_000 });
+    await expect(page.locator("[data-testid=add-message][data-status=geweigerd]")).toHaveText(
+      "te-groot.pdf: error: het bestand is 65 MB, meer dan de grens van 64 MB; niet verwerkt",
+    );
+    await explorer.expectCount(before + WORD_QUESTIONS);
+    rmSync(dirname(big), { recursive: true });
   });
 
   test("when the device's storage is full, adding is refused with a clear message and nothing changes", async ({ page }) => {
