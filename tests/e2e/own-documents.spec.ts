@@ -153,6 +153,25 @@ test.describe("with the two documents left out of the published corpus", () => {
     rmSync(dirname(big), { recursive: true });
   });
 
+  test("a file the device cannot read is refused with its name and the reason, and the file beside it is added", async ({ page }) => {
+    // The disk refuses one file (it was moved, or access was taken away): its stream fails.
+    await page.addInitScript(() => {
+      const stream = File.prototype.stream;
+      File.prototype.stream = function () {
+        if (this.name !== "verdwenen.pdf") return stream.call(this);
+        return new ReadableStream({ pull: (c) => c.error(new DOMException("het bestand is weg", "NotReadableError")) });
+      };
+    });
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    const before = await explorer.count();
+    await add(page, [{ ...pdf(), name: "verdwenen.pdf" }, word()]);
+    await expect(page.locator("[data-testid=add-message][data-status=geweigerd]")).toHaveText(
+      "verdwenen.pdf: error: het bestand kan niet worden gelezen (het bestand is weg); niet verwerkt",
+    );
+    await explorer.expectCount(before + WORD_QUESTIONS);
+  });
+
   test("when the device's storage is full, adding is refused with a clear message and nothing changes", async ({ page }) => {
     // 50 kB left on this device (the browser's own estimate, made small for the test).
     await page.addInitScript(() => {
