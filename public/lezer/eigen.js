@@ -109,8 +109,12 @@ async function add(chosen) {
   const refused = [];
   const readable = [];
   const refuse = (file, melding) => refused.push({ naam: file.name, status: "geweigerd", melding, meldingen: [] });
-  // One file after the other: the page's part of reading stays in small pieces, and a file that
-  // cannot be read is refused without stopping the others.
+  // Room for twice the new files' bytes must be left on the device (as before), checked as they are read.
+  const estimate = (await navigator.storage?.estimate?.()) ?? {};
+  const fits = (bytes) => !estimate.quota || (estimate.usage ?? 0) + 2 * bytes <= estimate.quota;
+  let newBytes = 0;
+  // One file after the other: the page's part of reading stays in small pieces, a file that
+  // cannot be read is refused without stopping the others, and reading stops once they cannot fit.
   for (const file of chosen) {
     let bytes;
     try {
@@ -119,18 +123,21 @@ async function add(chosen) {
       refuse(file, `${file.name}: error: het bestand kan niet worden gelezen (${error?.message ?? error}); niet verwerkt`);
       continue;
     }
-    if (bytes) readable.push({ naam: file.name, grootte: bytes.byteLength, bytes: bytes.buffer, nieuw: true });
+    if (bytes) {
+      newBytes += bytes.byteLength;
+      if (!fits(newBytes)) {
+        // Too much for this device: nothing is added; the sizes are asked for the message only.
+        const wanted = chosen.map((f) => f.size).filter((n) => n <= MAX_BYTES);
+        say(
+          `Niet genoeg opslagruimte op dit apparaat: ${size(estimate.usage ?? 0)} van ${size(estimate.quota)} is in gebruik ` +
+            `en ${size(wanted.reduce((sum, n) => sum + n, 0))} past er niet meer bij. Verwijder eerst eigen documenten of maak ruimte vrij.`,
+        );
+        return;
+      }
+      readable.push({ naam: file.name, grootte: bytes.byteLength, bytes: bytes.buffer, nieuw: true });
+    }
     // Over the limit: the build's message, which says how large it is (one look at the disk).
     else refuse(file, (await ask({ type: "te-groot", name: file.name, size: Math.max(file.size, MAX_BYTES + 1) })).message);
-  }
-  const newBytes = readable.reduce((sum, f) => sum + f.grootte, 0);
-  const estimate = (await navigator.storage?.estimate?.()) ?? {};
-  if (estimate.quota && (estimate.usage ?? 0) + 2 * newBytes > estimate.quota) {
-    say(
-      `Niet genoeg opslagruimte op dit apparaat: ${size(estimate.usage ?? 0)} van ${size(estimate.quota)} is in gebruik ` +
-        `en ${size(newBytes)} past er niet meer bij. Verwijder eerst eigen documenten of maak ruimte vrij.`,
-    );
-    return;
   }
   const kept = new Map((await storedFiles()).map((f) => [f.naam, f]));
   for (const file of readable) kept.set(file.naam, file);
@@ -148,7 +155,7 @@ async function bytesUpTo(file, limit) {
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
     length += read.value.byteLength;
     if (length > limit) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       return undefined;
     }
     chunks.push(read.value);
@@ -177,6 +184,7 @@ async function readAll(files) {
     return [];
   }
   let done = 0;
+  let shown = 0;
   let said = performance.now();
   say(`0 van ${files.length} gelezen`);
   const started = performance.now();
@@ -185,9 +193,9 @@ async function readAll(files) {
     // At most a few lines a second: each one is a frame to draw, and a person cannot read more.
     () => {
       const now = performance.now();
-      if (now - said >= PROGRESS_MS) {
+      if (done > shown && now - said >= PROGRESS_MS) {
         say(`${done} van ${files.length} gelezen`);
-        said = now;
+        [shown, said] = [done, now];
       }
       done++;
     },

@@ -4,9 +4,8 @@
 // (tests/e2e/own-dist.ts): every real document is published, and one that is already published is
 // not added twice (tested below against the real build).
 import { expect, test, type Page } from "@playwright/test";
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { LEFT_OUT, OWN_PORT } from "./own-dist";
 import { ExplorerPage, untilOfflineReady } from "./pages/explorer-page";
 
@@ -141,7 +140,7 @@ test.describe("with the two documents left out of the published corpus", () => {
     await explorer.open();
     const before = await explorer.count();
     // 65 MB on disk (sparse): the build refuses any file over 64 MB (parse::sources::MAX_FILE_BYTES).
-    const big = join(mkdtempSync(join(tmpdir(), "briefwissel-")), "te-groot.pdf");
+    const big = test.info().outputPath("te-groot.pdf");
     writeFileSync(big, "");
     truncateSync(big, 65 * 1024 * 1024);
     await page.getByTestId("add-document").setInputFiles([big, LEFT_OUT.word]);
@@ -150,7 +149,7 @@ test.describe("with the two documents left out of the published corpus", () => {
       "te-groot.pdf: error: het bestand is 65 MB, meer dan de grens van 64 MB; niet verwerkt",
     );
     await explorer.expectCount(before + WORD_QUESTIONS);
-    rmSync(dirname(big), { recursive: true });
+    rmSync(big);
   });
 
   test("a file the device cannot read is refused with its name and the reason, and the file beside it is added", async ({ page }) => {
