@@ -22,7 +22,10 @@ export function start(element) {
   serially(restore);
   // `files`: an array of File (boot.js copies the field's list before emptying it). `ready`: somebody
   // is about to choose or drop files, so the worker starts fetching and compiling the reader now.
-  return { add: (files) => serially(() => add(files)), ready: () => void reader() };
+  // `data-toevoegingen` on the section counts the adds that are over (for tests: a round's end).
+  let adds = 0;
+  const added = () => (section.dataset.toevoegingen = String(++adds));
+  return { add: (files) => serially(() => add(files)).finally(added), ready: () => void reader() };
 }
 
 /** One round at a time (the worker answers one request at a time): files added while another

@@ -19,10 +19,13 @@ const file = (path: string, mimeType: string) => ({ name: basename(path), mimeTy
 const pdf = () => file(LEFT_OUT.pdf, "application/pdf");
 const word = () => file(LEFT_OUT.word, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
+/** Adds `files` and waits until that add is over (not a round before it) and all were read. */
 async function add(page: Page, files: ReturnType<typeof file>[]): Promise<void> {
-  const status = page.locator("#eigen-status");
+  const own = page.locator("#eigen");
+  const before = Number((await own.getAttribute("data-toevoegingen")) ?? 0);
   await page.getByTestId("add-document").setInputFiles(files);
-  await expect(status).toHaveText(/^(\d+) van \1 gelezen$/, { timeout: 60_000 });
+  await expect(own).toHaveAttribute("data-toevoegingen", String(before + 1), { timeout: 60_000 });
+  await expect(page.locator("#eigen-status")).toHaveText(/^(\d+) van \1 gelezen$/);
 }
 
 test.describe("with the two documents left out of the published corpus", () => {
@@ -202,6 +205,7 @@ test.describe("with the two documents left out of the published corpus", () => {
     }
     requests.length = 0;
     await add(page, [pdf()]);
+    await expect(page.getByTestId("own-document")).toHaveCount(2);
     expect(requests).toEqual([]);
   });
 
