@@ -4,6 +4,13 @@
 // "Updated" means the result-count text or the first listed question ids changed (MutationObserver).
 // Beside it, the browser's Event Timing API times every interaction to the next paint: Chromium reports the ones
 // of 16 ms or more (durationThreshold) and counts all of them (performance.interactionCount).
+import { readFileSync } from "node:fs";
+
+/** The search texts of bench/queries.json, which `interact` types one after the other. */
+export const QUERY_TERMS = JSON.parse(readFileSync(new URL("./queries.json", import.meta.url), "utf8"))
+  .queries.map((q) => q.q)
+  .filter(Boolean);
+
 const OBSERVER = `(() => {
   const signature = () => {
     const count = document.querySelector('[data-testid="result-count"]');

@@ -9,9 +9,8 @@
 // Usage: node bench/own-documents-ab.mjs RUNS DIST... [--warm N]
 //   --warm N: N interactions before the add, in the same page (its code is then no longer cold).
 import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
 import { MANY_LEFT_OUT } from "../scripts/own-dist.mjs";
-import { interact, openLoaded, summary } from "./interactions.mjs";
+import { QUERY_TERMS, interact, openLoaded, summary } from "./interactions.mjs";
 import { serve } from "./serve.mjs";
 
 const args = process.argv.slice(2);
@@ -20,9 +19,7 @@ const warm = warmAt >= 0 ? Number(args.splice(warmAt, 2)[1]) : 0;
 if (!(warm >= 0)) throw new Error("--warm needs a number of interactions");
 const [runs, ...dists] = [Number(args[0]), ...args.slice(1)];
 if (!runs || !dists.length) throw new Error("usage: node bench/own-documents-ab.mjs RUNS DIST... [--warm N]");
-const terms = JSON.parse(readFileSync(new URL("./queries.json", import.meta.url), "utf8"))
-  .queries.map((q) => q.q)
-  .filter(Boolean);
+const terms = QUERY_TERMS;
 
 const servers = await Promise.all(dists.map((d) => serve(d, { precompress: true })));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });

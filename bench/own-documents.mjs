@@ -11,9 +11,9 @@
 // Usage: node bench/own-documents.mjs [--runs 7] [--many-runs 5] [--dist target/e2e/dist-eigen]
 //        [--many-dist target/bench/dist-eigen-50]   (builds the copies when missing)
 import { chromium } from "playwright-core";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { buildOwnDist, LEFT_OUT, MANY_LEFT_OUT, OWN_DIST } from "../scripts/own-dist.mjs";
-import { eventTiming, interact, interactionSummary, openLoaded } from "./interactions.mjs";
+import { QUERY_TERMS, eventTiming, interact, interactionSummary, openLoaded } from "./interactions.mjs";
 import { serve } from "./serve.mjs";
 
 const arg = (name, fallback) => {
@@ -26,9 +26,7 @@ const dist = arg("dist", OWN_DIST);
 const manyDist = arg("many-dist", "target/bench/dist-eigen-50");
 if (!existsSync(`${dist}/index.html`)) buildOwnDist("dist", dist);
 if (!existsSync(`${manyDist}/index.html`)) buildOwnDist("dist", manyDist, MANY_LEFT_OUT);
-const terms = JSON.parse(readFileSync(new URL("./queries.json", import.meta.url), "utf8"))
-  .queries.map((q) => q.q)
-  .filter(Boolean);
+const terms = QUERY_TERMS;
 
 const STEPS = ["lees", "samenvoegen", "indexeren", "werker", "pagina"];
 const server = await serve(dist, { precompress: true });
