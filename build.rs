@@ -21,6 +21,10 @@ use briefwissel_corpus::report_html::report_page;
 use briefwissel_corpus::Severity;
 use std::path::{Path, PathBuf};
 
+/// Parsing a corpus allocates much: see [`briefwissel_corpus::BuildAllocator`].
+#[global_allocator]
+static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::BuildAllocator;
+
 /// Placeholder for the content-hashed stylesheet name, filled in by the Trunk hook.
 const REPORT_STYLESHEET: &str = "@STYLESHEET@";
 

@@ -18,6 +18,10 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// Parsing a corpus allocates much: see [`briefwissel_corpus::BuildAllocator`].
+#[global_allocator]
+static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::BuildAllocator;
+
 struct Scale {
     label: &'static str,
     dir: PathBuf,

@@ -68,7 +68,8 @@ impl DocumentSpelling {
                         words.whole.insert(key.into_owned(), word.to_string());
                     }
                 }
-                if looks_like_address(token) {
+                // Only a token with a hyphen has heads (and an address is read past).
+                if !token.contains('-') || looks_like_address(token) {
                     continue;
                 }
                 let parts: Vec<&str> = token.split('-').collect();

@@ -30,3 +30,9 @@ pub mod text;
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
 pub use model::*;
+
+/// The allocator of the native programs that parse a whole corpus (the `briefwissel` tools, the
+/// site build's build.rs, the benchmarks): each declares it as its `#[global_allocator]`. The wasm
+/// app and reader keep Rust's own.
+#[cfg(not(target_arch = "wasm32"))]
+pub use mimalloc::MiMalloc as BuildAllocator;

@@ -3,7 +3,6 @@
 use crate::hash::FastMap;
 use crate::model::{Party, Theme, ThemeMatch};
 use serde::Deserialize;
-use std::sync::Arc;
 
 const PARTIES_TOML: &str = include_str!("../../../data/parties.toml");
 const THEMES_TOML: &str = include_str!("../../../data/themes.toml");
@@ -36,7 +35,7 @@ pub struct Registry {
 const STARTING_KEYWORDS_KEPT: usize = 1 << 20;
 
 /// (theme, keyword) index pairs.
-type KeywordIds = Arc<[(usize, usize)]>;
+type KeywordIds = Box<[(usize, usize)]>;
 
 #[derive(Debug, Default)]
 struct StartingKeywords(std::sync::Mutex<FastMap<String, KeywordIds>>);
@@ -297,10 +296,12 @@ impl Registry {
     /// Per theme (registry order): the keywords found in word lists of the given weights.
     pub fn theme_evidence(&self, weighted: &[(usize, &[String])]) -> Vec<ThemeEvidence> {
         let mut per_theme = vec![ThemeEvidence::default(); self.theme_keywords.len()];
+        // Locked once per call, not once per word.
+        let mut known = self.starting.0.lock().unwrap_or_else(|e| e.into_inner());
         for &(weight, ws) in weighted {
             for start in 0..ws.len() {
                 let word = ws[start].as_str();
-                for &(ti, ki) in self.starting_keywords(word).iter() {
+                for &(ti, ki) in self.starting_keywords(&mut known, word) {
                     let kw = &self.theme_keywords[ti][ki];
                     if kw.parts.len() > 1 && !keyword_at(kw, ws, start) {
                         continue;
@@ -320,10 +321,13 @@ impl Registry {
     }
 
     /// (theme, keyword) of the keywords whose first word matches `word`.
-    fn starting_keywords(&self, word: &str) -> KeywordIds {
-        let mut known = self.starting.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = known.get(word) {
-            return found.clone();
+    fn starting_keywords<'m>(
+        &self,
+        known: &'m mut FastMap<String, KeywordIds>,
+        word: &str,
+    ) -> &'m [(usize, usize)] {
+        if known.contains_key(word) {
+            return &known[word];
         }
         let first = word.chars().next().unwrap_or(' ');
         let candidates = self
@@ -344,8 +348,7 @@ impl Registry {
         if known.len() >= STARTING_KEYWORDS_KEPT {
             known.clear();
         }
-        known.insert(word.to_string(), found.clone());
-        found
+        known.entry(word.to_string()).or_insert(found)
     }
 
     /// The clear themes of per-theme scores: at least a third of the best score, at most three, best
@@ -419,7 +422,9 @@ pub fn normalized_words(s: &str) -> Vec<String> {
         } else if matches!(c, '\'' | '’') && !cur.is_empty() {
             continue;
         } else if !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
+            // One allocation of the word's size; `cur` keeps its room for the next word.
+            words.push(cur.as_str().to_owned());
+            cur.clear();
         }
     }
     if !cur.is_empty() {

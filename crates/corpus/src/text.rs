@@ -467,10 +467,16 @@ fn dehyphenate_token(token: &str) -> String {
 /// Whether a token is a web or mail address ("www.rijksoverheid.nl", "Hogeraad.nl"), whose
 /// words are run together on purpose.
 pub(crate) fn is_web_address(token: &str) -> bool {
-    let lower = token.to_lowercase();
+    // The marks are ASCII, and no other character lowercases to one of their letters: compared
+    // without lowercasing a copy of every token.
+    let bytes = token.as_bytes();
     ["://", "www.", "@", ".nl", ".com", ".org", ".eu"]
         .iter()
-        .any(|m| lower.contains(m))
+        .any(|m| {
+            bytes
+                .windows(m.len())
+                .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+        })
 }
 
 /// Whether a token is (part of) a web address, whose words are joined by hyphens: a whole
@@ -671,8 +677,24 @@ pub fn lowercase_same_offsets(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, is_web_address};
     use crate::search::tokenize::fold_word;
+
+    #[test]
+    fn web_addresses_are_known_in_any_case() {
+        for token in [
+            "www.rijksoverheid.nl",
+            "WWW.Rijksoverheid.NL",
+            "Hogeraad.nl",
+            "info@minbzk.nl",
+            "https://x",
+        ] {
+            assert!(is_web_address(token), "{token}");
+        }
+        for token in ["asielzoekers", "Financiën", "nl", "e.u.", "ŊL"] {
+            assert!(!is_web_address(token), "{token}");
+        }
+    }
 
     #[test]
     fn matching_keys_and_search_words_fold_the_same_way() {

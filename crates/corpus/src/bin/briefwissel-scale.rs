@@ -4,6 +4,10 @@ use briefwissel_corpus::scale::{write_corpus, DEFAULT_FACTOR, DEFAULT_SEED};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Parsing a corpus allocates much: see [`briefwissel_corpus::BuildAllocator`].
+#[global_allocator]
+static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::BuildAllocator;
+
 const USAGE: &str = "usage: briefwissel-scale [--input DIR] [--output DIR] [--factor N] [--seed N]
   --input   folder with the real documents (default: data/documents)
   --output  folder to write; replaced if an earlier run made it (default: .scale/<factor>x)

@@ -10,6 +10,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Parsing a corpus allocates much: see [`briefwissel_corpus::BuildAllocator`].
+#[global_allocator]
+static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::BuildAllocator;
+
 const USAGE: &str = "usage: briefwissel export PATH...   print the parsed corpus as JSON
        briefwissel check PATH...    report per document what was found and what looks wrong
        briefwissel artifact OUT PATH...

@@ -85,9 +85,12 @@ const NEVER_SECOND: &[&str] = &["een", "zijn"];
 /// Runs longer than this are not looked at for pairs written apart (every split is looked up).
 const MAX_PAIR_RUN_BYTES: usize = 64;
 
+/// Tokens shorter than this (in bytes) are never repaired.
+pub const SHORTEST_REPAIRED: usize = 4;
+
 /// One space-free token, repaired.
 pub fn repair_token(token: &str, vocabulary: &Vocabulary) -> String {
-    if token.len() < 4 || is_web_address(token) {
+    if token.len() < SHORTEST_REPAIRED || is_web_address(token) {
         return token.to_string();
     }
     let mut out = String::with_capacity(token.len() + 4);

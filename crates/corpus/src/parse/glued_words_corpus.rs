@@ -1,6 +1,6 @@
 //! The glued-word repair over a whole corpus: every text against the corpus's vocabulary, then a second look at the tokens the first round's splits touch.
 
-use super::glued_words::repair_token;
+use super::glued_words::{repair_token, SHORTEST_REPAIRED};
 use super::glued_words_vocabulary::Vocabulary;
 use crate::hash::{FastMap, FastSet};
 use crate::model::{Block, Corpus};
@@ -54,6 +54,9 @@ pub fn repair_corpus(
         &mut splits,
         Some(&mut stretches),
         &mut |token| {
+            if token.len() < SHORTEST_REPAIRED {
+                return None;
+            }
             let fixed = match tokens.get(token) {
                 Some(fixed) => fixed,
                 None => tokens

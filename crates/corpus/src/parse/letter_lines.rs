@@ -31,6 +31,16 @@ pub(crate) fn is_blank(line: &str) -> bool {
 
 /// Markdown-ish and HTML-viewer decorations removed: `**bold**`, `[text](#)`, `\(`, `↩︎`.
 pub(crate) fn clean_markup(line: &str) -> String {
+    // Most lines hold none of the characters below: nothing to replace, no link to unwrap.
+    let marked = |c: char| {
+        matches!(
+            c,
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '*' | '↩' | '\u{fe0f}' | '\\' | '['
+        )
+    };
+    if !line.contains(marked) {
+        return line.trim().to_string();
+    }
     let mut s = line
         .replace(['\u{a0}', '\u{2007}', '\u{202f}'], " ")
         .replace("**", "")
@@ -364,6 +374,19 @@ pub(crate) fn date_in(line: &str) -> Option<crate::date::Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_cleaned_and_plain_lines_are_only_trimmed() {
+        assert_eq!(
+            clean_markup("  Geachte voorzitter,  "),
+            "Geachte voorzitter,"
+        );
+        assert_eq!(
+            clean_markup("zie **[de brief](https://example.nl/x)**\u{a0}van 3 juni↩︎"),
+            "zie de brief van 3 juni"
+        );
+        assert_eq!(clean_markup("artikel 3\\(2\\)"), "artikel 3(2)");
+    }
 
     #[test]
     fn glued_markers_are_removed_and_recorded() {

@@ -132,9 +132,8 @@ struct Builder {
     /// Folded word → term id.
     term_of_word: FastMap<String, u32>,
     words: Vec<String>,
-    /// Per term id: (unit, weighted tf) in unit order.
+    /// Per term id: (unit, weighted tf) in unit order; the current unit's entry grows in place.
     lists: Vec<Vec<(u32, u32)>>,
-    current: FastMap<u32, u32>,
     current_length: u32,
     unit_lengths: Vec<u32>,
     /// Adjacent term pairs of the current unit.
@@ -145,6 +144,7 @@ struct Builder {
 
 impl Builder {
     fn add_text(&mut self, text: &str, weight: u32) {
+        let unit = self.unit_lengths.len() as u32;
         let mut previous = None;
         for span in word_spans(text) {
             fold_word_into(&text[span.start..span.end], &mut self.folded);
@@ -162,7 +162,11 @@ impl Builder {
                     t
                 }
             };
-            *self.current.entry(term).or_insert(0) += weight;
+            let list = &mut self.lists[term as usize];
+            match list.last_mut() {
+                Some((u, tf)) if *u == unit => *tf += weight,
+                _ => list.push((unit, weight)),
+            }
             self.current_length += 1;
             if let Some(previous) = previous {
                 self.current_pairs.push((previous, term));
@@ -173,9 +177,6 @@ impl Builder {
 
     fn finish_unit(&mut self) {
         let unit = self.unit_lengths.len() as u32;
-        for (term, tf) in self.current.drain() {
-            self.lists[term as usize].push((unit, tf));
-        }
         self.current_pairs.sort_unstable();
         self.current_pairs.dedup();
         self.pairs
