@@ -21,7 +21,7 @@ use briefwissel_corpus::report_html::report_page;
 use briefwissel_corpus::Severity;
 use std::path::{Path, PathBuf};
 
-/// Parsing a corpus allocates much: see [`briefwissel_corpus::BuildAllocator`].
+/// Parsing a corpus allocates a lot: see [`briefwissel_corpus::BuildAllocator`].
 #[global_allocator]
 static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::BuildAllocator;
 

@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Parsing a corpus allocates much: see [`briefwissel_corpus::BuildAllocator`].
+/// Parsing a corpus allocates a lot: see [`briefwissel_corpus::BuildAllocator`].
 #[global_allocator]
 static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::BuildAllocator;
 

@@ -32,7 +32,9 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use model::*;
 
 /// The allocator of the native programs that parse a whole corpus (the `briefwissel` tools, the
-/// site build's build.rs, the benchmarks): each declares it as its `#[global_allocator]`. The wasm
-/// app and reader keep Rust's own.
+/// site build's build.rs, the scale benchmark): each declares it as its `#[global_allocator]`.
 #[cfg(not(target_arch = "wasm32"))]
 pub use mimalloc::MiMalloc as BuildAllocator;
+/// In the wasm (the app, the reader of own documents), Rust's own allocator.
+#[cfg(target_arch = "wasm32")]
+pub use std::alloc::System as BuildAllocator;

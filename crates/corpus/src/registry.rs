@@ -296,12 +296,12 @@ impl Registry {
     /// Per theme (registry order): the keywords found in word lists of the given weights.
     pub fn theme_evidence(&self, weighted: &[(usize, &[String])]) -> Vec<ThemeEvidence> {
         let mut per_theme = vec![ThemeEvidence::default(); self.theme_keywords.len()];
-        // Locked once per call, not once per word.
-        let mut known = self.starting.0.lock().unwrap_or_else(|e| e.into_inner());
+        // Locked once per call (a question's heading and text together), not once per word.
+        let mut cache = self.starting.0.lock().unwrap_or_else(|e| e.into_inner());
         for &(weight, ws) in weighted {
             for start in 0..ws.len() {
                 let word = ws[start].as_str();
-                for &(ti, ki) in self.starting_keywords(&mut known, word) {
+                for &(ti, ki) in self.starting_keywords(&mut cache, word) {
                     let kw = &self.theme_keywords[ti][ki];
                     if kw.parts.len() > 1 && !keyword_at(kw, ws, start) {
                         continue;
@@ -326,6 +326,7 @@ impl Registry {
         known: &'m mut FastMap<String, KeywordIds>,
         word: &str,
     ) -> &'m [(usize, usize)] {
+        // Two lookups on a hit: the borrow checker refuses to return the first one's borrow.
         if known.contains_key(word) {
             return &known[word];
         }
@@ -422,7 +423,7 @@ pub fn normalized_words(s: &str) -> Vec<String> {
         } else if matches!(c, '\'' | '’') && !cur.is_empty() {
             continue;
         } else if !cur.is_empty() {
-            // One allocation of the word's size; `cur` keeps its room for the next word.
+            // The word copied into a string of its size; `cur` keeps its room for the next word.
             words.push(cur.as_str().to_owned());
             cur.clear();
         }

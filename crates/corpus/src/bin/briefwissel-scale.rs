@@ -4,7 +4,7 @@ use briefwissel_corpus::scale::{write_corpus, DEFAULT_FACTOR, DEFAULT_SEED};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Parsing a corpus allocates much: see [`briefwissel_corpus::BuildAllocator`].
+/// Parsing a corpus allocates a lot: see [`briefwissel_corpus::BuildAllocator`].
 #[global_allocator]
 static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::BuildAllocator;
 

@@ -86,7 +86,7 @@ const NEVER_SECOND: &[&str] = &["een", "zijn"];
 const MAX_PAIR_RUN_BYTES: usize = 64;
 
 /// Tokens shorter than this (in bytes) are never repaired.
-pub const SHORTEST_REPAIRED: usize = 4;
+pub(crate) const SHORTEST_REPAIRED: usize = 4;
 
 /// One space-free token, repaired.
 pub fn repair_token(token: &str, vocabulary: &Vocabulary) -> String {
