@@ -63,6 +63,31 @@ if (field && tag.dataset.eigen) {
   });
   if (localStorage.getItem("briefwissel-eigen")) begin();
 }
+// The offline copy (sw.js): how far it is, and before a large one, how large it is and a button to keep it.
+const offline = document.getElementById("offline");
+const workers = navigator.serviceWorker;
+if (offline && workers && location.protocol !== "file:") {
+  const mb = (n) => `${(n / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+  workers.addEventListener("message", ({ data }) => {
+    if (data?.type !== "offline") return;
+    offline.hidden = false;
+    // Screen readers hear the outcome, not every step of the progress.
+    offline.ariaBusy = String(!data.error && !data.ask && data.stored < data.total);
+    if (data.error) offline.textContent = `Offline bewaren is mislukt: ${data.error}.`;
+    else if (data.stored >= data.total) offline.textContent = `Briefwissel werkt offline: ${mb(data.total)} op dit apparaat.`;
+    else if (!data.ask) offline.textContent = `Offline beschikbaar maken: ${mb(data.stored)} van ${mb(data.total)}…`;
+    else {
+      const yes = document.createElement("button");
+      yes.type = "button";
+      yes.dataset.testid = "offline-keep";
+      yes.textContent = "Bewaar voor offline lezen";
+      yes.onclick = () => workers.ready.then((r) => r.active?.postMessage({ type: "offline-ja" }));
+      offline.replaceChildren(`Offline lezen bewaart ${mb(data.total)} op dit apparaat. `, yes);
+    }
+  });
+  workers.startMessages();
+  workers.ready.then((r) => r.active?.postMessage({ type: "offline?" }));
+}
 // The phone's filter panel opens and closes by invoker commands (commandfor/command); where a browser
 // has none yet, a click does the same.
 if (!("commandForElement" in HTMLButtonElement.prototype)) {

@@ -26,6 +26,9 @@ function walk(root) {
 }
 
 const NOT_PRECACHED = new Set(["sw.js", "404.html", "briefwissel.html"]);
+/** Content (corpus, index, originals) of more bytes than this is kept offline only when the reader
+ * says so: the page says how much first. A phone's storage and data plan are the reader's. */
+const OFFLINE_ASK_ABOVE = 25 * 1024 * 1024;
 // The reader of own documents (lezer/) is not precached: a first visit does not pay for it. The
 // service worker keeps its content-hashed files once they are used, so adding works offline after.
 // Nor are the question and document pages (vraag/, document/): offline, the app draws them itself.
@@ -52,10 +55,15 @@ function writePrecache(root) {
       .split("/")
       .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
       .join("/");
-  const precache = { version: version.digest("hex").slice(0, 16), list: "" };
+  const precache = { version: version.digest("hex").slice(0, 16), list: "", ask: OFFLINE_ASK_ABOVE };
   precache.list = `precache-${precache.version}.json`;
   for (const old of readdirSync(root).filter((f) => /^precache-[0-9a-f]+\.json$/.test(f))) rmSync(join(root, old));
-  writeFileSync(join(root, precache.list), JSON.stringify(files.map(encode)));
+  // [URL, bytes] per file: the shell (what starts the app) and the content (the corpus, its search
+  // index and the originals, which grow with the corpus and are kept only after asking when large).
+  const entry = (f) => [encode(f), statSync(join(root, f)).size];
+  const isContent = (f) => /^(corpus-[0-9a-f]+\.bin|zoekindex-[0-9a-f]+\.bin|originals\/.*)$/.test(f);
+  const list = { shell: files.filter((f) => !isContent(f)).map(entry), content: files.filter(isContent).map(entry) };
+  writeFileSync(join(root, precache.list), JSON.stringify(list));
   const sw = readFileSync(swPath, "utf8");
   const marker = /^.*\/\/! @precache$/m;
   if (!marker.test(sw)) {

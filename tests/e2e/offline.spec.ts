@@ -2,6 +2,8 @@
 import { expect, test } from "@playwright/test";
 import { abbreviation, count, corpus, ranked } from "./corpus";
 import { ExplorerPage, untilOfflineReady } from "./pages/explorer-page";
+import { DIST } from "../../playwright.config";
+import { megabytes, offlineFiles, total } from "./offline-copy";
 
 test("after one visit the app reloads, filters, searches and opens documents offline", async ({ page, context }) => {
   const [[party], [second]] = ranked((q) => q.parties);
@@ -39,4 +41,34 @@ test("offline, a /vraag/ or /document/ link whose id has a dot still opens the a
   await page.goto("document/kv-tk-2024Z18775.pdf");
   await expect(page.locator("main#inhoud h1")).toHaveText("Document niet gevonden", { timeout: 30_000 });
   await context.setOffline(false);
+});
+
+test("a first visit shows the offline copy being kept, then how much this device holds", async ({ page }) => {
+  // Every text the status line shows, in order.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { offlineTexts: string[] }).offlineTexts = []);
+    new MutationObserver(() => {
+      const text = document.getElementById("offline")?.textContent ?? "";
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const explorer = new ExplorerPage(page);
+  await explorer.open("");
+  const held = megabytes(total(offlineFiles(DIST).values()));
+  const status = page.getByTestId("offline-status");
+  await expect(status).toHaveText(`Briefwissel werkt offline: ${held} op dit apparaat.`, { timeout: 30_000 });
+  const texts = await page.evaluate(() => (window as unknown as { offlineTexts: string[] }).offlineTexts);
+  expect(texts.length).toBeGreaterThan(1);
+  expect(texts.slice(0, -1).every((t) => new RegExp(`^Offline beschikbaar maken: \\d+,\\d MB van ${held}…$`).test(t))).toBe(true);
+  // Every file it names is in the service worker's cache.
+  const cached = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith("briefwissel-"));
+    const keys = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat();
+    return keys.map((r) => decodeURIComponent(new URL(r.url).pathname.slice(1)));
+  });
+  expect([...offlineFiles(DIST).keys()].filter((f) => !cached.includes(f))).toEqual([]);
+  // The next visit says the same, without keeping anything again.
+  await page.reload();
+  await explorer.waitForResults();
+  await expect(status).toHaveText(`Briefwissel werkt offline: ${held} op dit apparaat.`);
 });
