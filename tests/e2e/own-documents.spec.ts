@@ -6,6 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
+import { fold } from "./corpus";
 import { LEFT_OUT, OWN_PORT } from "./own-dist";
 import { ExplorerPage, untilOfflineReady } from "./pages/explorer-page";
 
@@ -51,6 +52,31 @@ test.describe("with the two documents left out of the published corpus", () => {
     await page.getByTestId("own-document").nth(1).getByRole("link").click();
     await expect(page.getByTestId("document").getByTestId("own-badge")).toBeVisible();
     await expect(page.locator(".doc-question")).toHaveCount(WORD_QUESTIONS);
+  });
+
+  test("a facet's filter text stays in its field, and keeps filtering, when a document is added", async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.open();
+    const before = await explorer.count();
+    const field = page.getByLabel("Partij zoeken");
+    const names = () =>
+      page.locator('input[data-facet="partij"]').evaluateAll((boxes) => boxes.map((b) => b.closest("label")!.querySelector(".facet-label")!.textContent ?? ""));
+    const holding = (list: string[], piece: string) => list.filter((name) => fold(name).includes(fold(piece)));
+    // A piece of text that some parties' names hold and others not.
+    const everyListed = await names();
+    const piece = everyListed
+      .map((name) => name.slice(-3))
+      .find((p) => holding(everyListed, p).length > 0 && holding(everyListed, p).length < everyListed.length)!;
+    await field.fill(piece);
+    await expect.poll(names).toEqual(holding(everyListed, piece));
+
+    await add(page, [word()]);
+    await explorer.expectCount(before + WORD_QUESTIONS);
+    await expect(field).toHaveValue(piece);
+    const shown = await names();
+    await field.fill("");
+    await expect.poll(async () => (await names()).length).toBeGreaterThan(shown.length);
+    expect(shown).toEqual(holding(await names(), piece));
   });
 
   test("a file added while another is still being read waits for it, and both are added", async ({ page }) => {
