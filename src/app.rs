@@ -154,12 +154,12 @@ pub fn mount_with_artifact(parent: web_sys::HtmlElement, bytes: &[u8]) {
 }
 
 fn begin_loading(load: RwSignal<Load>) {
-    let finish = move |bytes: Result<Vec<u8>, String>, url: String| {
+    let finish = move |bundle: Result<Bundle, String>, url: String| {
         // Own documents (kept on this device) may have come first, merged into this corpus.
         if load.with_untracked(|l| matches!(l, Load::Ready(_))) {
             return;
         }
-        let state = match bytes.and_then(|b| loader::bundle_from_bytes(&b)) {
+        let state = match bundle {
             Ok(bundle) => {
                 let loaded = Loaded::from_bundle(bundle, url);
                 // The rest of the search index comes after the first results are on screen.
@@ -175,13 +175,14 @@ fn begin_loading(load: RwSignal<Load>) {
     };
     let here = browser::resolve_url("./");
     if let Some(bytes) = loader::embedded() {
-        finish(Ok(bytes.to_vec()), here);
+        finish(loader::bundle_from_bytes(bytes), here);
         return;
     }
     if let Some(text) = browser::element_text(loader::INLINE_DATA_ID) {
         finish(
             loader::decode_base64(&text)
-                .ok_or_else(|| "Het ingebouwde corpus is beschadigd.".to_string()),
+                .ok_or_else(|| "Het ingebouwde corpus is beschadigd.".to_string())
+                .and_then(|bytes| loader::bundle_from_bytes(&bytes)),
             here,
         );
         return;
@@ -193,10 +194,11 @@ fn begin_loading(load: RwSignal<Load>) {
     early_chunks::start(&query, &url);
     listen_for_own_documents(load, url.clone());
     wasm_bindgen_futures::spawn_local(async move {
-        let bytes = browser::fetch_bytes(&url)
+        let bundle = browser::fetch_buffer(&url)
             .await
-            .map_err(|e| format!("Het corpus kan niet worden opgehaald ({e})."));
-        finish(bytes, url);
+            .map_err(|e| format!("Het corpus kan niet worden opgehaald ({e})."))
+            .and_then(|bytes| loader::bundle_from(&bytes));
+        finish(bundle, url);
     });
 }
 
@@ -213,8 +215,8 @@ fn listen_for_own_documents(load: RwSignal<Load>, url: String) {
         Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
             let this = HANDED.fetch_add(1, Relaxed) + 1;
             let latest = move || HANDED.load(Relaxed) == this;
-            let bytes = js_sys::Uint8Array::new(&event.detail()).to_vec();
-            let Ok(bundle) = loader::bundle_from_bytes(&bytes) else {
+            let bytes = browser::JsBytes(js_sys::Uint8Array::new(&event.detail()));
+            let Ok(bundle) = loader::bundle_from(&bytes) else {
                 return;
             };
             let url = url.clone();

@@ -1,6 +1,7 @@
 //! Thin wrappers around browser APIs: location and history, fetch, clipboard, downloads, marks, service worker.
 
 use crate::routing::{Here, Mode};
+use briefwissel_corpus::byte_source::ByteSource;
 use briefwissel_corpus::Date;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -88,6 +89,12 @@ pub fn resolve_url(relative: &str) -> String {
 
 /// Fetches a URL's body as bytes.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    Ok(fetch_buffer(url).await?.0.to_vec())
+}
+
+/// The bytes of `url` where the browser has them: read from there a window at a time
+/// ([`briefwissel_corpus::byte_source`]), they take no room in the app's own memory.
+pub async fn fetch_buffer(url: &str) -> Result<JsBytes, String> {
     let window = window().ok_or("geen venster")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -99,7 +106,22 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(response.array_buffer().map_err(|e| describe(&e))?)
         .await
         .map_err(|e| describe(&e))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(JsBytes(js_sys::Uint8Array::new(&buffer)))
+}
+
+/// Bytes in a JavaScript buffer, outside the app's memory.
+pub struct JsBytes(pub js_sys::Uint8Array);
+
+impl ByteSource for JsBytes {
+    fn byte_len(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    fn copy_into(&self, at: usize, into: &mut [u8]) {
+        self.0
+            .subarray(at as u32, (at + into.len()) as u32)
+            .copy_to(into);
+    }
 }
 
 /// A failed request's reason as the browser words it ("Failed to fetch").

@@ -7,7 +7,8 @@
 //! 3. `<link id="briefwissel-corpus" href="corpus-<hash>.bin">` (a preload the Trunk hook writes),
 //!    or else `corpus-<hash>.bin` next to the app, fetched while the shell paints.
 
-use briefwissel_corpus::artifact::{decode, Bundle};
+use briefwissel_corpus::artifact::{decode_from, Bundle};
+use briefwissel_corpus::byte_source::ByteSource;
 
 /// Id of the element holding the inlined artifact as base64.
 pub const INLINE_DATA_ID: &str = "briefwissel-corpus-data";
@@ -21,7 +22,12 @@ pub fn artifact_file_name() -> String {
 
 /// Decodes artifact bytes into a bundle, or a Dutch message for the page.
 pub fn bundle_from_bytes(bytes: &[u8]) -> Result<Bundle, String> {
-    decode(bytes).map_err(|e| format!("Het corpus kan niet worden geladen: {e}."))
+    bundle_from(&bytes)
+}
+
+/// [`bundle_from_bytes`] for bytes wherever they are (a fetched JavaScript buffer).
+pub fn bundle_from(source: &dyn ByteSource) -> Result<Bundle, String> {
+    decode_from(source).map_err(|e| format!("Het corpus kan niet worden geladen: {e}."))
 }
 
 /// Decodes standard base64 (whitespace ignored, padding optional). `None` on any other character.

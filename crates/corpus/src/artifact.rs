@@ -1,10 +1,12 @@
 //! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column) and index; optionally split into a head, an index file and index chunks.
 
+use crate::byte_source::{ByteSource, Windowed};
 use crate::columns::CorpusColumns;
 use crate::hash::{check_shipped, content_hash};
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
 use crate::search::{IndexReader, SearchIndex};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -149,7 +151,20 @@ pub fn decode_index_file(file: &IndexFile, bytes: &[u8]) -> Result<SearchIndex, 
     check_shipped("zoekindex", bytes, file.length, &file.hash)?;
     // Debug, not Display: postcard's descriptions cost the app shell 0.3 kB brotli for a message
     // only a corrupted download shows.
-    postcard::from_bytes(bytes).map_err(|e| format!("zoekindex {} is beschadigd: {e:?}", file.hash))
+    read_value(&bytes, 0)
+        .map(|(index, _)| index)
+        .map_err(|e| format!("zoekindex {} is beschadigd: {e:?}", file.hash))
+}
+
+/// One postcard value of `source` from byte `from` on, and how many bytes were left unread. The
+/// app reads both its files this one way, so their decoding is in its code once.
+fn read_value<T: DeserializeOwned>(
+    source: &dyn ByteSource,
+    from: usize,
+) -> postcard::Result<(T, usize)> {
+    let mut deserializer = postcard::Deserializer::from_flavor(Windowed::new(source, from));
+    let value = T::deserialize(&mut deserializer)?;
+    Ok((value, deserializer.finalize()?))
 }
 
 /// An index that does not belong to the corpus, or is not consistent, is refused.
@@ -233,28 +248,33 @@ pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
 
 /// Reads an artifact, checking magic, version, payload and that the index fits the corpus.
 pub fn decode(bytes: &[u8]) -> Result<Bundle, ArtifactError> {
-    if bytes.len() < 8 {
-        return Err(ArtifactError::TooShort {
-            length: bytes.len(),
-        });
+    decode_from(&bytes)
+}
+
+/// [`decode`] for an artifact that is not in this memory: read a window at a time
+/// ([`byte_source`](crate::byte_source)), never copied in whole.
+pub fn decode_from(source: &dyn ByteSource) -> Result<Bundle, ArtifactError> {
+    let length = source.byte_len();
+    if length < 8 {
+        return Err(ArtifactError::TooShort { length });
     }
-    if &bytes[..4] != MAGIC {
+    let mut header = [0u8; 8];
+    source.copy_into(0, &mut header);
+    if &header[..4] != MAGIC {
         return Err(ArtifactError::BadMagic);
     }
-    let found = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]);
+    let found = u32::from_le_bytes([header[4], header[5], header[6], header[7]]);
     if found != ARTIFACT_VERSION {
         return Err(ArtifactError::VersionMismatch {
             expected: ARTIFACT_VERSION,
             found,
         });
     }
-    let ((columns, index), rest): ((CorpusColumns, ShippedIndex), &[u8]) =
-        postcard::take_from_bytes(&bytes[8..])
-            .map_err(|e| ArtifactError::Corrupt(format!("{e:?}")))?;
-    if !rest.is_empty() {
+    let ((columns, index), rest) = read_value::<(CorpusColumns, ShippedIndex)>(source, 8)
+        .map_err(|e| ArtifactError::Corrupt(format!("{e:?}")))?;
+    if rest != 0 {
         return Err(ArtifactError::Corrupt(format!(
-            "{} onverwachte bytes na het einde",
-            rest.len()
+            "{rest} onverwachte bytes na het einde"
         )));
     }
     let corpus = columns.into_corpus().map_err(ArtifactError::Inconsistent)?;

@@ -1,6 +1,7 @@
 //! Briefwissel's corpus: the model, the parser of raw letters, the search index and filters.
 
 pub mod artifact;
+pub mod byte_source;
 mod byte_string;
 pub mod columns;
 pub mod date;

@@ -1,0 +1,165 @@
+//! Artifact bytes read a window at a time from wherever they lie (in the app: the fetched JavaScript buffer), so they are never copied whole into this memory.
+//!
+//! WebAssembly memory only grows: an artifact copied in whole before decoding keeps its size in
+//! the page for good (71.5 MB at the 100× scale corpus) on top of the decoded corpus. Read through
+//! a [`Windowed`] postcard flavor, the copy is one window of [`WINDOW_BYTES`] (or one longer text).
+
+use postcard::de_flavors::Flavor;
+use postcard::Error;
+
+/// Bytes that can be copied out a piece at a time.
+pub trait ByteSource {
+    /// How many bytes there are.
+    fn byte_len(&self) -> usize;
+    /// Copies the bytes from `at` on into all of `into` (the caller keeps within `byte_len`).
+    fn copy_into(&self, at: usize, into: &mut [u8]);
+}
+
+impl ByteSource for &[u8] {
+    fn byte_len(&self) -> usize {
+        self.len()
+    }
+
+    fn copy_into(&self, at: usize, into: &mut [u8]) {
+        into.copy_from_slice(&self[at..at + into.len()]);
+    }
+}
+
+/// How many bytes a [`Windowed`] reader copies from its source at a time.
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+/// A postcard flavor reading its source through one window: what has been read is dropped, and a
+/// value longer than the window widens it for as long as it needs. It lends no bytes for the
+/// source's whole life, so types that borrow from their input (`&str`) are refused; the model owns
+/// its strings.
+pub struct Windowed<'s> {
+    source: &'s dyn ByteSource,
+    window: Vec<u8>,
+    /// Where the window starts in the source.
+    start: usize,
+    /// The next unread byte in the window.
+    at: usize,
+    /// How many bytes of the window hold data.
+    filled: usize,
+}
+
+impl<'s> Windowed<'s> {
+    /// Reads `source` from byte `from` on.
+    pub fn new(source: &'s dyn ByteSource, from: usize) -> Windowed<'s> {
+        Windowed {
+            source,
+            window: Vec::new(),
+            start: from.min(source.byte_len()),
+            at: 0,
+            filled: 0,
+        }
+    }
+
+    /// Makes sure the window holds at least `wanted` unread bytes. (Not inlined: every read of
+    /// every value would carry a copy.)
+    #[inline(never)]
+    fn hold(&mut self, wanted: usize) -> Result<(), Error> {
+        let unread = self.filled - self.at;
+        if unread >= wanted {
+            return Ok(());
+        }
+        let read = self.start + self.filled;
+        if self.source.byte_len() - read < wanted - unread {
+            return Err(Error::DeserializeUnexpectedEnd);
+        }
+        self.window.copy_within(self.at..self.filled, 0);
+        self.start += self.at;
+        self.at = 0;
+        let size = (self.source.byte_len() - self.start).min(WINDOW_BYTES.max(wanted));
+        self.window.resize(size, 0);
+        self.source.copy_into(read, &mut self.window[unread..size]);
+        self.filled = size;
+        Ok(())
+    }
+}
+
+impl<'de, 's: 'de> Flavor<'de> for Windowed<'s> {
+    /// How many bytes of the source were left unread.
+    type Remainder = usize;
+    type Source = &'s dyn ByteSource;
+
+    fn pop(&mut self) -> Result<u8, Error> {
+        if self.at == self.filled {
+            self.hold(1)?;
+        }
+        self.at += 1;
+        Ok(self.window[self.at - 1])
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.source.byte_len() - self.start - self.at)
+    }
+
+    fn try_take_n(&mut self, _: usize) -> Result<&'de [u8], Error> {
+        Err(Error::WontImplement)
+    }
+
+    fn try_take_n_temp<'a>(&'a mut self, count: usize) -> Result<&'a [u8], Error>
+    where
+        'de: 'a,
+    {
+        if self.filled - self.at < count {
+            self.hold(count)?;
+        }
+        self.at += count;
+        Ok(&self.window[self.at - count..self.at])
+    }
+
+    fn finalize(self) -> Result<usize, Error> {
+        Ok(self.source.byte_len() - self.start - self.at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Sample {
+        number: u32,
+        texts: Vec<String>,
+        bytes: Vec<u8>,
+    }
+
+    fn read(bytes: &[u8]) -> Result<(Sample, usize), Error> {
+        let mut deserializer = postcard::Deserializer::from_flavor(Windowed::new(&bytes, 0));
+        let sample = Sample::deserialize(&mut deserializer)?;
+        Ok((sample, deserializer.finalize()?))
+    }
+
+    #[test]
+    fn values_longer_than_the_window_and_values_across_its_edge_are_read_whole() {
+        // Strings of every length around the window's size, so that some start just before its end.
+        let texts: Vec<String> = (0..6)
+            .map(|i| "abcdefghij".repeat(WINDOW_BYTES / 10 - 3 + i * 7))
+            .chain(["".to_string(), "één".to_string()])
+            .collect();
+        let sample = (70_000u32, texts.clone(), vec![1u8, 2, 3]);
+        let mut bytes = postcard::to_allocvec(&sample).unwrap();
+        bytes.extend_from_slice(b"rest");
+        let (read, left) = read(&bytes).unwrap();
+        assert_eq!(read.number, 70_000);
+        assert_eq!(read.texts, texts);
+        assert_eq!(read.bytes, vec![1, 2, 3]);
+        assert_eq!(left, 4, "the four bytes after the value are left unread");
+    }
+
+    #[test]
+    fn a_source_that_ends_too_soon_is_an_error_not_a_panic() {
+        let bytes =
+            postcard::to_allocvec(&(1u32, vec!["a long enough text"], vec![0u8; 10])).unwrap();
+        for end in 0..bytes.len() {
+            assert!(
+                read(&bytes[..end]).is_err(),
+                "cut at {end} of {}",
+                bytes.len()
+            );
+        }
+    }
+}
