@@ -68,11 +68,10 @@ const offline = document.getElementById("offline");
 const workers = navigator.serviceWorker;
 if (offline && workers && location.protocol !== "file:") {
   const mb = (n) => `${(n / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
-  workers.addEventListener("message", ({ data }) => {
+  workers.addEventListener("message", ({ data, source }) => {
     if (data?.type !== "offline") return;
-    offline.hidden = false;
     // Screen readers hear the outcome, not every step of the progress.
-    offline.ariaBusy = String(!data.error && !data.ask && data.stored < data.total);
+    offline.setAttribute("aria-busy", String(!data.error && !data.ask && data.stored < data.total));
     if (data.error) offline.textContent = `Offline bewaren is mislukt: ${data.error}.`;
     else if (data.stored >= data.total) offline.textContent = `Briefwissel werkt offline: ${mb(data.total)} op dit apparaat.`;
     else if (!data.ask) offline.textContent = `Offline beschikbaar maken: ${mb(data.stored)} van ${mb(data.total)}…`;
@@ -81,7 +80,13 @@ if (offline && workers && location.protocol !== "file:") {
       yes.type = "button";
       yes.dataset.testid = "offline-keep";
       yes.textContent = "Bewaar voor offline lezen";
-      yes.onclick = () => workers.ready.then((r) => r.active?.postMessage({ type: "offline-ja" }));
+      // The yes goes to the worker that asked (after an update: the new one, still waiting); the
+      // focus stays on the line that says what happens next.
+      yes.onclick = () => {
+        yes.disabled = true;
+        offline.focus();
+        (source ?? workers.controller)?.postMessage({ type: "offline-ja" });
+      };
       offline.replaceChildren(`Offline lezen bewaart ${mb(data.total)} op dit apparaat. `, yes);
     }
   });

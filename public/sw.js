@@ -14,19 +14,24 @@ const CACHE_NAME = `${CACHE_PREFIX}${PRECACHE.version}`;
 const YES = "bw-offline-ja";
 const scopeUrl = (path) => new URL(path, self.registration.scope).href;
 const INDEX_URL = scopeUrl("index.html");
-// cache: "reload" bypasses the HTTP cache so the precache matches this deploy; a content-hashed file
-// is the same wherever it comes from, so the copy the page just downloaded is taken as it is.
+// cache: "reload" bypasses the HTTP cache so the precache matches this deploy; a file named by a long
+// hex id (a content hash, or an original's id) never changes, so the copy the page just downloaded is
+// taken as it is.
 const fresh = (url) => new Request(scopeUrl(url), { cache: isHashed(scopeUrl(url)) ? "default" : "reload" });
 
-/** The precache list ({shell, content}: [URL, bytes] each), from the network, else from the cache. */
+/** The precache list ({shell, content}: [URL, bytes] each): this version's copy in the cache, else
+ * from the network (then kept, so it is there offline and after the next deploy removes it). */
 let listed;
 function list() {
   listed ??= (async () => {
     if (!PRECACHE.list) return { shell: [], content: [] };
     const cache = await caches.open(CACHE_NAME);
-    const response = await fetch(fresh(PRECACHE.list)).catch(() => cache.match(scopeUrl(PRECACHE.list)));
-    if (!response?.ok) throw new Error("de lijst van bestanden ontbreekt");
-    await cache.put(scopeUrl(PRECACHE.list), response.clone());
+    let response = await cache.match(scopeUrl(PRECACHE.list));
+    if (!response) {
+      response = await fetch(fresh(PRECACHE.list));
+      if (!response.ok) throw new Error(`${PRECACHE.list}: HTTP ${response.status}`);
+      await cache.put(scopeUrl(PRECACHE.list), response.clone());
+    }
     return response.json();
   })();
   listed.catch(() => (listed = undefined));
@@ -40,62 +45,75 @@ async function keeping() {
   return bytes(content) <= PRECACHE.ask || !!(await (await caches.open(YES)).match(scopeUrl("ja")));
 }
 
-/** Tells every page how far the offline copy is: bytes stored of all, or that it waits for a yes. */
-async function tell(state) {
-  for (const page of await self.clients.matchAll({ includeUncontrolled: true, type: "window" })) {
-    page.postMessage({ type: "offline", ...state });
+/** Tells `page`, else every page, how far the offline copy is: bytes stored of all, whether it
+ * waits for a yes, or what went wrong. */
+async function tell({ stored, total, ask, error }, page) {
+  for (const to of page ? [page] : await self.clients.matchAll({ includeUncontrolled: true, type: "window" })) {
+    to.postMessage({ type: "offline", stored, total, ask, error });
   }
 }
 
-/** Where the offline copy stands, from what the cache holds. */
+/** Where the offline copy stands: the cache, the listed files it lacks, bytes stored of all. */
 async function standing() {
   const { shell, content } = await list();
   const cache = await caches.open(CACHE_NAME);
   const held = new Set((await cache.keys()).map((r) => r.url));
   const all = [...shell, ...content];
-  return { stored: bytes(all.filter(([url]) => held.has(scopeUrl(url)))), total: bytes(all), ask: !(await keeping()) };
+  const missing = all.filter(([url]) => !held.has(scopeUrl(url)));
+  return { cache, missing, stored: bytes(all) - bytes(missing), total: bytes(all), ask: !(await keeping()) };
 }
 
-/** Stores `files` (four at a time); with `told`, tells the pages at most every 200 ms and at the end. */
-async function store(files, told = 0) {
-  const { shell, content } = await list();
-  const total = bytes(shell) + bytes(content);
-  const cache = await caches.open(CACHE_NAME);
-  const held = new Set((await cache.keys()).map((r) => r.url));
-  let stored = bytes([...shell, ...content].filter(([url]) => held.has(scopeUrl(url))));
-  const waiting = files.filter(([url]) => !held.has(scopeUrl(url)));
+/** Stores what the cache lacks of `files`, four at a time, telling the pages (unless `quiet`) at
+ * most every 200 ms and at the end; after a failure the others stop and the pages hear why. */
+async function store(files, quiet) {
+  const now = await standing();
+  const waiting = now.missing.filter(([url]) => files.some(([f]) => f === url));
+  let { stored } = now;
+  let told = 0;
+  let failed;
   const next = async () => {
-    for (let file = waiting.shift(); file; file = waiting.shift()) {
-      const response = await fetch(fresh(file[0]));
-      if (!response.ok) throw new Error(`${decodeURIComponent(file[0])}: HTTP ${response.status}`);
-      await cache.put(scopeUrl(file[0]), response);
-      stored += file[1];
-      if (told !== false && Date.now() - told >= 200) {
-        told = Date.now();
-        await tell({ stored, total, ask: false });
+    try {
+      for (let file = waiting.shift(); file && !failed; file = waiting.shift()) {
+        const response = await fetch(fresh(file[0]));
+        if (!response.ok) throw new Error(`${decodeURIComponent(file[0])}: HTTP ${response.status}`);
+        await now.cache.put(scopeUrl(file[0]), response);
+        stored += file[1];
+        if (!quiet && !failed && Date.now() - told >= 200) {
+          told = Date.now();
+          await tell({ stored, total: now.total });
+        }
       }
+    } catch (error) {
+      failed ??= error;
     }
   };
-  try {
-    await Promise.all([next(), next(), next(), next()]);
-  } catch (error) {
-    await tell({ stored, total, error: error?.name === "QuotaExceededError" ? "de opslag van dit apparaat is vol" : String(error?.message ?? error) });
-    throw error;
+  await Promise.all([next(), next(), next(), next()]);
+  if (failed) {
+    const error = failed.name === "QuotaExceededError" ? "de opslag van dit apparaat is vol" : String(failed.message ?? failed);
+    if (!quiet) await tell({ stored, total: now.total, error });
+    throw failed;
   }
-  if (told !== false) await tell({ stored, total, ask: false });
+  if (!quiet) await tell({ stored, total: now.total });
+}
+
+/** Stores the content too when it is to be kept and not all there: one such run at a time. */
+let completing;
+function complete() {
+  completing ??= (async () => {
+    if (await keeping()) await store((await list()).content);
+  })().finally(() => (completing = undefined));
+  return completing;
 }
 
 self.addEventListener("install", (event) => {
-  // The shell always; the content too when it is small or the reader said yes before, else the
-  // pages say how large it is and keep it only on a yes.
+  // The shell always. The content too when it is small or the reader said yes before: waited for,
+  // so a page this worker takes over reads offline; if it cannot be kept the pages are told and the
+  // update goes on (the next page's question tries again). Else the pages say how large it is.
   event.waitUntil(
     (async () => {
-      const { shell, content } = await list();
-      if (await keeping()) await store([...shell, ...content]);
-      else {
-        await store(shell, false);
-        await tell(await standing());
-      }
+      await store((await list()).shell, true);
+      if (await keeping()) await complete().catch(() => {});
+      else await tell(await standing());
     })(),
   );
   // The first install has no old version to protect: no waiting then (handled by the browser);
@@ -118,14 +136,21 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const type = event.data?.type;
   if (type === "SKIP_WAITING") self.skipWaiting();
-  // A page asks where the offline copy stands (it shows it), or says yes to a large one.
-  else if (type === "offline?") event.waitUntil(standing().then((s) => event.source?.postMessage({ type: "offline", ...s })));
+  // A page asks where the offline copy stands (it shows it); a copy that stopped partway goes on.
+  else if (type === "offline?" && PRECACHE.list)
+    event.waitUntil(
+      (async () => {
+        const now = await standing();
+        await tell(now, event.source);
+        if (now.missing.length && !now.ask) await complete();
+      })(),
+    );
+  // The reader says yes to a large copy (to the worker that asked: after an update, the new one).
   else if (type === "offline-ja")
     event.waitUntil(
       (async () => {
         await (await caches.open(YES)).put(scopeUrl("ja"), new Response("ja"));
-        const { content } = await list();
-        await store(content);
+        await complete();
       })(),
     );
 });

@@ -22,11 +22,12 @@
 // by one function scope in sw.js (its names minify). Its style sheet is inline in index.html since
 // (its bytes are still the shell's; the file is the report's alone). Issue 14's offline copy with
 // its progress line and its question before a large download (sw.js, boot.js) added 1.1 KB.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { inlineScripts, inlineStyles, sha256 } from "./csp.mjs";
 import { MARKER, startPageCopy, withoutStartPage } from "./prerender.mjs";
+import { filesUnder } from "./files-under.mjs";
 
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith("--")) || "dist";
@@ -38,12 +39,6 @@ try {
   indexHtml = readFileSync(join(dist, "index.html"), "utf8");
 } catch {}
 
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 function classify(name) {
   if (name === "briefwissel.html") return "single";
@@ -84,7 +79,7 @@ function splitStartPage(name, raw) {
 
 let files;
 try {
-  files = walk(dist).sort();
+  files = filesUnder(dist).sort();
 } catch (error) {
   console.error(`budget: cannot read ${dist}: ${error.message} (run trunk build --release first)`);
   process.exit(2);

@@ -6,9 +6,10 @@
 // Usage: node scripts/own-dist.mjs [dist] [out]
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { filesUnder } from "./files-under.mjs";
 
 export const OWN_DIST = "target/e2e/dist-eigen";
 /** Left out of the copy's corpus (tests/e2e/own-documents.json says which and why). */
@@ -20,18 +21,12 @@ export const MANY_LEFT_OUT = readdirSync("data/documents/kamervragen")
   .slice(0, 50)
   .map((name) => join("data/documents/kamervragen", name));
 
-function files(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
-}
 
 /** Copies `dist` to `out` with a corpus head built without `leftOut` (the CLI's `artifact`). */
 export function buildOwnDist(dist = "dist", out = OWN_DIST, leftOut = Object.values(LEFT_OUT)) {
   rmSync(out, { recursive: true, force: true });
   cpSync(dist, out, { recursive: true });
-  const kept = files("data/documents").filter((f) => !leftOut.includes(f));
+  const kept = filesUnder("data/documents").filter((f) => !leftOut.includes(f));
   const head = join(out, "corpus-head.bin");
   execFileSync("cargo", ["run", "-q", "-p", "briefwissel-corpus", "--bin", "briefwissel", "--", "artifact", head, ...kept], {
     stdio: ["ignore", "inherit", "inherit"],

@@ -10,6 +10,7 @@ import { startPageCopy, withPrerenderedPages } from "./prerender.mjs";
 import { ROUTE_DIRS, writeRoutePages } from "./deep-links.mjs";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { filesUnder } from "./files-under.mjs";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 const indexPath = join(dir, "index.html");
@@ -18,12 +19,6 @@ if (!existsSync(indexPath)) {
   process.exit(1);
 }
 
-function walk(root) {
-  return readdirSync(root).flatMap((name) => {
-    const path = join(root, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 const NOT_PRECACHED = new Set(["sw.js", "404.html", "briefwissel.html"]);
 /** Content (corpus, index, originals) of more bytes than this is kept offline only when the reader
@@ -39,7 +34,7 @@ function writePrecache(root) {
     console.error("postbuild: no sw.js in the build (add <link data-trunk rel=\"copy-file\" href=\"public/sw.js\">)");
     return;
   }
-  const files = walk(root)
+  const files = filesUnder(root)
     .map((p) => relative(root, p).split("\\").join("/"))
     .filter((f) => !NOT_PRECACHED.has(f) && !f.endsWith(".map") && !f.startsWith("lezer/") && !/^precache-/.test(f))
     .filter((f) => !ROUTE_DIRS.some((d) => f.startsWith(`${d}/`)))

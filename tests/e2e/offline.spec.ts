@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { abbreviation, count, corpus, ranked } from "./corpus";
 import { ExplorerPage, untilOfflineReady } from "./pages/explorer-page";
 import { DIST } from "../../playwright.config";
-import { megabytes, offlineFiles, total } from "./offline-copy";
+import { cachedFiles, megabytes, offlineFiles, total } from "./offline-copy";
 
 test("after one visit the app reloads, filters, searches and opens documents offline", async ({ page, context }) => {
   const [[party], [second]] = ranked((q) => q.parties);
@@ -61,13 +61,9 @@ test("a first visit shows the offline copy being kept, then how much this device
   expect(texts.length).toBeGreaterThan(1);
   expect(texts.slice(0, -1).every((t) => new RegExp(`^Offline beschikbaar maken: \\d+,\\d MB van ${held}…$`).test(t))).toBe(true);
   // Every file it names is in the service worker's cache.
-  const cached = await page.evaluate(async () => {
-    const names = (await caches.keys()).filter((n) => n.startsWith("briefwissel-"));
-    const keys = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat();
-    return keys.map((r) => decodeURIComponent(new URL(r.url).pathname.slice(1)));
-  });
+  const cached = await cachedFiles(page);
   expect([...offlineFiles(DIST).keys()].filter((f) => !cached.includes(f))).toEqual([]);
-  // The next visit says the same, without keeping anything again.
+  // The next visit says the same.
   await page.reload();
   await explorer.waitForResults();
   await expect(status).toHaveText(`Briefwissel werkt offline: ${held} op dit apparaat.`);

@@ -1,24 +1,16 @@
 // Journey: a new version is deployed while a reader has the old one; the next visit says so.
 import { expect, test } from "@playwright/test";
-import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { DIST } from "../../playwright.config";
+import { type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { ExplorerPage } from "./pages/explorer-page";
+import { serveCopy } from "./served-copy";
 
 const PORT = 4175;
 const DEPLOY = "target/e2e/deploy";
 let server: ChildProcess;
 
 test.beforeAll(async () => {
-  rmSync(DEPLOY, { recursive: true, force: true });
-  cpSync(DIST, DEPLOY, { recursive: true });
-  server = spawn("node", ["scripts/static-server.mjs", "--dir", DEPLOY, "--port", String(PORT)], { stdio: "ignore" });
-  for (let i = 0; i < 50; i++) {
-    const up = await fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.ok, () => false);
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the deploy server did not start");
+  server = await serveCopy(DEPLOY, PORT);
 });
 
 test.afterAll(() => {

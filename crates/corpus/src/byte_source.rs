@@ -41,17 +41,29 @@ pub struct Windowed<'s> {
     at: usize,
     /// How many bytes of the window hold data.
     filled: usize,
+    /// How many bytes a refill copies at least.
+    size: usize,
 }
 
 impl<'s> Windowed<'s> {
     /// Reads `source` from byte `from` on.
     pub fn new(source: &'s dyn ByteSource, from: usize) -> Windowed<'s> {
+        Windowed::with_window(source, from, WINDOW_BYTES)
+    }
+
+    /// [`Windowed::new`] with a window of `size` bytes.
+    pub(crate) fn with_window(
+        source: &'s dyn ByteSource,
+        from: usize,
+        size: usize,
+    ) -> Windowed<'s> {
         Windowed {
             source,
             window: Vec::new(),
             start: from.min(source.byte_len()),
             at: 0,
             filled: 0,
+            size: size.max(1),
         }
     }
 
@@ -70,7 +82,7 @@ impl<'s> Windowed<'s> {
         self.window.copy_within(self.at..self.filled, 0);
         self.start += self.at;
         self.at = 0;
-        let size = (self.source.byte_len() - self.start).min(WINDOW_BYTES.max(wanted));
+        let size = (self.source.byte_len() - self.start).min(self.size.max(wanted));
         self.window.resize(size, 0);
         self.source.copy_into(read, &mut self.window[unread..size]);
         self.filled = size;
@@ -128,7 +140,13 @@ mod tests {
     }
 
     fn read(bytes: &[u8]) -> Result<(Sample, usize), Error> {
-        let mut deserializer = postcard::Deserializer::from_flavor(Windowed::new(&bytes, 0));
+        read_in(bytes, WINDOW_BYTES)
+    }
+
+    fn read_in(bytes: &[u8], window: usize) -> Result<(Sample, usize), Error> {
+        let source = &bytes;
+        let mut deserializer =
+            postcard::Deserializer::from_flavor(Windowed::with_window(source, 0, window));
         let sample = Sample::deserialize(&mut deserializer)?;
         Ok((sample, deserializer.finalize()?))
     }
@@ -148,6 +166,23 @@ mod tests {
         assert_eq!(read.texts, texts);
         assert_eq!(read.bytes, vec![1, 2, 3]);
         assert_eq!(left, 4, "the four bytes after the value are left unread");
+    }
+
+    #[test]
+    fn windows_of_a_few_bytes_read_what_the_whole_slice_reads() {
+        // Multi-byte lengths and numbers fall across the windows' edges at every offset.
+        let texts = vec!["x".repeat(300), "één twee".to_string(), "y".repeat(20_000)];
+        let bytes = postcard::to_allocvec(&(1_000_000u32, texts.clone(), vec![7u8; 200])).unwrap();
+        let whole: (u32, Vec<String>, Vec<u8>) = postcard::from_bytes(&bytes).unwrap();
+        for window in 1..=9 {
+            let (read, left) = read_in(&bytes, window).unwrap();
+            assert_eq!(
+                (read.number, read.texts, read.bytes),
+                whole,
+                "window of {window} bytes"
+            );
+            assert_eq!(left, 0);
+        }
     }
 
     #[test]
