@@ -5,7 +5,7 @@
 //! * `<target>/<profile dir>/briefwissel-corpus.bin`, the head of the split artifact, which the
 //!   Trunk post-build hook (`trunk-hooks/place-artifact.sh`) copies into `dist/` under a
 //!   content-hashed name, and `briefwissel-corpus-chunks/zoekindex-<hash>.bin`, its index file
-//!   (terms, compound and chunk tables) and index chunks;
+//!   (terms, compound and chunk tables) and index chunks, and `tekst-<hash>.bin`, its text shards;
 //! * `<target>/<profile dir>/briefwissel-originals/`, the PDF and Word files of the corpus' documents,
 //!   which the hook copies to `dist/originals/` (the document page links to them);
 //! * `<target>/<profile dir>/briefwissel-report.html`, the parse report page, which the hook copies
@@ -13,6 +13,7 @@
 //! * the env var `BRIEFWISSEL_ARTIFACT_HASH` (the hash in the head's name) for the app.
 
 use briefwissel_corpus::artifact::{encode, encode_split, Bundle, CHUNK_TARGET_BYTES};
+use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
 use briefwissel_corpus::hash::content_hash;
 use briefwissel_corpus::original::original_path;
 use briefwissel_corpus::parse::parse_paths;
@@ -73,7 +74,7 @@ fn main() {
         .filter(|f| is_original(f))
         .collect();
     let bundle = Bundle::build(output.corpus);
-    let split = encode_split(&bundle, CHUNK_TARGET_BYTES);
+    let split = encode_split(&bundle, CHUNK_TARGET_BYTES, TEXT_SHARD_TARGET_BYTES);
     let hash = content_hash(&split.head);
     println!("cargo:rustc-env=BRIEFWISSEL_ARTIFACT_HASH={hash}");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
@@ -94,7 +95,10 @@ fn main() {
             println!("cargo:warning=cannot create {}: {e}", chunks.display());
             std::process::exit(1);
         }
-        for chunk in std::iter::once(&split.index).chain(&split.chunks) {
+        for chunk in std::iter::once(&split.index)
+            .chain(&split.chunks)
+            .chain(&split.texts)
+        {
             write_or_exit(&chunks.join(&chunk.file_name), &chunk.bytes);
         }
         write_or_exit(

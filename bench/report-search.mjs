@@ -97,8 +97,9 @@ export function indexSizeSection(outDir) {
   out("| part | raw | brotli | loaded |");
   out("| --- | --- | --- | --- |");
   const PARTS = [
-    ["head (corpus columns, name of the index file)", "head", "before first results"],
+    ["head (corpus columns without the texts, names of the index file and text shards)", "head", "before first results"],
     ["  corpus columns", "corpus_columns", "in the head"],
+    ["text shards (questions, answers, letters)", "texts", "for the cards and pages shown"],
     ["index file (index without posting lists)", "index_file", "after the first results, or with a ?q= link"],
     ["  terms (sorted, concatenated)", "terms", "in the index file"],
     ["  term lengths", "term_lengths", "in the index file"],

@@ -192,7 +192,7 @@ async function readAll(files) {
   say(`0 van ${files.length} gelezen`);
   const started = performance.now();
   const back = await ask(
-    { type: "lees", head: head.buffer, files: files.map((f) => ({ name: f.naam, bytes: f.bytes })) },
+    { type: "lees", head: head.buffer, base: publishedHref(), files: files.map((f) => ({ name: f.naam, bytes: f.bytes })) },
     // At most a few lines a second: each one is a frame to draw, and a person cannot read more.
     () => {
       const now = performance.now();

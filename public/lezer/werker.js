@@ -1,10 +1,16 @@
 // Briefwissel's reader in a Web Worker: reads the files a reader adds with the build's own parser
 // (crates/reader-worker as wasm), off the page's thread. scripts/reader-worker.mjs fills in the
 // content-hashed names of the wasm and its glue.
-import init, { readOwnDocuments, tooLarge } from "./@LEZER_JS@";
+import init, { readOwnDocuments, textFileNames, tooLarge } from "./@LEZER_JS@";
 
 const load = () => init({ module_or_path: new URL("./@LEZER_WASM@", import.meta.url) });
 let ready = load();
+
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname.split("/").pop()} kon niet worden geladen (HTTP ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 self.onmessage = async ({ data }) => {
   try {
@@ -16,8 +22,12 @@ self.onmessage = async ({ data }) => {
     }
     // When each step started: reading (the first file), merging, indexing; and the end.
     const at = { begin: performance.now() };
+    const head = new Uint8Array(data.head);
+    // The published texts are in shards next to the head: an own answer letter is merged with them.
+    const texts = await Promise.all(textFileNames(head).map((name) => fetchBytes(new URL(name, data.base))));
     const [artifact, report] = readOwnDocuments(
-      new Uint8Array(data.head),
+      head,
+      texts,
       data.files.map((f) => f.name),
       data.files.map((f) => new Uint8Array(f.bytes)),
       (step, name) => {

@@ -1,9 +1,10 @@
-//! Prints, as JSON, the raw byte sizes of the split artifact's head, its index file and the parts of that, and its chunks (bench/report.mjs shows them).
+//! Prints, as JSON, the raw byte sizes of the split artifact's head, its index file and the parts of that, its chunks and its text shards (bench/report.mjs shows them).
 //! Usage: cargo run --release --example index_size -- DATA_DIR [PARTS_DIR]   (PARTS_DIR: also write each part there, for brotli sizes)
 
 use briefwissel_corpus::artifact::{encode, encode_split, Bundle, CHUNK_TARGET_BYTES};
 use briefwissel_corpus::columns::CorpusColumns;
 use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::texts::{split_texts, TEXT_SHARD_TARGET_BYTES};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -26,7 +27,7 @@ fn main() {
         }
     };
     let bundle = Bundle::build(corpus);
-    let split = encode_split(&bundle, CHUNK_TARGET_BYTES);
+    let split = encode_split(&bundle, CHUNK_TARGET_BYTES, TEXT_SHARD_TARGET_BYTES);
     // The index file: the index with its posting lists moved out into chunks, a chunk table left.
     let mut head_index = bundle.index.clone();
     head_index.split_postings(CHUNK_TARGET_BYTES);
@@ -35,7 +36,9 @@ fn main() {
         ("head", split.head.clone()),
         (
             "corpus_columns",
-            postcard_bytes(&CorpusColumns::from_corpus(&bundle.corpus)),
+            postcard_bytes(&CorpusColumns::from_corpus(
+                &split_texts(&bundle.corpus, TEXT_SHARD_TARGET_BYTES).head,
+            )),
         ),
         ("index_file", split.index.bytes.clone()),
         ("terms", postcard_bytes(&head_index.terms)),
@@ -51,6 +54,14 @@ fn main() {
             "chunks",
             split
                 .chunks
+                .iter()
+                .flat_map(|c| c.bytes.iter().copied())
+                .collect(),
+        ),
+        (
+            "texts",
+            split
+                .texts
                 .iter()
                 .flat_map(|c| c.bytes.iter().copied())
                 .collect(),

@@ -1,4 +1,4 @@
-//! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column) and index; optionally split into a head, an index file and index chunks.
+//! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column), index and texts; optionally split into a head, an index file, index chunks and text shards.
 
 use crate::byte_source::{ByteSource, Windowed};
 use crate::columns::CorpusColumns;
@@ -6,6 +6,7 @@ use crate::hash::{check_shipped, content_hash};
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
 use crate::search::{IndexReader, SearchIndex};
+use crate::texts::{split_texts, text_file_name, DocumentTexts, TextFile, TextTable};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -13,8 +14,9 @@ use std::fmt;
 /// The first four bytes of every artifact.
 pub const MAGIC: &[u8; 4] = b"BRFW";
 /// Version of the index and artifact layout; bump it when [`SearchIndex`], the column layout
-/// ([`CorpusColumns`]) or the bundle changes. 3: index chunks and the column layout.
-pub const INDEX_FORMAT_VERSION: u32 = 3;
+/// ([`CorpusColumns`]) or the bundle changes. 3: index chunks and the column layout; 4: text
+/// shards.
+pub const INDEX_FORMAT_VERSION: u32 = 4;
 /// Index chunks of a split artifact hold about this many bytes of posting lists each.
 pub const CHUNK_TARGET_BYTES: usize = 64 * 1024;
 /// Artifact version: changes with the corpus schema ([`SCHEMA_VERSION`]) and with the index
@@ -30,6 +32,9 @@ pub struct Bundle {
     /// The file holding the index, for a split artifact's head: fetched when the first search
     /// needs it, after the first results are on screen.
     pub index_file: Option<IndexFile>,
+    /// Where the texts are, for a split artifact's head (its corpus then has them emptied):
+    /// fetched for what is shown ([`crate::texts`]).
+    pub text_table: Option<TextTable>,
 }
 
 impl Bundle {
@@ -40,6 +45,7 @@ impl Bundle {
             corpus,
             index,
             index_file: None,
+            text_table: None,
         }
     }
 }
@@ -103,7 +109,11 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
         Some(file) => ShippedIndex::InFile(file.clone()),
         None => ShippedIndex::Inline(bundle.index.clone()),
     };
-    let payload = (CorpusColumns::from_corpus(&bundle.corpus), index);
+    let payload = (
+        CorpusColumns::from_corpus(&bundle.corpus),
+        index,
+        &bundle.text_table,
+    );
     match postcard::to_extend(&payload, out) {
         Ok(out) => out,
         // Serialising plain data into a Vec cannot fail; keep a readable artifact header anyway.
@@ -125,6 +135,8 @@ pub struct SplitArtifact {
     /// The index without its posting lists, as `zoekindex-<hash>.bin` (`first_term` is empty).
     pub index: ShippedChunk,
     pub chunks: Vec<ShippedChunk>,
+    /// The texts, as `tekst-<hash>.bin` (`first_term` is empty).
+    pub texts: Vec<ShippedChunk>,
 }
 
 /// One index chunk as a file.
@@ -203,9 +215,32 @@ pub fn chunks_for_search<S: AsRef<str>>(first_terms: &[S], text: &str) -> Vec<us
     chunks
 }
 
-/// Splits a bundle's posting lists into chunks of about `chunk_bytes` and encodes the head.
-pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
+/// Reads a text shard named by a split artifact's head, checking its length and hash;
+/// [`crate::texts::Texts::add_shard`] checks that it fits the corpus.
+pub fn decode_text_shard(file: &TextFile, bytes: &[u8]) -> Result<Vec<DocumentTexts>, String> {
+    check_shipped("tekstdeel", bytes, file.length, &file.hash)?;
+    read_value(&bytes, 0)
+        .map(|(texts, _)| texts)
+        .map_err(|e| format!("tekstdeel {} is beschadigd: {e:?}", file.hash))
+}
+
+/// Splits a bundle's posting lists into chunks of about `chunk_bytes` and its texts into shards
+/// of about `text_bytes`, and encodes the head.
+pub fn encode_split(bundle: &Bundle, chunk_bytes: usize, text_bytes: usize) -> SplitArtifact {
     let mut head = bundle.clone();
+    let split = split_texts(&head.corpus, text_bytes);
+    head.corpus = split.head;
+    head.text_table = Some(split.table);
+    let texts = split
+        .shards
+        .into_iter()
+        .map(|(hash, bytes)| ShippedChunk {
+            file_name: text_file_name(&hash),
+            hash,
+            first_term: String::new(),
+            bytes,
+        })
+        .collect();
     let chunks = head.index.split_postings(chunk_bytes);
     let mut term_starts = vec![0usize];
     for &length in &head.index.term_lengths {
@@ -243,6 +278,7 @@ pub fn encode_split(bundle: &Bundle, chunk_bytes: usize) -> SplitArtifact {
             bytes: index_bytes,
         },
         chunks,
+        texts,
     }
 }
 
@@ -270,7 +306,8 @@ pub fn decode_from(source: &dyn ByteSource) -> Result<Bundle, ArtifactError> {
             found,
         });
     }
-    let ((columns, index), rest) = read_value::<(CorpusColumns, ShippedIndex)>(source, 8)
+    let ((columns, index, text_table), rest) =
+        read_value::<(CorpusColumns, ShippedIndex, Option<TextTable>)>(source, 8)
         .map_err(|e| ArtifactError::Corrupt(format!("{e:?}")))?;
     if rest != 0 {
         return Err(ArtifactError::Corrupt(format!(
@@ -293,12 +330,14 @@ pub fn decode_from(source: &dyn ByteSource) -> Result<Bundle, ArtifactError> {
                 corpus,
                 index,
                 index_file: None,
+                text_table,
             }
         }
         ShippedIndex::InFile(file) => Bundle {
             corpus,
             index: SearchIndex::default(),
             index_file: Some(file),
+            text_table,
         },
     };
     Ok(bundle)

@@ -9,6 +9,7 @@ use crate::search::bitset::Bitset;
 use crate::search::expand::Expansion;
 use crate::search::suggest::suggestion;
 use crate::search::units::{AnswerLookup, Part, UnitMap};
+use crate::texts::{TextTable, Texts};
 use crate::search::{HighlightTerms, IndexReader, SearchIndex, SearchText};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -83,6 +84,9 @@ pub struct Outcome {
     /// The search text needs the index, which has not arrived yet ([`Explorer::set_index`]);
     /// the outcome counts no text matches.
     pub waiting_for_index: bool,
+    /// Text shards a phrase search must read and that have not arrived yet
+    /// ([`crate::texts::Texts::add_shard`]); the outcome is incomplete until they have.
+    pub missing_text_shards: Vec<usize>,
     /// Questions without a date that match everything else but that the date range leaves out
     /// (0 without a range, or when `datum=onbekend` adds them).
     pub undated_left_out: usize,
@@ -99,7 +103,9 @@ impl Outcome {
     /// False while the outcome waits for the index or some of its chunks (it then counts no
     /// text matches).
     pub fn is_complete(&self) -> bool {
-        self.missing_index_chunks.is_empty() && !self.waiting_for_index
+        self.missing_index_chunks.is_empty()
+            && !self.waiting_for_index
+            && self.missing_text_shards.is_empty()
     }
 
     /// Number of pages (at least 1).
@@ -124,6 +130,8 @@ pub struct Explorer<'a> {
     reader: OnceLock<IndexReader<'a>>,
     index_problem: OnceLock<String>,
     answers: AnswerLookup<'a>,
+    /// The texts: in the corpus, or in shards that arrive later ([`Explorer::with_text_table`]).
+    texts: Texts<'a>,
     /// Facets in order: parties, themes, kinds, chambers, answered, ministries, terms, sources.
     facets: [Vec<FacetEntry>; FACETS],
     newest: Vec<u32>,
@@ -290,6 +298,7 @@ impl<'a> Explorer<'a> {
             reader: OnceLock::new(),
             index_problem: OnceLock::new(),
             answers,
+            texts: Texts::inline(corpus),
             facets: [
                 parties.finish(),
                 themes.finish(),
@@ -373,6 +382,17 @@ impl<'a> Explorer<'a> {
     /// True when there is no index yet (nor a problem with one).
     fn waits_for_index(&self) -> bool {
         self.reader.get().is_none() && self.index_problem.get().is_none()
+    }
+
+    /// Reads the texts from the shards of `table` (a split artifact's head), not from the corpus.
+    pub fn with_text_table(mut self, table: TextTable) -> Result<Explorer<'a>, String> {
+        self.texts = Texts::sharded(self.corpus, table)?;
+        Ok(self)
+    }
+
+    /// The corpus's texts, wherever they are.
+    pub fn texts(&self) -> &Texts<'a> {
+        &self.texts
     }
 
     /// Filters, counts and sorts for `query`.
@@ -470,6 +490,10 @@ impl<'a> Explorer<'a> {
             None => Vec::new(),
         };
         let nothing_found = questions.is_empty() && document_hits.is_empty();
+        let missing_text_shards = text
+            .as_ref()
+            .map(|t| t.missing_texts.clone())
+            .unwrap_or_default();
         let suggestion = match (self.reader.get(), expansion) {
             (Some(reader), Some(expansion)) if nothing_found && missing_index_chunks.is_empty() => {
                 suggestion(reader, search, expansion)
@@ -485,6 +509,7 @@ impl<'a> Explorer<'a> {
             suggestion,
             missing_index_chunks,
             waiting_for_index,
+            missing_text_shards,
             undated_left_out,
         }
     }

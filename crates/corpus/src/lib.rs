@@ -27,6 +27,7 @@ pub mod report_html;
 pub mod scale;
 pub mod search;
 pub mod text;
+pub mod texts;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};

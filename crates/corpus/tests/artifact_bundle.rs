@@ -131,6 +131,7 @@ fn an_index_built_for_another_corpus_is_refused() {
         corpus: smaller.clone(),
         index: bundle().index.clone(),
         index_file: None,
+        text_table: None,
     };
     let err = decode(&encode(&mismatched)).expect_err("index does not fit");
     assert!(matches!(err, ArtifactError::Inconsistent(_)), "{err}");
@@ -157,6 +158,7 @@ fn an_index_built_for_another_corpus_is_refused() {
         },
         index: SearchIndex::default(),
         index_file: None,
+        text_table: None,
     };
     assert_eq!(
         decode(&encode(&empty)).expect("an empty corpus is fine"),

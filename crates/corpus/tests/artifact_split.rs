@@ -1,7 +1,8 @@
 //! The split artifact: a head for the first results, the index file the first search loads, and index chunks that a search loads on demand.
 
 use briefwissel_corpus::artifact::{
-    chunks_for_search, decode, decode_index_file, encode, encode_split, Bundle, SplitArtifact,
+    chunks_for_search, decode, decode_index_file, decode_text_shard, encode, encode_split, Bundle,
+    SplitArtifact,
 };
 use briefwissel_corpus::explore::{Explorer, Outcome};
 use briefwissel_corpus::parse::parse_paths;
@@ -12,6 +13,8 @@ use std::sync::OnceLock;
 
 /// Small chunks, so that even today's corpus is split into many.
 const CHUNK_BYTES: usize = 4 * 1024;
+/// Small text shards, for the same reason.
+const TEXT_BYTES: usize = 16 * 1024;
 
 fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();
@@ -23,7 +26,7 @@ fn bundle() -> &'static Bundle {
 
 fn split() -> &'static SplitArtifact {
     static SPLIT: OnceLock<SplitArtifact> = OnceLock::new();
-    SPLIT.get_or_init(|| encode_split(bundle(), CHUNK_BYTES))
+    SPLIT.get_or_init(|| encode_split(bundle(), CHUNK_BYTES, TEXT_BYTES))
 }
 
 fn head() -> &'static Bundle {
@@ -43,9 +46,12 @@ fn head_index() -> &'static SearchIndex {
     })
 }
 
-/// An explorer on the head with its index file loaded, but no chunks.
+/// An explorer on the head with its index file loaded, but no chunks and no texts.
 fn head_explorer() -> Explorer<'static> {
-    let explorer = Explorer::waiting_for_index(&head().corpus);
+    let table = head().text_table.clone().expect("the head names its texts");
+    let explorer = Explorer::waiting_for_index(&head().corpus)
+        .with_text_table(table)
+        .expect("the text table fits the head");
     explorer
         .set_index(head_index())
         .expect("the index fits the head");
@@ -56,7 +62,8 @@ fn query(qs: &str) -> Query {
     parse_query_string(qs, &bundle().corpus).0
 }
 
-/// Runs `query` on a fresh head, loading whatever chunks it asks for, as the app does.
+/// Runs `query` on a fresh head, loading whatever chunks and text shards it asks for, as the app
+/// does; the chunks it asked for.
 fn run_loading_chunks(query: &Query) -> (Outcome, Vec<usize>) {
     let explorer = head_explorer();
     let first = explorer.run(query);
@@ -64,6 +71,13 @@ fn run_loading_chunks(query: &Query) -> (Outcome, Vec<usize>) {
     for &c in &asked {
         let bytes = split().chunks[c].bytes.clone();
         assert_eq!(explorer.add_index_chunk(c, bytes), Ok(true));
+    }
+    // A phrase is looked for in the texts of the candidates, which the chunks name.
+    let second = explorer.run(query);
+    for &s in &second.missing_text_shards {
+        let file = &explorer.texts().files()[s];
+        let texts = decode_text_shard(file, &split().texts[s].bytes).expect("the shard decodes");
+        assert_eq!(explorer.texts().add_shard(s, texts), Ok(true));
     }
     (explorer.run(query), asked)
 }

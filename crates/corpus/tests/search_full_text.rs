@@ -5,6 +5,7 @@ use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::query::{Query, Sort};
 use briefwissel_corpus::search::units::{question_texts, AnswerLookup};
 use briefwissel_corpus::search::{highlight, HighlightTerms, SearchIndex};
+use briefwissel_corpus::texts::Texts;
 use briefwissel_corpus::{Block, Corpus};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -52,10 +53,12 @@ fn normalized(text: &str) -> String {
 fn question_text(corpus: &Corpus, q: usize) -> String {
     let answers = AnswerLookup::new(corpus);
     let mut all = String::new();
-    question_texts(corpus, &answers, q, |t, _| {
+    let texts = Texts::inline(corpus);
+    let read = question_texts(&texts, &answers, q, |t, _| {
         all.push_str(t);
         all.push('\n');
     });
+    assert_eq!(read, Ok(()), "the texts are in the corpus");
     all
 }
 

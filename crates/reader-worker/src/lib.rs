@@ -7,6 +7,7 @@
 use briefwissel_corpus::artifact::{self, Bundle};
 use briefwissel_corpus::own_documents::{add_documents, FileOutcome, Outcome, Step};
 use briefwissel_corpus::parse::sources::SourceFile;
+use briefwissel_corpus::texts::{fill_texts, text_file_name};
 use serde_json::{json, Value};
 
 /// What the worker hands back: the merged corpus as an artifact the app loads like its own (with
@@ -16,16 +17,37 @@ pub struct ReadBack {
     pub report: String,
 }
 
+/// The file names of the text shards `published_head` names ([`text_file_name`]), in its table's
+/// order: [`read_own_documents`] needs them all. Empty when the texts are in the head.
+pub fn text_file_names(published_head: &[u8]) -> Result<Vec<String>, String> {
+    let published = artifact::decode(published_head).map_err(unreadable)?;
+    let files = published.text_table.map(|t| t.files).unwrap_or_default();
+    Ok(files.iter().map(|f| text_file_name(&f.hash)).collect())
+}
+
 /// Reads `files` (name and bytes) into the corpus of `published_head` (the artifact the app
-/// loaded), telling `on_step` where it is (each file's reading, the merge, the index). `Err` with a Dutch message when the
-/// published artifact cannot be read.
+/// loaded) with its `texts` (the bytes of the files [`text_file_names`] names, in that order),
+/// telling `on_step` where it is (each file's reading, the merge, the index). `Err` with a Dutch
+/// message when the published artifact or one of its text shards cannot be read.
 pub fn read_own_documents(
     published_head: &[u8],
+    texts: &[Vec<u8>],
     files: Vec<(String, Vec<u8>)>,
     on_step: &mut dyn FnMut(Step),
 ) -> Result<ReadBack, String> {
-    let published = artifact::decode(published_head)
-        .map_err(|e| format!("Het gepubliceerde corpus kan niet worden gelezen: {e}."))?;
+    let mut published = artifact::decode(published_head).map_err(unreadable)?;
+    let table = published.text_table.take().unwrap_or_default();
+    if texts.len() != table.files.len() {
+        return Err(unreadable(format!(
+            "{} tekstdelen verwacht, {} ontvangen",
+            table.files.len(),
+            texts.len()
+        )));
+    }
+    for (file, bytes) in table.files.iter().zip(texts) {
+        let shard = artifact::decode_text_shard(file, bytes).map_err(unreadable)?;
+        fill_texts(&mut published.corpus, shard).map_err(unreadable)?;
+    }
     let files = files
         .into_iter()
         .map(|(name, bytes)| SourceFile {
@@ -41,6 +63,10 @@ pub fn read_own_documents(
         artifact: artifact::encode(&Bundle::build(added.corpus)),
         report,
     })
+}
+
+fn unreadable(why: impl std::fmt::Display) -> String {
+    format!("Het gepubliceerde corpus kan niet worden gelezen: {why}.")
 }
 
 /// The build's refusal of a file of `size` bytes over the size limit, as the page shows it.
@@ -75,12 +101,20 @@ mod web {
     use super::Step;
     use wasm_bindgen::prelude::*;
 
+    /// The names of the text shards to fetch (relative to the head) before reading.
+    #[wasm_bindgen(js_name = textFileNames)]
+    pub fn text_file_names(published_head: &[u8]) -> Result<Vec<String>, JsValue> {
+        super::text_file_names(published_head).map_err(|e| JsValue::from_str(&e))
+    }
+
     /// `[artifact: Uint8Array, report: string]`; throws a message string when the published
-    /// corpus cannot be read. `on_step(step, name)` is called as each step starts: `lezen` (with
-    /// the file's name), `samenvoegen`, `indexeren`.
+    /// corpus cannot be read. `texts` are the files [`text_file_names`] names, in order.
+    /// `on_step(step, name)` is called as each step starts: `lezen` (with the file's name),
+    /// `samenvoegen`, `indexeren`.
     #[wasm_bindgen(js_name = readOwnDocuments)]
     pub fn read_own_documents(
         published_head: &[u8],
+        texts: Vec<js_sys::Uint8Array>,
         names: Vec<String>,
         files: Vec<js_sys::Uint8Array>,
         on_step: &js_sys::Function,
@@ -101,7 +135,8 @@ mod web {
                 &JsValue::from_str(name),
             );
         };
-        let back = super::read_own_documents(published_head, files, &mut tell)
+        let texts: Vec<Vec<u8>> = texts.iter().map(|t| t.to_vec()).collect();
+        let back = super::read_own_documents(published_head, &texts, files, &mut tell)
             .map_err(|e| JsValue::from_str(&e))?;
         let out = js_sys::Array::new();
         out.push(&js_sys::Uint8Array::from(&back.artifact[..]));

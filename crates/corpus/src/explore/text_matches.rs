@@ -21,6 +21,9 @@ pub(super) struct TextMatches {
     pub scores: Vec<f32>,
     /// Matching parts in unit order.
     pub parts: Vec<(Part, f32)>,
+    /// Text shards a phrase had to be looked for in that have not arrived: the matches are
+    /// then incomplete (and not kept for the next search).
+    pub missing_texts: Vec<usize>,
 }
 
 impl TextMatches {
@@ -29,6 +32,7 @@ impl TextMatches {
             questions: Bitset::empty(n),
             scores: vec![0.0; n],
             parts: Vec::new(),
+            missing_texts: Vec::new(),
         }
     }
 
@@ -79,6 +83,9 @@ impl Explorer<'_> {
             }
         }
         let matches = Arc::new(self.text_matches(expansion));
+        if !matches.missing_texts.is_empty() {
+            return matches;
+        }
         if let Ok(mut last) = self.last_text.lock() {
             *last = Some((search.clone(), Arc::clone(&matches)));
         }
@@ -109,7 +116,8 @@ impl Explorer<'_> {
         } else {
             reader.search_words(&required)
         };
-        let hits = self.keep_phrases(reader, hits, &expansion.phrases, true);
+        let mut missing = Vec::new();
+        let hits = self.keep_phrases(reader, hits, &expansion.phrases, true, &mut missing);
         let mut excluded: Vec<u32> = expansion
             .excluded
             .iter()
@@ -127,7 +135,7 @@ impl Explorer<'_> {
             let with_words = reader.search_words(&lists);
             let single = std::slice::from_ref(phrase);
             excluded.extend(
-                self.keep_phrases(reader, with_words, single, false)
+                self.keep_phrases(reader, with_words, single, false, &mut missing)
                     .into_iter()
                     .map(|(u, _)| u),
             );
@@ -144,17 +152,22 @@ impl Explorer<'_> {
                 found.parts.push((part, score));
             }
         }
+        missing.sort_unstable();
+        missing.dedup();
+        found.missing_texts = missing;
         found
     }
 
     /// The hits in which every phrase occurs. Indexed word pairs narrow the candidates; a
-    /// two-word phrase whose pairs are all indexed needs no scanning at all.
+    /// two-word phrase whose pairs are all indexed needs no scanning at all. A hit whose texts
+    /// have not arrived is kept, and its text shard added to `missing`.
     fn keep_phrases(
         &self,
         reader: &IndexReader,
         hits: Vec<(u32, f32)>,
         phrases: &[Vec<Vec<u32>>],
         use_pairs: bool,
+        missing: &mut Vec<usize>,
     ) -> Vec<(u32, f32)> {
         if phrases.is_empty() {
             return hits;
@@ -196,13 +209,19 @@ impl Explorer<'_> {
                     return true;
                 }
                 texts.clear();
-                match self.units.part(*unit) {
-                    None => question_texts(self.corpus, &self.answers, *unit as usize, |t, _| {
+                let read = match self.units.part(*unit) {
+                    None => question_texts(&self.texts, &self.answers, *unit as usize, |t, _| {
                         texts.push(t)
                     }),
-                    Some(part) => part_texts(self.corpus, part, |t, _| texts.push(t)),
+                    Some(part) => part_texts(&self.texts, part, |t, _| texts.push(t)),
+                };
+                match read {
+                    Ok(()) => matcher.has_all_phrases(&texts),
+                    Err(shard) => {
+                        missing.push(shard);
+                        true
+                    }
                 }
-                matcher.has_all_phrases(&texts)
             })
             .collect()
     }

@@ -3,6 +3,7 @@
 use super::compounds::Vocabulary;
 use super::tokenize::{fold_word_into, word_spans};
 use super::units::{part_texts, question_texts, AnswerLookup, UnitMap};
+use crate::texts::Texts;
 use crate::hash::{content_hash, FastMap};
 use crate::model::Corpus;
 use serde::{Deserialize, Serialize};
@@ -67,16 +68,18 @@ impl SearchIndex {
     pub fn build(corpus: &Corpus) -> SearchIndex {
         let units = UnitMap::new(corpus);
         let answers = AnswerLookup::new(corpus);
+        // Every text is in the corpus here: the results are never `Err`.
+        let texts = Texts::inline(corpus);
         let mut builder = Builder::default();
         for q in 0..corpus.questions.len() {
-            question_texts(corpus, &answers, q, |text, field| {
+            let _ = question_texts(&texts, &answers, q, |text, field| {
                 builder.add_text(text, field.weight())
             });
             builder.finish_unit();
         }
         for unit in units.question_count..units.total {
             if let Some(part) = units.part(unit) {
-                part_texts(corpus, part, |text, field| {
+                let _ = part_texts(&texts, part, |text, field| {
                     builder.add_text(text, field.weight())
                 });
             }

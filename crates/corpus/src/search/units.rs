@@ -1,6 +1,7 @@
 //! The searchable units of a corpus: each question (with heading and answer), then per document its title part and sections.
 
-use crate::model::{Answer, Block, Corpus, Document};
+use crate::model::{Answer, Block, Corpus};
+use crate::texts::{Missing, Texts};
 use std::collections::HashMap;
 
 /// How unit numbers map onto the corpus: questions first (`0..question_count`, same order as
@@ -67,17 +68,29 @@ impl UnitMap {
 
 /// Finds a question's answer quickly.
 pub struct AnswerLookup<'c> {
-    by_id: HashMap<&'c str, &'c Answer>,
+    answers: &'c [Answer],
+    by_id: HashMap<&'c str, usize>,
 }
 
 impl<'c> AnswerLookup<'c> {
     pub fn new(corpus: &'c Corpus) -> AnswerLookup<'c> {
         AnswerLookup {
-            by_id: corpus.answers.iter().map(|a| (a.id.as_str(), a)).collect(),
+            answers: &corpus.answers,
+            by_id: corpus
+                .answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i))
+                .collect(),
         }
     }
 
     pub fn get(&self, id: Option<&str>) -> Option<&'c Answer> {
+        self.answers.get(self.index(id)?)
+    }
+
+    /// The answer's index in the corpus.
+    pub fn index(&self, id: Option<&str>) -> Option<usize> {
         self.by_id.get(id?).copied()
     }
 }
@@ -105,43 +118,50 @@ impl Field {
     }
 }
 
-/// Calls `f` with each searchable text of question `q`: its heading, its text, its answer's text.
-pub fn question_texts<'c>(
-    corpus: &'c Corpus,
-    answers: &AnswerLookup<'c>,
+/// Calls `f` with each searchable text of question `q`: its heading, its text, its answer's text;
+/// `Err` with the text shard that one of them waits for (`f` may then have had some of them).
+pub fn question_texts<'t>(
+    texts: &'t Texts<'t>,
+    answers: &AnswerLookup<'t>,
     q: usize,
-    mut f: impl FnMut(&'c str, Field),
-) {
-    let Some(question) = corpus.questions.get(q) else {
-        return;
+    mut f: impl FnMut(&'t str, Field),
+) -> Result<(), Missing> {
+    let Some(question) = texts.corpus().questions.get(q) else {
+        return Ok(());
     };
     if let Some(heading) = &question.heading {
         f(heading, Field::Heading);
     }
-    f(&question.text, Field::Body);
-    if let Some(answer) = answers.get(question.answer_id.as_deref()) {
-        f(&answer.text, Field::Answer);
+    f(texts.question(q)?, Field::Body);
+    if let Some(a) = answers.index(question.answer_id.as_deref()) {
+        f(texts.answer(a)?, Field::Answer);
     }
+    Ok(())
 }
 
 /// Calls `f` with each searchable text of a part: the title and footnotes, or a section's heading,
-/// paragraphs and list items (questions and answers placed in a section are units of their own).
-pub fn part_texts<'c>(corpus: &'c Corpus, part: Part, mut f: impl FnMut(&'c str, Field)) {
+/// paragraphs and list items (questions and answers placed in a section are units of their own);
+/// `Err` with the text shard they wait for.
+pub fn part_texts<'t>(
+    texts: &'t Texts<'t>,
+    part: Part,
+    mut f: impl FnMut(&'t str, Field),
+) -> Result<(), Missing> {
+    let document = match part {
+        Part::Title { document } | Part::Section { document, .. } => document as usize,
+    };
+    let Some(doc) = texts.corpus().documents.get(document) else {
+        return Ok(());
+    };
+    let (sections, footnotes) = texts.document(document)?;
     match part {
-        Part::Title { document } => {
-            let Some(doc) = corpus.documents.get(document as usize) else {
-                return;
-            };
+        Part::Title { .. } => {
             f(&doc.title, Field::Heading);
-            doc.footnotes.iter().for_each(|n| f(&n.text, Field::Answer));
+            footnotes.iter().for_each(|n| f(&n.text, Field::Answer));
         }
-        Part::Section { document, section } => {
-            let Some(sec) = corpus
-                .documents
-                .get(document as usize)
-                .and_then(|d: &Document| d.sections.get(section as usize))
-            else {
-                return;
+        Part::Section { section, .. } => {
+            let Some(sec) = sections.get(section as usize) else {
+                return Ok(());
             };
             if let Some(heading) = &sec.heading {
                 f(heading, Field::Heading);
@@ -155,4 +175,5 @@ pub fn part_texts<'c>(corpus: &'c Corpus, part: Part, mut f: impl FnMut(&'c str,
             }
         }
     }
+    Ok(())
 }

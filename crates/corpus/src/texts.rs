@@ -1,0 +1,361 @@
+//! The long texts of a split artifact (questions, answers, letters' paragraphs and footnotes) in content-hashed shards, and reading them whether they are in the corpus or still to come.
+//!
+//! The head keeps every document's shape (section headings, which question and answer stands
+//! where, how many footnotes) with the strings emptied; a shard (`tekst-<hash>.bin`) holds, for a
+//! run of documents, their sections and footnotes whole and the texts of their questions and
+//! answers. Documents go into shards newest first, so the start page's cards need the first ones.
+
+use crate::hash::content_hash;
+use crate::model::{Block, Corpus, Footnote, Section};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A text shard holds the texts of documents until it has about this many bytes.
+pub const TEXT_SHARD_TARGET_BYTES: usize = 64 * 1024;
+
+/// The file name of a text shard with this content hash.
+pub fn text_file_name(hash: &str) -> String {
+    format!("tekst-{hash}.bin")
+}
+
+/// One shard as the head names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextFile {
+    pub hash: String,
+    pub length: u32,
+}
+
+/// Where a split artifact's texts are: the shards, and per document (corpus order) its shard.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextTable {
+    pub files: Vec<TextFile>,
+    pub document_shard: Vec<u32>,
+}
+
+/// The texts of one document, as a shard holds them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentTexts {
+    /// The document's index in the corpus.
+    pub document: u32,
+    pub sections: Vec<Section>,
+    pub footnotes: Vec<Footnote>,
+    /// The texts of the questions whose `document_id` is this document, in corpus order.
+    pub questions: Vec<String>,
+    /// The same for answers.
+    pub answers: Vec<String>,
+}
+
+/// A corpus with its texts taken out, the table saying where they went, and the shards' bytes.
+pub struct SplitTexts {
+    pub head: Corpus,
+    pub table: TextTable,
+    /// Per shard: its content hash and postcard bytes (a `Vec<DocumentTexts>`, by document index).
+    pub shards: Vec<(String, Vec<u8>)>,
+}
+
+/// Takes the texts out of `corpus` into shards of about `target_bytes` each.
+pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
+    let places = Places::new(corpus);
+    let mut head = corpus.clone();
+    let mut texts: Vec<DocumentTexts> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| DocumentTexts {
+            document: d as u32,
+            sections: doc.sections.clone(),
+            footnotes: doc.footnotes.clone(),
+            ..DocumentTexts::default()
+        })
+        .collect();
+    for (q, question) in head.questions.iter_mut().enumerate() {
+        if let Some((d, _)) = places.questions[q] {
+            texts[d as usize].questions.push(std::mem::take(&mut question.text));
+        }
+    }
+    for (a, answer) in head.answers.iter_mut().enumerate() {
+        if let Some((d, _)) = places.answers[a] {
+            texts[d as usize].answers.push(std::mem::take(&mut answer.text));
+        }
+    }
+    for doc in &mut head.documents {
+        empty_strings(&mut doc.sections, &mut doc.footnotes);
+    }
+    let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
+    crate::order::sort_items(&mut order, &|&a, &b| {
+        let (x, y) = (&corpus.documents[a], &corpus.documents[b]);
+        y.date.cmp(&x.date).then_with(|| x.id.cmp(&y.id))
+    });
+    let mut table = TextTable {
+        files: Vec::new(),
+        document_shard: vec![0; corpus.documents.len()],
+    };
+    let mut shards = Vec::new();
+    let mut current: Vec<DocumentTexts> = Vec::new();
+    let mut size = 0;
+    for (n, &d) in order.iter().enumerate() {
+        size += text_bytes(&texts[d]);
+        table.document_shard[d] = table.files.len() as u32;
+        current.push(std::mem::take(&mut texts[d]));
+        if size >= target_bytes || n + 1 == order.len() {
+            current.sort_by_key(|t| t.document);
+            let bytes = postcard::to_allocvec(&current).unwrap_or_default();
+            let hash = content_hash(&bytes);
+            table.files.push(TextFile {
+                hash: hash.clone(),
+                length: bytes.len() as u32,
+            });
+            shards.push((hash, bytes));
+            current.clear();
+            size = 0;
+        }
+    }
+    SplitTexts {
+        head,
+        table,
+        shards,
+    }
+}
+
+/// Puts a shard's texts back into a head (own documents are merged into the whole corpus).
+pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), String> {
+    let places = Places::new(head);
+    let mut by_document: HashMap<u32, DocumentTexts> =
+        shard.into_iter().map(|t| (t.document, t)).collect();
+    for (q, place) in places.questions.iter().enumerate() {
+        if let Some(t) = place.and_then(|(d, n)| by_document.get_mut(&d).map(|t| (t, n))) {
+            head.questions[q].text = take_text(&mut t.0.questions, t.1, "vraag")?;
+        }
+    }
+    for (a, place) in places.answers.iter().enumerate() {
+        if let Some(t) = place.and_then(|(d, n)| by_document.get_mut(&d).map(|t| (t, n))) {
+            head.answers[a].text = take_text(&mut t.0.answers, t.1, "antwoord")?;
+        }
+    }
+    for (d, texts) in by_document {
+        let doc = head
+            .documents
+            .get_mut(d as usize)
+            .ok_or_else(|| format!("teksten voor document {d}, dat er niet is"))?;
+        doc.sections = texts.sections;
+        doc.footnotes = texts.footnotes;
+    }
+    Ok(())
+}
+
+fn take_text(texts: &mut [String], n: u32, what: &str) -> Result<String, String> {
+    texts
+        .get_mut(n as usize)
+        .map(std::mem::take)
+        .ok_or_else(|| format!("de tekst van een {what} ontbreekt in zijn tekstdeel"))
+}
+
+fn empty_strings(sections: &mut [Section], footnotes: &mut [Footnote]) {
+    for block in sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
+        match block {
+            Block::Paragraph(text) => text.clear(),
+            Block::List(items) => items.clear(),
+            Block::Question(_) | Block::Answer(_) => {}
+        }
+    }
+    footnotes.iter_mut().for_each(|f| f.text.clear());
+}
+
+fn text_bytes(t: &DocumentTexts) -> usize {
+    let blocks = t.sections.iter().flat_map(|s| &s.blocks);
+    let block_bytes: usize = blocks
+        .map(|b| match b {
+            Block::Paragraph(p) => p.len(),
+            Block::List(items) => items.iter().map(String::len).sum(),
+            Block::Question(_) | Block::Answer(_) => 0,
+        })
+        .sum();
+    let strings = t.questions.iter().chain(&t.answers);
+    block_bytes
+        + strings.map(String::len).sum::<usize>()
+        + t.footnotes.iter().map(|f| f.text.len()).sum::<usize>()
+}
+
+/// Per question and answer: its document and its place among that document's questions (or
+/// answers); `None` when its document is not in the corpus (its text then stays in the head).
+struct Places {
+    questions: Vec<Option<(u32, u32)>>,
+    answers: Vec<Option<(u32, u32)>>,
+}
+
+impl Places {
+    fn new(corpus: &Corpus) -> Places {
+        let document_of: HashMap<&str, u32> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i as u32))
+            .collect();
+        let mut counts = vec![(0u32, 0u32); corpus.documents.len()];
+        let mut place = |id: &str, answer: bool| {
+            let d = *document_of.get(id)?;
+            let count = &mut counts[d as usize];
+            let n = if answer { &mut count.1 } else { &mut count.0 };
+            *n += 1;
+            Some((d, *n - 1))
+        };
+        let questions = corpus
+            .questions
+            .iter()
+            .map(|q| place(&q.document_id, false))
+            .collect();
+        let answers = corpus
+            .answers
+            .iter()
+            .map(|a| place(&a.document_id, true))
+            .collect();
+        Places { questions, answers }
+    }
+}
+
+/// The texts of a corpus, whether in it (native, own documents, the single-file build's whole
+/// artifact) or in shards that arrive later ([`Texts::add_shard`]). `Err(shard)` names the shard
+/// a text waits for.
+pub struct Texts<'c> {
+    corpus: &'c Corpus,
+    sharded: Option<Sharded>,
+}
+
+struct Sharded {
+    table: TextTable,
+    loaded: Vec<OnceLock<Vec<DocumentTexts>>>,
+    places: Places,
+}
+
+/// A shard that a text waits for (its index in [`TextTable::files`]).
+pub type Missing = usize;
+
+impl<'c> Texts<'c> {
+    /// Texts that are in the corpus itself.
+    pub fn inline(corpus: &'c Corpus) -> Texts<'c> {
+        Texts {
+            corpus,
+            sharded: None,
+        }
+    }
+
+    /// Texts in the shards of `table`, none loaded yet; refused when the table does not fit.
+    pub fn sharded(corpus: &'c Corpus, table: TextTable) -> Result<Texts<'c>, String> {
+        let shards = table.files.len() as u32;
+        if table.document_shard.len() != corpus.documents.len()
+            || table.document_shard.iter().any(|&s| s >= shards)
+        {
+            return Err(format!(
+                "de teksttabel noemt {} documenten in {shards} delen, het corpus heeft {} documenten",
+                table.document_shard.len(),
+                corpus.documents.len()
+            ));
+        }
+        Ok(Texts {
+            corpus,
+            sharded: Some(Sharded {
+                loaded: table.files.iter().map(|_| OnceLock::new()).collect(),
+                table,
+                places: Places::new(corpus),
+            }),
+        })
+    }
+
+    /// The corpus these are the texts of.
+    pub fn corpus(&self) -> &'c Corpus {
+        self.corpus
+    }
+
+    /// The shard files, in table order (none when the texts are in the corpus).
+    pub fn files(&self) -> &[TextFile] {
+        self.sharded.as_ref().map_or(&[], |s| &s.table.files)
+    }
+
+    /// Question `q`'s text.
+    pub fn question(&self, q: usize) -> Result<&str, Missing> {
+        let text = self.corpus.questions.get(q).map_or("", |x| &x.text);
+        self.from_shard(text, |s| s.places.questions.get(q).copied().flatten(), |t| {
+            &t.questions
+        })
+    }
+
+    /// Answer `a`'s text.
+    pub fn answer(&self, a: usize) -> Result<&str, Missing> {
+        let text = self.corpus.answers.get(a).map_or("", |x| &x.text);
+        self.from_shard(text, |s| s.places.answers.get(a).copied().flatten(), |t| {
+            &t.answers
+        })
+    }
+
+    /// Document `d`'s sections and footnotes, with their texts.
+    pub fn document(&self, d: usize) -> Result<(&[Section], &[Footnote]), Missing> {
+        let doc = self.corpus.documents.get(d);
+        let inline = doc.map_or((&[][..], &[][..]), |x| (&x.sections[..], &x.footnotes[..]));
+        match self.document_texts(d)? {
+            Some(t) => Ok((&t.sections, &t.footnotes)),
+            None => Ok(inline),
+        }
+    }
+
+    /// The shard holding document `d`'s texts, if they are in a shard.
+    pub fn shard_of_document(&self, d: usize) -> Option<usize> {
+        let s = self.sharded.as_ref()?;
+        s.table.document_shard.get(d).map(|&n| n as usize)
+    }
+
+    /// Whether shard `n` has arrived.
+    pub fn has_shard(&self, n: usize) -> bool {
+        self.sharded
+            .as_ref()
+            .and_then(|s| s.loaded.get(n))
+            .is_some_and(|l| l.get().is_some())
+    }
+
+    /// Hands over shard `n`'s decoded texts; checks that they are the documents the table puts
+    /// there. `Ok(false)` when it was there already.
+    pub fn add_shard(&self, n: usize, texts: Vec<DocumentTexts>) -> Result<bool, String> {
+        let Some(s) = self.sharded.as_ref() else {
+            return Ok(false);
+        };
+        let expected = s.table.document_shard.iter().filter(|&&x| x as usize == n);
+        let fits = texts.len() == expected.count()
+            && texts.windows(2).all(|w| w[0].document < w[1].document)
+            && texts.iter().all(|t| {
+                s.table.document_shard.get(t.document as usize) == Some(&(n as u32))
+            });
+        if !fits {
+            return Err(format!("tekstdeel {n} hoort niet bij dit corpus"));
+        }
+        Ok(s.loaded.get(n).is_some_and(|l| l.set(texts).is_ok()))
+    }
+
+    fn document_texts(&self, d: usize) -> Result<Option<&DocumentTexts>, Missing> {
+        let Some(s) = self.sharded.as_ref() else {
+            return Ok(None);
+        };
+        let Some(&n) = s.table.document_shard.get(d) else {
+            return Ok(None);
+        };
+        let shard = s.loaded[n as usize].get().ok_or(n as usize)?;
+        Ok(shard
+            .binary_search_by_key(&(d as u32), |t| t.document)
+            .ok()
+            .map(|i| &shard[i]))
+    }
+
+    fn from_shard<'t>(
+        &'t self,
+        inline: &'t str,
+        place: impl Fn(&Sharded) -> Option<(u32, u32)>,
+        list: impl Fn(&DocumentTexts) -> &Vec<String>,
+    ) -> Result<&'t str, Missing> {
+        let Some((d, n)) = self.sharded.as_ref().and_then(place) else {
+            return Ok(inline);
+        };
+        Ok(self
+            .document_texts(d as usize)?
+            .and_then(|t| list(t).get(n as usize))
+            .map_or(inline, String::as_str))
+    }
+}

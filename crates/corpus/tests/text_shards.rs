@@ -1,0 +1,149 @@
+//! The texts of a split artifact: taken out of the head into shards, read back whole, asked for only where they are needed, and refused when they do not belong.
+
+use briefwissel_corpus::artifact::{decode, decode_text_shard, encode_split, Bundle};
+use briefwissel_corpus::explore::Explorer;
+use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::query::parse_query_string;
+use briefwissel_corpus::texts::{fill_texts, split_texts, Texts};
+use briefwissel_corpus::{Block, Corpus};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// Small shards, so that today's corpus (some 66 documents) is split into many.
+const SHARD_BYTES: usize = 16 * 1024;
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/documents");
+        parse_paths(&[dir]).expect("the real corpus parses").corpus
+    })
+}
+
+fn all_strings(corpus: &Corpus) -> usize {
+    let blocks = corpus.documents.iter().flat_map(|d| &d.sections).flat_map(|s| &s.blocks);
+    let block_bytes: usize = blocks
+        .map(|b| match b {
+            Block::Paragraph(p) => p.len(),
+            Block::List(items) => items.iter().map(String::len).sum(),
+            _ => 0,
+        })
+        .sum();
+    block_bytes
+        + corpus.questions.iter().map(|q| q.text.len()).sum::<usize>()
+        + corpus.answers.iter().map(|a| a.text.len()).sum::<usize>()
+        + corpus.documents.iter().flat_map(|d| &d.footnotes).map(|f| f.text.len()).sum::<usize>()
+}
+
+#[test]
+fn the_head_keeps_every_document_s_shape_but_none_of_its_texts() {
+    let split = split_texts(corpus(), SHARD_BYTES);
+    assert_eq!(all_strings(&split.head), 0);
+    assert!(all_strings(corpus()) > 0, "today's corpus has texts");
+    for (head, whole) in split.head.documents.iter().zip(&corpus().documents) {
+        assert_eq!(head.sections.len(), whole.sections.len(), "{}", whole.id);
+        assert_eq!(head.footnotes.len(), whole.footnotes.len(), "{}", whole.id);
+        let placed = |d: &briefwissel_corpus::Document| -> Vec<Block> {
+            let blocks = d.sections.iter().flat_map(|s| &s.blocks);
+            blocks.filter(|b| matches!(b, Block::Question(_) | Block::Answer(_))).cloned().collect()
+        };
+        assert_eq!(placed(head), placed(whole), "questions stay placed in {}", whole.id);
+    }
+}
+
+#[test]
+fn the_shards_put_back_give_the_whole_corpus() {
+    let split = split_texts(corpus(), SHARD_BYTES);
+    assert!(split.shards.len() > 10, "{} shards", split.shards.len());
+    let mut head = split.head;
+    for (file, (_, bytes)) in split.table.files.iter().zip(&split.shards) {
+        let shard = decode_text_shard(file, bytes).expect("the shard decodes");
+        fill_texts(&mut head, shard).expect("the shard fits");
+    }
+    assert_eq!(&head, corpus());
+}
+
+#[test]
+fn the_newest_documents_are_in_the_first_shard() {
+    let split = split_texts(corpus(), SHARD_BYTES);
+    let newest = corpus()
+        .documents
+        .iter()
+        .enumerate()
+        .max_by(|(_, a), (_, b)| a.date.cmp(&b.date).then_with(|| b.id.cmp(&a.id)))
+        .map(|(d, _)| d)
+        .expect("documents");
+    assert_eq!(split.table.document_shard[newest], 0);
+}
+
+#[test]
+fn a_text_waits_for_its_shard_and_reads_the_same_once_it_is_there() {
+    let split = split_texts(corpus(), SHARD_BYTES);
+    let texts = Texts::sharded(&split.head, split.table.clone()).expect("the table fits");
+    let q = corpus()
+        .questions
+        .iter()
+        .position(|q| q.answer_id.is_some() && !q.text.is_empty())
+        .expect("an answered question");
+    let d = corpus()
+        .documents
+        .iter()
+        .position(|d| d.id == corpus().questions[q].document_id)
+        .expect("its document");
+    let shard = split.table.document_shard[d] as usize;
+    assert_eq!(texts.question(q), Err(shard));
+    assert_eq!(texts.document(d).map(|_| ()), Err(shard));
+    let decoded = decode_text_shard(&split.table.files[shard], &split.shards[shard].1).unwrap();
+    assert_eq!(texts.add_shard(shard, decoded.clone()), Ok(true));
+    assert_eq!(texts.add_shard(shard, decoded), Ok(false), "once is enough");
+    assert_eq!(texts.question(q), Ok(corpus().questions[q].text.as_str()));
+    let (sections, footnotes) = texts.document(d).expect("arrived");
+    assert_eq!(sections, &corpus().documents[d].sections[..]);
+    assert_eq!(footnotes, &corpus().documents[d].footnotes[..]);
+}
+
+#[test]
+fn a_shard_of_other_documents_or_damaged_bytes_is_refused() {
+    let split = split_texts(corpus(), SHARD_BYTES);
+    let texts = Texts::sharded(&split.head, split.table.clone()).expect("the table fits");
+    let first = decode_text_shard(&split.table.files[0], &split.shards[0].1).unwrap();
+    let refused = texts.add_shard(1, first).expect_err("shard 0's documents are not shard 1's");
+    assert!(refused.contains("tekstdeel 1 hoort niet bij dit corpus"), "{refused}");
+    assert!(!texts.has_shard(1) && !texts.has_shard(0));
+    let mut bytes = split.shards[0].1.clone();
+    bytes.pop();
+    let short = decode_text_shard(&split.table.files[0], &bytes).expect_err("a byte short");
+    assert!(short.contains("bytes") && short.contains(&split.table.files[0].hash), "{short}");
+    let mut smaller = split.head.clone();
+    smaller.documents.pop();
+    assert!(Texts::sharded(&smaller, split.table).is_err(), "a table for more documents");
+}
+
+#[test]
+fn a_phrase_search_on_the_head_asks_for_the_shards_of_its_candidates_and_then_finds_what_the_whole_corpus_finds(
+) {
+    let whole = Bundle::build(corpus().clone());
+    let split = encode_split(&whole, 64 * 1024, SHARD_BYTES);
+    let head = decode(&split.head).expect("the head decodes");
+    let table = head.text_table.clone().expect("the head names its texts");
+    let explorer = Explorer::new(&head.corpus, &whole.index)
+        .with_text_table(table)
+        .expect("the table fits");
+    // Three words: the indexed word pairs narrow the candidates, their texts are read.
+    let query = parse_query_string("q=%22het+Internationaal+Strafhof%22", corpus()).0;
+    let first = explorer.run(&query);
+    assert!(!first.missing_text_shards.is_empty() && !first.is_complete());
+    assert!(first.missing_text_shards.len() < split.texts.len(), "only the candidates' shards");
+    for &s in &first.missing_text_shards {
+        let texts = decode_text_shard(&explorer.texts().files()[s], &split.texts[s].bytes).unwrap();
+        assert_eq!(explorer.texts().add_shard(s, texts), Ok(true));
+    }
+    let after = explorer.run(&query);
+    assert!(after.is_complete());
+    let expected = Explorer::new(&whole.corpus, &whole.index).run(&query);
+    assert_eq!(after.questions, expected.questions);
+    assert_eq!(after.document_hits, expected.document_hits);
+    assert!(after.total > 0, "the phrase is in kv-003's answer");
+    let filters = explorer.run(&parse_query_string("partij=PVV", corpus()).0);
+    assert!(filters.is_complete(), "filters never wait for texts");
+}
