@@ -13,12 +13,12 @@
 //! * the env var `BRIEFWISSEL_ARTIFACT_HASH` (the hash in the head's name) for the app.
 
 use briefwissel_corpus::artifact::{encode, encode_split, Bundle, CHUNK_TARGET_BYTES};
-use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
 use briefwissel_corpus::hash::content_hash;
 use briefwissel_corpus::original::original_path;
 use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::report::ParseReport;
 use briefwissel_corpus::report_html::report_page;
+use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
 use briefwissel_corpus::Severity;
 use std::path::{Path, PathBuf};
 

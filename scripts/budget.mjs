@@ -55,6 +55,8 @@ function classify(name) {
   if (/^lezer[\\/]/.test(name)) return "reader";
   if (/(^|\/)corpus[^/]*\.(bin|postcard)$/.test(name)) return "corpus";
   if (/(^|\/)zoekindex-[0-9a-f]+\.bin$/.test(name)) return "index";
+  // The texts of questions, answers and letters, fetched for what is shown.
+  if (/(^|\/)tekst-[0-9a-f]+\.bin$/.test(name)) return "texts";
   // The service worker's file list (data that grows with the corpus: every original is on it).
   if (/^precache-[0-9a-f]+\.json$/.test(name)) return "precache";
   if (/\.(html|js|mjs|wasm|css)$/.test(name)) return "shell";
@@ -111,8 +113,8 @@ const width = Math.max(20, ...rows.map((r) => r.name.length));
 const line = (a, b, c, d, e) =>
   `${a.padEnd(width)}  ${b.padStart(7)}  ${c.padStart(11)}  ${d.padStart(11)}  ${e.padStart(11)}`;
 console.log(line("file", "group", "raw", "gzip", "brotli"));
-// Index chunks and originals are many files: one total line instead of one line each.
-for (const r of rows) if (!["index", "originals", "pages"].includes(r.group)) console.log(line(r.name, r.group, kb(r.raw), kb(r.gzip), kb(r.brotli)));
+// Index chunks, text shards and originals are many files: one total line instead of one line each.
+for (const r of rows) if (!["index", "texts", "originals", "pages"].includes(r.group)) console.log(line(r.name, r.group, kb(r.raw), kb(r.gzip), kb(r.brotli)));
 for (const [group, t] of Object.entries(totals)) {
   console.log(line(`total ${group}`, "", kb(t.raw), kb(t.gzip), kb(t.brotli)));
 }
@@ -128,6 +130,10 @@ const index = totals.index;
 if (index) {
   const count = rows.filter((r) => r.group === "index").length;
   console.log(`budget: search index in ${count} files (index file + posting-list chunks), ${kb(index.raw)} raw, ${kb(index.brotli)} brotli (loaded after the first results)`);
+}
+if (totals.texts) {
+  const n = rows.filter((r) => r.group === "texts").length;
+  console.log(`budget: texts in ${n} shards, ${kb(totals.texts.raw)} raw, ${kb(totals.texts.brotli)} brotli (fetched for the cards and pages shown)`);
 }
 if (totals.pages) {
   const n = rows.filter((r) => r.group === "pages").length;

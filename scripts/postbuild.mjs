@@ -54,9 +54,10 @@ function writePrecache(root) {
   precache.list = `precache-${precache.version}.json`;
   for (const old of readdirSync(root).filter((f) => /^precache-[0-9a-f]+\.json$/.test(f))) rmSync(join(root, old));
   // [URL, bytes] per file: the shell (what starts the app) and the content (the corpus, its search
-  // index and the originals, which grow with the corpus and are kept only after asking when large).
+  // index, its text shards and the originals, which grow with the corpus and are kept only after
+  // asking when large).
   const entry = (f) => [encode(f), statSync(join(root, f)).size];
-  const isContent = (f) => /^(corpus-[0-9a-f]+\.bin|zoekindex-[0-9a-f]+\.bin|originals\/.*)$/.test(f);
+  const isContent = (f) => /^((corpus|zoekindex|tekst)-[0-9a-f]+\.bin|originals\/.*)$/.test(f);
   const list = { shell: files.filter((f) => !isContent(f)).map(entry), content: files.filter(isContent).map(entry) };
   writeFileSync(join(root, precache.list), JSON.stringify(list));
   const sw = readFileSync(swPath, "utf8");

@@ -98,11 +98,11 @@ if (corpusHref) {
   const block = `<script type="application/octet-stream" id="briefwissel-corpus-data">${readDist(corpusHref).toString("base64")}</script>`;
   html = html.replace(/<\/body>/i, () => `${block}\n</body>`);
 }
-// The search-index chunks next to the corpus head, each under the id the app looks for.
-const chunks = readdirSync(dist).filter((f) => /^zoekindex-[0-9a-f]+\.bin$/.test(f)).sort();
+// The search-index chunks and text shards next to the corpus head, each under the id the app looks for.
+const chunks = readdirSync(dist).filter((f) => /^(zoekindex|tekst)-[0-9a-f]+\.bin$/.test(f)).sort();
 if (chunks.length) {
   const blocks = chunks.map((f) => {
-    const hash = f.slice("zoekindex-".length, -".bin".length);
+    const hash = f.slice(f.indexOf("-") + 1, -".bin".length);
     return `<script type="application/octet-stream" id="briefwissel-chunk-${hash}">${readDist(f).toString("base64")}</script>`;
   });
   html = html.replace(/<\/body>/i, () => `${blocks.join("\n")}\n</body>`);
@@ -137,5 +137,5 @@ writeFileSync(output, html);
 const mb = (n) => `${(n / 1048576).toFixed(2)} MB`;
 console.log(
   `single-file: wrote ${output} (${mb(Buffer.byteLength(html))}; wasm ${wasmHref}` +
-    `${corpusHref ? `, corpus ${corpusHref}` : ", corpus embedded in wasm"}, ${chunks.length} index chunks)`,
+    `${corpusHref ? `, corpus ${corpusHref}` : ", corpus embedded in wasm"}, ${chunks.length} index chunks and text shards)`,
 );

@@ -36,10 +36,19 @@ impl Loaded {
             None => Explorer::new(&bundle.corpus, &bundle.index),
         };
         // Answer terms count to the reader's date, so that a copy kept offline stays right.
-        let explorer = match crate::browser::today() {
+        let mut explorer = match crate::browser::today() {
             Some(today) => explorer.with_today(today),
             None => explorer,
         };
+        // A split artifact's head: the texts come in shards, for what is shown. Decoding the
+        // head checked that its table fits, so this cannot fail; if it did, it would be said.
+        if let Some(Err(why)) = bundle
+            .text_table
+            .clone()
+            .map(|t| explorer.set_text_table(t))
+        {
+            web_sys::console::warn_2(&"Briefwissel: teksten niet gevonden".into(), &why.into());
+        }
         let explorer: &'static ChunkedExplorer = Box::leak(Box::new(ChunkedExplorer::new(
             explorer,
             bundle.index_file.clone(),

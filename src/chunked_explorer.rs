@@ -1,10 +1,13 @@
-//! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs, then all the rest in the background.
+//! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs (then all the rest in the background), and the text shards of what is shown.
 
 use crate::browser;
-use briefwissel_corpus::artifact::{decode_index_file, index_file_name, IndexFile};
+use briefwissel_corpus::artifact::{
+    decode_index_file, decode_text_shard, index_file_name, IndexFile,
+};
 use briefwissel_corpus::explore::{Explorer, Outcome};
 use briefwissel_corpus::query::Query;
 use briefwissel_corpus::search::SearchIndex;
+use briefwissel_corpus::texts::{text_file_name, Missing, Texts};
 use leptos::prelude::*;
 use std::sync::{Mutex, MutexGuard};
 
@@ -38,6 +41,14 @@ pub struct ChunkedExplorer {
     /// Notified when a file arrives, so the queries waiting for it run again.
     arrived: ArcTrigger,
     pub status: ArcRwSignal<ChunkStatus>,
+    /// Notified when a text shard arrives, so the texts waiting for it are drawn.
+    texts_arrived: ArcTrigger,
+    /// Text shards whose fetch failed: not asked for again until the next query.
+    failed_texts: Mutex<Vec<usize>>,
+    /// Why a text could not be loaded, shown where it would stand.
+    pub text_problem: ArcRwSignal<Option<String>>,
+    /// The last query's outcome waits for text shards (a phrase is looked for in the texts).
+    search_waits_for_texts: Mutex<bool>,
 }
 
 impl ChunkedExplorer {
@@ -55,6 +66,67 @@ impl ChunkedExplorer {
             last_complete: Mutex::new(None),
             arrived: ArcTrigger::new(),
             status: ArcRwSignal::new(ChunkStatus::Idle),
+            texts_arrived: ArcTrigger::new(),
+            failed_texts: Mutex::new(Vec::new()),
+            text_problem: ArcRwSignal::new(None),
+            search_waits_for_texts: Mutex::new(false),
+        }
+    }
+
+    /// The explorer's texts, wherever they are.
+    pub fn texts(&'static self) -> &'static Texts<'static> {
+        self.explorer.texts()
+    }
+
+    /// A text read by `read`, or `None` while the shard it is in is on its way: the shard is
+    /// asked for, and a reactive caller runs again when it has arrived.
+    pub fn text<T>(
+        &'static self,
+        read: impl FnOnce(&'static Texts<'static>) -> Result<T, Missing>,
+    ) -> Option<T> {
+        match read(self.explorer.texts()) {
+            Ok(text) => Some(text),
+            Err(shard) => {
+                self.texts_arrived.track();
+                self.want_texts(&[shard]);
+                None
+            }
+        }
+    }
+
+    /// Asks for the texts of `questions` and their answers (the cards on screen, or those next
+    /// to them), unless they are here, on their way, or failed since the last query.
+    pub fn want_texts_of(&'static self, questions: &[u32]) {
+        self.want_texts(&self.explorer.text_shards_of(questions));
+    }
+
+    fn want_texts(&'static self, shards: &[usize]) {
+        for &shard in shards {
+            if lock(&self.failed_texts).contains(&shard) {
+                continue;
+            }
+            if let Some(file) = self.explorer.texts().files().get(shard) {
+                self.fetch(file.hash.clone());
+            }
+        }
+    }
+
+    /// Fetches every text shard that `questions` (and their answers) need and that is not here,
+    /// for an export; `Err` with the reason when one could not be loaded.
+    pub async fn texts_of(&'static self, questions: &[u32]) -> Result<(), String> {
+        let files = self.explorer.texts().files();
+        for shard in self.explorer.text_shards_of(questions) {
+            let hash = &files[shard].hash;
+            // Fetched again even when another fetch of it is on its way: the export waits for it.
+            let result = self.load(hash).await;
+            self.finish(hash, result);
+        }
+        match self.explorer.text_shards_of(questions).is_empty() {
+            true => Ok(()),
+            false => Err(self
+                .text_problem
+                .get_untracked()
+                .unwrap_or_else(|| "niet alle teksten konden worden geladen".to_string())),
         }
     }
 
@@ -62,7 +134,12 @@ impl ChunkedExplorer {
     /// last complete outcome (or the incomplete one, when there is none or a file failed).
     pub fn run(&'static self, query: &Query) -> Outcome {
         self.arrived.track();
+        // A text that failed is asked for again by the cards of this query.
+        if !std::mem::take(&mut *lock(&self.failed_texts)).is_empty() {
+            self.text_problem.set(None);
+        }
         let outcome = self.explorer.run(query);
+        *lock(&self.search_waits_for_texts) = !outcome.missing_text_shards.is_empty();
         if outcome.is_complete() {
             if self.status.with_untracked(|s| *s == ChunkStatus::Loading) {
                 self.status.set(ChunkStatus::Idle);
@@ -78,6 +155,7 @@ impl ChunkedExplorer {
                 self.fetch(chunk.hash.clone());
             }
         }
+        self.want_texts(&outcome.missing_text_shards);
         if self
             .status
             .with_untracked(|s| matches!(s, ChunkStatus::Failed(_)))
@@ -151,14 +229,53 @@ impl ChunkedExplorer {
             return crate::loader::decode_base64(&text)
                 .ok_or_else(|| format!("het ingebouwde zoekindexdeel {hash} is beschadigd"));
         }
-        let name = index_file_name(hash);
+        let name = match self.text_shard(hash) {
+            Some(_) => text_file_name(hash),
+            None => index_file_name(hash),
+        };
         let url = web_sys::Url::new_with_base(&name, &self.base_url)
             .map(|u| u.href())
             .unwrap_or(name);
         browser::fetch_bytes(&url).await
     }
 
+    /// The text shard with this content hash, if it is one.
+    fn text_shard(&self, hash: &str) -> Option<usize> {
+        let files = self.explorer.texts().files();
+        files.iter().position(|f| f.hash == hash)
+    }
+
     fn finish(&self, hash: &str, result: Result<Vec<u8>, String>) {
+        if let Some(shard) = self.text_shard(hash) {
+            let texts = self.explorer.texts();
+            let added = result.and_then(|bytes| {
+                let decoded = decode_text_shard(&texts.files()[shard], &bytes)?;
+                texts.add_shard(shard, decoded)
+            });
+            let search_waits = *lock(&self.search_waits_for_texts);
+            match added {
+                Ok(true) => {
+                    self.texts_arrived.notify();
+                    // A phrase search that waited for it runs again.
+                    if search_waits {
+                        self.arrived.notify();
+                    }
+                }
+                Ok(false) => {}
+                Err(why) => {
+                    lock(&self.requested).retain(|h| h != hash);
+                    lock(&self.failed_texts).push(shard);
+                    let problem = format!(
+                        "De tekst kon niet worden geladen ({why}). Zoek of filter opnieuw als u weer verbinding hebt."
+                    );
+                    if search_waits {
+                        self.status.set(ChunkStatus::Failed(problem.clone()));
+                    }
+                    self.text_problem.set(Some(problem));
+                }
+            }
+            return;
+        }
         match result.and_then(|bytes| self.add(hash, bytes)) {
             Ok(true) => self.arrived.notify(),
             Ok(false) => {}

@@ -6,10 +6,16 @@ import init, { readOwnDocuments, textFileNames, tooLarge } from "./@LEZER_JS@";
 const load = () => init({ module_or_path: new URL("./@LEZER_WASM@", import.meta.url) });
 let ready = load();
 
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname.split("/").pop()} kon niet worden geladen (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
+/** The published text shards fetched so far, by address (content-hashed: they never change). */
+const shards = new Map();
+
+async function fetchShard(url) {
+  if (!shards.has(url.href)) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname.split("/").pop()} kon niet worden geladen (HTTP ${response.status})`);
+    shards.set(url.href, new Uint8Array(await response.arrayBuffer()));
+  }
+  return shards.get(url.href);
 }
 
 self.onmessage = async ({ data }) => {
@@ -24,7 +30,7 @@ self.onmessage = async ({ data }) => {
     const at = { begin: performance.now() };
     const head = new Uint8Array(data.head);
     // The published texts are in shards next to the head: an own answer letter is merged with them.
-    const texts = await Promise.all(textFileNames(head).map((name) => fetchBytes(new URL(name, data.base))));
+    const texts = await Promise.all(textFileNames(head).map((name) => fetchShard(new URL(name, data.base))));
     const [artifact, report] = readOwnDocuments(
       head,
       texts,

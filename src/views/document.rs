@@ -1,13 +1,14 @@
 //! `/document/<id>`: a whole document in reading order, questions and answers in place, footnotes last.
 
-use super::text::paragraphs_view;
+use super::text::{paragraphs_view, stored_text};
 use crate::app::{Data, Nav};
 use crate::browser;
+use crate::chunked_explorer::ChunkedExplorer;
 use crate::format;
 use crate::routing::Route;
 use briefwissel_corpus::lookup::CorpusLookup;
 use briefwissel_corpus::search::HighlightTerms;
-use briefwissel_corpus::{Block, Document};
+use briefwissel_corpus::{Block, Document, Footnote, Section};
 use leptos::prelude::*;
 
 #[component]
@@ -16,24 +17,54 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     let Some(document) = data.lookup().document(&id) else {
         return super::not_found(nav, "Document", id);
     };
-    // Jump to #vraag-<n> once the document is in the DOM.
+    let explorer = data.explorer();
+    // Jump to #vraag-<n> once the document's text is in the DOM.
     Effect::new(move |_| {
         let hash = nav.here.with(|h| h.hash.clone());
-        if !hash.is_empty() {
+        let drawn = explorer.text(|t| t.of_document(document)).is_some();
+        if drawn && !hash.is_empty() {
             request_animation_frame(move || {
                 browser::scroll_to_id(&hash);
             });
         }
     });
-    let terms = HighlightTerms::default();
-    let sections = document
-        .sections
+    let lookup = data.lookup();
+    let body = stored_text(
+        explorer,
+        Box::new(move || {
+            let (sections, footnotes) = explorer.text(|t| t.of_document(document))?;
+            Some(body_view(lookup, explorer, document, sections, footnotes, nav).into_any())
+        }),
+    );
+    let facts = facts_view(document, nav);
+    view! {
+        <article class="document" data-testid="document" data-document-id=document.id.clone()>
+            {super::own_badge(&document.id)}
+            <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
+            <h1>{document.title.clone()}</h1>
+            {facts}
+            {body}
+        </article>
+    }
+    .into_any()
+}
+
+/// The document's sections in reading order (questions and answers in place), footnotes last.
+fn body_view(
+    lookup: &'static CorpusLookup<'static>,
+    explorer: &'static ChunkedExplorer,
+    document: &'static Document,
+    sections: &'static [Section],
+    footnotes: &'static [Footnote],
+    nav: Nav,
+) -> impl IntoView {
+    let sections = sections
         .iter()
         .map(|section| {
             let blocks = section
                 .blocks
                 .iter()
-                .map(|b| block_view(data.lookup(), document, b, &terms, nav))
+                .map(|b| block_view(lookup, explorer, document, b, nav))
                 .collect_view();
             view! {
                 <section class="doc-section">
@@ -43,9 +74,8 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let footnotes = (!document.footnotes.is_empty()).then(|| {
-        let items = document
-            .footnotes
+    let footnotes = (!footnotes.is_empty()).then(|| {
+        let items = footnotes
             .iter()
             .map(|f| {
                 view! { <li id=format!("voetnoot-{}", f.number)><span class="fn-number">{f.number.clone()}</span>" "{f.text.clone()}</li> }
@@ -58,18 +88,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             </section>
         }
     });
-    let facts = facts_view(document, nav);
-    view! {
-        <article class="document" data-testid="document" data-document-id=document.id.clone()>
-            {super::own_badge(&document.id)}
-            <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
-            <h1>{document.title.clone()}</h1>
-            {facts}
-            {sections}
-            {footnotes}
-        </article>
-    }
-    .into_any()
+    view! { {sections} {footnotes} }
 }
 
 fn facts_view(document: &'static Document, nav: Nav) -> impl IntoView {
@@ -97,9 +116,9 @@ fn facts_view(document: &'static Document, nav: Nav) -> impl IntoView {
 
 fn block_view(
     lookup: &'static CorpusLookup<'static>,
+    explorer: &'static ChunkedExplorer,
     document: &Document,
     block: &Block,
-    terms: &HighlightTerms,
     nav: Nav,
 ) -> AnyView {
     match block {
@@ -115,7 +134,7 @@ fn block_view(
                         {page_view(nav, document, q.page)}
                         <h3><a href=link>{format!("Vraag {}", q.number)}</a></h3>
                         {(!q.askers.is_empty()).then(|| view! { <p class="askers">{format!("Gesteld door {}", format::askers_label(q))}</p> })}
-                        {paragraphs_view(&q.text, terms)}
+                        {stored_text(explorer, Box::new(move || explorer.text(|t| t.of_question(q)).map(plain)))}
                     </section>
                 }
                 .into_any()
@@ -127,13 +146,19 @@ fn block_view(
                 <section class="doc-answer" id=format::answer_anchor(a)>
                     {page_view(nav, document, a.page)}
                     <h3>{format!("Antwoord {}", a.number)}</h3>
-                    {paragraphs_view(&a.text, terms)}
+                    {stored_text(explorer, Box::new(move || explorer.text(|t| t.of_answer(a)).map(plain)))}
                 </section>
             }
             .into_any(),
             None => view! { <p class="missing">{format!("(antwoord {id} ontbreekt in {})", document.id)}</p> }.into_any(),
         },
     }
+}
+
+/// A question's or answer's text without marks (it may be in another document's shard: a letter
+/// repeats the questions it answers).
+fn plain(text: &str) -> AnyView {
+    paragraphs_view(text, &HighlightTerms::default()).into_any()
 }
 
 /// "p. 3" for a question or answer of an original: a link to a PDF at that page, else (Word, the

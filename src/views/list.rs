@@ -141,6 +141,16 @@ pub fn ListPage(data: Data) -> impl IntoView {
         })
     });
     let busy = move || (shown_keys.with(Vec::len) < page_keys.with(Vec::len)).then_some("true");
+    // The cards ask for their own texts; the next page's are fetched beside them, so that
+    // paging on reads at once.
+    Effect::new(move |_| {
+        let page = query.with(|q| q.page);
+        let explorer = data.explorer();
+        outcome.with(|o| {
+            let page = page.min(o.page_count());
+            explorer.want_texts_of(&[o.page(page), o.page(page + 1)].concat());
+        });
+    });
     let card = move |(_, i): (u32, u32)| {
         let corpus = data.corpus();
         corpus

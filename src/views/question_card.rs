@@ -1,6 +1,6 @@
 //! One question in a list: parties, askers, addressee, dates and days, document, themes, text and answer.
 
-use super::text::{best_sentence, has_match, marked, paragraphs_view};
+use super::text::{best_sentence, has_match, marked, paragraphs_view, stored_text};
 use crate::app::{Data, Nav};
 use crate::browser;
 use crate::format;
@@ -21,6 +21,7 @@ pub fn QuestionCard(
     #[prop(optional)] open_answer: bool,
 ) -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let explorer = data.explorer();
     let answer = data.lookup().answer_of(question);
     let document = data.lookup().document(&question.document_id);
     let status = deadline(question, answer, browser::today());
@@ -76,17 +77,24 @@ pub fn QuestionCard(
         .collect_view();
     let (status_class, status_text) = format::term_status(&status);
     let status_view = view! { <span class=status_class data-testid="status">{status_text}</span> };
-    // When only the answer matches, the card shows the sentence of the answer that matched.
+    // When only the answer matches, the card shows the sentence of the answer that matched (its
+    // text is fetched only then).
     let snippet = move || {
-        terms.with(|terms| {
-            let question_matches = has_match(&question.text, terms)
+        let answer = answer.filter(|_| !open_answer && !terms.with(HighlightTerms::is_empty))?;
+        let question_text = explorer.text(|t| t.of_question(question))?;
+        let question_matches = terms.with(|terms| {
+            has_match(question_text, terms)
                 || question
                     .heading
                     .as_deref()
-                    .is_some_and(|h| has_match(h, terms));
-            answer
-                .filter(|_| !question_matches && !open_answer)
-                .and_then(|a| best_sentence(&a.text, terms))
+                    .is_some_and(|h| has_match(h, terms))
+        });
+        if question_matches {
+            return None;
+        }
+        let answer_text = explorer.text(|t| t.of_answer(answer))?;
+        terms.with(|terms| {
+            best_sentence(answer_text, terms)
                 .map(|sentence| {
                     view! {
                         <p class="answer-snippet" data-testid="answer-snippet">
@@ -111,7 +119,7 @@ pub fn QuestionCard(
         view! {
             <details class="answer" open=open data-testid="answer" on:toggle=on_toggle>
                 <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
-                {move || rendered.get().then(|| terms.with(|t| paragraphs_view(&answer.text, t)))}
+                {move || rendered.get().then(|| stored_text(explorer, Box::new(move || explorer.text(|t| t.of_answer(answer)).map(|text| terms.with(|t| paragraphs_view(text, t)).into_any()))))}
                 <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}{page_text(answer.page)}</p>
             </details>
         }
@@ -144,7 +152,7 @@ pub fn QuestionCard(
                 {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{move || terms.with(|t| marked(h, t))}</dd> })}
             </dl>
             <ul class="themes" aria-label="Thema's">{themes}</ul>
-            <div class="question-text">{move || terms.with(|t| paragraphs_view(&question.text, t))}</div>
+            <div class="question-text">{stored_text(explorer, Box::new(move || explorer.text(|t| t.of_question(question)).map(|text| terms.with(|t| paragraphs_view(text, t)).into_any())))}</div>
             {snippet}
             {answer_view}
         </article>

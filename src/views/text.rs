@@ -1,5 +1,6 @@
 //! Renders stored text as paragraphs, with search matches as `<mark>` elements (never as markup strings).
 
+use crate::chunked_explorer::ChunkedExplorer;
 use crate::format::paragraphs;
 use briefwissel_corpus::search::{HighlightTerms, Highlighter};
 use leptos::either::Either;
@@ -84,4 +85,23 @@ pub fn paragraphs_view(text: &str, terms: &HighlightTerms) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// A stored text, drawn by `draw` once the shard it is in has arrived ([`ChunkedExplorer::text`]
+/// gives `None` until then); meanwhile a line that says so (with `aria-busy`: the start page's
+/// static copy and the prerender wait for it), or why it did not come. Boxed: one drawing code for
+/// every kind of text, not one per caller.
+pub fn stored_text(
+    explorer: &'static ChunkedExplorer,
+    draw: Box<dyn Fn() -> Option<AnyView> + Send + Sync>,
+) -> impl IntoView {
+    move || match draw() {
+        Some(text) => Either::Left(text),
+        None => Either::Right(move || match explorer.text_problem.get() {
+            Some(why) => Either::Left(view! { <p class="text-missing">{why}</p> }),
+            None => Either::Right(
+                view! { <p class="loading" aria-busy="true">"Tekst wordt geladen…"</p> },
+            ),
+        }),
+    }
 }

@@ -4,7 +4,11 @@ use crate::app::Data;
 use crate::browser;
 use briefwissel_corpus::explore::Outcome;
 use briefwissel_corpus::export_csv::{questions_csv, questions_json};
+use briefwissel_corpus::texts::{Missing, Texts};
 use leptos::prelude::*;
+
+/// An export of the selection: the CSV or the JSON writer.
+type Export = fn(&Texts, &[u32]) -> Result<String, Missing>;
 
 #[component]
 pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
@@ -16,24 +20,33 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             copied.set(Some(browser::copy_text(&href).await));
         });
     };
-    let csv = move |_| {
-        outcome.with(|o| {
-            browser::download(
-                "briefwissel.csv",
-                "text/csv;charset=utf-8",
-                &questions_csv(data.corpus(), &o.questions),
-            )
-        })
+    // While the texts of a download are fetched, and why a download could not be made.
+    let export_status = RwSignal::new(None::<String>);
+    let export = move |file: &'static str, mime: &'static str, write: Export| {
+        let explorer = data.explorer();
+        let questions = outcome.with_untracked(|o| o.questions.clone());
+        if let Ok(body) = write(explorer.texts(), &questions) {
+            export_status.set(None);
+            return browser::download(file, mime, &body);
+        }
+        // Some texts are not on this device yet (they come in parts, for what is shown).
+        export_status.set(Some("De teksten voor de download worden geladen…".into()));
+        leptos::task::spawn_local(async move {
+            let body = explorer.texts_of(&questions).await.and_then(|()| {
+                write(explorer.texts(), &questions)
+                    .map_err(|_| "niet alle teksten konden worden geladen".to_string())
+            });
+            match body {
+                Ok(body) => {
+                    export_status.set(None);
+                    browser::download(file, mime, &body);
+                }
+                Err(why) => export_status.set(Some(format!("Downloaden lukt nu niet: {why}"))),
+            }
+        });
     };
-    let json = move |_| {
-        outcome.with(|o| {
-            browser::download(
-                "briefwissel.json",
-                "application/json",
-                &questions_json(data.corpus(), &o.questions),
-            )
-        })
-    };
+    let csv = move |_| export("briefwissel.csv", "text/csv;charset=utf-8", questions_csv);
+    let json = move |_| export("briefwissel.json", "application/json", questions_json);
     view! {
         <div class="toolbar">
             <button type="button" on:click=copy>"Kopieer link"</button>
@@ -42,6 +55,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             // The file field itself is static HTML (index.html, #eigen): its reader loads only when used.
             <label for="eigen-bestand" class="add-document">"Document toevoegen"</label>
             <span class="copy-status" role="status">
+                {move || export_status.get().map(|s| view! { <span data-testid="export-status">{s}</span> })}
                 {move || match copied.get() {
                     Some(true) => Some(view! { <span>"Link gekopieerd."</span> }.into_any()),
                     Some(false) => Some(view! {

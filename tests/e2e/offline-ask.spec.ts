@@ -25,7 +25,7 @@ test.afterAll(() => {
   server?.kill();
 });
 
-const isContent = (file: string) => /^(corpus-|zoekindex-)[0-9a-f]+\.bin$|^originals\//.test(file);
+const isContent = (file: string) => /^(corpus-|zoekindex-|tekst-)[0-9a-f]+\.bin$|^originals\//.test(file);
 
 test("a large offline copy is kept only after the reader says yes, and then reads offline", async ({ page, context }) => {
   const explorer = new ExplorerPage(page);

@@ -308,13 +308,18 @@ pub fn decode_from(source: &dyn ByteSource) -> Result<Bundle, ArtifactError> {
     }
     let ((columns, index, text_table), rest) =
         read_value::<(CorpusColumns, ShippedIndex, Option<TextTable>)>(source, 8)
-        .map_err(|e| ArtifactError::Corrupt(format!("{e:?}")))?;
+            .map_err(|e| ArtifactError::Corrupt(format!("{e:?}")))?;
     if rest != 0 {
         return Err(ArtifactError::Corrupt(format!(
             "{rest} onverwachte bytes na het einde"
         )));
     }
     let corpus = columns.into_corpus().map_err(ArtifactError::Inconsistent)?;
+    if let Some(table) = &text_table {
+        table
+            .check(corpus.documents.len())
+            .map_err(ArtifactError::Inconsistent)?;
+    }
     if corpus.schema_version != SCHEMA_VERSION {
         return Err(ArtifactError::Inconsistent(format!(
             "corpusschema {SCHEMA_VERSION} verwacht, {} gevonden",

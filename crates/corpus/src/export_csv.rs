@@ -3,6 +3,7 @@
 use crate::json::{write_answer, write_question, JsonWriter};
 use crate::model::{Corpus, Question, SCHEMA_VERSION};
 use crate::search::units::AnswerLookup;
+use crate::texts::{Missing, Texts};
 use std::collections::HashMap;
 
 /// Column names of the CSV export, in order.
@@ -26,10 +27,12 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "answer_text",
 ];
 
-/// RFC 4180 CSV (comma-separated, CRLF, UTF-8) of the questions at `indices` of `corpus.questions`,
-/// in that order; lists are joined with `; `. Indices outside the corpus are skipped. Cells that a
-/// spreadsheet would run as a formula get a leading `'`.
-pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
+/// RFC 4180 CSV (comma-separated, CRLF, UTF-8) of the questions at `indices` of the corpus's
+/// questions, in that order; lists are joined with `; `. Indices outside the corpus are skipped.
+/// Cells that a spreadsheet would run as a formula get a leading `'`. `Err` names a text shard
+/// that has not arrived ([`crate::explore::Explorer::text_shards_of`] lists those it needs).
+pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> {
+    let corpus = texts.corpus();
     let answers = AnswerLookup::new(corpus);
     let titles = document_titles(corpus);
     let mut out = String::new();
@@ -88,20 +91,24 @@ pub fn questions_csv(corpus: &Corpus, indices: &[u32]) -> String {
                 answer
                     .and_then(|a| a.answered_by.clone())
                     .unwrap_or_default(),
-                q.text.clone(),
-                answer.map(|a| a.text.clone()).unwrap_or_default(),
+                texts.of_question(q)?.to_string(),
+                match answer {
+                    Some(a) => texts.of_answer(a)?.to_string(),
+                    None => String::new(),
+                },
             ]
             .into_iter(),
         );
     }
-    out
+    Ok(out)
 }
 
 /// Pretty JSON `{ schema_version, count, questions: [{ document_title, question, answer }] }` of the
 /// questions at `indices`, in that order (indices outside the corpus are skipped); each question
 /// and answer with every field as in the corpus (tests/json_export.rs holds it to serde_json's
-/// output of the model).
-pub fn questions_json(corpus: &Corpus, indices: &[u32]) -> String {
+/// output of the model). `Err` as for [`questions_csv`].
+pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing> {
+    let corpus = texts.corpus();
     let answers = AnswerLookup::new(corpus);
     let titles = document_titles(corpus);
     let questions: Vec<&Question> = indices
@@ -124,17 +131,17 @@ pub fn questions_json(corpus: &Corpus, indices: &[u32]) -> String {
             titles.get(q.document_id.as_str()).copied(),
         );
         w.key("question");
-        write_question(&mut w, q);
+        write_question(&mut w, q, texts.of_question(q)?);
         w.key("answer");
         match answers.get(q.answer_id.as_deref()) {
-            Some(a) => write_answer(&mut w, a),
+            Some(a) => write_answer(&mut w, a, texts.of_answer(a)?),
             None => w.null(),
         }
         w.close('}');
     }
     w.close(']');
     w.close('}');
-    w.finish()
+    Ok(w.finish())
 }
 
 fn document_titles(corpus: &Corpus) -> HashMap<&str, &str> {

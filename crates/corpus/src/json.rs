@@ -122,8 +122,9 @@ impl JsonWriter {
     }
 }
 
-/// A question as the export writes it: every field of [`Question`], in its order.
-pub fn write_question(w: &mut JsonWriter, q: &Question) {
+/// A question as the export writes it: every field of [`Question`], in its order, with `text`
+/// (its text, wherever it was kept).
+pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str) {
     w.open('{');
     w.field_str("id", &q.id);
     w.field_str("document_id", &q.document_id);
@@ -164,7 +165,7 @@ pub fn write_question(w: &mut JsonWriter, q: &Question) {
     w.field_date("asked_on", q.asked_on);
     w.field_date("postponed_on", q.postponed_on);
     w.field_strings("ministries", &q.ministries);
-    w.field_str("text", &q.text);
+    w.field_str("text", text);
     w.field_strings("footnote_refs", &q.footnote_refs);
     w.field_opt_str("answer_id", q.answer_id.as_deref());
     w.field_opt_number("page", q.page);
@@ -184,8 +185,8 @@ pub fn write_question(w: &mut JsonWriter, q: &Question) {
     w.close('}');
 }
 
-/// An answer as the export writes it: every field of [`Answer`], in its order.
-pub fn write_answer(w: &mut JsonWriter, a: &Answer) {
+/// An answer as the export writes it: every field of [`Answer`], in its order, with `text`.
+pub fn write_answer(w: &mut JsonWriter, a: &Answer, text: &str) {
     w.open('{');
     w.field_str("id", &a.id);
     w.field_str("document_id", &a.document_id);
@@ -193,7 +194,7 @@ pub fn write_answer(w: &mut JsonWriter, a: &Answer) {
     w.field_strings("question_ids", &a.question_ids);
     w.field_date("answered_on", a.answered_on);
     w.field_opt_str("answered_by", a.answered_by.as_deref());
-    w.field_str("text", &a.text);
+    w.field_str("text", text);
     w.field_strings("footnote_refs", &a.footnote_refs);
     w.field_opt_number("page", a.page);
     w.close('}');

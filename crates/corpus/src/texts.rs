@@ -6,7 +6,7 @@
 //! answers. Documents go into shards newest first, so the start page's cards need the first ones.
 
 use crate::hash::content_hash;
-use crate::model::{Block, Corpus, Footnote, Section};
+use crate::model::{Answer, Block, Corpus, Document, Footnote, Question, Section};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -31,6 +31,22 @@ pub struct TextFile {
 pub struct TextTable {
     pub files: Vec<TextFile>,
     pub document_shard: Vec<u32>,
+}
+
+impl TextTable {
+    /// Whether the table fits a corpus of `documents` documents.
+    pub fn check(&self, documents: usize) -> Result<(), String> {
+        let shards = self.files.len() as u32;
+        if self.document_shard.len() != documents
+            || self.document_shard.iter().any(|&s| s >= shards)
+        {
+            return Err(format!(
+                "de teksttabel noemt {} documenten in {shards} delen, het corpus heeft {documents} documenten",
+                self.document_shard.len()
+            ));
+        }
+        Ok(())
+    }
 }
 
 /// The texts of one document, as a shard holds them.
@@ -71,12 +87,16 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
         .collect();
     for (q, question) in head.questions.iter_mut().enumerate() {
         if let Some((d, _)) = places.questions[q] {
-            texts[d as usize].questions.push(std::mem::take(&mut question.text));
+            texts[d as usize]
+                .questions
+                .push(std::mem::take(&mut question.text));
         }
     }
     for (a, answer) in head.answers.iter_mut().enumerate() {
         if let Some((d, _)) = places.answers[a] {
-            texts[d as usize].answers.push(std::mem::take(&mut answer.text));
+            texts[d as usize]
+                .answers
+                .push(std::mem::take(&mut answer.text));
         }
     }
     for doc in &mut head.documents {
@@ -177,6 +197,16 @@ fn text_bytes(t: &DocumentTexts) -> usize {
         + t.footnotes.iter().map(|f| f.text.len()).sum::<usize>()
 }
 
+/// The index of `item` in `slice`, when it is one of its elements (found by its address).
+fn index_in<T>(slice: &[T], item: &T) -> Option<usize> {
+    let range = slice.as_ptr_range();
+    let at = item as *const T;
+    let size = std::mem::size_of::<T>().max(1);
+    range
+        .contains(&at)
+        .then(|| (at as usize - range.start as usize) / size)
+}
+
 /// Per question and answer: its document and its place among that document's questions (or
 /// answers); `None` when its document is not in the corpus (its text then stays in the head).
 struct Places {
@@ -242,16 +272,7 @@ impl<'c> Texts<'c> {
 
     /// Texts in the shards of `table`, none loaded yet; refused when the table does not fit.
     pub fn sharded(corpus: &'c Corpus, table: TextTable) -> Result<Texts<'c>, String> {
-        let shards = table.files.len() as u32;
-        if table.document_shard.len() != corpus.documents.len()
-            || table.document_shard.iter().any(|&s| s >= shards)
-        {
-            return Err(format!(
-                "de teksttabel noemt {} documenten in {shards} delen, het corpus heeft {} documenten",
-                table.document_shard.len(),
-                corpus.documents.len()
-            ));
-        }
+        table.check(corpus.documents.len())?;
         Ok(Texts {
             corpus,
             sharded: Some(Sharded {
@@ -275,17 +296,48 @@ impl<'c> Texts<'c> {
     /// Question `q`'s text.
     pub fn question(&self, q: usize) -> Result<&str, Missing> {
         let text = self.corpus.questions.get(q).map_or("", |x| &x.text);
-        self.from_shard(text, |s| s.places.questions.get(q).copied().flatten(), |t| {
-            &t.questions
-        })
+        self.in_shard(
+            text,
+            |s| s.places.questions.get(q).copied().flatten(),
+            |t| &t.questions,
+        )
     }
 
     /// Answer `a`'s text.
     pub fn answer(&self, a: usize) -> Result<&str, Missing> {
         let text = self.corpus.answers.get(a).map_or("", |x| &x.text);
-        self.from_shard(text, |s| s.places.answers.get(a).copied().flatten(), |t| {
-            &t.answers
-        })
+        self.in_shard(
+            text,
+            |s| s.places.answers.get(a).copied().flatten(),
+            |t| &t.answers,
+        )
+    }
+
+    /// The text of `question`, one of this corpus's questions (else its own text).
+    pub fn of_question<'t>(&'t self, question: &'t Question) -> Result<&'t str, Missing> {
+        match index_in(&self.corpus.questions, question) {
+            Some(q) => self.question(q),
+            None => Ok(&question.text),
+        }
+    }
+
+    /// The text of `answer`, one of this corpus's answers (else its own text).
+    pub fn of_answer<'t>(&'t self, answer: &'t Answer) -> Result<&'t str, Missing> {
+        match index_in(&self.corpus.answers, answer) {
+            Some(a) => self.answer(a),
+            None => Ok(&answer.text),
+        }
+    }
+
+    /// The sections and footnotes of `document`, one of this corpus's documents, with their texts.
+    pub fn of_document<'t>(
+        &'t self,
+        document: &'t Document,
+    ) -> Result<(&'t [Section], &'t [Footnote]), Missing> {
+        match index_in(&self.corpus.documents, document) {
+            Some(d) => self.document(d),
+            None => Ok((&document.sections, &document.footnotes)),
+        }
     }
 
     /// Document `d`'s sections and footnotes, with their texts.
@@ -321,9 +373,9 @@ impl<'c> Texts<'c> {
         let expected = s.table.document_shard.iter().filter(|&&x| x as usize == n);
         let fits = texts.len() == expected.count()
             && texts.windows(2).all(|w| w[0].document < w[1].document)
-            && texts.iter().all(|t| {
-                s.table.document_shard.get(t.document as usize) == Some(&(n as u32))
-            });
+            && texts
+                .iter()
+                .all(|t| s.table.document_shard.get(t.document as usize) == Some(&(n as u32)));
         if !fits {
             return Err(format!("tekstdeel {n} hoort niet bij dit corpus"));
         }
@@ -344,7 +396,7 @@ impl<'c> Texts<'c> {
             .map(|i| &shard[i]))
     }
 
-    fn from_shard<'t>(
+    fn in_shard<'t>(
         &'t self,
         inline: &'t str,
         place: impl Fn(&Sharded) -> Option<(u32, u32)>,

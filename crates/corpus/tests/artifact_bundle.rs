@@ -1,5 +1,7 @@
 //! The shipped artifact and the selection exports: round trip, clear errors for wrong files, CSV and JSON downloads.
 
+mod common;
+
 use briefwissel_corpus::artifact::{
     decode, encode, ArtifactError, Bundle, ARTIFACT_VERSION, MAGIC,
 };
@@ -196,7 +198,7 @@ fn a_selection_exports_as_csv_with_one_row_per_question() {
         answered: Some(true),
         ..Query::default()
     });
-    let csv = questions_csv(&b.corpus, &outcome.questions);
+    let csv = common::inline_export(questions_csv, &b.corpus, &outcome.questions);
     let rows = read_csv(&csv);
     assert_eq!(rows[0], CSV_COLUMNS);
     assert_eq!(rows.len(), outcome.total + 1);
@@ -236,8 +238,12 @@ fn a_selection_exports_as_csv_with_one_row_per_question() {
 fn a_selection_exports_as_json_with_questions_and_answers() {
     let b = bundle();
     let selection: Vec<u32> = (0..b.corpus.questions.len() as u32).step_by(7).collect();
-    let json: serde_json::Value =
-        serde_json::from_str(&questions_json(&b.corpus, &selection)).expect("valid json");
+    let json: serde_json::Value = serde_json::from_str(&common::inline_export(
+        questions_json,
+        &b.corpus,
+        &selection,
+    ))
+    .expect("valid json");
     assert_eq!(json["schema_version"], SCHEMA_VERSION);
     assert_eq!(json["count"], selection.len());
     let questions = json["questions"].as_array().expect("list");
@@ -254,5 +260,5 @@ fn a_selection_exports_as_json_with_questions_and_answers() {
             answer.map(|a| a.text.as_str())
         );
     }
-    assert!(questions_json(&b.corpus, &[u32::MAX]).contains("\"count\": 0"));
+    assert!(common::inline_export(questions_json, &b.corpus, &[u32::MAX]).contains("\"count\": 0"));
 }

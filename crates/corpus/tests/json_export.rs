@@ -47,7 +47,7 @@ fn every_question_is_exported_exactly_as_serde_json_writes_the_model() {
             })
             .collect(),
     };
-    let ours = questions_json(corpus, &all);
+    let ours = common::inline_export(questions_json, corpus, &all);
     let theirs = serde_json::to_string_pretty(&selection).expect("serde_json writes it");
     assert!(ours.len() > 100_000, "the export is the whole corpus");
     if ours != theirs {
@@ -68,7 +68,7 @@ fn every_question_is_exported_exactly_as_serde_json_writes_the_model() {
 fn an_empty_selection_is_an_empty_list() {
     let out = common::parsed_corpus();
     assert_eq!(
-        questions_json(&out.corpus, &[u32::MAX]),
+        common::inline_export(questions_json, &out.corpus, &[u32::MAX]),
         format!(
             "{{\n  \"schema_version\": {SCHEMA_VERSION},\n  \"count\": 0,\n  \"questions\": []\n}}"
         )

@@ -2,6 +2,7 @@
 
 use briefwissel_corpus::artifact::{decode, decode_text_shard, encode_split, Bundle};
 use briefwissel_corpus::explore::Explorer;
+use briefwissel_corpus::export_csv::{questions_csv, questions_json};
 use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::query::parse_query_string;
 use briefwissel_corpus::texts::{fill_texts, split_texts, Texts};
@@ -21,7 +22,11 @@ fn corpus() -> &'static Corpus {
 }
 
 fn all_strings(corpus: &Corpus) -> usize {
-    let blocks = corpus.documents.iter().flat_map(|d| &d.sections).flat_map(|s| &s.blocks);
+    let blocks = corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.sections)
+        .flat_map(|s| &s.blocks);
     let block_bytes: usize = blocks
         .map(|b| match b {
             Block::Paragraph(p) => p.len(),
@@ -32,7 +37,12 @@ fn all_strings(corpus: &Corpus) -> usize {
     block_bytes
         + corpus.questions.iter().map(|q| q.text.len()).sum::<usize>()
         + corpus.answers.iter().map(|a| a.text.len()).sum::<usize>()
-        + corpus.documents.iter().flat_map(|d| &d.footnotes).map(|f| f.text.len()).sum::<usize>()
+        + corpus
+            .documents
+            .iter()
+            .flat_map(|d| &d.footnotes)
+            .map(|f| f.text.len())
+            .sum::<usize>()
 }
 
 #[test]
@@ -45,9 +55,17 @@ fn the_head_keeps_every_document_s_shape_but_none_of_its_texts() {
         assert_eq!(head.footnotes.len(), whole.footnotes.len(), "{}", whole.id);
         let placed = |d: &briefwissel_corpus::Document| -> Vec<Block> {
             let blocks = d.sections.iter().flat_map(|s| &s.blocks);
-            blocks.filter(|b| matches!(b, Block::Question(_) | Block::Answer(_))).cloned().collect()
+            blocks
+                .filter(|b| matches!(b, Block::Question(_) | Block::Answer(_)))
+                .cloned()
+                .collect()
         };
-        assert_eq!(placed(head), placed(whole), "questions stay placed in {}", whole.id);
+        assert_eq!(
+            placed(head),
+            placed(whole),
+            "questions stay placed in {}",
+            whole.id
+        );
     }
 }
 
@@ -107,16 +125,27 @@ fn a_shard_of_other_documents_or_damaged_bytes_is_refused() {
     let split = split_texts(corpus(), SHARD_BYTES);
     let texts = Texts::sharded(&split.head, split.table.clone()).expect("the table fits");
     let first = decode_text_shard(&split.table.files[0], &split.shards[0].1).unwrap();
-    let refused = texts.add_shard(1, first).expect_err("shard 0's documents are not shard 1's");
-    assert!(refused.contains("tekstdeel 1 hoort niet bij dit corpus"), "{refused}");
+    let refused = texts
+        .add_shard(1, first)
+        .expect_err("shard 0's documents are not shard 1's");
+    assert!(
+        refused.contains("tekstdeel 1 hoort niet bij dit corpus"),
+        "{refused}"
+    );
     assert!(!texts.has_shard(1) && !texts.has_shard(0));
     let mut bytes = split.shards[0].1.clone();
     bytes.pop();
     let short = decode_text_shard(&split.table.files[0], &bytes).expect_err("a byte short");
-    assert!(short.contains("bytes") && short.contains(&split.table.files[0].hash), "{short}");
+    assert!(
+        short.contains("bytes") && short.contains(&split.table.files[0].hash),
+        "{short}"
+    );
     let mut smaller = split.head.clone();
     smaller.documents.pop();
-    assert!(Texts::sharded(&smaller, split.table).is_err(), "a table for more documents");
+    assert!(
+        Texts::sharded(&smaller, split.table).is_err(),
+        "a table for more documents"
+    );
 }
 
 #[test]
@@ -133,7 +162,10 @@ fn a_phrase_search_on_the_head_asks_for_the_shards_of_its_candidates_and_then_fi
     let query = parse_query_string("q=%22het+Internationaal+Strafhof%22", corpus()).0;
     let first = explorer.run(&query);
     assert!(!first.missing_text_shards.is_empty() && !first.is_complete());
-    assert!(first.missing_text_shards.len() < split.texts.len(), "only the candidates' shards");
+    assert!(
+        first.missing_text_shards.len() < split.texts.len(),
+        "only the candidates' shards"
+    );
     for &s in &first.missing_text_shards {
         let texts = decode_text_shard(&explorer.texts().files()[s], &split.texts[s].bytes).unwrap();
         assert_eq!(explorer.texts().add_shard(s, texts), Ok(true));
@@ -146,4 +178,35 @@ fn a_phrase_search_on_the_head_asks_for_the_shards_of_its_candidates_and_then_fi
     assert!(after.total > 0, "the phrase is in kv-003's answer");
     let filters = explorer.run(&parse_query_string("partij=PVV", corpus()).0);
     assert!(filters.is_complete(), "filters never wait for texts");
+}
+
+#[test]
+fn an_export_from_the_head_names_the_shards_it_needs_and_then_equals_the_whole_corpus_s() {
+    let split = split_texts(corpus(), SHARD_BYTES);
+    let index = briefwissel_corpus::search::SearchIndex::build(corpus());
+    let explorer = Explorer::new(&split.head, &index)
+        .with_text_table(split.table.clone())
+        .expect("the table fits");
+    let answered = explorer.run(&parse_query_string("beantwoord=ja", corpus()).0);
+    let needed = explorer.text_shards_of(&answered.questions);
+    assert!(!needed.is_empty());
+    let texts = explorer.texts();
+    assert!(
+        questions_csv(texts, &answered.questions).is_err(),
+        "texts missing"
+    );
+    for &s in &needed {
+        let decoded = decode_text_shard(&split.table.files[s], &split.shards[s].1).unwrap();
+        texts.add_shard(s, decoded).expect("fits");
+    }
+    assert!(explorer.text_shards_of(&answered.questions).is_empty());
+    let whole = Texts::inline(corpus());
+    assert_eq!(
+        questions_csv(texts, &answered.questions),
+        questions_csv(&whole, &answered.questions)
+    );
+    assert_eq!(
+        questions_json(texts, &answered.questions),
+        questions_json(&whole, &answered.questions)
+    );
 }

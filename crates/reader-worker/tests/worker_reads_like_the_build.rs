@@ -1,9 +1,9 @@
 //! The worker's entry point, given the published head, its text shards and the data folder's files as bytes, reads them as the build does: every file is already there, and the corpus it hands back is the published one.
 
 use briefwissel_corpus::artifact::{self, Bundle, SplitArtifact, CHUNK_TARGET_BYTES};
-use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
 use briefwissel_corpus::own_documents::Step;
 use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
 use briefwissel_reader_worker::{read_own_documents, text_file_names};
 use std::path::{Path, PathBuf};
 
@@ -96,7 +96,11 @@ fn a_missing_or_damaged_text_shard_is_said_in_dutch_and_nothing_is_read() {
     };
     assert!(
         missing.starts_with("Het gepubliceerde corpus kan niet worden gelezen")
-            && missing.contains(&format!("{} tekstdelen verwacht, {} ontvangen", texts.len() + 1, texts.len())),
+            && missing.contains(&format!(
+                "{} tekstdelen verwacht, {} ontvangen",
+                texts.len() + 1,
+                texts.len()
+            )),
         "{missing}"
     );
     let mut damaged = last;
@@ -106,5 +110,8 @@ fn a_missing_or_damaged_text_shard_is_said_in_dutch_and_nothing_is_read() {
         panic!("a damaged text shard cannot be read")
     };
     let hash = &split.texts[texts.len() - 1].hash;
-    assert!(message.contains("tekstdeel") && message.contains(hash.as_str()), "{message}");
+    assert!(
+        message.contains("tekstdeel") && message.contains(hash.as_str()),
+        "{message}"
+    );
 }

@@ -152,7 +152,7 @@ impl Explorer<'_> {
                 found.parts.push((part, score));
             }
         }
-        missing.sort_unstable();
+        crate::order::sort_items(&mut missing, &|a, b| a.cmp(b));
         missing.dedup();
         found.missing_texts = missing;
         found

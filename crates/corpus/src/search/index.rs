@@ -3,9 +3,9 @@
 use super::compounds::Vocabulary;
 use super::tokenize::{fold_word_into, word_spans};
 use super::units::{part_texts, question_texts, AnswerLookup, UnitMap};
-use crate::texts::Texts;
 use crate::hash::{content_hash, FastMap};
 use crate::model::Corpus;
+use crate::texts::Texts;
 use serde::{Deserialize, Serialize};
 
 pub(crate) const BM25_K1: f32 = 1.2;

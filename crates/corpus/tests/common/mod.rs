@@ -82,3 +82,14 @@ pub fn assert_same_json(left: &str, right: &str, what: &str) {
         around(right)
     );
 }
+
+/// An export ([`briefwissel_corpus::export_csv`]) of a corpus that holds its own texts, which are
+/// then never missing.
+pub fn inline_export(
+    export: fn(&briefwissel_corpus::texts::Texts, &[u32]) -> Result<String, usize>,
+    corpus: &briefwissel_corpus::Corpus,
+    indices: &[u32],
+) -> String {
+    export(&briefwissel_corpus::texts::Texts::inline(corpus), indices)
+        .expect("the texts are in the corpus")
+}

@@ -1,0 +1,122 @@
+// Journey: the texts of questions, answers and letters come in shards, for what is shown. A first visit
+// fetches those of the cards on screen and of the next page, not all; a phrase search reads those of its
+// candidates; a download fetches what it needs; a shard that cannot be fetched is said where its text
+// would stand, and comes when the reader filters again.
+import { expect, test, type Page } from "@playwright/test";
+import { readdirSync, readFileSync } from "node:fs";
+import { DIST } from "../../playwright.config";
+import { corpus, fold, type Question } from "./corpus";
+import { ExplorerPage } from "./pages/explorer-page";
+
+test.use({ serviceWorkers: "block" });
+
+const SHARD = /tekst-[0-9a-f]+\.bin$/;
+const shardFiles = () => readdirSync(DIST).filter((f) => SHARD.test(f));
+
+/** The text shards this page has fetched (resource timing). */
+const fetchedShards = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => e.name)
+      .filter((name) => /tekst-[0-9a-f]+\.bin$/.test(name)),
+  );
+
+/** A text without its layout: the card draws paragraphs and "- " list items as elements. */
+const letters = (text: string) => text.replace(/\s+/g, "");
+const withoutListMarks = (text: string) => letters(text.replace(/^- /gm, ""));
+
+function expectSameText(shown: string, stored: string, what: string) {
+  expect([letters(stored), withoutListMarks(stored)], what).toContain(letters(shown));
+}
+
+const questionById = () => new Map(corpus().questions.map((q) => [q.id, q]));
+const answerText = (q: Question) => corpus().answers.find((a) => a.id === q.answer_id)?.text ?? null;
+
+test("a first visit fetches the texts of the cards on screen and of the next page, not all of them", async ({ page }) => {
+  const all = shardFiles();
+  expect(all.length, "the build ships its texts in several shards").toBeGreaterThan(1);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  const byId = questionById();
+  const cards = explorer.questions;
+  expect(await cards.count()).toBeGreaterThan(0);
+  for (const card of await cards.all()) {
+    const id = (await card.getAttribute("data-question-id")) ?? "";
+    const stored = byId.get(id);
+    expect(stored, id).toBeDefined();
+    const shown = card.locator(".question-text");
+    await expect(shown).not.toContainText("Tekst wordt geladen");
+    expectSameText((await shown.textContent()) ?? "", stored!.text, id);
+  }
+  // Settled: what a first visit fetches, without a search or a click.
+  await page.waitForTimeout(500);
+  const fetched = await fetchedShards(page);
+  expect(fetched.length).toBeGreaterThan(0);
+  expect(fetched.length, `fetched ${fetched.length} of ${all.length} shards`).toBeLessThan(all.length);
+});
+
+test("an opened answer shows its text as stored", async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open("?beantwoord=ja");
+  const card = explorer.questions.first();
+  const id = (await card.getAttribute("data-question-id")) ?? "";
+  const stored = answerText(questionById().get(id)!);
+  expect(stored, `${id} is answered`).not.toBeNull();
+  await card.getByTestId("answer").locator("summary").click();
+  const paragraphs = card.getByTestId("answer").locator("p:not(.answer-meta), li");
+  await expect(paragraphs.first()).toBeVisible();
+  await expect(card.getByTestId("answer")).not.toContainText("Tekst wordt geladen");
+  const shown = (await paragraphs.allTextContents()).join("\n");
+  expectSameText(shown, stored!, id);
+});
+
+test("a phrase of three words is looked for in the texts of its candidates, and finds what the texts hold", async ({ page }) => {
+  const phrase = "het Internationaal Strafhof";
+  const words = new RegExp(`(^|[^\\p{L}\\p{N}])${fold(phrase).replace(/ /g, "\\s+")}($|[^\\p{L}\\p{N}])`, "u");
+  const holds = (t: string | null | undefined) => words.test(fold(t ?? ""));
+  const expected = corpus().questions.filter(
+    (q) => holds(q.text) || holds(answerText(q)) || holds((q as Question & { heading?: string }).heading),
+  );
+  expect(expected.length, "kv-003's answer names the court").toBeGreaterThan(0);
+  const explorer = new ExplorerPage(page);
+  await explorer.open(`?q=${encodeURIComponent(`"${phrase}"`)}`);
+  await explorer.expectCount(expected.length);
+  expect(new Set(await explorer.questionIds())).toEqual(new Set(expected.map((q) => q.id)));
+});
+
+test("a download carries the text of every question and answer of the selection, fetching those not here yet", async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  const total = await explorer.count();
+  const before = (await fetchedShards(page)).length;
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download JSON" }).click(),
+  ]);
+  const json = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  expect(json.count).toBe(total);
+  expect((await fetchedShards(page)).length).toBeGreaterThan(before);
+  const byId = questionById();
+  for (const item of json.questions) {
+    const stored = byId.get(item.question.id)!;
+    expect(item.question.text, item.question.id).toBe(stored.text);
+    expect(item.answer?.text ?? null, item.question.id).toBe(answerText(stored));
+  }
+  await expect(page.getByTestId("export-status")).toHaveCount(0);
+});
+
+test("a text that cannot be fetched is said where it would stand, and comes when the reader filters again", async ({ page }) => {
+  let blocked = true;
+  await page.route(SHARD, (route) => (blocked ? route.abort() : route.continue()));
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  const first = explorer.questions.first().locator(".question-text");
+  await expect(first).toContainText("De tekst kon niet worden geladen");
+  blocked = false;
+  await explorer.toggle("beantwoord", "ja");
+  const card = explorer.questions.first();
+  const id = (await card.getAttribute("data-question-id")) ?? "";
+  await expect(card.locator(".question-text")).not.toContainText(/kon niet worden geladen|wordt geladen/);
+  expectSameText((await card.locator(".question-text").textContent()) ?? "", questionById().get(id)!.text, id);
+});
