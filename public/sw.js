@@ -1,5 +1,5 @@
-// Briefwissel's service worker: precaches the content-hashed shell, the corpus, its search index and
-// the PDF and Word originals (originals/) so the app, and the sources it cites, work offline; tells
+// Briefwissel's service worker: precaches the content-hashed shell, the corpus, its search index, its
+// text shards and the PDF and Word originals (originals/) so the app, and the sources it cites, work offline; tells
 // the pages how far its copy is, and keeps a large one (PRECACHE.ask) only after the reader's yes.
 // scripts/postbuild.mjs replaces the next line with the version of each build and the name of its
 // file list (precache-<version>.json: the list grows with the corpus, so it is data, not worker

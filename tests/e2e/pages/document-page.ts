@@ -13,6 +13,9 @@ export class DocumentPage {
   async openDocument(id: string, anchor = ""): Promise<void> {
     await this.page.goto(`document/${encodeURIComponent(id)}${anchor ? `#${anchor}` : ""}`);
     await expect(this.page.locator("main h1").first()).toBeVisible({ timeout: 30_000 });
+    // The page's HTML copy (scripts/deep-links.mjs) steps aside once the app has drawn the page, its
+    // texts included.
+    await expect(this.page.locator("#voorvertoning")).toHaveCount(0, { timeout: 30_000 });
   }
 
   question(id: string): Locator {
