@@ -1,10 +1,12 @@
-// Trunk post_build step (also runnable by hand on dist/): minifies the JS and CSS (scripts/compact.mjs),
+// Trunk post_build step (also runnable by hand on dist/): short names for the wasm's imports
+// (scripts/short-imports.mjs), minifies the JS and CSS (scripts/compact.mjs),
 // CSP hashes for inline scripts and styles, the start page's first results as HTML (scripts/prerender.mjs),
 // the service worker's precache list and version, and
 // 404.html for hosts without an SPA fallback.
 // Usage: node scripts/postbuild.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
 import { createHash } from "node:crypto";
 import { compactAssets, withInlineStyleSheet, withIntegrity } from "./compact.mjs";
+import { shortenImports } from "./short-imports.mjs";
 import { inlineScripts, withCspHashes } from "./csp.mjs";
 import { startPageCopy, withPrerenderedPages } from "./prerender.mjs";
 import { ROUTE_DIRS, writeRoutePages } from "./deep-links.mjs";
@@ -70,6 +72,8 @@ function writePrecache(root) {
   console.log(`postbuild: sw.js precaches ${files.length} files, version ${precache.version}`);
 }
 
+const short = shortenImports(dir);
+if (short) console.log(`postbuild: short import names: wasm -${short[0]} B, glue -${short[1]} B`);
 const saved = compactAssets(dir);
 console.log(`postbuild: minified ${saved.map(([n, b]) => `${n} (-${b} B)`).join(", ") || "nothing (already minified)"}`);
 const shell = withCspHashes(withInlineStyleSheet(withIntegrity(readFileSync(indexPath, "utf8"), dir), dir));

@@ -11,7 +11,7 @@ use briefwissel_corpus::texts::{text_file_name, Missing, Texts};
 use leptos::prelude::*;
 use std::sync::{Mutex, MutexGuard};
 
-/// Where the index files stand, for the status line.
+/// Where the fetched files stand: the index files (for the status line), or a text shard.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum ChunkStatus {
     /// Nothing is waited for.
@@ -45,8 +45,8 @@ pub struct ChunkedExplorer {
     texts_arrived: ArcTrigger,
     /// Text shards whose fetch failed: not asked for again until the next query.
     failed_texts: Mutex<Vec<usize>>,
-    /// Why a text could not be loaded, shown where it would stand.
-    pub text_problem: ArcRwSignal<Option<String>>,
+    /// Why a text could not be loaded (`Failed`), shown where it would stand; else `Idle`.
+    pub text_problem: ArcRwSignal<ChunkStatus>,
     /// The last query's outcome waits for text shards (a phrase is looked for in the texts).
     search_waits_for_texts: Mutex<bool>,
 }
@@ -68,7 +68,7 @@ impl ChunkedExplorer {
             status: ArcRwSignal::new(ChunkStatus::Idle),
             texts_arrived: ArcTrigger::new(),
             failed_texts: Mutex::new(Vec::new()),
-            text_problem: ArcRwSignal::new(None),
+            text_problem: ArcRwSignal::new(ChunkStatus::Idle),
             search_waits_for_texts: Mutex::new(false),
         }
     }
@@ -84,14 +84,16 @@ impl ChunkedExplorer {
         &'static self,
         read: impl FnOnce(&'static Texts<'static>) -> Result<T, Missing>,
     ) -> Option<T> {
-        match read(self.explorer.texts()) {
-            Ok(text) => Some(text),
-            Err(shard) => {
-                self.texts_arrived.track();
-                self.want_texts(&[shard]);
-                None
-            }
-        }
+        read(self.explorer.texts())
+            .map_err(|shard| self.wait_for_text(shard))
+            .ok()
+    }
+
+    /// A text waits for `shard`: ask for it, and run the caller again when it has arrived.
+    #[inline(never)]
+    fn wait_for_text(&'static self, shard: Missing) {
+        self.texts_arrived.track();
+        self.want_texts(&[shard]);
     }
 
     /// Asks for the texts of `questions` and their answers (the cards on screen, or those next
@@ -111,6 +113,11 @@ impl ChunkedExplorer {
         }
     }
 
+    /// Whether the texts of `questions` and their answers are all here.
+    pub fn has_texts_of(&self, questions: &[u32]) -> bool {
+        self.explorer.text_shards_of(questions).is_empty()
+    }
+
     /// Fetches every text shard that `questions` (and their answers) need and that is not here,
     /// for an export; `Err` with the reason when one could not be loaded.
     pub async fn texts_of(&'static self, questions: &[u32]) -> Result<(), String> {
@@ -121,12 +128,12 @@ impl ChunkedExplorer {
             let result = self.load(hash).await;
             self.finish(hash, result);
         }
-        match self.explorer.text_shards_of(questions).is_empty() {
+        match self.has_texts_of(questions) {
             true => Ok(()),
-            false => Err(self
-                .text_problem
-                .get_untracked()
-                .unwrap_or_else(|| "niet alle teksten konden worden geladen".to_string())),
+            false => Err(match self.text_problem.get_untracked() {
+                ChunkStatus::Failed(why) => why,
+                _ => "niet alle teksten konden worden geladen".to_string(),
+            }),
         }
     }
 
@@ -136,7 +143,7 @@ impl ChunkedExplorer {
         self.arrived.track();
         // A text that failed is asked for again by the cards of this query.
         if !std::mem::take(&mut *lock(&self.failed_texts)).is_empty() {
-            self.text_problem.set(None);
+            self.text_problem.set(ChunkStatus::Idle);
         }
         let outcome = self.explorer.run(query);
         *lock(&self.search_waits_for_texts) = !outcome.missing_text_shards.is_empty();
@@ -246,59 +253,55 @@ impl ChunkedExplorer {
     }
 
     fn finish(&self, hash: &str, result: Result<Vec<u8>, String>) {
-        if let Some(shard) = self.text_shard(hash) {
-            let texts = self.explorer.texts();
-            let added = result.and_then(|bytes| {
-                let decoded = decode_text_shard(&texts.files()[shard], &bytes)?;
-                texts.add_shard(shard, decoded)
-            });
-            let search_waits = *lock(&self.search_waits_for_texts);
-            match added {
-                Ok(true) => {
+        let shard = self.text_shard(hash);
+        // A card's text arriving reruns no search; a phrase search waiting for it does.
+        let search_waits = shard.is_none() || *lock(&self.search_waits_for_texts);
+        match result.and_then(|bytes| self.add(hash, shard, bytes)) {
+            Ok(true) => {
+                if shard.is_some() {
                     self.texts_arrived.notify();
-                    // A phrase search that waited for it runs again.
-                    if search_waits {
-                        self.arrived.notify();
-                    }
                 }
-                Ok(false) => {}
-                Err(why) => {
-                    lock(&self.requested).retain(|h| h != hash);
-                    lock(&self.failed_texts).push(shard);
-                    let problem = format!(
-                        "De tekst kon niet worden geladen ({why}). Zoek of filter opnieuw als u weer verbinding hebt."
-                    );
-                    if search_waits {
-                        self.status.set(ChunkStatus::Failed(problem.clone()));
-                    }
-                    self.text_problem.set(Some(problem));
+                if search_waits {
+                    self.arrived.notify();
                 }
             }
-            return;
-        }
-        match result.and_then(|bytes| self.add(hash, bytes)) {
-            Ok(true) => self.arrived.notify(),
             Ok(false) => {}
             Err(why) => {
                 lock(&self.requested).retain(|h| h != hash);
                 // No rerun now (that would retry at once, forever, when offline); the next
-                // search asks for the file again.
-                self.status.set(ChunkStatus::Failed(format!(
-                    "Een deel van de zoekindex kon niet worden geladen ({why}). Zoekresultaten zijn onvolledig; zoek opnieuw als u weer verbinding hebt."
-                )));
+                // search or filter asks for the file again.
+                let what = match shard {
+                    Some(_) => "De tekst",
+                    None => "Een deel van de zoekindex",
+                };
+                let problem = format!(
+                    "{what} kon niet worden geladen ({why}). Zoek of filter opnieuw als u weer verbinding hebt."
+                );
+                if let Some(shard) = shard {
+                    lock(&self.failed_texts).push(shard);
+                    self.text_problem.set(ChunkStatus::Failed(problem.clone()));
+                }
+                if search_waits {
+                    self.status.set(ChunkStatus::Failed(problem));
+                }
             }
         }
     }
 
-    /// Hands a file's bytes to the explorer; `Ok(true)` when searches can now find more.
-    fn add(&self, hash: &str, bytes: Vec<u8>) -> Result<bool, String> {
+    /// Hands a file's bytes to the explorer (text shard `shard`, or a part of the index);
+    /// `Ok(true)` when it was new.
+    fn add(&self, hash: &str, shard: Option<usize>, bytes: Vec<u8>) -> Result<bool, String> {
+        if let Some(shard) = shard {
+            let texts = self.explorer.texts();
+            return texts.add_shard(shard, decode_text_shard(&texts.files()[shard], &bytes)?);
+        }
         if let Some(file) = self.index_file.as_ref().filter(|f| f.hash == hash) {
             let index = decode_index_file(file, &bytes)?;
             // The page keeps its index until it closes, as it keeps the corpus.
             let index: &'static SearchIndex = Box::leak(Box::new(index));
             self.explorer.set_index(index)?;
             for (chunk, bytes) in std::mem::take(&mut *lock(&self.waiting_chunks)) {
-                if self.add(&chunk, bytes).is_err() {
+                if self.add(&chunk, None, bytes).is_err() {
                     // Asked for again by the next search that needs it.
                     lock(&self.requested).retain(|h| *h != chunk);
                 }

@@ -1,6 +1,6 @@
 //! Renders stored text as paragraphs, with search matches as `<mark>` elements (never as markup strings).
 
-use crate::chunked_explorer::ChunkedExplorer;
+use crate::chunked_explorer::{ChunkStatus, ChunkedExplorer};
 use crate::format::paragraphs;
 use briefwissel_corpus::search::{HighlightTerms, Highlighter};
 use leptos::either::Either;
@@ -95,13 +95,19 @@ pub fn stored_text(
     explorer: &'static ChunkedExplorer,
     draw: Box<dyn Fn() -> Option<AnyView> + Send + Sync>,
 ) -> impl IntoView {
-    move || match draw() {
-        Some(text) => Either::Left(text),
-        None => Either::Right(move || match explorer.text_problem.get() {
-            Some(why) => Either::Left(view! { <p class="text-missing">{why}</p> }),
-            None => Either::Right(
-                view! { <p class="loading" aria-busy="true">"Tekst wordt geladen…"</p> },
-            ),
-        }),
+    move || {
+        draw().unwrap_or_else(|| {
+            let problem = &explorer.text_problem;
+            let failed = move || match problem.get() {
+                ChunkStatus::Failed(why) => Some(why),
+                _ => None,
+            };
+            view! {
+                <p class="loading" aria-busy=move || failed().is_none().then_some("true")>
+                    {move || failed().unwrap_or_else(|| "Tekst wordt geladen…".into())}
+                </p>
+            }
+            .into_any()
+        })
     }
 }

@@ -21,27 +21,25 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
         });
     };
     // While the texts of a download are fetched, and why a download could not be made.
-    let export_status = RwSignal::new(None::<String>);
+    let export_status = RwSignal::new(String::new());
     let export = move |file: &'static str, mime: &'static str, write: Export| {
         let explorer = data.explorer();
         let questions = outcome.with_untracked(|o| o.questions.clone());
-        if let Ok(body) = write(explorer.texts(), &questions) {
-            export_status.set(None);
-            return browser::download(file, mime, &body);
-        }
-        // Some texts are not on this device yet (they come in parts, for what is shown).
-        export_status.set(Some("De teksten voor de download worden geladen…".into()));
         leptos::task::spawn_local(async move {
+            // Texts not on this device yet (they come in parts, for what is shown) first.
+            if !explorer.has_texts_of(&questions) {
+                export_status.set("De teksten voor de download worden geladen…".into());
+            }
             let body = explorer.texts_of(&questions).await.and_then(|()| {
                 write(explorer.texts(), &questions)
                     .map_err(|_| "niet alle teksten konden worden geladen".to_string())
             });
-            match body {
-                Ok(body) => {
-                    export_status.set(None);
-                    browser::download(file, mime, &body);
-                }
-                Err(why) => export_status.set(Some(format!("Downloaden lukt nu niet: {why}"))),
+            export_status.set(match &body {
+                Ok(_) => String::new(),
+                Err(why) => format!("Downloaden lukt nu niet: {why}"),
+            });
+            if let Ok(body) = body {
+                browser::download(file, mime, &body);
             }
         });
     };
@@ -55,7 +53,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             // The file field itself is static HTML (index.html, #eigen): its reader loads only when used.
             <label for="eigen-bestand" class="add-document">"Document toevoegen"</label>
             <span class="copy-status" role="status">
-                {move || export_status.get().map(|s| view! { <span data-testid="export-status">{s}</span> })}
+                {move || export_status.with(|s| !s.is_empty()).then(|| view! { <span data-testid="export-status">{export_status.get()}</span> })}
                 {move || match copied.get() {
                     Some(true) => Some(view! { <span>"Link gekopieerd."</span> }.into_any()),
                     Some(false) => Some(view! {

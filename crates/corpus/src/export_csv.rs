@@ -34,7 +34,7 @@ pub const CSV_COLUMNS: [&str; 17] = [
 pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> {
     let corpus = texts.corpus();
     let answers = AnswerLookup::new(corpus);
-    let titles = document_titles(corpus);
+    let title = document_titles(corpus);
     let mut out = String::new();
     push_row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for q in indices
@@ -67,9 +67,7 @@ pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> 
             [
                 q.id.clone(),
                 q.document_id.clone(),
-                titles
-                    .get(q.document_id.as_str())
-                    .map_or(String::new(), |t| t.to_string()),
+                title(&q.document_id).unwrap_or_default().to_string(),
                 q.number.clone(),
                 q.parties.join("; "),
                 askers.join("; "),
@@ -110,7 +108,7 @@ pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> 
 pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing> {
     let corpus = texts.corpus();
     let answers = AnswerLookup::new(corpus);
-    let titles = document_titles(corpus);
+    let title = document_titles(corpus);
     let questions: Vec<&Question> = indices
         .iter()
         .filter_map(|&i| corpus.questions.get(i as usize))
@@ -128,7 +126,7 @@ pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing>
         w.open('{');
         w.field_opt_str(
             "document_title",
-            titles.get(q.document_id.as_str()).copied(),
+            title(&q.document_id),
         );
         w.key("question");
         write_question(&mut w, q, texts.of_question(q)?);
@@ -144,12 +142,15 @@ pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing>
     Ok(w.finish())
 }
 
-fn document_titles(corpus: &Corpus) -> HashMap<&str, &str> {
-    corpus
+/// A document's title by its id (through the positions map every lookup by id shares).
+fn document_titles<'c>(corpus: &'c Corpus) -> impl Fn(&str) -> Option<&'c str> {
+    let positions: HashMap<&str, usize> = corpus
         .documents
         .iter()
-        .map(|d| (d.id.as_str(), d.title.as_str()))
-        .collect()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    move |id| Some(corpus.documents.get(*positions.get(id)?)?.title.as_str())
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {

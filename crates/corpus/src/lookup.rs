@@ -5,56 +5,55 @@ use std::collections::HashMap;
 
 /// Maps from ids to the records of one corpus. Build once; the views look up every card's
 /// answer, document, parties and themes, which at 100× would otherwise scan tens of thousands.
+/// Every map is from an id to a position, one map type for all: the app's code holds one copy of
+/// the map's code, not one per kind of record.
 pub struct CorpusLookup<'c> {
-    documents: HashMap<&'c str, &'c Document>,
-    questions: HashMap<&'c str, &'c Question>,
-    answers: HashMap<&'c str, &'c Answer>,
-    parties: HashMap<&'c str, &'c Party>,
-    themes: HashMap<&'c str, &'c Theme>,
+    corpus: &'c Corpus,
+    documents: IdMap<'c>,
+    questions: IdMap<'c>,
+    answers: IdMap<'c>,
+    parties: IdMap<'c>,
+    themes: IdMap<'c>,
+}
+
+/// Positions in one of the corpus's lists, by id.
+type IdMap<'c> = HashMap<&'c str, usize>;
+
+fn positions<'c, T>(items: &'c [T], id: impl Fn(&'c T) -> &'c str) -> IdMap<'c> {
+    items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
 }
 
 impl<'c> CorpusLookup<'c> {
     pub fn new(corpus: &'c Corpus) -> CorpusLookup<'c> {
         CorpusLookup {
-            documents: corpus
-                .documents
-                .iter()
-                .map(|d| (d.id.as_str(), d))
-                .collect(),
-            questions: corpus
-                .questions
-                .iter()
-                .map(|q| (q.id.as_str(), q))
-                .collect(),
-            answers: corpus.answers.iter().map(|a| (a.id.as_str(), a)).collect(),
-            parties: corpus
-                .parties
-                .iter()
-                .map(|p| (p.name.as_str(), p))
-                .collect(),
-            themes: corpus.themes.iter().map(|t| (t.id.as_str(), t)).collect(),
+            corpus,
+            documents: positions(&corpus.documents, |d| &d.id),
+            questions: positions(&corpus.questions, |q| &q.id),
+            answers: positions(&corpus.answers, |a| &a.id),
+            parties: positions(&corpus.parties, |p| &p.name),
+            themes: positions(&corpus.themes, |t| &t.id),
         }
     }
 
     pub fn document(&self, id: &str) -> Option<&'c Document> {
-        self.documents.get(id).copied()
+        self.corpus.documents.get(*self.documents.get(id)?)
     }
 
     pub fn question(&self, id: &str) -> Option<&'c Question> {
-        self.questions.get(id).copied()
+        self.corpus.questions.get(*self.questions.get(id)?)
     }
 
     pub fn answer(&self, id: &str) -> Option<&'c Answer> {
-        self.answers.get(id).copied()
+        self.corpus.answers.get(*self.answers.get(id)?)
     }
 
     /// A party by its canonical name.
     pub fn party(&self, name: &str) -> Option<&'c Party> {
-        self.parties.get(name).copied()
+        self.corpus.parties.get(*self.parties.get(name)?)
     }
 
     pub fn theme(&self, id: &str) -> Option<&'c Theme> {
-        self.themes.get(id).copied()
+        self.corpus.themes.get(*self.themes.get(id)?)
     }
 
     /// The answer of a question, if it has one.

@@ -216,19 +216,20 @@ struct Places {
 
 impl Places {
     fn new(corpus: &Corpus) -> Places {
-        let document_of: HashMap<&str, u32> = corpus
+        // Positions as `usize`: the same map type as the app's other maps by id.
+        let document_of: HashMap<&str, usize> = corpus
             .documents
             .iter()
             .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i as u32))
+            .map(|(i, d)| (d.id.as_str(), i))
             .collect();
         let mut counts = vec![(0u32, 0u32); corpus.documents.len()];
         let mut place = |id: &str, answer: bool| {
             let d = *document_of.get(id)?;
-            let count = &mut counts[d as usize];
+            let count = &mut counts[d];
             let n = if answer { &mut count.1 } else { &mut count.0 };
             *n += 1;
-            Some((d, *n - 1))
+            Some((d as u32, *n - 1))
         };
         let questions = corpus
             .questions

@@ -1,6 +1,7 @@
 //! The explorer's text search: reading the search text once, matching units (words, phrases, exclusions), caching the last result.
 
 use super::{intersect_sorted, Explorer};
+use crate::order::{sort_ids, sort_items};
 use crate::search::bitset::Bitset;
 use crate::search::expand::{Expansion, EXACT};
 use crate::search::phrase::PhraseMatcher;
@@ -140,7 +141,7 @@ impl Explorer<'_> {
                     .map(|(u, _)| u),
             );
         }
-        excluded.sort_unstable();
+        sort_ids(&mut excluded, &|a, b| a.cmp(b));
         for (unit, score) in hits {
             if excluded.binary_search(&unit).is_ok() {
                 continue;
@@ -152,7 +153,7 @@ impl Explorer<'_> {
                 found.parts.push((part, score));
             }
         }
-        crate::order::sort_items(&mut missing, &|a, b| a.cmp(b));
+        sort_items(&mut missing, &|a, b| a.cmp(b));
         missing.dedup();
         found.missing_texts = missing;
         found
@@ -235,7 +236,7 @@ impl Explorer<'_> {
                 units.extend(reader.pair_units(reader.term(a as usize), reader.term(b as usize))?);
             }
         }
-        units.sort_unstable();
+        sort_ids(&mut units, &|a, b| a.cmp(b));
         units.dedup();
         Some(units)
     }

@@ -79,7 +79,8 @@ impl Expansion {
                     .copied(),
             )
             .collect();
-        all.sort_unstable();
+        // The app's one sort (crate::order), not a second sorting routine in its code.
+        crate::order::sort_ids(&mut all, &|a, b| a.cmp(b));
         all.dedup();
         all
     }
