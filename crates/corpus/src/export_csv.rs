@@ -124,10 +124,7 @@ pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing>
     for q in questions {
         w.item();
         w.open('{');
-        w.field_opt_str(
-            "document_title",
-            title(&q.document_id),
-        );
+        w.field_opt_str("document_title", title(&q.document_id));
         w.key("question");
         write_question(&mut w, q, texts.of_question(q)?);
         w.key("answer");
