@@ -22,10 +22,14 @@ export const MANY_LEFT_OUT = readdirSync("data/documents/kamervragen")
   .map((name) => join("data/documents/kamervragen", name));
 
 
-/** Copies `dist` to `out` with a corpus head built without `leftOut` (the CLI's `artifact`). */
+/** Copies `dist` to `out` with a corpus built without `leftOut` (the CLI's `artifact`: the head, its
+ * index files and text shards, as the site build splits them). */
 export function buildOwnDist(dist = "dist", out = OWN_DIST, leftOut = Object.values(LEFT_OUT)) {
   rmSync(out, { recursive: true, force: true });
   cpSync(dist, out, { recursive: true });
+  for (const f of readdirSync(out)) {
+    if (/^(corpus|zoekindex|tekst)-[0-9a-f]+\.bin$/.test(f) || f === "briefwissel.html") rmSync(join(out, f));
+  }
   const kept = filesUnder("data/documents").filter((f) => !leftOut.includes(f));
   const head = join(out, "corpus-head.bin");
   execFileSync("cargo", ["run", "-q", "-p", "briefwissel-corpus", "--bin", "briefwissel", "--", "artifact", head, ...kept], {
@@ -33,9 +37,6 @@ export function buildOwnDist(dist = "dist", out = OWN_DIST, leftOut = Object.val
   });
   const bytes = readFileSync(head);
   const name = `corpus-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.bin`;
-  for (const f of readdirSync(out)) {
-    if (/^(corpus|zoekindex)-[0-9a-f]+\.bin$/.test(f) || f === "briefwissel.html") rmSync(join(out, f));
-  }
   writeFileSync(join(out, name), bytes);
   rmSync(head);
   const index = join(out, "index.html");

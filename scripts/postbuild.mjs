@@ -72,8 +72,7 @@ function writePrecache(root) {
   console.log(`postbuild: sw.js precaches ${files.length} files, version ${precache.version}`);
 }
 
-const short = shortenImports(dir);
-if (short) console.log(`postbuild: short import names: wasm -${short[0]} B, glue -${short[1]} B`);
+console.log(`postbuild: ${shortenImports(dir)}`);
 const saved = compactAssets(dir);
 console.log(`postbuild: minified ${saved.map(([n, b]) => `${n} (-${b} B)`).join(", ") || "nothing (already minified)"}`);
 const shell = withCspHashes(withInlineStyleSheet(withIntegrity(readFileSync(indexPath, "utf8"), dir), dir));

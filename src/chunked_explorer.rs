@@ -41,12 +41,13 @@ pub struct ChunkedExplorer {
     /// Notified when a file arrives, so the queries waiting for it run again.
     arrived: ArcTrigger,
     pub status: ArcRwSignal<ChunkStatus>,
-    /// Notified when a text shard arrives, so the texts waiting for it are drawn.
+    /// Notified when a text shard arrives or fails, so the texts waiting for it are drawn.
     texts_arrived: ArcTrigger,
-    /// Text shards whose fetch failed: not asked for again until the next query.
-    failed_texts: Mutex<Vec<usize>>,
-    /// Why a text could not be loaded (`Failed`), shown where it would stand; else `Idle`.
-    pub text_problem: ArcRwSignal<ChunkStatus>,
+    /// Text shards whose fetch failed, with what to say where their texts would stand: not
+    /// asked for again until the query changes or a page is opened ([`ChunkedExplorer::retry_texts`]).
+    failed_texts: Mutex<Vec<(usize, String)>>,
+    /// The last query run, to tell a new query from a rerun.
+    last_query: Mutex<Option<Query>>,
     /// The last query's outcome waits for text shards (a phrase is looked for in the texts).
     search_waits_for_texts: Mutex<bool>,
 }
@@ -68,7 +69,7 @@ impl ChunkedExplorer {
             status: ArcRwSignal::new(ChunkStatus::Idle),
             texts_arrived: ArcTrigger::new(),
             failed_texts: Mutex::new(Vec::new()),
-            text_problem: ArcRwSignal::new(ChunkStatus::Idle),
+            last_query: Mutex::new(None),
             search_waits_for_texts: Mutex::new(false),
         }
     }
@@ -78,15 +79,13 @@ impl ChunkedExplorer {
         self.explorer.texts()
     }
 
-    /// A text read by `read`, or `None` while the shard it is in is on its way: the shard is
-    /// asked for, and a reactive caller runs again when it has arrived.
+    /// A text read by `read`, or the shard it waits for: the shard is asked for, and a reactive
+    /// caller runs again when it has arrived or failed ([`ChunkedExplorer::text_failure`]).
     pub fn text<T>(
         &'static self,
         read: impl FnOnce(&'static Texts<'static>) -> Result<T, Missing>,
-    ) -> Option<T> {
-        read(self.explorer.texts())
-            .map_err(|shard| self.wait_for_text(shard))
-            .ok()
+    ) -> Result<T, Missing> {
+        read(self.explorer.texts()).inspect_err(|&shard| self.wait_for_text(shard))
     }
 
     /// A text waits for `shard`: ask for it, and run the caller again when it has arrived.
@@ -94,6 +93,22 @@ impl ChunkedExplorer {
     fn wait_for_text(&'static self, shard: Missing) {
         self.texts_arrived.track();
         self.want_texts(&[shard]);
+    }
+
+    /// Why the texts of `shard` could not be loaded, if they could not.
+    pub fn text_failure(&self, shard: Missing) -> Option<String> {
+        let failed = lock(&self.failed_texts);
+        failed
+            .iter()
+            .find(|(s, _)| *s == shard)
+            .map(|(_, why)| why.clone())
+    }
+
+    /// Asks again for the texts that failed: when the reader searches, filters or opens a page.
+    pub fn retry_texts(&self) {
+        if !std::mem::take(&mut *lock(&self.failed_texts)).is_empty() {
+            self.texts_arrived.notify();
+        }
     }
 
     /// Asks for the texts of `questions` and their answers (the cards on screen, or those next
@@ -104,7 +119,7 @@ impl ChunkedExplorer {
 
     fn want_texts(&'static self, shards: &[usize]) {
         for &shard in shards {
-            if lock(&self.failed_texts).contains(&shard) {
+            if self.text_failure(shard).is_some() {
                 continue;
             }
             if let Some(file) = self.explorer.texts().files().get(shard) {
@@ -119,36 +134,35 @@ impl ChunkedExplorer {
     }
 
     /// Fetches every text shard that `questions` (and their answers) need and that is not here,
-    /// for an export; `Err` with the reason when one could not be loaded.
+    /// one after the other, for a download; `Err` with the reason when one could not be loaded.
     pub async fn texts_of(&'static self, questions: &[u32]) -> Result<(), String> {
+        self.retry_texts();
         let files = self.explorer.texts().files();
         for shard in self.explorer.text_shards_of(questions) {
             let hash = &files[shard].hash;
-            // Fetched again even when another fetch of it is on its way: the export waits for it.
+            // Fetched again even when another fetch of it is on its way: the download waits for it.
             let result = self.load(hash).await;
             self.finish(hash, result);
+            if let Some(why) = self.text_failure(shard) {
+                return Err(why);
+            }
         }
-        match self.has_texts_of(questions) {
-            true => Ok(()),
-            false => Err(match self.text_problem.get_untracked() {
-                ChunkStatus::Failed(why) => why,
-                _ => "niet alle teksten konden worden geladen".to_string(),
-            }),
-        }
+        Ok(())
     }
 
     /// Runs `query`; reactive on arrivals. While the index or chunks are missing it returns the
     /// last complete outcome (or the incomplete one, when there is none or a file failed).
     pub fn run(&'static self, query: &Query) -> Outcome {
         self.arrived.track();
-        // A text that failed is asked for again by the cards of this query.
-        if !std::mem::take(&mut *lock(&self.failed_texts)).is_empty() {
-            self.text_problem.set(ChunkStatus::Idle);
+        // A new query asks again for the texts that failed (a rerun on an arrival does not).
+        if lock(&self.last_query).as_ref() != Some(query) {
+            *lock(&self.last_query) = Some(query.clone());
+            self.retry_texts();
         }
         let outcome = self.explorer.run(query);
         *lock(&self.search_waits_for_texts) = !outcome.missing_text_shards.is_empty();
         if outcome.is_complete() {
-            if self.status.with_untracked(|s| *s == ChunkStatus::Loading) {
+            if self.status.with_untracked(|s| *s != ChunkStatus::Idle) {
                 self.status.set(ChunkStatus::Idle);
             }
             *lock(&self.last_complete) = Some(outcome.clone());
@@ -234,7 +248,7 @@ impl ChunkedExplorer {
     async fn load(&self, hash: &str) -> Result<Vec<u8>, String> {
         if let Some(text) = browser::element_text(&format!("briefwissel-chunk-{hash}")) {
             return crate::loader::decode_base64(&text)
-                .ok_or_else(|| format!("het ingebouwde zoekindexdeel {hash} is beschadigd"));
+                .ok_or_else(|| format!("het ingebouwde bestand {hash} is beschadigd"));
         }
         let name = match self.text_shard(hash) {
             Some(_) => text_file_name(hash),
@@ -270,19 +284,20 @@ impl ChunkedExplorer {
                 lock(&self.requested).retain(|h| h != hash);
                 // No rerun now (that would retry at once, forever, when offline); the next
                 // search or filter asks for the file again.
-                let what = match shard {
-                    Some(_) => "De tekst",
-                    None => "Een deel van de zoekindex",
-                };
-                let problem = format!(
-                    "{what} kon niet worden geladen ({why}). Zoek of filter opnieuw als u weer verbinding hebt."
-                );
                 if let Some(shard) = shard {
-                    lock(&self.failed_texts).push(shard);
-                    self.text_problem.set(ChunkStatus::Failed(problem.clone()));
+                    lock(&self.failed_texts).push((shard, format!(
+                        "De tekst kon niet worden geladen ({why}). Probeer het opnieuw als u weer verbinding hebt."
+                    )));
+                    self.texts_arrived.notify();
                 }
                 if search_waits {
-                    self.status.set(ChunkStatus::Failed(problem));
+                    let what = match shard {
+                        Some(_) => "de teksten",
+                        None => "de zoekindex",
+                    };
+                    self.status.set(ChunkStatus::Failed(format!(
+                        "Een deel van {what} kon niet worden geladen ({why}). Zoekresultaten zijn onvolledig; zoek opnieuw als u weer verbinding hebt."
+                    )));
                 }
             }
         }

@@ -11,8 +11,11 @@ const shards = new Map();
 
 async function fetchShard(url) {
   if (!shards.has(url.href)) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url.pathname.split("/").pop()} kon niet worden geladen (HTTP ${response.status})`);
+    const name = url.pathname.split("/").pop();
+    const response = await fetch(url).catch(() => {
+      throw new Error(`de gepubliceerde tekst ${name} kon niet worden geladen (geen verbinding?)`);
+    });
+    if (!response.ok) throw new Error(`de gepubliceerde tekst ${name} kon niet worden geladen (HTTP ${response.status})`);
     shards.set(url.href, new Uint8Array(await response.arrayBuffer()));
   }
   return shards.get(url.href);

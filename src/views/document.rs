@@ -18,22 +18,24 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
         return super::not_found(nav, "Document", id);
     };
     let explorer = data.explorer();
-    // Jump to #vraag-<n> once the document's text is in the DOM.
+    // Opening the page asks again for a text that could not be loaded before.
+    explorer.retry_texts();
+    let lookup = data.lookup();
+    // Jump to #vraag-<n> once every text of the page is in the DOM (a letter's repeated questions
+    // may be in another document's shard): nothing above it moves after.
     Effect::new(move |_| {
         let hash = nav.here.with(|h| h.hash.clone());
-        let drawn = explorer.text(|t| t.of_document(document)).is_some();
-        if drawn && !hash.is_empty() {
+        if !hash.is_empty() && all_texts_here(lookup, explorer, document) {
             request_animation_frame(move || {
                 browser::scroll_to_id(&hash);
             });
         }
     });
-    let lookup = data.lookup();
     let body = stored_text(
         explorer,
         Box::new(move || {
             let (sections, footnotes) = explorer.text(|t| t.of_document(document))?;
-            Some(body_view(lookup, explorer, document, sections, footnotes, nav).into_any())
+            Ok(body_view(lookup, explorer, document, sections, footnotes, nav).into_any())
         }),
     );
     let facts = facts_view(document, nav);
@@ -47,6 +49,26 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// Whether the document's texts and those of the questions and answers placed in it are here
+/// (each one missing is asked for, and the caller runs again when it arrives).
+fn all_texts_here(
+    lookup: &'static CorpusLookup<'static>,
+    explorer: &'static ChunkedExplorer,
+    document: &'static Document,
+) -> bool {
+    let blocks = document.sections.iter().flat_map(|s| &s.blocks);
+    explorer.text(|t| t.of_document(document)).is_ok()
+        && blocks.into_iter().all(|block| match block {
+            Block::Question(id) => lookup
+                .question(id)
+                .is_none_or(|q| explorer.text(|t| t.of_question(q)).is_ok()),
+            Block::Answer(id) => lookup
+                .answer(id)
+                .is_none_or(|a| explorer.text(|t| t.of_answer(a)).is_ok()),
+            Block::Paragraph(_) | Block::List(_) => true,
+        })
 }
 
 /// The document's sections in reading order (questions and answers in place), footnotes last.

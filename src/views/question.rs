@@ -14,6 +14,8 @@ pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
     let Some(question) = data.lookup().question(&id) else {
         return super::not_found(nav, "Vraag", id);
     };
+    // Opening the page asks again for a text that could not be loaded before.
+    data.explorer().retry_texts();
     let title = data
         .lookup()
         .document(&question.document_id)

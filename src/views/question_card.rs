@@ -81,7 +81,7 @@ pub fn QuestionCard(
     // text is fetched only then).
     let snippet = move || {
         let answer = answer.filter(|_| !open_answer && !terms.with(HighlightTerms::is_empty))?;
-        let question_text = explorer.text(|t| t.of_question(question))?;
+        let question_text = explorer.text(|t| t.of_question(question)).ok()?;
         let question_matches = terms.with(|terms| {
             has_match(question_text, terms)
                 || question
@@ -92,7 +92,7 @@ pub fn QuestionCard(
         if question_matches {
             return None;
         }
-        let answer_text = explorer.text(|t| t.of_answer(answer))?;
+        let answer_text = explorer.text(|t| t.of_answer(answer)).ok()?;
         terms.with(|terms| {
             best_sentence(answer_text, terms)
                 .map(|sentence| {

@@ -1,8 +1,9 @@
 //! Renders stored text as paragraphs, with search matches as `<mark>` elements (never as markup strings).
 
-use crate::chunked_explorer::{ChunkStatus, ChunkedExplorer};
+use crate::chunked_explorer::ChunkedExplorer;
 use crate::format::paragraphs;
 use briefwissel_corpus::search::{HighlightTerms, Highlighter};
+use briefwissel_corpus::texts::Missing;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -88,26 +89,19 @@ pub fn paragraphs_view(text: &str, terms: &HighlightTerms) -> impl IntoView {
 }
 
 /// A stored text, drawn by `draw` once the shard it is in has arrived ([`ChunkedExplorer::text`]
-/// gives `None` until then); meanwhile a line that says so (with `aria-busy`: the start page's
-/// static copy and the prerender wait for it), or why it did not come. Boxed: one drawing code for
-/// every kind of text, not one per caller.
+/// gives the shard it waits for until then); meanwhile a line that says so (with `aria-busy`: the
+/// start page's static copy and the prerender wait for it), or why it did not come. Boxed: one
+/// drawing code for every kind of text, not one per caller.
 pub fn stored_text(
     explorer: &'static ChunkedExplorer,
-    draw: Box<dyn Fn() -> Option<AnyView> + Send + Sync>,
+    draw: Box<dyn Fn() -> Result<AnyView, Missing> + Send + Sync>,
 ) -> impl IntoView {
     move || {
-        draw().unwrap_or_else(|| {
-            let problem = &explorer.text_problem;
-            let failed = move || match problem.get() {
-                ChunkStatus::Failed(why) => Some(why),
-                _ => None,
-            };
-            view! {
-                <p class="loading" aria-busy=move || failed().is_none().then_some("true")>
-                    {move || failed().unwrap_or_else(|| "Tekst wordt geladen…".into())}
-                </p>
-            }
-            .into_any()
+        draw().unwrap_or_else(|shard| {
+            let failed = explorer.text_failure(shard);
+            let busy = failed.is_none().then_some("true");
+            let line = failed.unwrap_or_else(|| "Tekst wordt geladen…".into());
+            view! { <p class="loading" aria-busy=busy>{line}</p> }.into_any()
         })
     }
 }

@@ -22,9 +22,12 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
     };
     // While the texts of a download are fetched, and why a download could not be made.
     let export_status = RwSignal::new(String::new());
+    // One download at a time: the buttons wait while its texts are fetched.
+    let busy = RwSignal::new(false);
     let export = move |file: &'static str, mime: &'static str, write: Export| {
         let explorer = data.explorer();
         let questions = outcome.with_untracked(|o| o.questions.clone());
+        busy.set(true);
         leptos::task::spawn_local(async move {
             // Texts not on this device yet (they come in parts, for what is shown) first.
             if !explorer.has_texts_of(&questions) {
@@ -41,6 +44,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             if let Ok(body) = body {
                 browser::download(file, mime, &body);
             }
+            busy.set(false);
         });
     };
     let csv = move |_| export("briefwissel.csv", "text/csv;charset=utf-8", questions_csv);
@@ -48,8 +52,8 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
     view! {
         <div class="toolbar">
             <button type="button" on:click=copy>"Kopieer link"</button>
-            <button type="button" on:click=csv>"Download CSV"</button>
-            <button type="button" on:click=json>"Download JSON"</button>
+            <button type="button" on:click=csv disabled=busy>"Download CSV"</button>
+            <button type="button" on:click=json disabled=busy>"Download JSON"</button>
             // The file field itself is static HTML (index.html, #eigen): its reader loads only when used.
             <label for="eigen-bestand" class="add-document">"Document toevoegen"</label>
             <span class="copy-status" role="status">

@@ -163,9 +163,7 @@ pub fn decode_index_file(file: &IndexFile, bytes: &[u8]) -> Result<SearchIndex, 
     check_shipped("zoekindex", bytes, file.length, &file.hash)?;
     // Debug, not Display: postcard's descriptions cost the app shell 0.3 kB brotli for a message
     // only a corrupted download shows.
-    read_value(&bytes, 0)
-        .map(|(index, _)| index)
-        .map_err(|e| format!("zoekindex {} is beschadigd: {e:?}", file.hash))
+    read_whole(bytes).map_err(|e| format!("zoekindex {} is beschadigd: {e:?}", file.hash))
 }
 
 /// One postcard value of `source` from byte `from` on, and how many bytes were left unread. The
@@ -219,9 +217,15 @@ pub fn chunks_for_search<S: AsRef<str>>(first_terms: &[S], text: &str) -> Vec<us
 /// [`crate::texts::Texts::add_shard`] checks that it fits the corpus.
 pub fn decode_text_shard(file: &TextFile, bytes: &[u8]) -> Result<Vec<DocumentTexts>, String> {
     check_shipped("tekstdeel", bytes, file.length, &file.hash)?;
-    read_value(&bytes, 0)
-        .map(|(texts, _)| texts)
-        .map_err(|e| format!("tekstdeel {} is beschadigd: {e:?}", file.hash))
+    read_whole(bytes).map_err(|e| format!("tekstdeel {} is beschadigd: {e:?}", file.hash))
+}
+
+/// One postcard value that is the whole of `bytes` (trailing bytes are an error).
+fn read_whole<T: DeserializeOwned>(bytes: &[u8]) -> postcard::Result<T> {
+    match read_value(&bytes, 0)? {
+        (value, 0) => Ok(value),
+        _ => Err(postcard::Error::DeserializeBadEncoding),
+    }
 }
 
 /// Splits a bundle's posting lists into chunks of about `chunk_bytes` and its texts into shards

@@ -10,13 +10,14 @@ use crate::search::expand::Expansion;
 use crate::search::suggest::suggestion;
 use crate::search::units::{AnswerLookup, Part, UnitMap};
 use crate::search::{HighlightTerms, IndexReader, SearchIndex, SearchText};
-use crate::texts::{TextTable, Texts};
+use crate::texts::Texts;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use text_matches::{ReadSearch, TextMatches};
 
 mod terms;
 mod text_matches;
+mod text_shards;
 
 /// Questions per page in the list.
 pub const PAGE_SIZE: usize = 10;
@@ -175,12 +176,7 @@ impl<'a> Explorer<'a> {
     pub fn waiting_for_index(corpus: &'a Corpus) -> Explorer<'a> {
         let units = UnitMap::new(corpus);
         let n = corpus.questions.len();
-        let document_of: HashMap<&str, usize> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
+        let document_of = crate::lookup::positions(&corpus.documents, |d| &d.id);
         let mut document_questions = vec![Vec::new(); corpus.documents.len()];
         let question_document: Vec<Option<usize>> = corpus
             .questions
@@ -382,48 +378,6 @@ impl<'a> Explorer<'a> {
     /// True when there is no index yet (nor a problem with one).
     fn waits_for_index(&self) -> bool {
         self.reader.get().is_none() && self.index_problem.get().is_none()
-    }
-
-    /// Reads the texts from the shards of `table` (a split artifact's head), not from the corpus;
-    /// a table that does not fit the corpus is refused and the texts stay where they were.
-    pub fn with_text_table(mut self, table: TextTable) -> Result<Explorer<'a>, String> {
-        self.set_text_table(table)?;
-        Ok(self)
-    }
-
-    /// [`Explorer::with_text_table`] in place.
-    pub fn set_text_table(&mut self, table: TextTable) -> Result<(), String> {
-        self.texts = Texts::sharded(self.corpus, table)?;
-        Ok(())
-    }
-
-    /// The text shards that `questions`' texts and their answers' are in and that have not
-    /// arrived, without duplicates (none when the texts are in the corpus).
-    pub fn text_shards_of(&self, questions: &[u32]) -> Vec<usize> {
-        let mut shards = Vec::new();
-        for &q in questions {
-            let Some(question) = self.corpus.questions.get(q as usize) else {
-                continue;
-            };
-            if let Err(s) = self.texts.question(q as usize) {
-                shards.push(s);
-            }
-            if let Some(Err(s)) = self
-                .answers
-                .index(question.answer_id.as_deref())
-                .map(|a| self.texts.answer(a))
-            {
-                shards.push(s);
-            }
-        }
-        sort_items(&mut shards, &|a, b| a.cmp(b));
-        shards.dedup();
-        shards
-    }
-
-    /// The corpus's texts, wherever they are.
-    pub fn texts(&self) -> &Texts<'a> {
-        &self.texts
     }
 
     /// Filters, counts and sorts for `query`.

@@ -4,7 +4,6 @@ use crate::json::{write_answer, write_question, JsonWriter};
 use crate::model::{Corpus, Question, SCHEMA_VERSION};
 use crate::search::units::AnswerLookup;
 use crate::texts::{Missing, Texts};
-use std::collections::HashMap;
 
 /// Column names of the CSV export, in order.
 pub const CSV_COLUMNS: [&str; 17] = [
@@ -141,12 +140,7 @@ pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing>
 
 /// A document's title by its id (through the positions map every lookup by id shares).
 fn document_titles<'c>(corpus: &'c Corpus) -> impl Fn(&str) -> Option<&'c str> {
-    let positions: HashMap<&str, usize> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
+    let positions = crate::lookup::positions(&corpus.documents, |d| &d.id);
     move |id| Some(corpus.documents.get(*positions.get(id)?)?.title.as_str())
 }
 

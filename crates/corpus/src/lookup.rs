@@ -17,9 +17,10 @@ pub struct CorpusLookup<'c> {
 }
 
 /// Positions in one of the corpus's lists, by id.
-type IdMap<'c> = HashMap<&'c str, usize>;
+pub type IdMap<'c> = HashMap<&'c str, usize>;
 
-fn positions<'c, T>(items: &'c [T], id: impl Fn(&'c T) -> &'c str) -> IdMap<'c> {
+/// The position of every item of `items` by its id: the one map by id the app's code holds.
+pub fn positions<'c, T>(items: &'c [T], id: impl Fn(&'c T) -> &'c str) -> IdMap<'c> {
     items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
 }
 

@@ -1,12 +1,17 @@
 //! The long texts of a split artifact (questions, answers, letters' paragraphs and footnotes) in content-hashed shards, and reading them whether they are in the corpus or still to come.
-//!
-//! The head keeps every document's shape (section headings, which question and answer stands
-//! where, how many footnotes) with the strings emptied; a shard (`tekst-<hash>.bin`) holds, for a
-//! run of documents, their sections and footnotes whole and the texts of their questions and
-//! answers. Documents go into shards newest first, so the start page's cards need the first ones.
 
+// The head keeps every document's shape (section headings, which question and answer stands
+// where, how many footnotes) with the strings emptied; a shard (`tekst-<hash>.bin`) holds, for a
+// run of documents, their sections and footnotes whole and the texts of their questions and
+// answers. Documents are packed oldest first by the date the list shows them at (see
+// `shard_order`): the start page's cards are in the last shard or two, and a new document
+// changes the last shards only, so an update downloads little again.
+
+use crate::date::Date;
 use crate::hash::content_hash;
+use crate::lookup::positions;
 use crate::model::{Answer, Block, Corpus, Document, Footnote, Question, Section};
+use crate::search::units::AnswerLookup;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -52,8 +57,8 @@ impl TextTable {
 /// The texts of one document, as a shard holds them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocumentTexts {
-    /// The document's index in the corpus.
-    pub document: u32,
+    /// The document's id (not its place in the corpus, which moves when documents are added).
+    pub document: String,
     pub sections: Vec<Section>,
     pub footnotes: Vec<Footnote>,
     /// The texts of the questions whose `document_id` is this document, in corpus order.
@@ -77,9 +82,8 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
     let mut texts: Vec<DocumentTexts> = corpus
         .documents
         .iter()
-        .enumerate()
-        .map(|(d, doc)| DocumentTexts {
-            document: d as u32,
+        .map(|doc| DocumentTexts {
+            document: doc.id.clone(),
             sections: doc.sections.clone(),
             footnotes: doc.footnotes.clone(),
             ..DocumentTexts::default()
@@ -102,11 +106,7 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
     for doc in &mut head.documents {
         empty_strings(&mut doc.sections, &mut doc.footnotes);
     }
-    let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
-    crate::order::sort_items(&mut order, &|&a, &b| {
-        let (x, y) = (&corpus.documents[a], &corpus.documents[b]);
-        y.date.cmp(&x.date).then_with(|| x.id.cmp(&y.id))
-    });
+    let order = shard_order(corpus, &places);
     let mut table = TextTable {
         files: Vec::new(),
         document_shard: vec![0; corpus.documents.len()],
@@ -119,7 +119,8 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
         table.document_shard[d] = table.files.len() as u32;
         current.push(std::mem::take(&mut texts[d]));
         if size >= target_bytes || n + 1 == order.len() {
-            current.sort_by_key(|t| t.document);
+            current.sort_by(|a, b| a.document.cmp(&b.document));
+            // Serialising plain data into a Vec cannot fail (as in `artifact::encode`).
             let bytes = postcard::to_allocvec(&current).unwrap_or_default();
             let hash = content_hash(&bytes);
             table.files.push(TextFile {
@@ -138,30 +139,61 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
     }
 }
 
+/// The documents in the order they are packed: by the date the list opens with them (the asked
+/// date of the newest question on them or answered in them; a letter without questions, its own
+/// date), oldest first, undated first; ties by id.
+fn shard_order(corpus: &Corpus, places: &Places) -> Vec<usize> {
+    let answers = AnswerLookup::new(corpus);
+    let mut shown_on: Vec<Option<Option<Date>>> = vec![None; corpus.documents.len()];
+    let mut place = |d: Option<(u32, u32)>, date: Option<Date>| {
+        if let Some((d, _)) = d {
+            let slot = &mut shown_on[d as usize];
+            *slot = Some(slot.flatten().max(date));
+        }
+    };
+    for (q, question) in corpus.questions.iter().enumerate() {
+        place(places.questions[q], question.asked_on);
+        let answer = answers.index(question.answer_id.as_deref());
+        place(answer.and_then(|a| places.answers[a]), question.asked_on);
+    }
+    let key = |d: usize| shown_on[d].unwrap_or(corpus.documents[d].date);
+    let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
+    crate::order::sort_items(&mut order, &|&a, &b| {
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| corpus.documents[a].id.cmp(&corpus.documents[b].id))
+    });
+    order
+}
+
 /// Puts a shard's texts back into a head (own documents are merged into the whole corpus).
 pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), String> {
     let places = Places::new(head);
-    let mut by_document: HashMap<u32, DocumentTexts> =
-        shard.into_iter().map(|t| (t.document, t)).collect();
+    let ids: Vec<String> = head.documents.iter().map(|d| d.id.clone()).collect();
+    let mut by_document: HashMap<String, DocumentTexts> =
+        shard.into_iter().map(|t| (t.document.clone(), t)).collect();
     for (q, place) in places.questions.iter().enumerate() {
-        if let Some(t) = place.and_then(|(d, n)| by_document.get_mut(&d).map(|t| (t, n))) {
-            head.questions[q].text = take_text(&mut t.0.questions, t.1, "vraag")?;
+        let texts = place.and_then(|(d, n)| Some((by_document.get_mut(&ids[d as usize])?, n)));
+        if let Some((texts, n)) = texts {
+            head.questions[q].text = take_text(&mut texts.questions, n, "vraag")?;
         }
     }
     for (a, place) in places.answers.iter().enumerate() {
-        if let Some(t) = place.and_then(|(d, n)| by_document.get_mut(&d).map(|t| (t, n))) {
-            head.answers[a].text = take_text(&mut t.0.answers, t.1, "antwoord")?;
+        let texts = place.and_then(|(d, n)| Some((by_document.get_mut(&ids[d as usize])?, n)));
+        if let Some((texts, n)) = texts {
+            head.answers[a].text = take_text(&mut texts.answers, n, "antwoord")?;
         }
     }
-    for (d, texts) in by_document {
-        let doc = head
-            .documents
-            .get_mut(d as usize)
-            .ok_or_else(|| format!("teksten voor document {d}, dat er niet is"))?;
-        doc.sections = texts.sections;
-        doc.footnotes = texts.footnotes;
+    for doc in &mut head.documents {
+        if let Some(texts) = by_document.remove(&doc.id) {
+            doc.sections = texts.sections;
+            doc.footnotes = texts.footnotes;
+        }
     }
-    Ok(())
+    match by_document.into_keys().next() {
+        Some(id) => Err(format!("teksten voor document {id}, dat er niet is")),
+        None => Ok(()),
+    }
 }
 
 fn take_text(texts: &mut [String], n: u32, what: &str) -> Result<String, String> {
@@ -216,13 +248,7 @@ struct Places {
 
 impl Places {
     fn new(corpus: &Corpus) -> Places {
-        // Positions as `usize`: the same map type as the app's other maps by id.
-        let document_of: HashMap<&str, usize> = corpus
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.as_str(), i))
-            .collect();
+        let document_of = positions(&corpus.documents, |d| &d.id);
         let mut counts = vec![(0u32, 0u32); corpus.documents.len()];
         let mut place = |id: &str, answer: bool| {
             let d = *document_of.get(id)?;
@@ -371,12 +397,14 @@ impl<'c> Texts<'c> {
         let Some(s) = self.sharded.as_ref() else {
             return Ok(false);
         };
-        let expected = s.table.document_shard.iter().filter(|&&x| x as usize == n);
-        let fits = texts.len() == expected.count()
-            && texts.windows(2).all(|w| w[0].document < w[1].document)
-            && texts
-                .iter()
-                .all(|t| s.table.document_shard.get(t.document as usize) == Some(&(n as u32)));
+        // The documents the table puts in shard `n`, by id, as the shard lists them.
+        let mut expected: Vec<&str> = (s.table.document_shard.iter().enumerate())
+            .filter(|&(_, &x)| x as usize == n)
+            .map(|(d, _)| self.corpus.documents[d].id.as_str())
+            .collect();
+        crate::order::sort_items(&mut expected, &|a, b| a.cmp(b));
+        let fits = texts.len() == expected.len()
+            && texts.iter().zip(&expected).all(|(t, id)| t.document == *id);
         if !fits {
             return Err(format!("tekstdeel {n} hoort niet bij dit corpus"));
         }
@@ -391,8 +419,9 @@ impl<'c> Texts<'c> {
             return Ok(None);
         };
         let shard = s.loaded[n as usize].get().ok_or(n as usize)?;
+        let id = self.corpus.documents[d].id.as_str();
         Ok(shard
-            .binary_search_by_key(&(d as u32), |t| t.document)
+            .binary_search_by(|t| t.document.as_str().cmp(id))
             .ok()
             .map(|i| &shard[i]))
     }

@@ -82,16 +82,74 @@ fn the_shards_put_back_give_the_whole_corpus() {
 }
 
 #[test]
-fn the_newest_documents_are_in_the_first_shard() {
+fn the_last_shard_holds_the_texts_of_the_start_page_s_first_card() {
+    // The list opens newest first (latest asked_on, ties by id): its first card's question and
+    // answer texts are in the last shard, where documents are packed oldest first.
     let split = split_texts(corpus(), SHARD_BYTES);
+    let last = split.shards.len() as u32 - 1;
+    let first = corpus()
+        .questions
+        .iter()
+        .filter(|q| q.asked_on.is_some())
+        .max_by(|a, b| a.asked_on.cmp(&b.asked_on).then_with(|| b.id.cmp(&a.id)))
+        .expect("dated questions");
+    let document = |id: &str| {
+        corpus()
+            .documents
+            .iter()
+            .position(|d| d.id == id)
+            .expect("its document")
+    };
+    assert_eq!(
+        split.table.document_shard[document(&first.document_id)],
+        last
+    );
+    let answer = corpus()
+        .answers
+        .iter()
+        .find(|a| Some(&a.id) == first.answer_id.as_ref());
+    if let Some(answer) = answer {
+        assert_eq!(
+            split.table.document_shard[document(&answer.document_id)],
+            last
+        );
+    }
+}
+
+#[test]
+fn a_document_newer_than_all_others_changes_only_the_last_shards() {
+    // A new written question (the newest asked date) is what a corpus update mostly brings: the
+    // shards before it keep their bytes, so a reader's copy downloads little again.
     let newest = corpus()
         .documents
         .iter()
-        .enumerate()
-        .max_by(|(_, a), (_, b)| a.date.cmp(&b.date).then_with(|| b.id.cmp(&a.id)))
-        .map(|(d, _)| d)
-        .expect("documents");
-    assert_eq!(split.table.document_shard[newest], 0);
+        .filter(|d| {
+            corpus()
+                .questions
+                .iter()
+                .any(|q| q.document_id == d.id && q.asked_on.is_some())
+        })
+        .max_by_key(|d| {
+            let asked = corpus().questions.iter().filter(|q| q.document_id == d.id);
+            asked.filter_map(|q| q.asked_on).max()
+        })
+        .expect("a document with dated questions");
+    let mut without = corpus().clone();
+    without.documents.retain(|d| d.id != newest.id);
+    without.questions.retain(|q| q.document_id != newest.id);
+    without.answers.retain(|a| a.document_id != newest.id);
+    let before = split_texts(&without, SHARD_BYTES).table.files;
+    let after = split_texts(corpus(), SHARD_BYTES).table.files;
+    let kept = before
+        .iter()
+        .zip(&after)
+        .take_while(|(a, b)| a == b)
+        .count();
+    assert!(
+        kept + 2 >= before.len(),
+        "{kept} of {} shards kept",
+        before.len()
+    );
 }
 
 #[test]
@@ -155,29 +213,79 @@ fn a_phrase_search_on_the_head_asks_for_the_shards_of_its_candidates_and_then_fi
     let split = encode_split(&whole, 64 * 1024, SHARD_BYTES);
     let head = decode(&split.head).expect("the head decodes");
     let table = head.text_table.clone().expect("the head names its texts");
+    let expected = Explorer::new(&whole.corpus, &whole.index);
+    // Three words: the indexed word pairs narrow the candidates, their texts are read. The phrase
+    // is only in kv-003's answer; the second search leaves out what has it.
+    for qs in [
+        "q=%22het+Internationaal+Strafhof%22",
+        "q=Strafhof+-%22het+Internationaal+Strafhof%22",
+    ] {
+        let explorer = Explorer::new(&head.corpus, &whole.index)
+            .with_text_table(table.clone())
+            .expect("the table fits");
+        let query = parse_query_string(qs, corpus()).0;
+        let first = explorer.run(&query);
+        assert!(
+            !first.missing_text_shards.is_empty() && !first.is_complete(),
+            "{qs}"
+        );
+        assert!(
+            first.missing_text_shards.len() < split.texts.len(),
+            "{qs}: only the candidates' shards"
+        );
+        for &s in &first.missing_text_shards {
+            let texts =
+                decode_text_shard(&explorer.texts().files()[s], &split.texts[s].bytes).unwrap();
+            assert_eq!(explorer.texts().add_shard(s, texts), Ok(true));
+        }
+        let after = explorer.run(&query);
+        assert!(after.is_complete(), "{qs}");
+        let whole_outcome = expected.run(&query);
+        assert_eq!(after.questions, whole_outcome.questions, "{qs}");
+        assert_eq!(after.document_hits, whole_outcome.document_hits, "{qs}");
+    }
     let explorer = Explorer::new(&head.corpus, &whole.index)
         .with_text_table(table)
-        .expect("the table fits");
-    // Three words: the indexed word pairs narrow the candidates, their texts are read.
-    let query = parse_query_string("q=%22het+Internationaal+Strafhof%22", corpus()).0;
-    let first = explorer.run(&query);
-    assert!(!first.missing_text_shards.is_empty() && !first.is_complete());
-    assert!(
-        first.missing_text_shards.len() < split.texts.len(),
-        "only the candidates' shards"
-    );
-    for &s in &first.missing_text_shards {
+        .unwrap();
+    let phrase = parse_query_string("q=%22het+Internationaal+Strafhof%22", corpus()).0;
+    for &s in &explorer.run(&phrase).missing_text_shards {
         let texts = decode_text_shard(&explorer.texts().files()[s], &split.texts[s].bytes).unwrap();
-        assert_eq!(explorer.texts().add_shard(s, texts), Ok(true));
+        explorer.texts().add_shard(s, texts).unwrap();
     }
-    let after = explorer.run(&query);
-    assert!(after.is_complete());
-    let expected = Explorer::new(&whole.corpus, &whole.index).run(&query);
-    assert_eq!(after.questions, expected.questions);
-    assert_eq!(after.document_hits, expected.document_hits);
-    assert!(after.total > 0, "the phrase is in kv-003's answer");
+    let found = explorer.run(&phrase);
+    assert!(found.total > 0);
+    for &q in &found.questions {
+        let id = &corpus().questions[q as usize].document_id;
+        assert!(
+            id.starts_with("kv-003-"),
+            "{id}: the phrase is only in kv-003"
+        );
+    }
     let filters = explorer.run(&parse_query_string("partij=PVV", corpus()).0);
     assert!(filters.is_complete(), "filters never wait for texts");
+}
+
+#[test]
+fn a_shard_that_lacks_a_text_or_names_a_document_that_is_not_there_is_refused() {
+    let split = split_texts(corpus(), SHARD_BYTES);
+    let last = split.shards.len() - 1;
+    let mut shard = decode_text_shard(&split.table.files[last], &split.shards[last].1).unwrap();
+    let with_questions = shard
+        .iter()
+        .position(|t| !t.questions.is_empty())
+        .expect("the newest questions");
+    shard[with_questions].questions.pop();
+    let mut head = split.head.clone();
+    let lacking = fill_texts(&mut head, shard.clone()).expect_err("one question text short");
+    assert!(
+        lacking.contains("de tekst van een vraag ontbreekt"),
+        "{lacking}"
+    );
+    shard[with_questions].questions.clear();
+    shard[with_questions].document = "kv-999-bestaat-niet".into();
+    let mut head = split.head;
+    let unknown = fill_texts(&mut head, shard).expect_err("a document that is not there");
+    assert!(unknown.contains("dat er niet is"), "{unknown}");
 }
 
 #[test]

@@ -44,10 +44,12 @@ pub fn read_own_documents(
             texts.len()
         )));
     }
+    let mut all = Vec::new();
     for (file, bytes) in table.files.iter().zip(texts) {
-        let shard = artifact::decode_text_shard(file, bytes).map_err(unreadable)?;
-        fill_texts(&mut published.corpus, shard).map_err(unreadable)?;
+        all.extend(artifact::decode_text_shard(file, bytes).map_err(unreadable)?);
     }
+    // Once for all shards: every fill walks the whole corpus.
+    fill_texts(&mut published.corpus, all).map_err(unreadable)?;
     let files = files
         .into_iter()
         .map(|(name, bytes)| SourceFile {

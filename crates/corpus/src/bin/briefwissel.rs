@@ -17,7 +17,9 @@ static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::Build
 const USAGE: &str = "usage: briefwissel export PATH...   print the parsed corpus as JSON
        briefwissel check PATH...    report per document what was found and what looks wrong
        briefwissel artifact OUT PATH...
-                                    write the corpus artifact (search index inside) to OUT
+                                    write the corpus artifact as the site ships it: its head
+                                    to OUT, its index files and text shards (zoekindex-*.bin,
+                                    tekst-*.bin) next to OUT
        briefwissel search PATH... -- QUERY...
                                     print, per search text, the matching question and
                                     document ids in order of relevance (JSON)
@@ -73,16 +75,27 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes the artifact the app loads (the index inside, not split) for these documents.
+/// Writes the artifact the app loads for these documents, split as build.rs splits it: the head
+/// to `file`, the index files and text shards next to it.
 fn artifact(out: ParseOutput, file: &str) -> ExitCode {
-    let bundle = briefwissel_corpus::artifact::Bundle::build(out.corpus);
-    match std::fs::write(file, briefwissel_corpus::artifact::encode(&bundle)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("briefwissel: cannot write {file}: {e}");
-            ExitCode::from(2)
+    use briefwissel_corpus::artifact::{encode_split, Bundle, CHUNK_TARGET_BYTES};
+    use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
+    let bundle = Bundle::build(out.corpus);
+    let split = encode_split(&bundle, CHUNK_TARGET_BYTES, TEXT_SHARD_TARGET_BYTES);
+    let dir = std::path::Path::new(file)
+        .parent()
+        .unwrap_or(std::path::Path::new(""));
+    let parts = std::iter::once(&split.index)
+        .chain(&split.chunks)
+        .chain(&split.texts)
+        .map(|part| (dir.join(&part.file_name), &part.bytes));
+    for (path, bytes) in std::iter::once((PathBuf::from(file), &split.head)).chain(parts) {
+        if let Err(e) = std::fs::write(&path, bytes) {
+            eprintln!("briefwissel: cannot write {}: {e}", path.display());
+            return ExitCode::from(2);
         }
     }
+    ExitCode::SUCCESS
 }
 
 fn export(out: &ParseOutput) -> ExitCode {

@@ -161,7 +161,8 @@ impl Explorer<'_> {
 
     /// The hits in which every phrase occurs. Indexed word pairs narrow the candidates; a
     /// two-word phrase whose pairs are all indexed needs no scanning at all. A hit whose texts
-    /// have not arrived is kept, and its text shard added to `missing`.
+    /// have not arrived is left out, and its text shard added to `missing` (the outcome is then
+    /// incomplete: it counts what was seen to match).
     fn keep_phrases(
         &self,
         reader: &IndexReader,
@@ -220,7 +221,7 @@ impl Explorer<'_> {
                     Ok(()) => matcher.has_all_phrases(&texts),
                     Err(shard) => {
                         missing.push(shard);
-                        true
+                        false
                     }
                 }
             })

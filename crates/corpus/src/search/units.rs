@@ -76,12 +76,7 @@ impl<'c> AnswerLookup<'c> {
     pub fn new(corpus: &'c Corpus) -> AnswerLookup<'c> {
         AnswerLookup {
             answers: &corpus.answers,
-            by_id: corpus
-                .answers
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.as_str(), i))
-                .collect(),
+            by_id: crate::lookup::positions(&corpus.answers, |a| &a.id),
         }
     }
 
