@@ -221,14 +221,15 @@ test.describe("with the two documents left out of the published corpus", () => {
     const requests: { url: string; method: string; body: boolean }[] = [];
     page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() !== null }));
     await add(page, [word()]);
-    // The first time, only the reader's own code and the published texts are fetched (GET, from
-    // this site: under lezer/, and the corpus's text shards, which an own answer letter joins).
+    // The first time, only the reader's own code and the published corpus are fetched (GET, from
+    // this site: under lezer/, the corpus's text shards, which an own answer letter joins, and the
+    // search index the page loads after its first results).
     expect(requests.length).toBeGreaterThan(0);
     for (const r of requests) {
       expect(r.method).toBe("GET");
       expect(r.body).toBe(false);
       expect(new URL(r.url).origin + "/").toBe(OWN);
-      expect(new URL(r.url).pathname).toMatch(/^\/(lezer\/|(corpus|tekst)-[0-9a-f]+\.bin$)/);
+      expect(new URL(r.url).pathname).toMatch(/^\/(lezer\/|(corpus|tekst|zoekindex)-[0-9a-f]+\.bin$)/);
     }
     requests.length = 0;
     await add(page, [pdf()]);
