@@ -11,7 +11,7 @@ use briefwissel_corpus::texts::{text_file_name, Missing, Texts};
 use leptos::prelude::*;
 use std::sync::{Mutex, MutexGuard};
 
-/// Where the fetched files stand: the index files (for the status line), or a text shard.
+/// Where the index files stand, for the status line (and a search that waits for text shards).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum ChunkStatus {
     /// Nothing is waited for.

@@ -377,12 +377,6 @@ impl<'c> Texts<'c> {
         }
     }
 
-    /// The shard holding document `d`'s texts, if they are in a shard.
-    pub fn shard_of_document(&self, d: usize) -> Option<usize> {
-        let s = self.sharded.as_ref()?;
-        s.table.document_shard.get(d).map(|&n| n as usize)
-    }
-
     /// Whether shard `n` has arrived.
     pub fn has_shard(&self, n: usize) -> bool {
         self.sharded
