@@ -1,7 +1,7 @@
 //! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column), index and texts; optionally split into a head, an index file, index chunks and text shards.
 
 use crate::byte_source::{ByteSource, Windowed};
-use crate::columns::CorpusColumns;
+use crate::columns::{CorpusColumns, CorpusFromColumns};
 use crate::hash::{check_shipped, content_hash};
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
@@ -311,14 +311,14 @@ pub fn decode_from(source: &dyn ByteSource) -> Result<Bundle, ArtifactError> {
         });
     }
     let ((columns, index, text_table), rest) =
-        read_value::<(CorpusColumns, ShippedIndex, Option<TextTable>)>(source, 8)
+        read_value::<(CorpusFromColumns, ShippedIndex, Option<TextTable>)>(source, 8)
             .map_err(|e| ArtifactError::Corrupt(format!("{e:?}")))?;
     if rest != 0 {
         return Err(ArtifactError::Corrupt(format!(
             "{rest} onverwachte bytes na het einde"
         )));
     }
-    let corpus = columns.into_corpus().map_err(ArtifactError::Inconsistent)?;
+    let corpus = columns.0.map_err(ArtifactError::Inconsistent)?;
     if let Some(table) = &text_table {
         table
             .check(corpus.documents.len())
