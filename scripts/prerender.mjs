@@ -179,7 +179,7 @@ async function drawPages(chromium, dir) {
     }
     const start = await page.evaluate(copyOfApp);
     const routes = await drawRoutePages(page, copyOfApp);
-    // Said, not fatal: with service workers blocked here, the app's registration meets an undefined one.
+    // Said, not fatal: the copies are drawn; a page error is for the app to fix.
     for (const problem of new Set(problems)) console.error(`prerender: page error while drawing: ${problem}`);
     return { start, routes };
   } finally {

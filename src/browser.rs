@@ -255,16 +255,20 @@ pub fn register_service_worker(
     options.set_scope(scope);
     let promise = container.register_with_options(script_url, &options);
     wasm_bindgen_futures::spawn_local(async move {
-        let registration: web_sys::ServiceWorkerRegistration = match JsFuture::from(promise).await {
-            Ok(value) => value.unchecked_into(),
-            Err(e) => {
-                web_sys::console::warn_2(
-                    &"Briefwissel: service worker niet geregistreerd".into(),
-                    &e,
-                );
-                return;
-            }
-        };
+        // Not a registration (a browser that blocks service workers gives `undefined`): nothing
+        // to watch. Reading one from `undefined` would throw inside the task queue.
+        let registration: web_sys::ServiceWorkerRegistration =
+            match JsFuture::from(promise).await.map(|v| v.dyn_into()) {
+                Ok(Ok(registration)) => registration,
+                Ok(Err(_)) => return,
+                Err(e) => {
+                    web_sys::console::warn_2(
+                        &"Briefwissel: service worker niet geregistreerd".into(),
+                        &e,
+                    );
+                    return;
+                }
+            };
         let has_controller = move || {
             web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
         };

@@ -88,6 +88,11 @@ impl ChunkedExplorer {
         read(self.explorer.texts()).inspect_err(|&shard| self.wait_for_text(shard))
     }
 
+    /// See [`Explorer::is_on_cards`].
+    pub fn is_on_cards(&self, document: usize) -> bool {
+        self.explorer.is_on_cards(document)
+    }
+
     /// A text waits for `shard`: ask for it, and run the caller again when it has arrived.
     #[inline(never)]
     fn wait_for_text(&'static self, shard: Missing) {

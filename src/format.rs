@@ -3,7 +3,7 @@
 
 use briefwissel_corpus::deadline::{Deadline, Term};
 use briefwissel_corpus::lookup::CorpusLookup;
-use briefwissel_corpus::{Answer, Date, Document, Question};
+use briefwissel_corpus::{Answer, Date, Document, Question, ThemeMatch};
 
 /// The class and text of a question's status: how many days the answer took or the question has
 /// been open, and where it stands against its term ("na uitstel" when a postponement extended it).
@@ -206,6 +206,23 @@ pub fn page_label(page: Option<u32>) -> Option<String> {
     page.map(|p| format!("p. {p}"))
 }
 
+/// Why a question has `theme`, for the theme's tooltip: the words it was recognised by, or that
+/// it is the default theme; `None` while the words are still being loaded.
+pub fn theme_reason(matches: Option<&[ThemeMatch]>, theme: &str) -> String {
+    let Some(matches) = matches else {
+        return "Trefwoorden worden geladen…".to_string();
+    };
+    let words: Vec<String> = (matches.iter())
+        .filter(|m| m.theme == theme)
+        .flat_map(|m| m.words.iter().cloned())
+        .collect();
+    if words.is_empty() {
+        "Geen trefwoord gevonden; standaardthema".to_string()
+    } else {
+        format!("Herkend aan: {}", words.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,6 +419,29 @@ mod tests {
         assert_eq!(original_label(&document("002_99.txt", None)), None);
         assert_eq!(page_label(Some(3)).as_deref(), Some("p. 3"));
         assert_eq!(page_label(None), None);
+    }
+
+    #[test]
+    fn a_theme_is_explained_by_its_own_words_once_they_are_loaded() {
+        let matches = [
+            ThemeMatch {
+                theme: "asiel".into(),
+                words: vec!["asielzoekers".into(), "azc".into()],
+            },
+            ThemeMatch {
+                theme: "terugkeer".into(),
+                words: vec!["terugkeerhub".into()],
+            },
+        ];
+        assert_eq!(
+            theme_reason(Some(&matches), "asiel"),
+            "Herkend aan: asielzoekers, azc"
+        );
+        assert_eq!(
+            theme_reason(Some(&matches), "overig"),
+            "Geen trefwoord gevonden; standaardthema"
+        );
+        assert_eq!(theme_reason(None, "asiel"), "Trefwoorden worden geladen…");
     }
 
     #[test]

@@ -58,17 +58,19 @@ fn all_texts_here(
     explorer: &'static ChunkedExplorer,
     document: &'static Document,
 ) -> bool {
-    let blocks = document.sections.iter().flat_map(|s| &s.blocks);
-    explorer.text(|t| t.of_document(document)).is_ok()
-        && blocks.into_iter().all(|block| match block {
-            Block::Question(id) => lookup
-                .question(id)
-                .is_none_or(|q| explorer.text(|t| t.of_question(q)).is_ok()),
-            Block::Answer(id) => lookup
-                .answer(id)
-                .is_none_or(|a| explorer.text(|t| t.of_answer(a)).is_ok()),
-            Block::Paragraph(_) | Block::List(_) => true,
-        })
+    let Ok((sections, _)) = explorer.text(|t| t.of_document(document)) else {
+        return false;
+    };
+    let blocks = sections.iter().flat_map(|s| &s.blocks);
+    blocks.into_iter().all(|block| match block {
+        Block::Question(id) => lookup
+            .question(id)
+            .is_none_or(|q| explorer.text(|t| t.of_question(q)).is_ok()),
+        Block::Answer(id) => lookup
+            .answer(id)
+            .is_none_or(|a| explorer.text(|t| t.of_answer(a)).is_ok()),
+        Block::Paragraph(_) | Block::List(_) => true,
+    })
 }
 
 /// The document's sections in reading order (questions and answers in place), footnotes last.

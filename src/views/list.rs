@@ -236,14 +236,8 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
         let hits: Vec<(String, String)> = selection.outcome.with(|o| {
             o.document_hits
                 .iter()
+                .filter(|h| !data.explorer().is_on_cards(h.document as usize))
                 .filter_map(|h| data.corpus().documents.get(h.document as usize))
-                .filter(|d| {
-                    !d.sections.iter().any(|s| {
-                        s.blocks
-                            .iter()
-                            .any(|b| matches!(b, briefwissel_corpus::Block::Question(_)))
-                    })
-                })
                 .map(|d| {
                     (
                         nav.href(&Route::Document(d.id.clone()), ""),

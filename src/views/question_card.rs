@@ -32,12 +32,12 @@ pub fn QuestionCard(
         nav.href(&Route::Document(question.document_id.clone()), ""),
         format::question_anchor(question)
     );
-    // The other documents of the question's set: the answer letter that repeats it, a postponement.
-    let linked = question
-        .sources
-        .iter()
-        .skip(1)
-        .filter_map(|s| {
+    // Filled in when the question's texts arrive: the other documents of its set (the answer
+    // letter that repeats it, a postponement) and the words its themes were given for.
+    let details = move || explorer.text(|t| t.details_of(question)).ok();
+    let linked = move || {
+        let sources = details()?.sources.iter().skip(1);
+        let linked = sources.filter_map(|s| {
             let d = data.lookup().document(&s.document_id)?;
             let label = match s.role {
                 SourceRole::Antwoord => "Antwoord in",
@@ -46,8 +46,9 @@ pub fn QuestionCard(
             };
             let href = nav.href(&Route::Document(d.id.clone()), "");
             Some(view! { <dt>{label}</dt><dd><a href=href data-testid="linked-document">{d.title.clone()}</a></dd> })
-        })
-        .collect_view();
+        });
+        Some(linked.collect_view())
+    };
     let badges = question
         .parties
         .iter()
@@ -64,14 +65,8 @@ pub fn QuestionCard(
         .iter()
         .map(|id| {
             let label = data.lookup().theme(id).map_or(id.as_str(), |t| t.label.as_str());
-            let words: Vec<String> =
-                question.theme_matches.iter().filter(|m| &m.theme == id).flat_map(|m| m.words.clone()).collect();
-            let why = if words.is_empty() {
-                "Geen trefwoord gevonden; standaardthema".to_string()
-            } else {
-                format!("Herkend aan: {}", words.join(", "))
-            };
-            let hidden = format!(" ({why})");
+            let why = move || format::theme_reason(details().map(|d| d.theme_matches), id);
+            let hidden = move || format!(" ({})", why());
             view! { <li class="theme" title=why>{label.to_string()}<span class="visually-hidden">{hidden}</span></li> }
         })
         .collect_view();

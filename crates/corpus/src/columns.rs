@@ -242,6 +242,9 @@ mod tests {
         let extra = columns.answers.answered_by[0].clone();
         columns.answers.answered_by.push(extra);
         let error = read_back(&columns).unwrap_err();
-        assert!(error.contains("kolom answered_by van de antwoorden"), "{error}");
+        assert!(
+            error.contains("kolom answered_by van de antwoorden"),
+            "{error}"
+        );
     }
 }

@@ -144,6 +144,8 @@ pub struct Explorer<'a> {
     newest_rank: Vec<u32>,
     /// Per document: the indices of its questions.
     document_questions: Vec<Vec<u32>>,
+    /// Documents that hold questions or answers of their own: their text is on the cards.
+    on_cards: Bitset,
     /// The text matches of the last search, reused while only facets change.
     last_text: Mutex<Option<(SearchText, Arc<TextMatches>)>>,
     /// The reading of the last search text, reused while only facets change.
@@ -190,6 +192,16 @@ impl<'a> Explorer<'a> {
                 d
             })
             .collect();
+        let mut on_cards = Bitset::empty(corpus.documents.len());
+        let answer_documents = corpus.answers.iter().map(|a| a.document_id.as_str());
+        for d in answer_documents.filter_map(|id| document_of.get(id)) {
+            on_cards.insert(*d);
+        }
+        for (d, questions) in document_questions.iter().enumerate() {
+            if !questions.is_empty() {
+                on_cards.insert(d);
+            }
+        }
 
         let mut parties = FacetBuilder::new(n);
         for p in &corpus.parties {
@@ -311,6 +323,7 @@ impl<'a> Explorer<'a> {
             undated,
             newest_rank,
             document_questions,
+            on_cards,
             last_text: Mutex::new(None),
             last_search: Mutex::new(None),
         }
@@ -318,6 +331,12 @@ impl<'a> Explorer<'a> {
 
     pub fn corpus(&self) -> &'a Corpus {
         self.corpus
+    }
+
+    /// Whether document `d` holds questions or answers of its own, which the question cards
+    /// show; a search lists the other documents it finds on their own.
+    pub fn is_on_cards(&self, d: usize) -> bool {
+        self.on_cards.contains(d)
     }
 
     /// The same explorer with the answer terms and waiting times counted up to `today` (the

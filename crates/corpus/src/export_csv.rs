@@ -125,7 +125,7 @@ pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing>
         w.open('{');
         w.field_opt_str("document_title", title(&q.document_id));
         w.key("question");
-        write_question(&mut w, q, texts.of_question(q)?);
+        write_question(&mut w, q, texts.of_question(q)?, texts.details_of(q)?);
         w.key("answer");
         match answers.get(q.answer_id.as_deref()) {
             Some(a) => write_answer(&mut w, a, texts.of_answer(a)?),

@@ -1,6 +1,7 @@
 //! Pretty JSON written field by field, formatted as serde_json's `to_string_pretty`, for the export: the app shell then carries neither serde_json nor serde's serializers (measured 2026-12-03: serde_json 2.7 kB brotli, a generic serde serializer 1.4 kB).
 
 use crate::model::{Answer, Question};
+use crate::texts::QuestionDetails;
 use crate::Date;
 use std::fmt::Write;
 
@@ -122,9 +123,9 @@ impl JsonWriter {
     }
 }
 
-/// A question as the export writes it: every field of [`Question`], in its order, with `text`
-/// (its text, wherever it was kept).
-pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str) {
+/// A question as the export writes it: every field of [`Question`], in its order, with `text`,
+/// `theme_matches` and `sources` as `text` and `details` give them (wherever they were kept).
+pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str, details: QuestionDetails) {
     w.open('{');
     w.field_str("id", &q.id);
     w.field_str("document_id", &q.document_id);
@@ -154,7 +155,7 @@ pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str) {
     w.field_strings("themes", &q.themes);
     w.key("theme_matches");
     w.open('[');
-    for m in &q.theme_matches {
+    for m in details.theme_matches {
         w.item();
         w.open('{');
         w.field_str("theme", &m.theme);
@@ -171,7 +172,7 @@ pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str) {
     w.field_opt_number("page", q.page);
     w.key("sources");
     w.open('[');
-    for s in &q.sources {
+    for s in details.sources {
         w.item();
         w.open('{');
         w.field_str("document_id", &s.document_id);

@@ -1,20 +1,22 @@
-//! The long texts of a split artifact (questions, answers, letters' paragraphs and footnotes) in content-hashed shards, and reading them whether they are in the corpus or still to come.
+//! The long texts of a split artifact (questions, answers, letters' paragraphs and footnotes) in content-hashed shards.
 
-// The head keeps every document's shape (section headings, which question and answer stands
-// where, how many footnotes) with the strings emptied; a shard (`tekst-<hash>.bin`) holds, for a
-// run of documents, their sections and footnotes whole and the texts of their questions and
-// answers. Documents are packed oldest first by the date the list shows them at (see
-// `shard_order`): the start page's cards are in the last shard or two, and a new document
+// The head keeps of a document's body only how many sections it has; a shard
+// (`tekst-<hash>.bin`) holds, for a run of documents, their sections, footnotes and links whole,
+// their questions' texts with the words their themes were given for and the documents they stand
+// in, and their answers' texts. Documents are packed oldest first by the date the list shows them
+// at (see `shard_order`): the start page's cards are in the last shard or two, and a new document
 // changes the last shards only, so an update downloads little again.
 
 use crate::date::Date;
 use crate::hash::content_hash;
 use crate::lookup::positions;
-use crate::model::{Answer, Block, Corpus, Document, Footnote, Question, Section};
+use crate::model::{Block, Corpus, Document, Footnote, QuestionSource, Section, ThemeMatch};
 use crate::search::units::AnswerLookup;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::OnceLock;
+
+mod reader;
+pub use reader::{Missing, QuestionDetails, Texts};
 
 /// A text shard holds the texts of documents until it has about this many bytes.
 pub const TEXT_SHARD_TARGET_BYTES: usize = 64 * 1024;
@@ -61,10 +63,20 @@ pub struct DocumentTexts {
     pub document: String,
     pub sections: Vec<Section>,
     pub footnotes: Vec<Footnote>,
-    /// The texts of the questions whose `document_id` is this document, in corpus order.
-    pub questions: Vec<String>,
-    /// The same for answers.
+    pub links: Vec<String>,
+    /// What is shown of the questions whose `document_id` is this document, in corpus order.
+    pub questions: Vec<QuestionTexts>,
+    /// The texts of the answers whose `document_id` is this document, in corpus order.
     pub answers: Vec<String>,
+}
+
+/// What a question's card shows beyond the head: its text, the words its themes were given for,
+/// and the other documents it stands in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuestionTexts {
+    pub text: String,
+    pub theme_matches: Vec<ThemeMatch>,
+    pub sources: Vec<QuestionSource>,
 }
 
 /// A corpus with its texts taken out, the table saying where they went, and the shards' bytes.
@@ -86,14 +98,17 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
             document: doc.id.clone(),
             sections: doc.sections.clone(),
             footnotes: doc.footnotes.clone(),
+            links: doc.links.clone(),
             ..DocumentTexts::default()
         })
         .collect();
     for (q, question) in head.questions.iter_mut().enumerate() {
         if let Some((d, _)) = places.questions[q] {
-            texts[d as usize]
-                .questions
-                .push(std::mem::take(&mut question.text));
+            texts[d as usize].questions.push(QuestionTexts {
+                text: std::mem::take(&mut question.text),
+                theme_matches: std::mem::take(&mut question.theme_matches),
+                sources: std::mem::take(&mut question.sources),
+            });
         }
     }
     for (a, answer) in head.answers.iter_mut().enumerate() {
@@ -104,7 +119,7 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
         }
     }
     for doc in &mut head.documents {
-        empty_strings(&mut doc.sections, &mut doc.footnotes);
+        keep_section_count(doc);
     }
     let order = shard_order(corpus, &places);
     let mut table = TextTable {
@@ -175,7 +190,11 @@ pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), St
     for (q, place) in places.questions.iter().enumerate() {
         let texts = place.and_then(|(d, n)| Some((by_document.get_mut(&ids[d as usize])?, n)));
         if let Some((texts, n)) = texts {
-            head.questions[q].text = take_text(&mut texts.questions, n, "vraag")?;
+            let shown = take_text(&mut texts.questions, n, "vraag")?;
+            let question = &mut head.questions[q];
+            question.text = shown.text;
+            question.theme_matches = shown.theme_matches;
+            question.sources = shown.sources;
         }
     }
     for (a, place) in places.answers.iter().enumerate() {
@@ -188,6 +207,7 @@ pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), St
         if let Some(texts) = by_document.remove(&doc.id) {
             doc.sections = texts.sections;
             doc.footnotes = texts.footnotes;
+            doc.links = texts.links;
         }
     }
     match by_document.into_keys().next() {
@@ -196,22 +216,23 @@ pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), St
     }
 }
 
-fn take_text(texts: &mut [String], n: u32, what: &str) -> Result<String, String> {
+fn take_text<T: Default>(texts: &mut [T], n: u32, what: &str) -> Result<T, String> {
     texts
         .get_mut(n as usize)
         .map(std::mem::take)
         .ok_or_else(|| format!("de tekst van een {what} ontbreekt in zijn tekstdeel"))
 }
 
-fn empty_strings(sections: &mut [Section], footnotes: &mut [Footnote]) {
-    for block in sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
-        match block {
-            Block::Paragraph(text) => text.clear(),
-            Block::List(items) => items.clear(),
-            Block::Question(_) | Block::Answer(_) => {}
-        }
-    }
-    footnotes.iter_mut().for_each(|f| f.text.clear());
+/// What the head keeps of a document's body: how many sections it has (the search index counts
+/// its parts by them), no headings, blocks, footnotes or links.
+fn keep_section_count(doc: &mut Document) {
+    let blank = Section {
+        heading: None,
+        blocks: Vec::new(),
+    };
+    doc.sections = vec![blank; doc.sections.len()];
+    doc.footnotes = Vec::new();
+    doc.links = Vec::new();
 }
 
 fn text_bytes(t: &DocumentTexts) -> usize {
@@ -223,9 +244,9 @@ fn text_bytes(t: &DocumentTexts) -> usize {
             Block::Question(_) | Block::Answer(_) => 0,
         })
         .sum();
-    let strings = t.questions.iter().chain(&t.answers);
+    let questions = t.questions.iter().map(|q| &q.text);
     block_bytes
-        + strings.map(String::len).sum::<usize>()
+        + questions.chain(&t.answers).map(String::len).sum::<usize>()
         + t.footnotes.iter().map(|f| f.text.len()).sum::<usize>()
 }
 
@@ -268,170 +289,5 @@ impl Places {
             .map(|a| place(&a.document_id, true))
             .collect();
         Places { questions, answers }
-    }
-}
-
-/// The texts of a corpus, whether in it (native, own documents, the single-file build's whole
-/// artifact) or in shards that arrive later ([`Texts::add_shard`]). `Err(shard)` names the shard
-/// a text waits for.
-pub struct Texts<'c> {
-    corpus: &'c Corpus,
-    sharded: Option<Sharded>,
-}
-
-struct Sharded {
-    table: TextTable,
-    loaded: Vec<OnceLock<Vec<DocumentTexts>>>,
-    places: Places,
-}
-
-/// A shard that a text waits for (its index in [`TextTable::files`]).
-pub type Missing = usize;
-
-impl<'c> Texts<'c> {
-    /// Texts that are in the corpus itself.
-    pub fn inline(corpus: &'c Corpus) -> Texts<'c> {
-        Texts {
-            corpus,
-            sharded: None,
-        }
-    }
-
-    /// Texts in the shards of `table`, none loaded yet; refused when the table does not fit.
-    pub fn sharded(corpus: &'c Corpus, table: TextTable) -> Result<Texts<'c>, String> {
-        table.check(corpus.documents.len())?;
-        Ok(Texts {
-            corpus,
-            sharded: Some(Sharded {
-                loaded: table.files.iter().map(|_| OnceLock::new()).collect(),
-                table,
-                places: Places::new(corpus),
-            }),
-        })
-    }
-
-    /// The corpus these are the texts of.
-    pub fn corpus(&self) -> &'c Corpus {
-        self.corpus
-    }
-
-    /// The shard files, in table order (none when the texts are in the corpus).
-    pub fn files(&self) -> &[TextFile] {
-        self.sharded.as_ref().map_or(&[], |s| &s.table.files)
-    }
-
-    /// Question `q`'s text.
-    pub fn question(&self, q: usize) -> Result<&str, Missing> {
-        let text = self.corpus.questions.get(q).map_or("", |x| &x.text);
-        self.in_shard(
-            text,
-            |s| s.places.questions.get(q).copied().flatten(),
-            |t| &t.questions,
-        )
-    }
-
-    /// Answer `a`'s text.
-    pub fn answer(&self, a: usize) -> Result<&str, Missing> {
-        let text = self.corpus.answers.get(a).map_or("", |x| &x.text);
-        self.in_shard(
-            text,
-            |s| s.places.answers.get(a).copied().flatten(),
-            |t| &t.answers,
-        )
-    }
-
-    /// The text of `question`, one of this corpus's questions (else its own text).
-    pub fn of_question<'t>(&'t self, question: &'t Question) -> Result<&'t str, Missing> {
-        match index_in(&self.corpus.questions, question) {
-            Some(q) => self.question(q),
-            None => Ok(&question.text),
-        }
-    }
-
-    /// The text of `answer`, one of this corpus's answers (else its own text).
-    pub fn of_answer<'t>(&'t self, answer: &'t Answer) -> Result<&'t str, Missing> {
-        match index_in(&self.corpus.answers, answer) {
-            Some(a) => self.answer(a),
-            None => Ok(&answer.text),
-        }
-    }
-
-    /// The sections and footnotes of `document`, one of this corpus's documents, with their texts.
-    pub fn of_document<'t>(
-        &'t self,
-        document: &'t Document,
-    ) -> Result<(&'t [Section], &'t [Footnote]), Missing> {
-        match index_in(&self.corpus.documents, document) {
-            Some(d) => self.document(d),
-            None => Ok((&document.sections, &document.footnotes)),
-        }
-    }
-
-    /// Document `d`'s sections and footnotes, with their texts.
-    pub fn document(&self, d: usize) -> Result<(&[Section], &[Footnote]), Missing> {
-        let doc = self.corpus.documents.get(d);
-        let inline = doc.map_or((&[][..], &[][..]), |x| (&x.sections[..], &x.footnotes[..]));
-        match self.document_texts(d)? {
-            Some(t) => Ok((&t.sections, &t.footnotes)),
-            None => Ok(inline),
-        }
-    }
-
-    /// Whether shard `n` has arrived.
-    pub fn has_shard(&self, n: usize) -> bool {
-        self.sharded
-            .as_ref()
-            .and_then(|s| s.loaded.get(n))
-            .is_some_and(|l| l.get().is_some())
-    }
-
-    /// Hands over shard `n`'s decoded texts; checks that they are the documents the table puts
-    /// there. `Ok(false)` when it was there already.
-    pub fn add_shard(&self, n: usize, texts: Vec<DocumentTexts>) -> Result<bool, String> {
-        let Some(s) = self.sharded.as_ref() else {
-            return Ok(false);
-        };
-        // The documents the table puts in shard `n`, by id, as the shard lists them.
-        let mut expected: Vec<&str> = (s.table.document_shard.iter().enumerate())
-            .filter(|&(_, &x)| x as usize == n)
-            .map(|(d, _)| self.corpus.documents[d].id.as_str())
-            .collect();
-        crate::order::sort_items(&mut expected, &|a, b| a.cmp(b));
-        let fits = texts.len() == expected.len()
-            && texts.iter().zip(&expected).all(|(t, id)| t.document == *id);
-        if !fits {
-            return Err(format!("tekstdeel {n} hoort niet bij dit corpus"));
-        }
-        Ok(s.loaded.get(n).is_some_and(|l| l.set(texts).is_ok()))
-    }
-
-    fn document_texts(&self, d: usize) -> Result<Option<&DocumentTexts>, Missing> {
-        let Some(s) = self.sharded.as_ref() else {
-            return Ok(None);
-        };
-        let Some(&n) = s.table.document_shard.get(d) else {
-            return Ok(None);
-        };
-        let shard = s.loaded[n as usize].get().ok_or(n as usize)?;
-        let id = self.corpus.documents[d].id.as_str();
-        Ok(shard
-            .binary_search_by(|t| t.document.as_str().cmp(id))
-            .ok()
-            .map(|i| &shard[i]))
-    }
-
-    fn in_shard<'t>(
-        &'t self,
-        inline: &'t str,
-        place: impl Fn(&Sharded) -> Option<(u32, u32)>,
-        list: impl Fn(&DocumentTexts) -> &Vec<String>,
-    ) -> Result<&'t str, Missing> {
-        let Some((d, n)) = self.sharded.as_ref().and_then(place) else {
-            return Ok(inline);
-        };
-        Ok(self
-            .document_texts(d as usize)?
-            .and_then(|t| list(t).get(n as usize))
-            .map_or(inline, String::as_str))
     }
 }

@@ -193,6 +193,29 @@ fn letters_without_questions_are_found_by_their_own_words() {
 }
 
 #[test]
+fn only_documents_without_questions_or_answers_of_their_own_are_listed_apart_from_the_cards() {
+    let (corpus, index) = data();
+    let explorer = Explorer::new(corpus, index);
+    let on_cards = |prefix: &str| {
+        let d = (corpus.documents.iter())
+            .position(|d| d.id.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix} is in the corpus"));
+        explorer.is_on_cards(d)
+    };
+    // The ministry note and VluchtelingenWerk's letter ask and answer nothing.
+    assert!(!on_cards("000_") && !on_cards("001_"));
+    // A schriftelijk overleg and written questions hold their questions; kv-055 is an answer
+    // letter (Word) that answers questions put in another document.
+    assert!(on_cards("002_") && on_cards("kv-000-") && on_cards("kv-055-"));
+    // In today's corpus that is exactly the documents whose body places a question.
+    for (d, document) in corpus.documents.iter().enumerate() {
+        let blocks = document.sections.iter().flat_map(|s| &s.blocks);
+        let places_questions = blocks.into_iter().any(|b| matches!(b, Block::Question(_)));
+        assert_eq!(explorer.is_on_cards(d), places_questions, "{}", document.id);
+    }
+}
+
+#[test]
 fn newest_and_oldest_order_by_date_asked_with_undated_last() {
     let (corpus, index) = data();
     let explorer = Explorer::new(corpus, index);

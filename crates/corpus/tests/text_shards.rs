@@ -46,25 +46,38 @@ fn all_strings(corpus: &Corpus) -> usize {
 }
 
 #[test]
-fn the_head_keeps_every_document_s_shape_but_none_of_its_texts() {
+fn the_head_keeps_how_many_sections_a_document_has_and_nothing_its_cards_or_page_show() {
     let split = split_texts(corpus(), SHARD_BYTES);
     assert_eq!(all_strings(&split.head), 0);
     assert!(all_strings(corpus()) > 0, "today's corpus has texts");
     for (head, whole) in split.head.documents.iter().zip(&corpus().documents) {
+        // The search index counts a document's parts by its sections.
         assert_eq!(head.sections.len(), whole.sections.len(), "{}", whole.id);
-        assert_eq!(head.footnotes.len(), whole.footnotes.len(), "{}", whole.id);
-        let placed = |d: &briefwissel_corpus::Document| -> Vec<Block> {
-            let blocks = d.sections.iter().flat_map(|s| &s.blocks);
-            blocks
-                .filter(|b| matches!(b, Block::Question(_) | Block::Answer(_)))
-                .cloned()
-                .collect()
-        };
-        assert_eq!(
-            placed(head),
-            placed(whole),
-            "questions stay placed in {}",
+        assert!(
+            head.sections
+                .iter()
+                .all(|s| s.heading.is_none() && s.blocks.is_empty()),
+            "{}",
             whole.id
+        );
+        assert!(
+            head.footnotes.is_empty() && head.links.is_empty(),
+            "{}",
+            whole.id
+        );
+    }
+    // Today's corpus has themes given for words and questions repeated in answer letters; the
+    // head has neither (they come with the texts).
+    assert!(corpus()
+        .questions
+        .iter()
+        .any(|q| !q.theme_matches.is_empty()));
+    assert!(corpus().questions.iter().any(|q| q.sources.len() > 1));
+    for q in &split.head.questions {
+        assert!(
+            q.theme_matches.is_empty() && q.sources.is_empty(),
+            "{}",
+            q.id
         );
     }
 }
@@ -168,11 +181,18 @@ fn a_text_waits_for_its_shard_and_reads_the_same_once_it_is_there() {
         .expect("its document");
     let shard = split.table.document_shard[d] as usize;
     assert_eq!(texts.question(q), Err(shard));
+    assert_eq!(texts.question_details(q).map(|_| ()), Err(shard));
     assert_eq!(texts.document(d).map(|_| ()), Err(shard));
     let decoded = decode_text_shard(&split.table.files[shard], &split.shards[shard].1).unwrap();
     assert_eq!(texts.add_shard(shard, decoded.clone()), Ok(true));
     assert_eq!(texts.add_shard(shard, decoded), Ok(false), "once is enough");
     assert_eq!(texts.question(q), Ok(corpus().questions[q].text.as_str()));
+    let details = texts.question_details(q).expect("arrived");
+    assert_eq!(
+        details.theme_matches,
+        &corpus().questions[q].theme_matches[..]
+    );
+    assert_eq!(details.sources, &corpus().questions[q].sources[..]);
     let (sections, footnotes) = texts.document(d).expect("arrived");
     assert_eq!(sections, &corpus().documents[d].sections[..]);
     assert_eq!(footnotes, &corpus().documents[d].footnotes[..]);
