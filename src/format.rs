@@ -3,7 +3,7 @@
 
 use briefwissel_corpus::deadline::{Deadline, Term};
 use briefwissel_corpus::lookup::CorpusLookup;
-use briefwissel_corpus::{Answer, Date, Document, Question, ThemeMatch};
+use briefwissel_corpus::{Answer, Asker, Date, Document, Question, ThemeMatch};
 
 /// The class and text of a question's status: how many days the answer took or the question has
 /// been open, and where it stands against its term ("na uitstel" when a postponement extended it).
@@ -163,11 +163,13 @@ fn slug(text: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// The askers as shown: `Boswijk (CDA), Van den Hil (VVD)`; a whole faction as its party.
-pub fn askers_label(question: &Question) -> String {
-    let names: Vec<String> = question
-        .askers
-        .iter()
+/// The askers as shown: `Boswijk (CDA), Van den Hil (VVD)`; a whole faction as its party; nobody
+/// printed, "onbekend".
+pub fn askers_label(askers: &[Asker]) -> String {
+    if askers.is_empty() {
+        return "onbekend".to_string();
+    }
+    let names: Vec<String> = (askers.iter())
         .map(|a| {
             // The party as printed; else the member registry's, said as such; else none.
             let party = match (a.party_as_printed.as_str(), &a.party) {
@@ -268,22 +270,22 @@ mod tests {
 
     #[test]
     fn askers_show_the_printed_party_or_say_the_registry_gave_it() {
-        let asker = |name: &str, party: Option<&str>, printed: &str| briefwissel_corpus::Asker {
+        let asker = |name: &str, party: Option<&str>, printed: &str| Asker {
             name: Some(name.to_string()),
             party: party.map(str::to_string),
             party_as_printed: printed.to_string(),
             party_on: None,
         };
-        let mut q = question("doc-v1", "1", vec![1], None);
-        q.askers = vec![
+        let askers = [
             asker("Sneller", Some("D66"), "D66"),
             asker("Nordkamp", Some("GroenLinks-PvdA"), ""),
             asker("Omtzigt", None, ""),
         ];
         assert_eq!(
-            askers_label(&q),
+            askers_label(&askers),
             "Sneller (D66), Nordkamp (GroenLinks-PvdA, volgens ledenregister) en Omtzigt"
         );
+        assert_eq!(askers_label(&[]), "onbekend");
     }
 
     #[test]

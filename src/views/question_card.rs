@@ -32,8 +32,9 @@ pub fn QuestionCard(
         nav.href(&Route::Document(question.document_id.clone()), ""),
         format::question_anchor(question)
     );
-    // Filled in when the question's texts arrive: the other documents of its set (the answer
-    // letter that repeats it, a postponement) and the words its themes were given for.
+    // Filled in when the question's texts arrive: who asked it of whom, the other documents of its
+    // set (the answer letter that repeats it, a postponement) and the words its themes were given
+    // for. Until then "…".
     let details = move || explorer.text(|t| t.details_of(question)).ok();
     let linked = move || {
         let sources = details()?.sources.iter().skip(1);
@@ -102,7 +103,10 @@ pub fn QuestionCard(
     let answer_view = answer.map(|answer| {
         let joint = format::joint_answer_note(data.lookup(), question, answer);
         let open = open_answer;
-        let by = answer.answered_by.clone().map(|who| format!("Beantwoord door {who}"));
+        let by = move || {
+            let who = explorer.text(|t| t.answered_by_of(answer)).ok()??;
+            Some(format!("Beantwoord door {who}"))
+        };
         // A closed answer's text is rendered when it is first opened: most answers in a list
         // are never opened, and at scale their paragraphs would dominate every re-render.
         let rendered = RwSignal::new(open);
@@ -129,9 +133,9 @@ pub fn QuestionCard(
             </header>
             <dl class="facts">
                 <dt>"Gesteld door"</dt>
-                <dd>{if question.askers.is_empty() { "onbekend".to_string() } else { format::askers_label(question) }}</dd>
+                <dd>{move || details().map_or_else(|| "…".to_string(), |d| format::askers_label(d.askers))}</dd>
                 <dt>"Aan"</dt>
-                <dd>{question.addressed_to.clone().unwrap_or_else(|| "onbekend".into())}</dd>
+                <dd>{move || details().map_or("…", |d| d.addressed_to.unwrap_or("onbekend")).to_string()}</dd>
                 <dt>"Gesteld op"</dt>
                 <dd>{format::date_label(question.asked_on)}</dd>
                 <dt>"Beantwoord op"</dt>

@@ -41,9 +41,8 @@ pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> 
         .filter_map(|&i| corpus.questions.get(i as usize))
     {
         let answer = answers.get(q.answer_id.as_deref());
-        let askers: Vec<String> = q
-            .askers
-            .iter()
+        let details = texts.details_of(q)?;
+        let askers: Vec<String> = (details.askers.iter())
             .map(|a| {
                 // The party as printed, else the one the member registry gave.
                 let party = match a.party_as_printed.as_str() {
@@ -70,7 +69,7 @@ pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> 
                 q.number.clone(),
                 q.parties.join("; "),
                 askers.join("; "),
-                q.addressed_to.clone().unwrap_or_default(),
+                details.addressed_to.unwrap_or_default().to_string(),
                 q.heading.clone().unwrap_or_default(),
                 q.themes.join("; "),
                 q.ministries
@@ -85,9 +84,10 @@ pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> 
                 q.postponed_on.map(|d| d.to_string()).unwrap_or_default(),
                 answered_on.map(|d| d.to_string()).unwrap_or_default(),
                 days,
-                answer
-                    .and_then(|a| a.answered_by.clone())
-                    .unwrap_or_default(),
+                match answer {
+                    Some(a) => texts.answered_by_of(a)?.unwrap_or_default().to_string(),
+                    None => String::new(),
+                },
                 texts.of_question(q)?.to_string(),
                 match answer {
                     Some(a) => texts.of_answer(a)?.to_string(),
@@ -128,7 +128,7 @@ pub fn questions_json(texts: &Texts, indices: &[u32]) -> Result<String, Missing>
         write_question(&mut w, q, texts.of_question(q)?, texts.details_of(q)?);
         w.key("answer");
         match answers.get(q.answer_id.as_deref()) {
-            Some(a) => write_answer(&mut w, a, texts.of_answer(a)?),
+            Some(a) => write_answer(&mut w, a, texts.of_answer(a)?, texts.answered_by_of(a)?),
             None => w.null(),
         }
         w.close('}');

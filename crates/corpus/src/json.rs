@@ -123,8 +123,8 @@ impl JsonWriter {
     }
 }
 
-/// A question as the export writes it: every field of [`Question`], in its order, with `text`,
-/// `theme_matches` and `sources` as `text` and `details` give them (wherever they were kept).
+/// A question as the export writes it: every field of [`Question`], in its order, with `text` and
+/// the fields of `details` as given (wherever they were kept).
 pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str, details: QuestionDetails) {
     w.open('{');
     w.field_str("id", &q.id);
@@ -139,7 +139,7 @@ pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str, details: Que
     w.close(']');
     w.key("askers");
     w.open('[');
-    for a in &q.askers {
+    for a in details.askers {
         w.item();
         w.open('{');
         w.field_opt_str("name", a.name.as_deref());
@@ -150,7 +150,7 @@ pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str, details: Que
     }
     w.close(']');
     w.field_strings("parties", &q.parties);
-    w.field_opt_str("addressed_to", q.addressed_to.as_deref());
+    w.field_opt_str("addressed_to", details.addressed_to);
     w.field_opt_str("heading", q.heading.as_deref());
     w.field_strings("themes", &q.themes);
     w.key("theme_matches");
@@ -186,15 +186,16 @@ pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str, details: Que
     w.close('}');
 }
 
-/// An answer as the export writes it: every field of [`Answer`], in its order, with `text`.
-pub fn write_answer(w: &mut JsonWriter, a: &Answer, text: &str) {
+/// An answer as the export writes it: every field of [`Answer`], in its order, with `text` and
+/// `answered_by` as given (wherever they were kept).
+pub fn write_answer(w: &mut JsonWriter, a: &Answer, text: &str, answered_by: Option<&str>) {
     w.open('{');
     w.field_str("id", &a.id);
     w.field_str("document_id", &a.document_id);
     w.field_str("number", &a.number);
     w.field_strings("question_ids", &a.question_ids);
     w.field_date("answered_on", a.answered_on);
-    w.field_opt_str("answered_by", a.answered_by.as_deref());
+    w.field_opt_str("answered_by", answered_by);
     w.field_str("text", text);
     w.field_strings("footnote_refs", &a.footnote_refs);
     w.field_opt_number("page", a.page);

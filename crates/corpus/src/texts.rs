@@ -2,15 +2,15 @@
 
 // The head keeps of a document's body only how many sections it has; a shard
 // (`tekst-<hash>.bin`) holds, for a run of documents, their sections, footnotes and links whole,
-// their questions' texts with the words their themes were given for and the documents they stand
-// in, and their answers' texts. Documents are packed oldest first by the date the list shows them
+// their questions' texts with who asked them of whom, the words their themes were given for and the
+// documents they stand in, and their answers' texts with who gave them. Documents are packed oldest first by the date the list shows them
 // at (see `shard_order`): the start page's cards are in the last shard or two, and a new document
 // changes the last shards only, so an update downloads little again.
 
 use crate::date::Date;
 use crate::hash::content_hash;
 use crate::lookup::positions;
-use crate::model::{Block, Corpus, Document, Footnote, QuestionSource, Section, ThemeMatch};
+use crate::model::{Asker, Block, Corpus, Document, Footnote, QuestionSource, Section, ThemeMatch};
 use crate::search::units::AnswerLookup;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -66,17 +66,26 @@ pub struct DocumentTexts {
     pub links: Vec<String>,
     /// What is shown of the questions whose `document_id` is this document, in corpus order.
     pub questions: Vec<QuestionTexts>,
-    /// The texts of the answers whose `document_id` is this document, in corpus order.
-    pub answers: Vec<String>,
+    /// What is shown of the answers whose `document_id` is this document, in corpus order.
+    pub answers: Vec<AnswerTexts>,
 }
 
-/// What a question's card shows beyond the head: its text, the words its themes were given for,
-/// and the other documents it stands in.
+/// What a question's card shows beyond the head: its text, who asked it of whom, the words its
+/// themes were given for, and the other documents it stands in.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct QuestionTexts {
     pub text: String,
+    pub askers: Vec<Asker>,
+    pub addressed_to: Option<String>,
     pub theme_matches: Vec<ThemeMatch>,
     pub sources: Vec<QuestionSource>,
+}
+
+/// What an answer shows beyond the head: its text and who gave it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AnswerTexts {
+    pub text: String,
+    pub answered_by: Option<String>,
 }
 
 /// A corpus with its texts taken out, the table saying where they went, and the shards' bytes.
@@ -106,6 +115,8 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
         if let Some((d, _)) = places.questions[q] {
             texts[d as usize].questions.push(QuestionTexts {
                 text: std::mem::take(&mut question.text),
+                askers: std::mem::take(&mut question.askers),
+                addressed_to: question.addressed_to.take(),
                 theme_matches: std::mem::take(&mut question.theme_matches),
                 sources: std::mem::take(&mut question.sources),
             });
@@ -113,9 +124,10 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
     }
     for (a, answer) in head.answers.iter_mut().enumerate() {
         if let Some((d, _)) = places.answers[a] {
-            texts[d as usize]
-                .answers
-                .push(std::mem::take(&mut answer.text));
+            texts[d as usize].answers.push(AnswerTexts {
+                text: std::mem::take(&mut answer.text),
+                answered_by: answer.answered_by.take(),
+            });
         }
     }
     for doc in &mut head.documents {
@@ -193,6 +205,8 @@ pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), St
             let shown = take_text(&mut texts.questions, n, "vraag")?;
             let question = &mut head.questions[q];
             question.text = shown.text;
+            question.askers = shown.askers;
+            question.addressed_to = shown.addressed_to;
             question.theme_matches = shown.theme_matches;
             question.sources = shown.sources;
         }
@@ -200,7 +214,9 @@ pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), St
     for (a, place) in places.answers.iter().enumerate() {
         let texts = place.and_then(|(d, n)| Some((by_document.get_mut(&ids[d as usize])?, n)));
         if let Some((texts, n)) = texts {
-            head.answers[a].text = take_text(&mut texts.answers, n, "antwoord")?;
+            let shown = take_text(&mut texts.answers, n, "antwoord")?;
+            head.answers[a].text = shown.text;
+            head.answers[a].answered_by = shown.answered_by;
         }
     }
     for doc in &mut head.documents {
@@ -245,8 +261,9 @@ fn text_bytes(t: &DocumentTexts) -> usize {
         })
         .sum();
     let questions = t.questions.iter().map(|q| &q.text);
+    let answers = t.answers.iter().map(|a| &a.text);
     block_bytes
-        + questions.chain(&t.answers).map(String::len).sum::<usize>()
+        + questions.chain(answers).map(String::len).sum::<usize>()
         + t.footnotes.iter().map(|f| f.text.len()).sum::<usize>()
 }
 

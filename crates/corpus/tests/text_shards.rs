@@ -46,7 +46,7 @@ fn all_strings(corpus: &Corpus) -> usize {
 }
 
 #[test]
-fn the_head_keeps_how_many_sections_a_document_has_and_nothing_its_cards_or_page_show() {
+fn the_head_keeps_how_many_sections_a_document_has_and_nothing_only_its_cards_or_page_show() {
     let split = split_texts(corpus(), SHARD_BYTES);
     assert_eq!(all_strings(&split.head), 0);
     assert!(all_strings(corpus()) > 0, "today's corpus has texts");
@@ -66,20 +66,20 @@ fn the_head_keeps_how_many_sections_a_document_has_and_nothing_its_cards_or_page
             whole.id
         );
     }
-    // Today's corpus has themes given for words and questions repeated in answer letters; the
-    // head has neither (they come with the texts).
-    assert!(corpus()
-        .questions
+    // Today's corpus has themes given for words, questions repeated in answer letters, askers,
+    // addressees and who answered; the head has none of them (they come with the texts).
+    let questions = &corpus().questions;
+    assert!(questions.iter().any(|q| !q.theme_matches.is_empty()));
+    assert!(questions.iter().any(|q| q.sources.len() > 1));
+    assert!(questions
         .iter()
-        .any(|q| !q.theme_matches.is_empty()));
-    assert!(corpus().questions.iter().any(|q| q.sources.len() > 1));
+        .any(|q| !q.askers.is_empty() && q.addressed_to.is_some()));
+    assert!(corpus().answers.iter().any(|a| a.answered_by.is_some()));
     for q in &split.head.questions {
-        assert!(
-            q.theme_matches.is_empty() && q.sources.is_empty(),
-            "{}",
-            q.id
-        );
+        let shown = !q.theme_matches.is_empty() || !q.sources.is_empty() || !q.askers.is_empty();
+        assert!(!shown && q.addressed_to.is_none(), "{}", q.id);
     }
+    assert!(split.head.answers.iter().all(|a| a.answered_by.is_none()));
 }
 
 #[test]
@@ -193,6 +193,12 @@ fn a_text_waits_for_its_shard_and_reads_the_same_once_it_is_there() {
         &corpus().questions[q].theme_matches[..]
     );
     assert_eq!(details.sources, &corpus().questions[q].sources[..]);
+    assert_eq!(details.askers, &corpus().questions[q].askers[..]);
+    let answer = (corpus().answers.iter())
+        .position(|a| Some(&a.id) == corpus().questions[q].answer_id.as_ref())
+        .expect("its answer");
+    let by = texts.answered_by_of(&split.head.answers[answer]);
+    assert_eq!(by, Ok(corpus().answers[answer].answered_by.as_deref()));
     let (sections, footnotes) = texts.document(d).expect("arrived");
     assert_eq!(sections, &corpus().documents[d].sections[..]);
     assert_eq!(footnotes, &corpus().documents[d].footnotes[..]);

@@ -2,7 +2,7 @@
 
 use super::{index_in, DocumentTexts, Places, QuestionTexts, TextFile, TextTable};
 use crate::model::{
-    Answer, Corpus, Document, Footnote, Question, QuestionSource, Section, ThemeMatch,
+    Answer, Asker, Corpus, Document, Footnote, Question, QuestionSource, Section, ThemeMatch,
 };
 use std::sync::OnceLock;
 
@@ -61,18 +61,17 @@ impl<'c> Texts<'c> {
         Ok(self.question_texts(q)?.map_or(inline, |t| &t.text))
     }
 
-    /// Why question `q`'s themes were given, and the documents it stands in.
+    /// Who asked question `q` of whom, why its themes were given, and the documents it stands in.
     pub fn question_details(&self, q: usize) -> Result<QuestionDetails<'_>, Missing> {
         Ok(
             match (self.question_texts(q)?, self.corpus.questions.get(q)) {
                 (Some(t), _) => QuestionDetails {
+                    askers: &t.askers,
+                    addressed_to: t.addressed_to.as_deref(),
                     theme_matches: &t.theme_matches,
                     sources: &t.sources,
                 },
-                (None, Some(x)) => QuestionDetails {
-                    theme_matches: &x.theme_matches,
-                    sources: &x.sources,
-                },
+                (None, Some(x)) => QuestionDetails::of(x),
                 (None, None) => QuestionDetails::default(),
             },
         )
@@ -87,7 +86,22 @@ impl<'c> Texts<'c> {
         Ok(self
             .document_texts(d as usize)?
             .and_then(|t| t.answers.get(n as usize))
-            .map_or(inline, String::as_str))
+            .map_or(inline, |t| &t.text))
+    }
+
+    /// Who gave `answer`, one of this corpus's answers (else its own `answered_by`).
+    pub fn answered_by_of<'t>(&'t self, answer: &'t Answer) -> Result<Option<&'t str>, Missing> {
+        let inline = answer.answered_by.as_deref();
+        let Some(a) = index_in(&self.corpus.answers, answer) else {
+            return Ok(inline);
+        };
+        let Some((d, n)) = self.place(|p| p.answers.get(a)) else {
+            return Ok(inline);
+        };
+        Ok(self
+            .document_texts(d as usize)?
+            .and_then(|t| t.answers.get(n as usize))
+            .map_or(inline, |t| t.answered_by.as_deref()))
     }
 
     /// The text of `question`, one of this corpus's questions (else its own text).
@@ -105,10 +119,7 @@ impl<'c> Texts<'c> {
     ) -> Result<QuestionDetails<'t>, Missing> {
         match index_in(&self.corpus.questions, question) {
             Some(q) => self.question_details(q),
-            None => Ok(QuestionDetails {
-                theme_matches: &question.theme_matches,
-                sources: &question.sources,
-            }),
+            None => Ok(QuestionDetails::of(question)),
         }
     }
 
@@ -204,6 +215,20 @@ impl<'c> Texts<'c> {
 /// What a question card shows besides the text ([`Texts::question_details`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct QuestionDetails<'t> {
+    pub askers: &'t [Asker],
+    pub addressed_to: Option<&'t str>,
     pub theme_matches: &'t [ThemeMatch],
     pub sources: &'t [QuestionSource],
+}
+
+impl<'t> QuestionDetails<'t> {
+    /// The details a question holds itself (when its texts are in the corpus).
+    fn of(question: &'t Question) -> QuestionDetails<'t> {
+        QuestionDetails {
+            askers: &question.askers,
+            addressed_to: question.addressed_to.as_deref(),
+            theme_matches: &question.theme_matches,
+            sources: &question.sources,
+        }
+    }
 }
