@@ -157,7 +157,7 @@ fn block_view(
                         {extra}
                         {page_view(nav, document, q.page)}
                         <h3><a href=link>{format!("Vraag {}", q.number)}</a></h3>
-                        {explorer.text(|t| t.details_of(q)).ok().filter(|d| !d.askers.is_empty()).map(|d| view! { <p class="askers">{format!("Gesteld door {}", format::askers_label(d.askers))}</p> })}
+                        {move || explorer.text(|t| t.details_of(q)).ok().filter(|d| !d.askers.is_empty()).map(|d| view! { <p class="askers">{format!("Gesteld door {}", format::askers_label(d.askers))}</p> })}
                         {stored_text(explorer, Box::new(move || explorer.text(|t| t.of_question(q)).map(plain)))}
                     </section>
                 }

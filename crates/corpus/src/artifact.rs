@@ -15,7 +15,8 @@ use std::fmt;
 pub const MAGIC: &[u8; 4] = b"BRFW";
 /// Version of the index and artifact layout; bump it when [`SearchIndex`], the column layout
 /// ([`CorpusColumns`]) or the bundle changes. 3: index chunks and the column layout; 4: text
-/// shards; 5: themes' words, sources, section bodies, footnotes and links in the shards only.
+/// shards; 5: askers, addressees, who answered, themes' words, sources, section bodies,
+/// footnotes and links in the shards only.
 pub const INDEX_FORMAT_VERSION: u32 = 5;
 /// Index chunks of a split artifact hold about this many bytes of posting lists each.
 pub const CHUNK_TARGET_BYTES: usize = 64 * 1024;

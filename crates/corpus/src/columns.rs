@@ -3,8 +3,9 @@
 //! Record by record, a question's id, askers, dates and text alternate, and brotli's window sees
 //! few repeats; field by field, all ids follow each other, then all askers, and so on. On the
 //! 100× scale corpus that shrinks the brotli head by about a third. The writer destructures the
-//! records completely and the reader ([`read`]) builds them whole, so a field added to the model
-//! cannot be forgotten here.
+//! records completely, so a field added to the model cannot be left out of the columns; the reader
+//! ([`read`]) lists the columns again in the same order, which the round trip of the real corpus
+//! (the tests below) checks.
 
 use crate::date::Date;
 use crate::model::{

@@ -1,4 +1,4 @@
-//! The long texts of a split artifact (questions, answers, letters' paragraphs and footnotes) in content-hashed shards.
+//! What a split artifact's cards and pages show but its lists do not need (texts, askers, themes' words, letters' bodies) in content-hashed shards.
 
 // The head keeps of a document's body only how many sections it has; a shard
 // (`tekst-<hash>.bin`) holds, for a run of documents, their sections, footnotes and links whole,
@@ -10,7 +10,7 @@
 use crate::date::Date;
 use crate::hash::content_hash;
 use crate::lookup::positions;
-use crate::model::{Asker, Block, Corpus, Document, Footnote, QuestionSource, Section, ThemeMatch};
+use crate::model::{Asker, Corpus, Document, Footnote, QuestionSource, Section, ThemeMatch};
 use crate::search::units::AnswerLookup;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -202,28 +202,42 @@ pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), St
     for (q, place) in places.questions.iter().enumerate() {
         let texts = place.and_then(|(d, n)| Some((by_document.get_mut(&ids[d as usize])?, n)));
         if let Some((texts, n)) = texts {
-            let shown = take_text(&mut texts.questions, n, "vraag")?;
+            let QuestionTexts {
+                text,
+                askers,
+                addressed_to,
+                theme_matches,
+                sources,
+            } = take_text(&mut texts.questions, n, "vraag")?;
             let question = &mut head.questions[q];
-            question.text = shown.text;
-            question.askers = shown.askers;
-            question.addressed_to = shown.addressed_to;
-            question.theme_matches = shown.theme_matches;
-            question.sources = shown.sources;
+            question.text = text;
+            question.askers = askers;
+            question.addressed_to = addressed_to;
+            question.theme_matches = theme_matches;
+            question.sources = sources;
         }
     }
     for (a, place) in places.answers.iter().enumerate() {
         let texts = place.and_then(|(d, n)| Some((by_document.get_mut(&ids[d as usize])?, n)));
         if let Some((texts, n)) = texts {
-            let shown = take_text(&mut texts.answers, n, "antwoord")?;
-            head.answers[a].text = shown.text;
-            head.answers[a].answered_by = shown.answered_by;
+            let AnswerTexts { text, answered_by } = take_text(&mut texts.answers, n, "antwoord")?;
+            head.answers[a].text = text;
+            head.answers[a].answered_by = answered_by;
         }
     }
     for doc in &mut head.documents {
         if let Some(texts) = by_document.remove(&doc.id) {
-            doc.sections = texts.sections;
-            doc.footnotes = texts.footnotes;
-            doc.links = texts.links;
+            let DocumentTexts {
+                document: _,
+                sections,
+                footnotes,
+                links,
+                questions: _,
+                answers: _,
+            } = texts;
+            doc.sections = sections;
+            doc.footnotes = footnotes;
+            doc.links = links;
         }
     }
     match by_document.into_keys().next() {
@@ -251,20 +265,9 @@ fn keep_section_count(doc: &mut Document) {
     doc.links = Vec::new();
 }
 
+/// What a document's texts add to its shard: their size as the shard stores them.
 fn text_bytes(t: &DocumentTexts) -> usize {
-    let blocks = t.sections.iter().flat_map(|s| &s.blocks);
-    let block_bytes: usize = blocks
-        .map(|b| match b {
-            Block::Paragraph(p) => p.len(),
-            Block::List(items) => items.iter().map(String::len).sum(),
-            Block::Question(_) | Block::Answer(_) => 0,
-        })
-        .sum();
-    let questions = t.questions.iter().map(|q| &q.text);
-    let answers = t.answers.iter().map(|a| &a.text);
-    block_bytes
-        + questions.chain(answers).map(String::len).sum::<usize>()
-        + t.footnotes.iter().map(|f| f.text.len()).sum::<usize>()
+    postcard::to_allocvec(t).map_or(0, |bytes| bytes.len())
 }
 
 /// The index of `item` in `slice`, when it is one of its elements (found by its address).

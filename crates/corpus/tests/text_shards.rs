@@ -172,8 +172,13 @@ fn a_text_waits_for_its_shard_and_reads_the_same_once_it_is_there() {
     let q = corpus()
         .questions
         .iter()
-        .position(|q| q.answer_id.is_some() && !q.text.is_empty())
-        .expect("an answered question");
+        .position(|q| {
+            let given_by = |a: &&briefwissel_corpus::Answer| Some(&a.id) == q.answer_id.as_ref();
+            let answer = corpus().answers.iter().find(given_by);
+            let shown = !q.text.is_empty() && !q.askers.is_empty() && !q.sources.is_empty();
+            shown && !q.theme_matches.is_empty() && answer.is_some_and(|a| a.answered_by.is_some())
+        })
+        .expect("an answered question with askers, themes' words and who answered it");
     let d = corpus()
         .documents
         .iter()

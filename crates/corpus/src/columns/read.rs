@@ -174,104 +174,36 @@ impl<'de, R, T: Deserialize<'de>> Visitor<'de> for Column<'_, R, T> {
     }
 }
 
-/// Reads the named fields' columns in order, each into its field.
-macro_rules! fill_columns {
-    ($rows:ident, $seq:ident, $column:ident, $($field:ident),+ $(,)?) => {
-        $(
-            let found = column($seq, $rows, |row, value| row.$field = value)?;
-            $column(stringify!($field), found);
-        )+
+/// The [`ColumnsOf`] of a record type: its columns after the ids, each read into its field, in
+/// the writer's order; the count comes from the same list.
+macro_rules! columns_of {
+    ($record:ty: $($field:ident),+ $(,)?) => {
+        impl ColumnsOf for $record {
+            const COLUMNS: usize = [$(stringify!($field)),+].len();
+            fn read_columns<'de, A: SeqAccess<'de>>(
+                rows: &mut [Self],
+                seq: &mut A,
+                read: &mut dyn FnMut(&'static str, usize),
+            ) -> Result<(), A::Error> {
+                $(
+                    let found = column(seq, rows, |row, value| row.$field = value)?;
+                    read(stringify!($field), found);
+                )+
+                Ok(())
+            }
+        }
     };
 }
 
-impl ColumnsOf for Document {
-    const COLUMNS: usize = 15;
-    fn read_columns<'de, A: SeqAccess<'de>>(
-        rows: &mut [Self],
-        seq: &mut A,
-        column_read: &mut dyn FnMut(&'static str, usize),
-    ) -> Result<(), A::Error> {
-        fill_columns!(
-            rows,
-            seq,
-            column_read,
-            file,
-            kind,
-            title,
-            chamber,
-            dossier,
-            references,
-            date,
-            dates,
-            sender,
-            recipient,
-            signatories,
-            sections,
-            footnotes,
-            links,
-            pages,
-        );
-        Ok(())
-    }
-}
+columns_of!(Document: file, kind, title, chamber, dossier, references, date, dates, sender,
+    recipient, signatories, sections, footnotes, links, pages);
 
-impl ColumnsOf for Question {
-    const COLUMNS: usize = 18;
-    fn read_columns<'de, A: SeqAccess<'de>>(
-        rows: &mut [Self],
-        seq: &mut A,
-        column_read: &mut dyn FnMut(&'static str, usize),
-    ) -> Result<(), A::Error> {
-        fill_columns!(
-            rows,
-            seq,
-            column_read,
-            document_id,
-            number,
-            numbers,
-            askers,
-            parties,
-            addressed_to,
-            heading,
-            themes,
-            theme_matches,
-            asked_on,
-            postponed_on,
-            ministries,
-            text,
-            footnote_refs,
-            answer_id,
-            page,
-            sources,
-            report_note,
-        );
-        Ok(())
-    }
-}
+columns_of!(Question: document_id, number, numbers, askers, parties, addressed_to, heading,
+    themes, theme_matches, asked_on, postponed_on, ministries, text, footnote_refs, answer_id, page,
+    sources, report_note);
 
-impl ColumnsOf for Answer {
-    const COLUMNS: usize = 8;
-    fn read_columns<'de, A: SeqAccess<'de>>(
-        rows: &mut [Self],
-        seq: &mut A,
-        column_read: &mut dyn FnMut(&'static str, usize),
-    ) -> Result<(), A::Error> {
-        fill_columns!(
-            rows,
-            seq,
-            column_read,
-            document_id,
-            number,
-            question_ids,
-            answered_on,
-            answered_by,
-            text,
-            footnote_refs,
-            page,
-        );
-        Ok(())
-    }
-}
+columns_of!(Answer: document_id, number, question_ids, answered_on, answered_by, text,
+    footnote_refs, page);
 
 fn blank_document(id: String) -> Document {
     Document {

@@ -1,6 +1,6 @@
 //! Reading the texts of a corpus, whether they are in it or in shards that arrive later.
 
-use super::{index_in, DocumentTexts, Places, QuestionTexts, TextFile, TextTable};
+use super::{index_in, AnswerTexts, DocumentTexts, Places, QuestionTexts, TextFile, TextTable};
 use crate::model::{
     Answer, Asker, Corpus, Document, Footnote, Question, QuestionSource, Section, ThemeMatch,
 };
@@ -80,13 +80,7 @@ impl<'c> Texts<'c> {
     /// Answer `a`'s text.
     pub fn answer(&self, a: usize) -> Result<&str, Missing> {
         let inline = self.corpus.answers.get(a).map_or("", |x| &x.text);
-        let Some((d, n)) = self.place(|p| p.answers.get(a)) else {
-            return Ok(inline);
-        };
-        Ok(self
-            .document_texts(d as usize)?
-            .and_then(|t| t.answers.get(n as usize))
-            .map_or(inline, |t| &t.text))
+        Ok(self.answer_texts(a)?.map_or(inline, |t| &t.text))
     }
 
     /// Who gave `answer`, one of this corpus's answers (else its own `answered_by`).
@@ -95,12 +89,8 @@ impl<'c> Texts<'c> {
         let Some(a) = index_in(&self.corpus.answers, answer) else {
             return Ok(inline);
         };
-        let Some((d, n)) = self.place(|p| p.answers.get(a)) else {
-            return Ok(inline);
-        };
         Ok(self
-            .document_texts(d as usize)?
-            .and_then(|t| t.answers.get(n as usize))
+            .answer_texts(a)?
             .map_or(inline, |t| t.answered_by.as_deref()))
     }
 
@@ -200,6 +190,15 @@ impl<'c> Texts<'c> {
         self.sharded
             .as_ref()
             .and_then(|s| get(&s.places).copied().flatten())
+    }
+
+    fn answer_texts(&self, a: usize) -> Result<Option<&AnswerTexts>, Missing> {
+        let Some((d, n)) = self.place(|p| p.answers.get(a)) else {
+            return Ok(None);
+        };
+        Ok(self
+            .document_texts(d as usize)?
+            .and_then(|t| t.answers.get(n as usize)))
     }
 
     fn question_texts(&self, q: usize) -> Result<Option<&QuestionTexts>, Missing> {
