@@ -2,10 +2,11 @@
 // question with its answer, filters partij/thema/jaar; indexed text: the question's heading, text and answer,
 // as Briefwissel indexes a question) and the texts as JSON for the MiniSearch peer.
 // Usage: node bench/peer-site.mjs EXPORT.json OUT_DIR
-import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { eachElement } from "./json-arrays.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [exportPath, outDir] = process.argv.slice(2);
@@ -14,10 +15,16 @@ if (!exportPath || !outDir) {
   process.exit(2);
 }
 
-const corpus = JSON.parse(readFileSync(exportPath, "utf8"));
+// What the pages need of the export, read an element at a time (the 500× export is larger than one
+// JavaScript string may be).
+const corpus = { parties: [], questions: [] };
+const answers = new Map();
+eachElement(exportPath, {
+  parties: (p) => corpus.parties.push(p),
+  questions: (q) => corpus.questions.push(q),
+  answers: (a) => answers.set(a.id, { text: a.text }),
+});
 const abbreviation = new Map(corpus.parties.map((p) => [p.name, p.abbreviation]));
-const answers = new Map(corpus.answers.map((a) => [a.id, a]));
-const titles = new Map(corpus.documents.map((d) => [d.id, d.title]));
 
 const escape = (s) =>
   String(s ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);

@@ -380,23 +380,11 @@ mod tests {
     }
 
     fn document(file: &str, pages: Option<u32>) -> Document {
+        let kind = briefwissel_corpus::DocumentKind::KamervragenMetAntwoord;
         Document {
-            id: "doc".into(),
-            file: file.into(),
-            kind: briefwissel_corpus::DocumentKind::KamervragenMetAntwoord,
             title: "Titel".into(),
-            chamber: None,
-            dossier: None,
-            references: Default::default(),
-            date: None,
-            dates: Default::default(),
-            sender: None,
-            recipient: None,
-            signatories: Vec::new(),
-            sections: Vec::new(),
-            footnotes: Vec::new(),
-            links: Vec::new(),
             pages,
+            ..Document::empty("doc".into(), file.into(), kind)
         }
     }
 

@@ -146,6 +146,30 @@ pub struct Document {
     pub pages: Option<u32>,
 }
 
+impl Document {
+    /// A document of `kind` with its id and file name only: no title, dates, references or body.
+    pub fn empty(id: String, file: String, kind: DocumentKind) -> Document {
+        Document {
+            id,
+            file,
+            kind,
+            title: String::new(),
+            chamber: None,
+            dossier: None,
+            references: References::default(),
+            date: None,
+            dates: DocumentDates::default(),
+            sender: None,
+            recipient: None,
+            signatories: Vec::new(),
+            sections: Vec::new(),
+            footnotes: Vec::new(),
+            links: Vec::new(),
+            pages: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct References {
     /// Kenmerk / ons kenmerk, e.g. `6211257`.

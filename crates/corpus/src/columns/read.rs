@@ -6,7 +6,7 @@
 // the records is noted by name (postcard's own errors carry no text) and refused after reading.
 
 use crate::date::Date;
-use crate::model::{Answer, Corpus, Document, DocumentDates, DocumentKind, Question, References};
+use crate::model::{Answer, Corpus, Document, DocumentKind, Question};
 use serde::de::{DeserializeSeed, Error as _, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::cell::RefCell;
@@ -206,24 +206,7 @@ columns_of!(Answer: document_id, number, question_ids, answered_on, answered_by,
     footnote_refs, page);
 
 fn blank_document(id: String) -> Document {
-    Document {
-        id,
-        file: String::new(),
-        kind: DocumentKind::Kamerbrief,
-        title: String::new(),
-        chamber: None,
-        dossier: None,
-        references: References::default(),
-        date: None,
-        dates: DocumentDates::default(),
-        sender: None,
-        recipient: None,
-        signatories: Vec::new(),
-        sections: Vec::new(),
-        footnotes: Vec::new(),
-        links: Vec::new(),
-        pages: None,
-    }
+    Document::empty(id, String::new(), DocumentKind::Kamerbrief)
 }
 
 fn blank_question(id: String) -> Question {

@@ -267,24 +267,7 @@ impl Parsed {
     /// An empty result for `src`, with every line still unassigned (Blank).
     pub fn empty(src: &Source, kind: DocumentKind) -> Parsed {
         Parsed {
-            document: Document {
-                id: src.id.clone(),
-                file: src.file.to_string(),
-                kind,
-                title: String::new(),
-                chamber: None,
-                dossier: None,
-                references: Default::default(),
-                date: None,
-                dates: Default::default(),
-                sender: None,
-                recipient: None,
-                signatories: Vec::new(),
-                sections: Vec::new(),
-                footnotes: Vec::new(),
-                links: Vec::new(),
-                pages: None,
-            },
+            document: Document::empty(src.id.clone(), src.file.to_string(), kind),
             questions: Vec::new(),
             answers: Vec::new(),
             diagnostics: Vec::new(),
