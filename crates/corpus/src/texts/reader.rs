@@ -185,29 +185,29 @@ impl<'c> Texts<'c> {
             .map(|i| &shard[i]))
     }
 
-    /// Where question or answer texts are: their document and place in it (`None` when inline).
-    fn place(&self, get: impl Fn(&Places) -> Option<&Option<(u32, u32)>>) -> Option<(u32, u32)> {
-        self.sharded
-            .as_ref()
-            .and_then(|s| get(&s.places).copied().flatten())
+    /// The entry of a question or an answer in its document's texts: `place` finds where it is
+    /// (its document and its place among that document's entries), `list` the entries. `None`
+    /// when the texts are inline.
+    fn placed<T>(
+        &self,
+        place: impl Fn(&Places) -> Option<&Option<(u32, u32)>>,
+        list: impl Fn(&DocumentTexts) -> &[T],
+    ) -> Result<Option<&T>, Missing> {
+        let at = self.sharded.as_ref().and_then(|s| *place(&s.places)?);
+        let Some((d, n)) = at else {
+            return Ok(None);
+        };
+        Ok(self
+            .document_texts(d as usize)?
+            .and_then(|t| list(t).get(n as usize)))
     }
 
     fn answer_texts(&self, a: usize) -> Result<Option<&AnswerTexts>, Missing> {
-        let Some((d, n)) = self.place(|p| p.answers.get(a)) else {
-            return Ok(None);
-        };
-        Ok(self
-            .document_texts(d as usize)?
-            .and_then(|t| t.answers.get(n as usize)))
+        self.placed(|p| p.answers.get(a), |t| &t.answers)
     }
 
     fn question_texts(&self, q: usize) -> Result<Option<&QuestionTexts>, Missing> {
-        let Some((d, n)) = self.place(|p| p.questions.get(q)) else {
-            return Ok(None);
-        };
-        Ok(self
-            .document_texts(d as usize)?
-            .and_then(|t| t.questions.get(n as usize)))
+        self.placed(|p| p.questions.get(q), |t| &t.questions)
     }
 }
 
