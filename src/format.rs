@@ -88,7 +88,7 @@ pub fn joint_answer_note(
         .map(|id| {
             lookup
                 .question(id)
-                .map_or_else(|| id.clone(), |q| q.number.clone())
+                .map_or_else(|| id.to_string(), |q| q.number.clone())
         })
         .collect();
     match others.len() {
@@ -259,7 +259,7 @@ mod tests {
             id: "doc-a5-en-6".into(),
             document_id: "doc".into(),
             number: "5 en 6".into(),
-            question_ids: ids.iter().map(|s| s.to_string()).collect(),
+            question_ids: ids.iter().map(|&s| s.into()).collect(),
             answered_on,
             answered_by: None,
             text: "Antwoord.".into(),

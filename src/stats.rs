@@ -133,7 +133,9 @@ pub fn terms_per_ministry(
             corpus
                 .ministries
                 .get(i)
-                .map_or(q.ministries.is_empty(), |m| q.ministries.contains(&m.id))
+                .map_or(q.ministries.is_empty(), |m| {
+                    q.ministries.iter().any(|x| x == &m.id)
+                })
         },
     )
 }
@@ -158,10 +160,9 @@ pub fn terms_per_party(
         today,
         groups,
         &|q: &Question, i: usize| {
-            corpus
-                .parties
-                .get(i)
-                .map_or(q.parties.is_empty(), |p| q.parties.contains(&p.name))
+            corpus.parties.get(i).map_or(q.parties.is_empty(), |p| {
+                q.parties.iter().any(|x| x == &p.name)
+            })
         },
     )
 }

@@ -40,7 +40,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
     );
     let facts = facts_view(document, nav);
     view! {
-        <article class="document" data-testid="document" data-document-id=document.id.clone()>
+        <article class="document" data-testid="document" data-document-id=document.id.to_string()>
             {super::own_badge(&document.id)}
             <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
             <h1>{document.title.clone()}</h1>
@@ -151,9 +151,9 @@ fn block_view(
         Block::Question(id) => match lookup.question(id) {
             Some(q) => {
                 let extra = format::extra_question_anchors(q).into_iter().map(|a| view! { <span id=a></span> }).collect_view();
-                let link = nav.href(&Route::Question(q.id.clone()), "");
+                let link = nav.href(&Route::Question(q.id.to_string()), "");
                 view! {
-                    <section class="doc-question" id=format::question_anchor(q) data-testid="document-question" data-question-id=q.id.clone()>
+                    <section class="doc-question" id=format::question_anchor(q) data-testid="document-question" data-question-id=q.id.to_string()>
                         {extra}
                         {page_view(nav, document, q.page)}
                         <h3><a href=link>{format!("Vraag {}", q.number)}</a></h3>

@@ -240,7 +240,7 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
                 .filter_map(|h| data.corpus().documents.get(h.document as usize))
                 .map(|d| {
                     (
-                        nav.href(&Route::Document(d.id.clone()), ""),
+                        nav.href(&Route::Document(d.id.to_string()), ""),
                         d.title.clone(),
                     )
                 })

@@ -22,7 +22,7 @@ pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
         .map(|d| d.title.clone());
     let in_document = format!(
         "{}#{}",
-        nav.href(&Route::Document(question.document_id.clone()), ""),
+        nav.href(&Route::Document(question.document_id.to_string()), ""),
         format::question_anchor(question)
     );
     view! {

@@ -26,10 +26,10 @@ pub fn QuestionCard(
     let document = data.lookup().document(&question.document_id);
     let status = deadline(question, answer, browser::today());
     let is_open = !status.answered;
-    let question_href = nav.href(&Route::Question(question.id.clone()), "");
+    let question_href = nav.href(&Route::Question(question.id.to_string()), "");
     let document_href = format!(
         "{}#{}",
-        nav.href(&Route::Document(question.document_id.clone()), ""),
+        nav.href(&Route::Document(question.document_id.to_string()), ""),
         format::question_anchor(question)
     );
     // Filled in when the question's texts arrive: who asked it of whom, the other documents of its
@@ -45,7 +45,7 @@ pub fn QuestionCard(
                 SourceRole::Uitstel => "Uitstel in",
                 SourceRole::Vragen => "Vragen in",
             };
-            let href = nav.href(&Route::Document(d.id.clone()), "");
+            let href = nav.href(&Route::Document(d.id.to_string()), "");
             Some(view! { <dt>{label}</dt><dd><a href=href data-testid="linked-document">{d.title.clone()}</a></dd> })
         });
         Some(linked.collect_view())
@@ -58,7 +58,7 @@ pub fn QuestionCard(
                 .lookup()
                 .party(name)
                 .map_or(name.as_str(), |p| p.abbreviation.as_str());
-            view! { <li class="badge party" title=name.clone()>{abbreviation.to_string()}</li> }
+            view! { <li class="badge party" title=name.to_string()>{abbreviation.to_string()}</li> }
         })
         .collect_view();
     let themes = question
@@ -124,7 +124,7 @@ pub fn QuestionCard(
         }
     });
     view! {
-        <article class="question" class:is-open=is_open data-testid="question" data-question-id=question.id.clone()>
+        <article class="question" class:is-open=is_open data-testid="question" data-question-id=question.id.to_string()>
             <header class="question-head">
                 <ul class="badges" aria-label="Partijen">{badges}</ul>
                 {super::own_badge(&question.document_id)}

@@ -3,6 +3,7 @@
 use crate::byte_source::{ByteSource, Windowed};
 use crate::columns::{CorpusColumns, CorpusFromColumns};
 use crate::hash::{check_shipped, content_hash};
+use crate::id::SharedIds;
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::search::units::UnitMap;
 use crate::search::{IndexReader, SearchIndex};
@@ -168,14 +169,17 @@ pub fn decode_index_file(file: &IndexFile, bytes: &[u8]) -> Result<SearchIndex, 
 }
 
 /// One postcard value of `source` from byte `from` on, and how many bytes were left unread. The
-/// app reads both its files this one way, so their decoding is in its code once.
+/// app reads both its files this one way, so their decoding is in its code once. Equal ids are
+/// read as one shared text ([`SharedIds`]).
 fn read_value<T: DeserializeOwned>(
     source: &dyn ByteSource,
     from: usize,
 ) -> postcard::Result<(T, usize)> {
-    let mut deserializer = postcard::Deserializer::from_flavor(Windowed::new(source, from));
-    let value = T::deserialize(&mut deserializer)?;
-    Ok((value, deserializer.finalize()?))
+    SharedIds::while_reading(|| {
+        let mut deserializer = postcard::Deserializer::from_flavor(Windowed::new(source, from));
+        let value = T::deserialize(&mut deserializer)?;
+        Ok((value, deserializer.finalize()?))
+    })
 }
 
 /// An index that does not belong to the corpus, or is not consistent, is refused.

@@ -8,6 +8,7 @@
 //! (the tests below) checks.
 
 use crate::date::Date;
+use crate::id::Id;
 use crate::model::{
     Answer, Asker, Chamber, Corpus, Document, DocumentDates, DocumentKind, Footnote, Ministry,
     Party, Question, QuestionSource, References, Section, Theme, ThemeMatch,
@@ -20,22 +21,22 @@ pub use read::CorpusFromColumns;
 /// Every field of every question, one vector per field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuestionColumns {
-    id: Vec<String>,
-    document_id: Vec<String>,
+    id: Vec<Id>,
+    document_id: Vec<Id>,
     number: Vec<String>,
     numbers: Vec<Vec<u32>>,
     askers: Vec<Vec<Asker>>,
-    parties: Vec<Vec<String>>,
+    parties: Vec<Vec<Id>>,
     addressed_to: Vec<Option<String>>,
     heading: Vec<Option<String>>,
-    themes: Vec<Vec<String>>,
+    themes: Vec<Vec<Id>>,
     theme_matches: Vec<Vec<ThemeMatch>>,
     asked_on: Vec<Option<Date>>,
     postponed_on: Vec<Option<Date>>,
-    ministries: Vec<Vec<String>>,
+    ministries: Vec<Vec<Id>>,
     text: Vec<String>,
     footnote_refs: Vec<Vec<String>>,
-    answer_id: Vec<Option<String>>,
+    answer_id: Vec<Option<Id>>,
     page: Vec<Option<u32>>,
     sources: Vec<Vec<QuestionSource>>,
     report_note: Vec<Option<u32>>,
@@ -44,10 +45,10 @@ pub struct QuestionColumns {
 /// Every field of every answer, one vector per field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AnswerColumns {
-    id: Vec<String>,
-    document_id: Vec<String>,
+    id: Vec<Id>,
+    document_id: Vec<Id>,
     number: Vec<String>,
-    question_ids: Vec<Vec<String>>,
+    question_ids: Vec<Vec<Id>>,
     answered_on: Vec<Option<Date>>,
     answered_by: Vec<Option<String>>,
     text: Vec<String>,
@@ -58,7 +59,7 @@ pub struct AnswerColumns {
 /// Every field of every document, one vector per field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DocumentColumns {
-    id: Vec<String>,
+    id: Vec<Id>,
     file: Vec<String>,
     kind: Vec<DocumentKind>,
     title: Vec<String>,

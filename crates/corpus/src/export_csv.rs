@@ -63,8 +63,8 @@ pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> 
         push_row(
             &mut out,
             [
-                q.id.clone(),
-                q.document_id.clone(),
+                q.id.to_string(),
+                q.document_id.to_string(),
                 title(&q.document_id).unwrap_or_default().to_string(),
                 q.number.clone(),
                 q.parties.join("; "),

@@ -105,12 +105,12 @@ impl JsonWriter {
         self.field_opt_str(key, value.map(|d| d.to_string()).as_deref());
     }
 
-    pub fn field_strings(&mut self, key: &str, values: &[String]) {
+    pub fn field_strings(&mut self, key: &str, values: &[impl AsRef<str>]) {
         self.key(key);
         self.open('[');
         for v in values {
             self.item();
-            self.string(v);
+            self.string(v.as_ref());
         }
         self.close(']');
     }

@@ -11,6 +11,7 @@ pub mod explore;
 pub mod export_csv;
 pub mod hash;
 pub mod hyphenation;
+pub mod id;
 pub mod json;
 pub mod lookup;
 pub mod members;
@@ -31,6 +32,7 @@ pub mod texts;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
+pub use id::Id;
 pub use model::*;
 
 /// The allocator of the native programs that parse a whole corpus (the `briefwissel` tools, the

@@ -4,6 +4,7 @@
 //! no `skip_serializing_if`, no `flatten`, no `untagged`; `Option` and `Vec` are always present.
 
 use crate::date::Date;
+use crate::id::Id;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Corpus`] changes; the artifact and the JSON export carry it.
@@ -122,7 +123,7 @@ impl Chamber {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id: the source file name without extension, e.g. `002_9993184b351c6e06`.
-    pub id: String,
+    pub id: Id,
     /// Source file name, e.g. `002_9993184b351c6e06.txt`.
     pub file: String,
     pub kind: DocumentKind,
@@ -148,7 +149,7 @@ pub struct Document {
 
 impl Document {
     /// A document of `kind` with its id and file name only: no title, dates, references or body.
-    pub fn empty(id: String, file: String, kind: DocumentKind) -> Document {
+    pub fn empty(id: Id, file: String, kind: DocumentKind) -> Document {
         Document {
             id,
             file,
@@ -297,21 +298,21 @@ pub struct ThemeMatch {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// Stable id: `<document id>-v<number>` with spaces as `-`, e.g. `kv-003-…-pdf-v4-en-5`.
-    pub id: String,
-    pub document_id: String,
+    pub id: Id,
+    pub document_id: Id,
     /// Number as printed: `3`, `4 en 5`, `13 en 14`; for unnumbered questions, the position (`1`, `2`, …).
     pub number: String,
     /// The question numbers this printed question covers (e.g. `[4, 5]` for `4 en 5`).
     pub numbers: Vec<u32>,
     pub askers: Vec<Asker>,
-    /// Canonical party names, deduplicated, in order of appearance.
-    pub parties: Vec<String>,
+    /// Canonical party names (a party's id), deduplicated, in order of appearance.
+    pub parties: Vec<Id>,
     /// The minister / state secretary addressed, e.g. `Minister van Buitenlandse Zaken`.
     pub addressed_to: Option<String>,
     /// The printed theme heading the question stands under, if any.
     pub heading: Option<String>,
     /// Theme ids, at least one.
-    pub themes: Vec<String>,
+    pub themes: Vec<Id>,
     pub theme_matches: Vec<ThemeMatch>,
     pub asked_on: Option<Date>,
     /// The date of a postponement notice ("uitstel beantwoording") among its sources: the term to
@@ -320,12 +321,12 @@ pub struct Question {
     pub postponed_on: Option<Date>,
     /// Ids of the ministries it was put to or answered by (`data/ministries.toml`), in order.
     #[serde(default)]
-    pub ministries: Vec<String>,
+    pub ministries: Vec<Id>,
     /// Paragraphs separated by a blank line (`\n\n`); list items start with `- `.
     pub text: String,
     /// Footnote numbers referenced from the text (bodies are in the document's footnotes).
     pub footnote_refs: Vec<String>,
-    pub answer_id: Option<String>,
+    pub answer_id: Option<Id>,
     /// The page of the original where the question's label stands (PDF and Word originals only).
     pub page: Option<u32>,
     /// Every document the question stands in, its own (`document_id`) first, with its role: the
@@ -372,11 +373,11 @@ impl SourceRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Answer {
     /// Stable id: `<document id>-a<number>`, e.g. `004_a0d5f1f3f8fb3f1c-a5-en-6`.
-    pub id: String,
-    pub document_id: String,
+    pub id: Id,
+    pub document_id: Id,
     /// Number as printed (`5 en 6`, `2 t/m 6`), or the position for unnumbered answers.
     pub number: String,
-    pub question_ids: Vec<String>,
+    pub question_ids: Vec<Id>,
     pub answered_on: Option<Date>,
     /// Who answered, e.g. `Minister Veldkamp (Buitenlandse Zaken)`.
     pub answered_by: Option<String>,

@@ -8,6 +8,7 @@
 //! publication as a published document is not added twice: it is named as already there.
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::id::Id;
 use crate::model::{Block, Corpus, Document};
 use crate::parse::sources::{SourceFile, Sources};
 use crate::parse::{self, dedupe, Builtin, ParseOutput};
@@ -110,7 +111,7 @@ pub fn add_documents(
         .collect();
     remove_documents(&mut own, |d| failed.contains(&d.file));
     let already = set_aside_published(&mut own, published);
-    let own_ids: HashSet<String> = own.corpus.documents.iter().map(|d| d.id.clone()).collect();
+    let own_ids: HashSet<Id> = own.corpus.documents.iter().map(|d| d.id.clone()).collect();
     let mut all = ParseOutput {
         corpus: published.clone(),
         diagnostics: own.diagnostics,
@@ -120,7 +121,7 @@ pub fn add_documents(
     all.corpus.documents.extend(own.corpus.documents);
     all.corpus.questions.extend(own.corpus.questions);
     all.corpus.answers.extend(own.corpus.answers);
-    let published_notes: HashMap<String, Option<u32>> = published
+    let published_notes: HashMap<Id, Option<u32>> = published
         .questions
         .iter()
         .map(|q| (q.id.clone(), q.report_note))
@@ -161,7 +162,7 @@ fn set_aside_published(
                 .map(|why| (p, why))
         });
         if let Some((p, why)) = twin {
-            already.insert(doc.file.clone(), (p.id.clone(), p.title.clone(), why));
+            already.insert(doc.file.clone(), (p.id.to_string(), p.title.clone(), why));
         }
     }
     remove_documents(own, |d| already.contains_key(&d.file));
@@ -171,7 +172,7 @@ fn set_aside_published(
 
 /// Removes the documents `gone` picks, with their questions, answers and line fates.
 fn remove_documents(own: &mut ParseOutput, gone: impl Fn(&Document) -> bool) {
-    let ids: HashSet<String> = own
+    let ids: HashSet<Id> = own
         .corpus
         .documents
         .iter()
@@ -183,7 +184,7 @@ fn remove_documents(own: &mut ParseOutput, gone: impl Fn(&Document) -> bool) {
         .questions
         .retain(|q| !ids.contains(&q.document_id));
     own.corpus.answers.retain(|a| !ids.contains(&a.document_id));
-    own.line_fates.retain(|(id, _)| !ids.contains(id));
+    own.line_fates.retain(|(id, _)| !ids.contains(id.as_str()));
 }
 
 /// Why two documents without a shared number or question are the same letter, if they are: the
@@ -215,7 +216,7 @@ fn outcome_of(
     name: &str,
     names: &[String],
     all: &ParseOutput,
-    own_ids: &HashSet<String>,
+    own_ids: &HashSet<Id>,
     already: &HashMap<String, (String, String, &'static str)>,
 ) -> FileOutcome {
     let file = format!("{OWN_ID_PREFIX}{name}");
@@ -250,7 +251,7 @@ fn outcome_of(
     let error = about.iter().find(|d| d.severity == Severity::Error);
     let result = match document {
         Some(d) => Outcome::Added {
-            document_id: d.id.clone(),
+            document_id: d.id.to_string(),
             questions: all
                 .corpus
                 .questions

@@ -166,8 +166,8 @@ fn document_report<'a>(out: &'a ParseOutput, d: &'a Document) -> DocumentReport<
         .collect();
     let mut parties: Vec<String> = Vec::new();
     for p in questions.iter().flat_map(|q| q.parties.iter()) {
-        if !parties.contains(p) {
-            parties.push(p.clone());
+        if !parties.iter().any(|known| known == p) {
+            parties.push(p.to_string());
         }
     }
     let lines = out

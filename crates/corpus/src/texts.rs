@@ -104,7 +104,7 @@ pub fn split_texts(corpus: &Corpus, target_bytes: usize) -> SplitTexts {
         .documents
         .iter()
         .map(|doc| DocumentTexts {
-            document: doc.id.clone(),
+            document: doc.id.to_string(),
             sections: doc.sections.clone(),
             footnotes: doc.footnotes.clone(),
             links: doc.links.clone(),
@@ -196,7 +196,7 @@ fn shard_order(corpus: &Corpus, places: &Places) -> Vec<usize> {
 /// Puts a shard's texts back into a head (own documents are merged into the whole corpus).
 pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), String> {
     let places = Places::new(head);
-    let ids: Vec<String> = head.documents.iter().map(|d| d.id.clone()).collect();
+    let ids: Vec<String> = head.documents.iter().map(|d| d.id.to_string()).collect();
     let mut by_document: HashMap<String, DocumentTexts> =
         shard.into_iter().map(|t| (t.document.clone(), t)).collect();
     for (q, place) in places.questions.iter().enumerate() {
@@ -226,7 +226,7 @@ pub fn fill_texts(head: &mut Corpus, shard: Vec<DocumentTexts>) -> Result<(), St
         }
     }
     for doc in &mut head.documents {
-        if let Some(texts) = by_document.remove(&doc.id) {
+        if let Some(texts) = by_document.remove(doc.id.as_str()) {
             let DocumentTexts {
                 document: _,
                 sections,

@@ -52,6 +52,60 @@ fn the_real_corpus_survives_encoding_and_decoding() {
 }
 
 #[test]
+fn a_decoded_artifact_holds_each_id_once_however_many_records_name_it() {
+    let decoded = decode(bytes()).expect("decodes");
+    let c = &decoded.corpus;
+    let document = |id: &str| c.documents.iter().find(|d| d.id == id).unwrap();
+    let answer = |id: &str| c.answers.iter().find(|a| a.id == id).unwrap();
+    let question = |id: &str| c.questions.iter().find(|q| q.id == id).unwrap();
+    // kv-003 (Boswijk's questions with their answers): eight questions, each answered.
+    let kv003: Vec<_> = c
+        .questions
+        .iter()
+        .filter(|q| q.document_id.starts_with("kv-003-"))
+        .collect();
+    assert_eq!(kv003.len(), 8);
+    for q in kv003 {
+        assert!(q.document_id.is_same_text(&document(&q.document_id).id));
+        let answer_id = q
+            .answer_id
+            .as_ref()
+            .expect("every kv-003 question is answered");
+        let a = answer(answer_id);
+        assert!(answer_id.is_same_text(&a.id));
+        assert!(a.document_id.is_same_text(&q.document_id));
+        assert!(a.question_ids.iter().any(|id| id.is_same_text(&q.id)));
+    }
+    for a in &c.answers {
+        for id in &a.question_ids {
+            assert!(id.is_same_text(&question(id).id), "{id}");
+        }
+    }
+    // Themes and parties are ids too: one text for every question that names them.
+    let mut by_text: std::collections::HashMap<&str, &briefwissel_corpus::Id> = Default::default();
+    for id in c
+        .questions
+        .iter()
+        .flat_map(|q| q.themes.iter().chain(&q.parties))
+    {
+        assert!(
+            by_text.entry(id.as_str()).or_insert(id).is_same_text(id),
+            "{id}"
+        );
+    }
+    assert!(by_text.contains_key("GroenLinks-PvdA") && by_text.contains_key("terugkeer"));
+    // Read from JSON (own documents, tests) ids are plain copies: equal, not one text.
+    let copy: Corpus = serde_json::from_str(&serde_json::to_string(c).unwrap()).unwrap();
+    let q = &copy.questions[0];
+    let d = copy
+        .documents
+        .iter()
+        .find(|d| d.id == q.document_id)
+        .unwrap();
+    assert!(!q.document_id.is_same_text(&d.id));
+}
+
+#[test]
 fn the_artifact_version_follows_the_corpus_schema() {
     assert_eq!(ARTIFACT_VERSION / 1000, SCHEMA_VERSION);
 }

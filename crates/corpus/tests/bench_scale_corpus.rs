@@ -37,7 +37,7 @@ fn counts_per_document(corpus: &Corpus) -> BTreeMap<String, (usize, usize)> {
     let mut counts: BTreeMap<String, (usize, usize)> = corpus
         .documents
         .iter()
-        .map(|d| (d.id.clone(), (0, 0)))
+        .map(|d| (d.id.to_string(), (0, 0)))
         .collect();
     for q in &corpus.questions {
         for source in &q.sources {
@@ -45,7 +45,7 @@ fn counts_per_document(corpus: &Corpus) -> BTreeMap<String, (usize, usize)> {
         }
     }
     for a in &corpus.answers {
-        counts.entry(a.document_id.clone()).or_default().1 += 1;
+        counts.entry(a.document_id.to_string()).or_default().1 += 1;
     }
     counts
 }
@@ -186,7 +186,7 @@ fn a_threefold_corpus_parses_into_the_same_kinds_with_about_the_same_questions_b
     let party_counts = |c: &Corpus| {
         let mut m: BTreeMap<String, usize> = BTreeMap::new();
         for p in c.questions.iter().flat_map(|q| &q.parties) {
-            *m.entry(p.clone()).or_default() += 1;
+            *m.entry(p.to_string()).or_default() += 1;
         }
         m
     };

@@ -93,7 +93,7 @@ fn ids(outcome: &Outcome) -> BTreeSet<String> {
     outcome
         .questions
         .iter()
-        .map(|&q| data().corpus.questions[q as usize].id.clone())
+        .map(|&q| data().corpus.questions[q as usize].id.to_string())
         .collect()
 }
 
@@ -139,8 +139,11 @@ fn questions_whose_documents_print_no_party_are_found_under_partij_onbekend() {
     let mut corpus = data().corpus.clone();
     for q in &mut corpus.questions {
         q.askers.retain(|a| a.party_on.is_none());
-        q.parties
-            .retain(|p| q.askers.iter().any(|a| a.party.as_ref() == Some(p)));
+        q.parties.retain(|p| {
+            q.askers
+                .iter()
+                .any(|a| a.party.as_deref() == Some(p.as_str()))
+        });
     }
     let index = SearchIndex::build(&corpus);
     let explorer = Explorer::new(&corpus, &index);
@@ -150,7 +153,7 @@ fn questions_whose_documents_print_no_party_are_found_under_partij_onbekend() {
         .questions
         .iter()
         .filter(|q| q.parties.is_empty())
-        .map(|q| q.id.clone())
+        .map(|q| q.id.to_string())
         .collect();
     // The eight Word answer letters print no askers (kv-005, 015, 022, 032, 033, 049, 059, 067).
     assert_eq!(

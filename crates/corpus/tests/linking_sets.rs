@@ -129,8 +129,8 @@ fn every_question_names_its_own_document_first_and_every_reference_to_a_question
     let documents: HashSet<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     for q in &corpus.questions {
         assert_eq!(
-            q.sources.first().map(|s| &s.document_id),
-            Some(&q.document_id)
+            q.sources.first().map(|s| s.document_id.as_str()),
+            Some(q.document_id.as_str())
         );
         assert!(q
             .sources

@@ -136,7 +136,7 @@ fn the_word_answer_letters_of_the_corpus_name_their_askers_party() {
             .questions
             .iter()
             .filter(|q| q.document_id.contains(file_part))
-            .map(|q| q.parties.clone())
+            .map(|q| q.parties.iter().map(|p| p.to_string()).collect::<Vec<_>>())
             .collect();
         parties.dedup();
         parties

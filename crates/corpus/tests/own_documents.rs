@@ -175,8 +175,11 @@ fn files_read_on_their_own_give_the_build_s_documents_under_own_ids() {
         );
         assert_eq!(twin.asked_on, q.asked_on, "{}", q.id);
         assert_eq!(
-            twin.answer_id,
-            q.answer_id.as_ref().map(|a| format!("eigen-{a}")),
+            twin.answer_id.as_deref(),
+            q.answer_id
+                .as_ref()
+                .map(|a| format!("eigen-{a}"))
+                .as_deref(),
             "{}",
             q.id
         );

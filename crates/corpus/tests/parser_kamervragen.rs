@@ -16,7 +16,7 @@ fn doc_id(c: &Corpus, prefix: &str) -> String {
     c.documents
         .iter()
         .find(|d| d.id.starts_with(prefix))
-        .map(|d| d.id.clone())
+        .map(|d| d.id.to_string())
         .unwrap_or_else(|| panic!("{prefix} is in the corpus"))
 }
 
@@ -290,7 +290,7 @@ fn an_answer_for_a_range_of_questions_answers_each_of_them() {
     );
     assert_eq!(p.questions[0].askers.len(), 3);
     assert!(
-        p.questions[1].themes.contains(&"terugkeer".to_string()),
+        p.questions[1].themes.iter().any(|t| t == "terugkeer"),
         "{:?}",
         p.questions[1].themes
     );

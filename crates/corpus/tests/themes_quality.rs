@@ -50,8 +50,8 @@ fn measure() -> (BTreeMap<String, Counts>, Counts, Vec<String>) {
             .find(|q| q.id == id)
             .unwrap_or_else(|| panic!("labelled question {id} is in the corpus"));
         for t in &q.themes {
-            let c = per_theme.entry(t.clone()).or_default();
-            if expected.contains(t) {
+            let c = per_theme.entry(t.to_string()).or_default();
+            if expected.iter().any(|e| e == t) {
                 c.right += 1;
                 total.right += 1;
             } else {
@@ -59,13 +59,16 @@ fn measure() -> (BTreeMap<String, Counts>, Counts, Vec<String>) {
                 total.wrong += 1;
             }
         }
-        for t in expected.iter().filter(|t| !q.themes.contains(t)) {
+        for t in expected
+            .iter()
+            .filter(|t| !q.themes.iter().any(|x| x == *t))
+        {
             per_theme.entry(t.clone()).or_default().missed += 1;
             total.missed += 1;
         }
         if q.themes != expected
-            && !(q.themes.iter().all(|t| expected.contains(t))
-                && expected.iter().all(|t| q.themes.contains(t)))
+            && !(q.themes.iter().all(|t| expected.iter().any(|e| e == t))
+                && expected.iter().all(|t| q.themes.iter().any(|x| x == t)))
         {
             let got: Vec<String> = q
                 .theme_matches

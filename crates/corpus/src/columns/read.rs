@@ -6,6 +6,7 @@
 // the records is noted by name (postcard's own errors carry no text) and refused after reading.
 
 use crate::date::Date;
+use crate::id::Id;
 use crate::model::{Answer, Corpus, Document, DocumentKind, Question};
 use serde::de::{DeserializeSeed, Error as _, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -70,12 +71,12 @@ fn next_seed<'de, A: SeqAccess<'de>, S: DeserializeSeed<'de>>(
 /// One record type's columns: the ids make the records, the other columns fill them.
 struct Records<'p, R> {
     what: &'static str,
-    blank: fn(String) -> R,
+    blank: fn(Id) -> R,
     problem: Problem<'p>,
 }
 
 impl<'p, R> Records<'p, R> {
-    fn new(what: &'static str, blank: fn(String) -> R, problem: Problem<'p>) -> Self {
+    fn new(what: &'static str, blank: fn(Id) -> R, problem: Problem<'p>) -> Self {
         Records {
             what,
             blank,
@@ -110,7 +111,7 @@ impl<'de, R: ColumnsOf> Visitor<'de> for Records<'_, R> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<R>, A::Error> {
-        let ids: Vec<String> = next(&mut seq)?;
+        let ids: Vec<Id> = next(&mut seq)?;
         let mut rows: Vec<R> = ids.into_iter().map(self.blank).collect();
         let expected = rows.len();
         let mut column = |name: &'static str, found: usize| {
@@ -205,14 +206,14 @@ columns_of!(Question: document_id, number, numbers, askers, parties, addressed_t
 columns_of!(Answer: document_id, number, question_ids, answered_on, answered_by, text,
     footnote_refs, page);
 
-fn blank_document(id: String) -> Document {
+fn blank_document(id: Id) -> Document {
     Document::empty(id, String::new(), DocumentKind::Kamerbrief)
 }
 
-fn blank_question(id: String) -> Question {
+fn blank_question(id: Id) -> Question {
     Question {
         id,
-        document_id: String::new(),
+        document_id: Id::default(),
         number: String::new(),
         numbers: Vec::new(),
         askers: Vec::new(),
@@ -233,10 +234,10 @@ fn blank_question(id: String) -> Question {
     }
 }
 
-fn blank_answer(id: String) -> Answer {
+fn blank_answer(id: Id) -> Answer {
     Answer {
         id,
-        document_id: String::new(),
+        document_id: Id::default(),
         number: String::new(),
         question_ids: Vec::new(),
         answered_on: None,

@@ -22,7 +22,7 @@ pub fn set_aside_extracts(out: &mut ParseOutput) {
             same_publication(&first_question, extract, orig).map(|why| (orig, why))
         });
         if let Some((orig, why)) = twin {
-            drop.push((extract.id.clone(), orig.file.clone(), why));
+            drop.push((extract.id.to_string(), orig.file.clone(), why));
         }
     }
     for (id, original, why) in drop {

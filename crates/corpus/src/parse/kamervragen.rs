@@ -6,6 +6,7 @@ use super::kamervragen_notes::{footnote_lines, strip_footnote_number};
 use super::{answer_id, question_id, text_section, LineFate, Parsed, Place, Source};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hyphenation::DocumentSpelling;
+use crate::id::Id;
 use crate::model::{Answer, Block, Chamber, DocumentKind, Footnote, Question, Section};
 use crate::text;
 
@@ -406,11 +407,11 @@ fn build(
     let doc_id = src.id.clone();
     let h = meta.question_header.clone().unwrap_or_default();
     let asked_on = h.asked_on.or(meta.asked_on_line);
-    let mut parties: Vec<String> = Vec::new();
+    let mut parties: Vec<Id> = Vec::new();
     for a in &h.askers {
         if let Some(p) = &a.party {
-            if !parties.contains(p) {
-                parties.push(p.clone());
+            if !parties.iter().any(|known| known == p) {
+                parties.push(Id::from(p));
             }
         }
     }
@@ -468,7 +469,7 @@ fn build(
                 place_of_block.push(Place::Question(id.clone()));
                 since_last.push(parsed.questions.len());
                 parsed.questions.push(Question {
-                    id,
+                    id: Id::from(id),
                     document_id: doc_id.clone(),
                     number,
                     numbers,
@@ -476,7 +477,7 @@ fn build(
                     parties: parties.clone(),
                     addressed_to: h.addressed_to.clone(),
                     heading: None,
-                    themes: theme_matches.iter().map(|m| m.theme.clone()).collect(),
+                    themes: theme_matches.iter().map(|m| Id::from(&m.theme)).collect(),
                     theme_matches,
                     asked_on,
                     text: body,
@@ -538,7 +539,7 @@ fn build(
                     let question = &mut parsed.questions[q];
                     qids.push(question.id.clone());
                     if question.answer_id.is_none() {
-                        question.answer_id = Some(id.clone());
+                        question.answer_id = Some(Id::from(&id));
                     } else {
                         let msg = format!(
                             "vraag {} is twee keer beantwoord; het eerste antwoord is aangehouden",
@@ -555,7 +556,7 @@ fn build(
                 main.blocks.push(Block::Answer(id.clone()));
                 place_of_block.push(Place::Answer(id.clone()));
                 parsed.answers.push(Answer {
-                    id,
+                    id: Id::from(id),
                     document_id: doc_id.clone(),
                     number,
                     question_ids: qids,
@@ -616,7 +617,7 @@ fn build(
         let theme_matches = src.registry.assign_themes(None, &context);
         main.blocks.push(Block::Question(id.clone()));
         parsed.questions.push(Question {
-            id,
+            id: Id::from(id),
             document_id: doc_id.clone(),
             number: "1".into(),
             numbers: vec![1],
@@ -624,7 +625,7 @@ fn build(
             parties: parties.clone(),
             addressed_to: h.addressed_to.clone(),
             heading: None,
-            themes: theme_matches.iter().map(|m| m.theme.clone()).collect(),
+            themes: theme_matches.iter().map(|m| Id::from(&m.theme)).collect(),
             theme_matches,
             asked_on,
             text: crate::text::capitalize_first(&subject),

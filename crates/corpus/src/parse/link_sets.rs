@@ -13,6 +13,7 @@
 use super::{LineFate, ParseOutput, Place};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hash::{FastMap, FastSet};
+use crate::id::Id;
 use crate::model::{Block, DocumentKind, Question, QuestionSource, SourceRole};
 use crate::text;
 
@@ -60,7 +61,7 @@ impl Places {
             .corpus
             .documents
             .iter()
-            .map(|d| (d.id.clone(), d.file.clone()))
+            .map(|d| (d.id.to_string(), d.file.clone()))
             .collect();
         Places {
             documents: documents_with_questions(out),
@@ -126,7 +127,11 @@ fn overlap(sa: &FastSet<&str>, sb: &FastSet<&str>) -> f64 {
 fn documents_with_questions(out: &ParseOutput) -> FastMap<String, (bool, Vec<usize>)> {
     let mut by_doc: FastMap<String, (bool, Vec<usize>)> = FastMap::default();
     for (i, q) in out.corpus.questions.iter().enumerate() {
-        by_doc.entry(q.document_id.clone()).or_default().1.push(i);
+        by_doc
+            .entry(q.document_id.to_string())
+            .or_default()
+            .1
+            .push(i);
     }
     for a in &out.corpus.answers {
         if let Some(entry) = by_doc.get_mut(a.document_id.as_str()) {
@@ -228,7 +233,7 @@ fn document_links(out: &mut ParseOutput, folded: &[String], places: &Places) -> 
                 if overlap(&sx, sy) >= SAME_QUESTION {
                     let (qx, qy) = (&out.corpus.questions[x], &out.corpus.questions[y]);
                     *matches
-                        .entry((qx.document_id.clone(), qy.document_id.clone()))
+                        .entry((qx.document_id.to_string(), qy.document_id.to_string()))
                         .or_default() += 1;
                 }
             }
@@ -330,17 +335,17 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     if merged_into.is_empty() {
         return;
     }
-    let mut renamed: FastMap<String, String> = FastMap::default();
+    let mut renamed: FastMap<String, Id> = FastMap::default();
     let mut extra_sources: FastMap<usize, Vec<String>> = FastMap::default();
     for (&copy, &kept) in merged_into {
         let c = out.corpus.questions[copy].clone();
         let k = &mut out.corpus.questions[kept];
         fill_missing(k, &c);
-        renamed.insert(c.id.clone(), k.id.clone());
+        renamed.insert(c.id.to_string(), k.id.clone());
         extra_sources
             .entry(kept)
             .or_default()
-            .push(c.document_id.clone());
+            .push(c.document_id.to_string());
     }
     for (kept, docs) in extra_sources {
         let q = &mut out.corpus.questions[kept];
@@ -353,7 +358,7 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     }
     for a in &mut out.corpus.answers {
         for id in &mut a.question_ids {
-            if let Some(new) = renamed.get(id) {
+            if let Some(new) = renamed.get(id.as_str()) {
                 *id = new.clone();
             }
         }
@@ -362,7 +367,7 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
         for block in d.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
             if let Block::Question(id) = block {
                 if let Some(new) = renamed.get(id) {
-                    *id = new.clone();
+                    *id = new.to_string();
                 }
             }
         }
@@ -371,14 +376,14 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
         for fate in fates.iter_mut() {
             if let LineFate::Text(Place::Question(id)) = fate {
                 if let Some(new) = renamed.get(id) {
-                    *fate = LineFate::RepeatedQuestion(new.clone());
+                    *fate = LineFate::RepeatedQuestion(new.to_string());
                 }
             }
         }
     }
     out.corpus
         .questions
-        .retain(|q| !renamed.contains_key(&q.id));
+        .retain(|q| !renamed.contains_key(q.id.as_str()));
 }
 
 /// What the kept record lacks and the copy printed: the answer, the addressee, the heading, the
@@ -428,7 +433,7 @@ fn fill_sources(out: &mut ParseOutput) {
             continue;
         }
         let own = QuestionSource {
-            document_id: q.document_id.clone(),
+            document_id: q.document_id.to_string(),
             role,
         };
         q.sources.insert(0, own);

@@ -111,8 +111,8 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
         }
         for asker in &q.askers {
             if let Some(p) = &asker.party {
-                if !q.parties.contains(p) {
-                    q.parties.push(p.clone());
+                if !q.parties.iter().any(|known| known == p) {
+                    q.parties.push(crate::id::Id::from(p));
                 }
             }
         }

@@ -11,6 +11,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::hash::{FastMap, FastSet};
 use crate::hyphenation::DocumentSpelling;
+use crate::id::Id;
 use crate::model::{Answer, Corpus, Document, DocumentKind, Question};
 use crate::registry::Registry;
 
@@ -19,7 +20,7 @@ pub struct Source<'a> {
     /// File name, e.g. `kv-003-…-pdf.txt`.
     pub file: &'a str,
     /// Stable document id (file name without `.txt`).
-    pub id: String,
+    pub id: Id,
     /// The lines of the file, without line terminators (index 0 is line 1).
     pub lines: Vec<&'a str>,
     pub registry: &'a Registry,
@@ -174,7 +175,7 @@ fn parse_pieces(
     clean: bool,
     registry: &Registry,
 ) -> Parsed {
-    let id = document_id(file_name);
+    let id = Id::from(document_id(file_name));
     let spelling = DocumentSpelling::of_lines(&lines);
     let src = Source {
         file: file_name,
@@ -226,7 +227,7 @@ fn finish(src: &Source, parsed: &mut Parsed) {
         if q.themes.is_empty() {
             let context = format!("{}\n{}", q.text, title);
             q.theme_matches = src.registry.assign_themes(q.heading.as_deref(), &context);
-            q.themes = q.theme_matches.iter().map(|m| m.theme.clone()).collect();
+            q.themes = q.theme_matches.iter().map(|m| Id::from(&m.theme)).collect();
         }
     }
     // Links from every text, in reading order.
@@ -456,7 +457,7 @@ pub fn read_sources(
                 parse_text(&name, &text, registry)
             }
         };
-        if !ids.insert(parsed.document.id.clone()) {
+        if !ids.insert(parsed.document.id.to_string()) {
             out.diagnostics.push(Diagnostic::new(
                 &name,
                 None,
@@ -467,7 +468,7 @@ pub fn read_sources(
         }
         out.diagnostics.append(&mut parsed.diagnostics);
         out.line_fates
-            .push((parsed.document.id.clone(), parsed.line_fates));
+            .push((parsed.document.id.to_string(), parsed.line_fates));
         out.corpus.documents.push(parsed.document);
         out.corpus.questions.extend(parsed.questions);
         out.corpus.answers.extend(parsed.answers);

@@ -13,6 +13,7 @@ use super::letter::notes::{prepass, Prepass};
 use super::letter::{build_sections, finish_fates};
 use super::{LineFate, Parsed, Place, Source};
 use crate::date::Date;
+use crate::id::Id;
 use crate::model::{Answer, DocumentKind, Question, Section};
 
 /// One letter inside the verslag, from its `BRIEF VAN …` heading to the next.
@@ -155,10 +156,10 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
     for q in questions {
         let context = format!("{}\n{}", q.text, title);
         let matches = src.registry.assign_themes(q.heading.as_deref(), &context);
-        let mut parties: Vec<String> = Vec::new();
+        let mut parties: Vec<Id> = Vec::new();
         for a in &q.askers {
             match &a.party {
-                Some(p) if !parties.contains(p) => parties.push(p.clone()),
+                Some(p) if !parties.iter().any(|known| known == p) => parties.push(Id::from(p)),
                 Some(_) => {}
                 None => parsed.diagnostics.push(crate::Diagnostic::new(
                     src.file,
@@ -174,9 +175,9 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         let answer_id = raw_answers
             .iter()
             .find(|a| a.question_ids.contains(&q.id))
-            .map(|a| a.id.clone());
+            .map(|a| Id::from(&a.id));
         parsed.questions.push(Question {
-            id: q.id,
+            id: Id::from(q.id),
             document_id: src.id.clone(),
             number: q.number.to_string(),
             numbers: vec![q.number],
@@ -184,7 +185,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             parties,
             addressed_to: addressed.clone(),
             heading: q.heading,
-            themes: matches.iter().map(|m| m.theme.clone()).collect(),
+            themes: matches.iter().map(|m| Id::from(&m.theme)).collect(),
             theme_matches: matches,
             asked_on: parsed.document.dates.question_letter,
             text: q.text,
@@ -213,10 +214,10 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             }
         }
         parsed.answers.push(Answer {
-            id: a.id,
+            id: Id::from(a.id),
             document_id: src.id.clone(),
             number: a.number,
-            question_ids: a.question_ids,
+            question_ids: a.question_ids.into_iter().map(Id::from).collect(),
             answered_on: parsed.document.dates.answer_letter,
             answered_by: answered_by.clone(),
             text: a.text,

@@ -3,6 +3,7 @@
 use super::ParseOutput;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hash::FastMap;
+use crate::id::Id;
 use crate::ministry::Ministries;
 use crate::model::{DocumentKind, QuestionSource, SourceRole};
 
@@ -48,7 +49,7 @@ fn link_postponements(out: &mut ParseOutput) {
             )),
             _ => {
                 for holder in holders {
-                    notices.push((holder.to_string(), d.id.clone(), d.file.clone()));
+                    notices.push((holder.to_string(), d.id.to_string(), d.file.clone()));
                 }
             }
         }
@@ -99,7 +100,7 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
     let mut unknown: Vec<(String, String)> = Vec::new();
     let mut without: FastMap<String, usize> = FastMap::default();
     for q in &mut corpus.questions {
-        let mut ids: Vec<String> = Vec::new();
+        let mut ids: Vec<Id> = Vec::new();
         let by = q
             .answer_id
             .as_deref()
@@ -116,8 +117,8 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
                 }
             }
             for id in named {
-                if !ids.contains(&id) {
-                    ids.push(id);
+                if !ids.iter().any(|known| known == &id) {
+                    ids.push(Id::from(id));
                 }
             }
         }

@@ -11,6 +11,7 @@
 
 use super::ParseOutput;
 use crate::hash::FastMap;
+use crate::id::Id;
 use crate::ministry::Ministries;
 use crate::model::ThemeMatch;
 use crate::registry::{normalized_words, Registry, ThemeEvidence};
@@ -30,7 +31,7 @@ pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, minist
     // The members who asked, per document: "het lid Dijk" is not about dikes.
     let mut people: FastMap<String, Vec<String>> = FastMap::default();
     for q in &out.corpus.questions {
-        let list = people.entry(q.document_id.clone()).or_default();
+        let list = people.entry(q.document_id.to_string()).or_default();
         for name in q.askers.iter().filter_map(|a| a.name.as_deref()) {
             let name = normalized_words(name).concat();
             if !name.is_empty() && !list.contains(&name) {
@@ -97,7 +98,7 @@ pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, minist
             })
             .collect();
         q.theme_matches = themes_of(registry, ministries, &own, subject, &q.ministries);
-        q.themes = q.theme_matches.iter().map(|m| m.theme.clone()).collect();
+        q.themes = q.theme_matches.iter().map(|m| Id::from(&m.theme)).collect();
     }
 }
 
@@ -107,13 +108,13 @@ fn themes_of(
     ministries: &Ministries,
     own: &[ThemeEvidence],
     subject: &[ThemeEvidence],
-    asked_of: &[String],
+    asked_of: &[Id],
 ) -> Vec<ThemeMatch> {
     let leaning = |ti: usize| -> Vec<String> {
         registry
             .theme_ministries(ti)
             .iter()
-            .filter(|m| asked_of.contains(m))
+            .filter(|m| asked_of.iter().any(|a| a == *m))
             .filter_map(|m| ministries.list().iter().find(|x| &x.id == m))
             .map(|m| format!("ministerie {}", m.abbreviation))
             .collect()
@@ -133,7 +134,8 @@ fn themes_of(
         // No word points anywhere: the main theme (the first that lists it) of the ministry the
         // question was put to first.
         for m in asked_of.iter().take(1) {
-            let main = (0..scores.len()).find(|&ti| registry.theme_ministries(ti).contains(m));
+            let main =
+                (0..scores.len()).find(|&ti| registry.theme_ministries(ti).iter().any(|x| x == m));
             if let Some(ti) = main {
                 scores[ti] = MINISTRY_BONUS;
             }
@@ -283,7 +285,7 @@ mod tests {
             &Ministries::builtin(),
             &none,
             &none,
-            &["lvvn".to_string(), "jenv".to_string()],
+            &["lvvn".into(), "jenv".into()],
         );
         assert_eq!(picked.len(), 1);
         assert_eq!(picked[0].theme, "landbouw-natuur");
@@ -300,7 +302,7 @@ mod tests {
             &Ministries::builtin(),
             &own,
             &none,
-            &["vws".to_string()],
+            &["vws".into()],
         );
         assert_eq!(picked[0].theme, "zorg");
         assert_eq!(picked[0].words, ["ziekenhuis", "ministerie VWS"]);
