@@ -1,9 +1,9 @@
-//! Ids of documents, questions and answers: shared text, so a question's document id, its answer's id and the answer's question ids are the bytes of the records they name, once.
+//! Ids of documents, questions and answers, and the theme, party and ministry ids questions name: shared text, held once however many records name it.
 //!
-//! A question names its document and its answer, an answer its document and its questions: at the
-//! 500× scale corpus (270,000 questions) those copies were some 60 MB of the app's memory. An [`Id`]
-//! is a counted reference to one text; reading an artifact inside [`SharedIds::while_reading`]
-//! gives every equal id read the same text.
+//! A question names its document, its answer, its themes, parties and ministries; an answer its
+//! document and its questions. As separate strings those copies were some 60 MB of the app's memory
+//! at the 500× scale corpus (270,000 questions). An [`Id`] is a counted reference to one text;
+//! reading an artifact inside [`SharedIds::while_reading`] gives every equal id read the same text.
 
 use crate::hash::FastSet;
 use serde::de::{Deserializer, Error, Visitor};
@@ -14,8 +14,8 @@ use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
 
-/// The id of a document, question or answer. Reads as a `&str`; a clone is a second reference to
-/// the same text, not a copy.
+/// The id of a document, question or answer, or a theme, party or ministry id a question holds.
+/// Reads as a `&str`; a clone is a second reference to the same text, not a copy.
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id(Arc<str>);
 
@@ -158,13 +158,19 @@ thread_local! {
 pub struct SharedIds;
 
 impl SharedIds {
-    /// Runs `read` with ids shared; the set of ids read is dropped afterwards (the records keep
-    /// their ids).
+    /// Runs `read` with ids shared; the set of ids read is dropped afterwards, also when `read`
+    /// panics (the records keep their ids). Inside another `while_reading`, the outer set is used.
     pub fn while_reading<T>(read: impl FnOnce() -> T) -> T {
-        let before = READ.with(|set| set.borrow_mut().replace(FastSet::default()));
-        let value = read();
-        READ.with(|set| *set.borrow_mut() = before);
-        value
+        let outer = READ.with(|set| {
+            let mut set = set.borrow_mut();
+            let outer = set.is_some();
+            if !outer {
+                *set = Some(FastSet::default());
+            }
+            outer
+        });
+        let _end = EndOfReading { outer };
+        read()
     }
 
     /// The id for `text`: the one read before when shared, else a new one.
@@ -183,9 +189,22 @@ impl SharedIds {
     }
 }
 
+/// Drops the set of ids read when the outermost reading ends, however it ends.
+struct EndOfReading {
+    outer: bool,
+}
+
+impl Drop for EndOfReading {
+    fn drop(&mut self) {
+        if !self.outer {
+            READ.with(|set| *set.borrow_mut() = None);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Id, SharedIds};
+    use super::{Id, SharedIds, READ};
 
     fn read(bytes: &[u8]) -> Vec<Id> {
         postcard::from_bytes(bytes).expect("ids read back")
@@ -202,6 +221,32 @@ mod tests {
         let apart = read(&bytes);
         assert_eq!(apart, ids);
         assert!(!apart[0].is_same_text(&apart[2]));
+    }
+
+    #[test]
+    fn a_reading_that_panics_still_ends_the_sharing() {
+        let bytes = postcard::to_allocvec(&vec![Id::from("kv-003")]).unwrap();
+        let failed = std::panic::catch_unwind(|| {
+            SharedIds::while_reading(|| {
+                let _ = read(&bytes);
+                panic!("a damaged artifact");
+            })
+        });
+        assert!(failed.is_err());
+        assert!(READ.with(|set| set.borrow().is_none()));
+        let (first, second) = (read(&bytes), read(&bytes));
+        assert!(!first[0].is_same_text(&second[0]));
+    }
+
+    #[test]
+    fn a_reading_inside_another_shares_the_outer_ids() {
+        let bytes = postcard::to_allocvec(&vec![Id::from("kv-003")]).unwrap();
+        let (outer, inner) = SharedIds::while_reading(|| {
+            let outer = read(&bytes);
+            (outer, SharedIds::while_reading(|| read(&bytes)))
+        });
+        assert!(outer[0].is_same_text(&inner[0]));
+        assert!(READ.with(|set| set.borrow().is_none()));
     }
 
     #[test]

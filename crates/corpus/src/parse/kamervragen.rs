@@ -534,12 +534,13 @@ fn build(
                     parsed,
                     (src.file, line),
                 );
+                let shared_id = Id::from(&id);
                 let mut qids = Vec::new();
                 for &q in &covered {
                     let question = &mut parsed.questions[q];
                     qids.push(question.id.clone());
                     if question.answer_id.is_none() {
-                        question.answer_id = Some(Id::from(&id));
+                        question.answer_id = Some(shared_id.clone());
                     } else {
                         let msg = format!(
                             "vraag {} is twee keer beantwoord; het eerste antwoord is aangehouden",
@@ -556,7 +557,7 @@ fn build(
                 main.blocks.push(Block::Answer(id.clone()));
                 place_of_block.push(Place::Answer(id.clone()));
                 parsed.answers.push(Answer {
-                    id: Id::from(id),
+                    id: shared_id,
                     document_id: doc_id.clone(),
                     number,
                     question_ids: qids,
