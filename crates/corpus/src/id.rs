@@ -80,12 +80,6 @@ impl From<&String> for Id {
     }
 }
 
-impl From<Id> for String {
-    fn from(id: Id) -> String {
-        id.0.to_string()
-    }
-}
-
 impl PartialEq<str> for Id {
     fn eq(&self, other: &str) -> bool {
         &*self.0 == other
@@ -101,18 +95,6 @@ impl PartialEq<&str> for Id {
 impl PartialEq<String> for Id {
     fn eq(&self, other: &String) -> bool {
         *self.0 == **other
-    }
-}
-
-impl PartialEq<Id> for str {
-    fn eq(&self, other: &Id) -> bool {
-        self == &*other.0
-    }
-}
-
-impl PartialEq<Id> for &str {
-    fn eq(&self, other: &Id) -> bool {
-        *self == &*other.0
     }
 }
 

@@ -51,8 +51,8 @@ pub fn link_sets(out: &mut ParseOutput) {
 
 /// Each document's questions (with whether it holds answers) and file, looked up once for all links.
 pub(super) struct Places {
-    pub(super) documents: FastMap<String, (bool, Vec<usize>)>,
-    file_of: FastMap<String, String>,
+    pub(super) documents: FastMap<Id, (bool, Vec<usize>)>,
+    file_of: FastMap<Id, String>,
 }
 
 impl Places {
@@ -61,7 +61,7 @@ impl Places {
             .corpus
             .documents
             .iter()
-            .map(|d| (d.id.to_string(), d.file.clone()))
+            .map(|d| (d.id.clone(), d.file.clone()))
             .collect();
         Places {
             documents: documents_with_questions(out),
@@ -124,14 +124,10 @@ fn overlap(sa: &FastSet<&str>, sb: &FastSet<&str>) -> f64 {
 }
 
 /// Per document id: whether it holds answers, and the indices of its questions.
-fn documents_with_questions(out: &ParseOutput) -> FastMap<String, (bool, Vec<usize>)> {
-    let mut by_doc: FastMap<String, (bool, Vec<usize>)> = FastMap::default();
+fn documents_with_questions(out: &ParseOutput) -> FastMap<Id, (bool, Vec<usize>)> {
+    let mut by_doc: FastMap<Id, (bool, Vec<usize>)> = FastMap::default();
     for (i, q) in out.corpus.questions.iter().enumerate() {
-        by_doc
-            .entry(q.document_id.to_string())
-            .or_default()
-            .1
-            .push(i);
+        by_doc.entry(q.document_id.clone()).or_default().1.push(i);
     }
     for a in &out.corpus.answers {
         if let Some(entry) = by_doc.get_mut(a.document_id.as_str()) {
@@ -335,13 +331,13 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     if merged_into.is_empty() {
         return;
     }
-    let mut renamed: FastMap<String, Id> = FastMap::default();
+    let mut renamed: FastMap<Id, Id> = FastMap::default();
     let mut extra_sources: FastMap<usize, Vec<String>> = FastMap::default();
     for (&copy, &kept) in merged_into {
         let c = out.corpus.questions[copy].clone();
         let k = &mut out.corpus.questions[kept];
         fill_missing(k, &c);
-        renamed.insert(c.id.to_string(), k.id.clone());
+        renamed.insert(c.id.clone(), k.id.clone());
         extra_sources
             .entry(kept)
             .or_default()
@@ -366,7 +362,7 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     for d in &mut out.corpus.documents {
         for block in d.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
             if let Block::Question(id) = block {
-                if let Some(new) = renamed.get(id) {
+                if let Some(new) = renamed.get(id.as_str()) {
                     *id = new.to_string();
                 }
             }
@@ -375,7 +371,7 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     for (_, fates) in &mut out.line_fates {
         for fate in fates.iter_mut() {
             if let LineFate::Text(Place::Question(id)) = fate {
-                if let Some(new) = renamed.get(id) {
+                if let Some(new) = renamed.get(id.as_str()) {
                     *fate = LineFate::RepeatedQuestion(new.to_string());
                 }
             }

@@ -29,9 +29,9 @@ const MINISTRY_BONUS: usize = 3;
 pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, ministries: &Ministries) {
     let names = NameFilter::new(registry, ministries);
     // The members who asked, per document: "het lid Dijk" is not about dikes.
-    let mut people: FastMap<String, Vec<String>> = FastMap::default();
+    let mut people: FastMap<Id, Vec<String>> = FastMap::default();
     for q in &out.corpus.questions {
-        let list = people.entry(q.document_id.to_string()).or_default();
+        let list = people.entry(q.document_id.clone()).or_default();
         for name in q.askers.iter().filter_map(|a| a.name.as_deref()) {
             let name = normalized_words(name).concat();
             if !name.is_empty() && !list.contains(&name) {
