@@ -1,6 +1,7 @@
 //! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs (then all the rest in the background), and the text shards of what is shown.
 
 use crate::browser;
+use crate::typing_hold::{TypingHold, TYPING_PAUSE};
 use briefwissel_corpus::artifact::{
     decode_index_file, decode_text_shard, index_file_name, IndexFile,
 };
@@ -50,6 +51,8 @@ pub struct ChunkedExplorer {
     last_query: Mutex<Option<Query>>,
     /// The last query's outcome waits for text shards (a phrase is looked for in the texts).
     search_waits_for_texts: Mutex<bool>,
+    /// Card texts wait while the reader types a search.
+    typing: Mutex<TypingHold>,
 }
 
 impl ChunkedExplorer {
@@ -71,6 +74,7 @@ impl ChunkedExplorer {
             failed_texts: Mutex::new(Vec::new()),
             last_query: Mutex::new(None),
             search_waits_for_texts: Mutex::new(false),
+            typing: Mutex::new(TypingHold::default()),
         }
     }
 
@@ -97,7 +101,27 @@ impl ChunkedExplorer {
     #[inline(never)]
     fn wait_for_text(&'static self, shard: Missing) {
         self.texts_arrived.track();
-        self.want_texts(&[shard]);
+        if !lock(&self.typing).holds_text() {
+            self.want_texts(&[shard]);
+        }
+    }
+
+    /// A keystroke in the search field: the texts of the cards wait until the typing pauses
+    /// ([`TypingHold`]); then those still on screen are fetched.
+    pub fn hold_texts_while_typing(&'static self) {
+        let n = lock(&self.typing).keystroke();
+        set_timeout(
+            move || {
+                let release = lock(&self.typing).pause_after(n);
+                if let Some(release) = release {
+                    self.want_texts_of(&release.wanted);
+                    if release.ask_again {
+                        self.texts_arrived.notify();
+                    }
+                }
+            },
+            TYPING_PAUSE,
+        );
     }
 
     /// Why the texts of `shard` could not be loaded, if they could not.
@@ -119,7 +143,9 @@ impl ChunkedExplorer {
     /// Asks for the texts of `questions` and their answers (the cards on screen, or those next
     /// to them), unless they are here, on their way, or failed since the last query.
     pub fn want_texts_of(&'static self, questions: &[u32]) {
-        self.want_texts(&self.explorer.text_shards_of(questions));
+        if !lock(&self.typing).holds_list(questions) {
+            self.want_texts(&self.explorer.text_shards_of(questions));
+        }
     }
 
     fn want_texts(&'static self, shards: &[usize]) {

@@ -9,6 +9,7 @@ pub mod format;
 pub mod loader;
 pub mod routing;
 pub mod stats;
+pub mod typing_hold;
 mod url_later;
 mod views;
 

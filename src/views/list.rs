@@ -63,6 +63,7 @@ pub fn ListPage(data: Data) -> impl IntoView {
     });
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
+        data.explorer().hold_texts_while_typing();
         typed.set(value.clone());
         let mut next = query.get_untracked();
         next.text = value;

@@ -57,6 +57,32 @@ test("a first visit fetches the texts of the cards on screen and of the next pag
   expect(fetched.length, `fetched ${fetched.length} of ${all.length} shards`).toBeLessThan(all.length);
 });
 
+test("typing a search fetches no texts for the letters typed on, and the texts of the last results once the typing pauses", async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  await page.waitForTimeout(500); // the first visit's shards are in
+  const sent: Array<{ url: string; at: number }> = [];
+  page.on("request", (r) => SHARD.test(r.url()) && sent.push({ url: r.url(), at: Date.now() }));
+  // Every letter shows other questions ("w", "wa", "wac", …), in other shards.
+  const word = "wachttijden";
+  await explorer.search.click();
+  const typingStarted = Date.now();
+  await page.keyboard.type(word, { delay: 40 });
+  const typingEnded = Date.now();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${word}($|&)`));
+  await expect(explorer.questions.first()).toBeVisible();
+  const byId = questionById();
+  for (const card of await explorer.questions.all()) {
+    const id = (await card.getAttribute("data-question-id")) ?? "";
+    const shown = card.locator(".question-text");
+    await expect(shown).not.toContainText(/wordt geladen/);
+    expectSameText((await shown.textContent()) ?? "", byId.get(id)!.text, id);
+  }
+  const whileTyping = sent.filter((r) => r.at >= typingStarted && r.at < typingEnded);
+  expect(whileTyping.map((r) => r.url), "shards fetched while the letters were typed").toEqual([]);
+  expect(sent.length, "the last results' texts were fetched after the typing").toBeGreaterThan(0);
+});
+
 test("an opened answer shows its text as stored", async ({ page }) => {
   const explorer = new ExplorerPage(page);
   await explorer.open("?beantwoord=ja");
