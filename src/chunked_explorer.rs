@@ -1,7 +1,7 @@
 //! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs (then all the rest in the background), and the text shards of what is shown.
 
 use crate::browser;
-use crate::typing_hold::{TypingHold, TYPING_PAUSE};
+use crate::typing_hold::{PageTexts, TypingHold, TYPING_PAUSE};
 use briefwissel_corpus::artifact::{
     decode_index_file, decode_text_shard, index_file_name, IndexFile,
 };
@@ -53,6 +53,8 @@ pub struct ChunkedExplorer {
     search_waits_for_texts: Mutex<bool>,
     /// Card texts wait while the reader types a search.
     typing: Mutex<TypingHold>,
+    /// The list's page whose texts are on their way: the next page's follow once they are here.
+    page_texts: Mutex<Option<PageTexts>>,
 }
 
 impl ChunkedExplorer {
@@ -75,6 +77,7 @@ impl ChunkedExplorer {
             last_query: Mutex::new(None),
             search_waits_for_texts: Mutex::new(false),
             typing: Mutex::new(TypingHold::default()),
+            page_texts: Mutex::new(None),
         }
     }
 
@@ -114,7 +117,7 @@ impl ChunkedExplorer {
             move || {
                 let release = lock(&self.typing).pause_after(n);
                 if let Some(release) = release {
-                    self.want_texts_of(&release.wanted);
+                    self.want_page_texts(release.wanted);
                     if release.ask_again {
                         self.texts_arrived.notify();
                     }
@@ -140,11 +143,31 @@ impl ChunkedExplorer {
         }
     }
 
-    /// Asks for the texts of `questions` and their answers (the cards on screen, or those next
-    /// to them), unless they are here, on their way, or failed since the last query.
-    pub fn want_texts_of(&'static self, questions: &[u32]) {
-        if !lock(&self.typing).holds_list(questions) {
-            self.want_texts(&self.explorer.text_shards_of(questions));
+    /// Asks for the texts of the list's page (its questions and their answers), then, once they
+    /// are here, for those of the next page: on a slow connection the cards on screen do not
+    /// share it with the next page. Texts here, on their way, or failed since the last query are
+    /// not asked for again.
+    pub fn want_page_texts(&'static self, wanted: PageTexts) {
+        if lock(&self.typing).holds_list(&wanted) {
+            return;
+        }
+        self.want_texts(&self.explorer.text_shards_of(&wanted.shown));
+        *lock(&self.page_texts) = Some(wanted);
+        self.want_next_page_texts();
+    }
+
+    /// The next page's texts, once those of the page are here.
+    fn want_next_page_texts(&'static self) {
+        let ready = lock(&self.page_texts)
+            .as_ref()
+            .is_some_and(|page| self.has_texts_of(&page.shown));
+        let page = if ready {
+            lock(&self.page_texts).take()
+        } else {
+            None
+        };
+        if let Some(page) = page {
+            self.want_texts(&self.explorer.text_shards_of(&page.next));
         }
     }
 
@@ -244,7 +267,7 @@ impl ChunkedExplorer {
     }
 
     /// A file fetched before the explorer existed has arrived.
-    pub fn take_early(&self, hash: &str, result: Result<Vec<u8>, String>) {
+    pub fn take_early(&'static self, hash: &str, result: Result<Vec<u8>, String>) {
         self.start(hash);
         self.finish(hash, result);
     }
@@ -259,7 +282,7 @@ impl ChunkedExplorer {
     }
 
     /// Fetches a file and hands it over, in turn, unless it was asked for already.
-    async fn get(&self, hash: &str) {
+    async fn get(&'static self, hash: &str) {
         if self.start(hash) {
             let result = self.load(hash).await;
             self.finish(hash, result);
@@ -297,7 +320,7 @@ impl ChunkedExplorer {
         files.iter().position(|f| f.hash == hash)
     }
 
-    fn finish(&self, hash: &str, result: Result<Vec<u8>, String>) {
+    fn finish(&'static self, hash: &str, result: Result<Vec<u8>, String>) {
         let shard = self.text_shard(hash);
         // A card's text arriving reruns no search; a phrase search waiting for it does.
         let search_waits = shard.is_none() || *lock(&self.search_waits_for_texts);
@@ -305,6 +328,7 @@ impl ChunkedExplorer {
             Ok(true) => {
                 if shard.is_some() {
                     self.texts_arrived.notify();
+                    self.want_next_page_texts();
                 }
                 if search_waits {
                     self.arrived.notify();

@@ -6,6 +6,14 @@ use std::time::Duration;
 /// the time between two keystrokes of most typists, short beside the fetch itself.
 pub const TYPING_PAUSE: Duration = Duration::from_millis(250);
 
+/// The texts the list wants: those of the cards on its page first, then those of the next page
+/// (so that paging on reads at once), once the page's own are here.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PageTexts {
+    pub shown: Vec<u32>,
+    pub next: Vec<u32>,
+}
+
 /// Whether card texts wait for the typing to pause, and what the list asked for meanwhile.
 ///
 /// At archive scale every keystroke shows other questions, whose texts are in other shards: typing
@@ -18,15 +26,15 @@ pub struct TypingHold {
     holding: bool,
     /// Something asked for texts while held: ask again when the hold ends.
     asked: bool,
-    /// The questions whose texts the list asked for last while held (the page and the next).
-    wanted: Vec<u32>,
+    /// What the list asked for last while held.
+    wanted: PageTexts,
 }
 
 /// What to do when the typing has paused.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Release {
-    /// The questions whose texts the list asked for last.
-    pub wanted: Vec<u32>,
+    /// What the list asked for last.
+    pub wanted: PageTexts,
     /// Whether texts waited meanwhile: the texts still on screen should ask again.
     pub ask_again: bool,
 }
@@ -40,12 +48,11 @@ impl TypingHold {
         self.keystrokes
     }
 
-    /// The list asks for the texts of `questions`: true if they wait (they are remembered, in
+    /// The list asks for the texts of its page: true if they wait (they are remembered, in
     /// place of what the list asked for before).
-    pub fn holds_list(&mut self, questions: &[u32]) -> bool {
+    pub fn holds_list(&mut self, wanted: &PageTexts) -> bool {
         if self.holding {
-            self.wanted.clear();
-            self.wanted.extend_from_slice(questions);
+            self.wanted.clone_from(wanted);
             self.asked = true;
         }
         self.holding
@@ -75,10 +82,17 @@ impl TypingHold {
 mod tests {
     use super::*;
 
+    fn page(shown: &[u32], next: &[u32]) -> PageTexts {
+        PageTexts {
+            shown: shown.to_vec(),
+            next: next.to_vec(),
+        }
+    }
+
     #[test]
     fn texts_are_fetched_at_once_when_nobody_types() {
         let mut hold = TypingHold::default();
-        assert!(!hold.holds_list(&[1, 2]));
+        assert!(!hold.holds_list(&page(&[1], &[2])));
         assert!(!hold.holds_text());
     }
 
@@ -86,9 +100,9 @@ mod tests {
     fn the_texts_of_the_last_keystroke_are_fetched_when_the_typing_pauses() {
         let mut hold = TypingHold::default();
         let a = hold.keystroke();
-        assert!(hold.holds_list(&[1, 2, 3]));
+        assert!(hold.holds_list(&page(&[1, 2], &[3])));
         let s = hold.keystroke();
-        assert!(hold.holds_list(&[7, 8]));
+        assert!(hold.holds_list(&page(&[7], &[8])));
         assert!(hold.holds_text());
         // The pause after "a" has passed, but "s" came after it: still typing.
         assert_eq!(hold.pause_after(a), None);
@@ -96,11 +110,11 @@ mod tests {
         assert_eq!(
             hold.pause_after(s),
             Some(Release {
-                wanted: vec![7, 8],
+                wanted: page(&[7], &[8]),
                 ask_again: true
             })
         );
-        assert!(!hold.holds_list(&[9]));
+        assert!(!hold.holds_list(&page(&[9], &[])));
         assert_eq!(hold.pause_after(s), None, "released once");
     }
 
@@ -111,7 +125,7 @@ mod tests {
         assert_eq!(
             hold.pause_after(n),
             Some(Release {
-                wanted: vec![],
+                wanted: PageTexts::default(),
                 ask_again: false
             })
         );

@@ -7,6 +7,7 @@ use super::toolbar::Toolbar;
 use crate::app::{Data, Nav};
 use crate::browser;
 use crate::routing::Route;
+use crate::typing_hold::PageTexts;
 use crate::url_later;
 use briefwissel_corpus::explore::{Outcome, PAGE_SIZE};
 use briefwissel_corpus::query::{parse_query_string, to_query_string, Notice, Query, Sort};
@@ -142,15 +143,19 @@ pub fn ListPage(data: Data) -> impl IntoView {
         })
     });
     let busy = move || (shown_keys.with(Vec::len) < page_keys.with(Vec::len)).then_some("true");
-    // The cards ask for their own texts; the next page's are fetched beside them, so that
+    // The cards ask for their own texts; the next page's follow once those are here, so that
     // paging on reads at once.
     Effect::new(move |_| {
         let page = query.with(|q| q.page);
         let explorer = data.explorer();
-        outcome.with(|o| {
+        let wanted = outcome.with(|o| {
             let page = page.min(o.page_count());
-            explorer.want_texts_of(&[o.page(page), o.page(page + 1)].concat());
+            PageTexts {
+                shown: o.page(page).to_vec(),
+                next: o.page(page + 1).to_vec(),
+            }
         });
+        explorer.want_page_texts(wanted);
     });
     let card = move |(_, i): (u32, u32)| {
         let corpus = data.corpus();
