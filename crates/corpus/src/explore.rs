@@ -2,7 +2,7 @@
 
 use crate::date::Date;
 use crate::model::{Chamber, Corpus, DocumentKind};
-use crate::order::{sort_ids, sort_items};
+use crate::order::{by_score_then_rank, sort_ids, sort_items};
 use crate::own_documents::is_own;
 use crate::query::{own_slug, Query, Sort, UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
 use crate::search::bitset::Bitset;
@@ -463,11 +463,12 @@ impl<'a> Explorer<'a> {
         let questions: Vec<u32> = match (&text, query.sort) {
             (Some(text), Sort::Relevance) => {
                 let mut hits: Vec<u32> = matches.iter().map(|q| q as u32).collect();
-                sort_ids(&mut hits, &|&a, &b| {
-                    let (sa, sb) = (text.score(a), text.score(b));
-                    sb.total_cmp(&sa)
-                        .then(self.newest_rank[a as usize].cmp(&self.newest_rank[b as usize]))
-                });
+                by_score_then_rank(
+                    &mut hits,
+                    &|q| text.score(q),
+                    &self.newest_rank,
+                    &self.newest,
+                );
                 hits
             }
             (_, Sort::Waiting) => self
