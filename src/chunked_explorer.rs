@@ -51,7 +51,7 @@ pub struct ChunkedExplorer {
     last_query: Mutex<Option<Query>>,
     /// The last query's outcome waits for text shards (a phrase is looked for in the texts).
     search_waits_for_texts: Mutex<bool>,
-    /// Card texts wait while the reader types a search.
+    /// Texts on screen wait while the reader types a search.
     typing: Mutex<TypingHold>,
     /// The list's page whose texts are on their way: the next page's follow once they are here.
     page_texts: Mutex<Option<PageTexts>>,
@@ -117,7 +117,9 @@ impl ChunkedExplorer {
             move || {
                 let release = lock(&self.typing).pause_after(n);
                 if let Some(release) = release {
-                    self.want_page_texts(release.wanted);
+                    if let Some(wanted) = release.wanted {
+                        self.want_page_texts(wanted);
+                    }
                     if release.ask_again {
                         self.texts_arrived.notify();
                     }
@@ -156,8 +158,12 @@ impl ChunkedExplorer {
         self.want_next_page_texts();
     }
 
-    /// The next page's texts, once those of the page are here.
+    /// The next page's texts, once those of the page are here (not while the reader types: the
+    /// page may be gone with the next letter).
     fn want_next_page_texts(&'static self) {
+        if lock(&self.typing).holding() {
+            return;
+        }
         let ready = lock(&self.page_texts)
             .as_ref()
             .is_some_and(|page| self.has_texts_of(&page.shown));

@@ -26,15 +26,16 @@ pub struct TypingHold {
     holding: bool,
     /// Something asked for texts while held: ask again when the hold ends.
     asked: bool,
-    /// What the list asked for last while held.
-    wanted: PageTexts,
+    /// What the list asked for last while held, if it asked.
+    wanted: Option<PageTexts>,
 }
 
 /// What to do when the typing has paused.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Release {
-    /// What the list asked for last.
-    pub wanted: PageTexts,
+    /// What the list asked for last, if it asked while held (a keystroke that keeps the same
+    /// results asks nothing new: what the list asked for before stands).
+    pub wanted: Option<PageTexts>,
     /// Whether texts waited meanwhile: the texts still on screen should ask again.
     pub ask_again: bool,
 }
@@ -52,9 +53,14 @@ impl TypingHold {
     /// place of what the list asked for before).
     pub fn holds_list(&mut self, wanted: &PageTexts) -> bool {
         if self.holding {
-            self.wanted.clone_from(wanted);
+            self.wanted = Some(wanted.clone());
             self.asked = true;
         }
+        self.holding
+    }
+
+    /// Whether texts wait now (the reader is typing).
+    pub fn holding(&self) -> bool {
         self.holding
     }
 
@@ -110,22 +116,23 @@ mod tests {
         assert_eq!(
             hold.pause_after(s),
             Some(Release {
-                wanted: page(&[7], &[8]),
+                wanted: Some(page(&[7], &[8])),
                 ask_again: true
             })
         );
+        assert!(!hold.holding());
         assert!(!hold.holds_list(&page(&[9], &[])));
         assert_eq!(hold.pause_after(s), None, "released once");
     }
 
     #[test]
-    fn a_pause_in_which_nothing_asked_for_texts_asks_nothing_again() {
+    fn a_pause_in_which_nothing_asked_for_texts_asks_for_nothing() {
         let mut hold = TypingHold::default();
         let n = hold.keystroke();
         assert_eq!(
             hold.pause_after(n),
             Some(Release {
-                wanted: PageTexts::default(),
+                wanted: None,
                 ask_again: false
             })
         );

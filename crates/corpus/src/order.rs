@@ -1,9 +1,9 @@
-//! One stable sort for every order the app shows: ids through one comparison function pointer, so the wasm holds one copy of the sort code.
+//! The orders the app shows: one stable sort of ids through a comparison function pointer (one copy of the sort code in the wasm), and search hits by score through a byte-wise sort of keys.
 
 use std::cmp::Ordering;
 
 /// Sorts `ids` stably by `compare`. Every caller shares this one compiled sort, instead of a copy
-/// per closure and item type.
+/// per closure and item type (search hits by score go through [`by_score_then_rank`]).
 #[inline(never)]
 pub fn sort_ids(ids: &mut [u32], compare: &dyn Fn(&u32, &u32) -> Ordering) {
     ids.sort_by(|a, b| compare(a, b));
@@ -57,7 +57,7 @@ fn radix_sort(keys: &mut Vec<u64>) {
         for &key in keys.iter() {
             starts[((key >> shift) & 0xff) as usize + 1] += 1;
         }
-        if starts.iter().any(|&n| n == keys.len()) {
+        if starts.contains(&keys.len()) {
             continue;
         }
         for byte in 0..256 {
