@@ -1,7 +1,8 @@
 //! Kamervragen on the real corpus: counts, numbers, askers, parties, dates and answer grouping.
 
 use briefwissel_corpus::model::{Answer, Corpus, DocumentKind, Question};
-use briefwissel_corpus::parse::{parse_paths, parse_text};
+use briefwissel_corpus::parse::sources::{SourceFile, Sources};
+use briefwissel_corpus::parse::{parse_paths, parse_sources, parse_text};
 use briefwissel_corpus::registry::Registry;
 use std::path::Path;
 
@@ -289,10 +290,23 @@ fn an_answer_for_a_range_of_questions_answers_each_of_them() {
         ["Partij voor de Dieren", "GroenLinks-PvdA"]
     );
     assert_eq!(p.questions[0].askers.len(), 3);
+    // Themes come with the passes over the whole corpus, here a corpus of this one file.
+    let whole = parse_sources(Sources {
+        files: vec![SourceFile {
+            name: "range.txt".into(),
+            shown: "range.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+        }],
+        skipped: Vec::new(),
+    })
+    .expect("the registry files are sound");
     assert!(
-        p.questions[1].themes.iter().any(|t| t == "terugkeer"),
+        whole.corpus.questions[1]
+            .themes
+            .iter()
+            .any(|t| t == "terugkeer"),
         "{:?}",
-        p.questions[1].themes
+        whole.corpus.questions[1].themes
     );
     assert!(p.document.footnotes[0].text.starts_with("NOS"));
 }

@@ -1,7 +1,8 @@
 //! The parser never panics: arbitrary text, shuffled corpus lines, cut-off and damaged real documents all parse.
 
 use briefwissel_corpus::parse::originals::paragraphs_of;
-use briefwissel_corpus::parse::{decode, parse_lines, parse_text};
+use briefwissel_corpus::parse::sources::{SourceFile, Sources};
+use briefwissel_corpus::parse::{decode, parse_lines, parse_sources, parse_text};
 use briefwissel_corpus::registry::Registry;
 use std::path::Path;
 
@@ -99,7 +100,17 @@ fn shuffled_and_truncated_corpus_lines_never_make_the_parser_panic() {
         text.truncate(cut);
         let p = parse_text("chunk.txt", &text, &registry);
         assert_eq!(p.line_fates.len(), text.lines().count());
-        assert!(p.questions.iter().all(|q| !q.themes.is_empty()));
+        // Themes come with the passes over the whole corpus: every question gets one.
+        let whole = parse_sources(Sources {
+            files: vec![SourceFile {
+                name: "chunk.txt".into(),
+                shown: "chunk.txt".into(),
+                bytes: text.into_bytes(),
+            }],
+            skipped: Vec::new(),
+        })
+        .expect("the registry files are sound");
+        assert!(whole.corpus.questions.iter().all(|q| !q.themes.is_empty()));
     }
 }
 

@@ -458,13 +458,6 @@ fn build(
                     parsed,
                     (src.file, line),
                 );
-                let context = [
-                    body.as_str(),
-                    h.subject.as_deref().unwrap_or(""),
-                    h.addressed_to.as_deref().unwrap_or(""),
-                ]
-                .join("\n");
-                let theme_matches = src.registry.assign_themes(None, &context);
                 main.blocks.push(Block::Question(id.clone()));
                 place_of_block.push(Place::Question(id.clone()));
                 since_last.push(parsed.questions.len());
@@ -477,8 +470,8 @@ fn build(
                     parties: parties.clone(),
                     addressed_to: h.addressed_to.clone(),
                     heading: None,
-                    themes: theme_matches.iter().map(|m| Id::from(&m.theme)).collect(),
-                    theme_matches,
+                    themes: Vec::new(),
+                    theme_matches: Vec::new(),
                     asked_on,
                     text: body,
                     footnote_refs: refs,
@@ -614,8 +607,6 @@ fn build(
         // Only the header is printed (e.g. mondelinge vragen): the header is the question.
         let id = question_id(&doc_id, "1");
         let subject = h.subject.clone().unwrap_or_default();
-        let context = [subject.as_str(), h.addressed_to.as_deref().unwrap_or("")].join("\n");
-        let theme_matches = src.registry.assign_themes(None, &context);
         main.blocks.push(Block::Question(id.clone()));
         parsed.questions.push(Question {
             id: Id::from(id),
@@ -626,8 +617,8 @@ fn build(
             parties: parties.clone(),
             addressed_to: h.addressed_to.clone(),
             heading: None,
-            themes: theme_matches.iter().map(|m| Id::from(&m.theme)).collect(),
-            theme_matches,
+            themes: Vec::new(),
+            theme_matches: Vec::new(),
             asked_on,
             text: crate::text::capitalize_first(&subject),
             footnote_refs: Vec::new(),

@@ -198,7 +198,8 @@ fn parse_pieces(
     parsed
 }
 
-/// Checks common to every parser: one fate per line, themes on every question, links, ids linked.
+/// Checks common to every parser: one fate per line, links, ids linked. (Themes come with the
+/// corpus's passes: [`question_themes`].)
 fn finish(src: &Source, parsed: &mut Parsed) {
     let n = src.lines.len();
     if parsed.line_fates.len() != n {
@@ -221,14 +222,6 @@ fn finish(src: &Source, parsed: &mut Parsed) {
             Severity::Error,
             "het bestand is leeg",
         ));
-    }
-    let title = parsed.document.title.clone();
-    for q in &mut parsed.questions {
-        if q.themes.is_empty() {
-            let context = format!("{}\n{}", q.text, title);
-            q.theme_matches = src.registry.assign_themes(q.heading.as_deref(), &context);
-            q.themes = q.theme_matches.iter().map(|m| Id::from(&m.theme)).collect();
-        }
     }
     // Links from every text, in reading order.
     let mut texts: Vec<String> = Vec::new();

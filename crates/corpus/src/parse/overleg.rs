@@ -152,10 +152,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         .clone()
         .map(|r| capitalise(r.trim_start_matches("de ")));
     let (raw_answers, answered_by) = walk_out.unwrap_or_default();
-    let title = doc.title.clone();
     for q in questions {
-        let context = format!("{}\n{}", q.text, title);
-        let matches = src.registry.assign_themes(q.heading.as_deref(), &context);
         let mut parties: Vec<Id> = Vec::new();
         for a in &q.askers {
             match &a.party {
@@ -185,8 +182,8 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             parties,
             addressed_to: addressed.clone(),
             heading: q.heading,
-            themes: matches.iter().map(|m| Id::from(&m.theme)).collect(),
-            theme_matches: matches,
+            themes: Vec::new(),
+            theme_matches: Vec::new(),
             asked_on: parsed.document.dates.question_letter,
             text: q.text,
             footnote_refs: q.refs,
