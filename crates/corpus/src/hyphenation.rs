@@ -60,8 +60,18 @@ impl DocumentSpelling {
     fn words(&self) -> &Words {
         self.0.words.get_or_init(|| {
             let mut words = Words::default();
-            let text = self.0.text.to_lowercase();
-            for token in text.split_whitespace() {
+            // Each token lowercased on its own (as the whole text would lowercase it: no token's
+            // lowercase depends on another's), in one buffer: most tokens are plain ASCII.
+            let mut lower = String::new();
+            for token in self.0.text.split_whitespace() {
+                lower.clear();
+                if token.is_ascii() {
+                    lower.push_str(token);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.push_str(&token.to_lowercase());
+                }
+                let token = lower.as_str();
                 for word in token.split(|c: char| !c.is_alphabetic()) {
                     let key = folded(word);
                     if !key.is_empty() && !words.whole.contains_key(key.as_ref()) {

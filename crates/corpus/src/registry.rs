@@ -286,21 +286,22 @@ impl Registry {
     /// [`FALLBACK_THEME`]. The build refines this with the set's subject and the ministries
     /// (`parse::question_themes`).
     pub fn assign_themes(&self, heading: Option<&str>, text: &str) -> Vec<ThemeMatch> {
-        let heading_words = heading.map(normalized_words).unwrap_or_default();
-        let text_words = normalized_words(text);
+        let heading = heading.map(normalized_text).unwrap_or_default();
+        let text = normalized_text(text);
+        let (heading_words, text_words) = (words_of(&heading), words_of(&text));
         let evidence = self.theme_evidence(&[(2, &heading_words), (1, &text_words)]);
         let scores: Vec<usize> = evidence.iter().map(|e| e.score).collect();
         self.pick_themes(&scores, |ti| evidence[ti].words.clone())
     }
 
     /// Per theme (registry order): the keywords found in word lists of the given weights.
-    pub fn theme_evidence(&self, weighted: &[(usize, &[String])]) -> Vec<ThemeEvidence> {
+    pub fn theme_evidence(&self, weighted: &[(usize, &[&str])]) -> Vec<ThemeEvidence> {
         let mut per_theme = vec![ThemeEvidence::default(); self.theme_keywords.len()];
         // Locked once per call (a question's heading and text together), not once per word.
         let mut cache = self.starting.0.lock().unwrap_or_else(|e| e.into_inner());
         for &(weight, ws) in weighted {
             for start in 0..ws.len() {
-                let word = ws[start].as_str();
+                let word = ws[start];
                 for &(ti, ki) in self.starting_keywords(&mut cache, word) {
                     let kw = &self.theme_keywords[ti][ki];
                     if kw.parts.len() > 1 && !keyword_at(kw, ws, start) {
@@ -310,7 +311,7 @@ impl Registry {
                     let entry = &mut per_theme[ti];
                     entry.score += weight;
                     // Words hold no spaces: a found keyword is its words joined by single spaces.
-                    let known = |w: &String| w.split(' ').eq(found.iter().map(String::as_str));
+                    let known = |w: &String| w.split(' ').eq(found.iter().copied());
                     if !entry.words.iter().any(known) {
                         entry.words.push(found.join(" "));
                     }
@@ -414,24 +415,38 @@ fn party_key(s: &str) -> String {
 
 /// The words of `s`, lowercased with accents folded; apostrophes are dropped inside words.
 pub fn normalized_words(s: &str) -> Vec<String> {
+    words_of(&normalized_text(s))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The [`normalized_words`] of `s` in one string, one space between them: a long text's words
+/// without a string each.
+pub fn normalized_text(s: &str) -> String {
     let folded = crate::text::fold(s);
-    let mut words = Vec::new();
-    let mut cur = String::new();
+    let mut text = String::with_capacity(folded.len());
+    let mut in_word = false;
     for c in folded.chars() {
         if c.is_alphanumeric() {
-            cur.push(c);
-        } else if matches!(c, '\'' | '’') && !cur.is_empty() {
+            text.push(c);
+            in_word = true;
+        } else if matches!(c, '\'' | '’') && in_word {
             continue;
-        } else if !cur.is_empty() {
-            // The word copied into a string of its size; `cur` keeps its room for the next word.
-            words.push(cur.as_str().to_owned());
-            cur.clear();
+        } else if in_word {
+            text.push(' ');
+            in_word = false;
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
+    if text.ends_with(' ') {
+        text.pop();
     }
-    words
+    text
+}
+
+/// The words of a [`normalized_text`].
+pub fn words_of(normalized: &str) -> Vec<&str> {
+    normalized.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
 fn compile_keyword(k: &str) -> Option<Keyword> {
@@ -456,7 +471,7 @@ fn compile_keyword(k: &str) -> Option<Keyword> {
 }
 
 /// Whether `kw` occurs in `words` at `start` (all its parts, one word each).
-fn keyword_at(kw: &Keyword, words: &[String], start: usize) -> bool {
+fn keyword_at(kw: &Keyword, words: &[&str], start: usize) -> bool {
     let n = kw.parts.len();
     words
         .get(start..start + n)
@@ -466,6 +481,18 @@ fn keyword_at(kw: &Keyword, words: &[String], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_normalized_text_holds_the_normalized_words_one_space_apart() {
+        let s = "  De minister’s aanpak: 3 cijfers (Financiën)!  ";
+        assert_eq!(normalized_text(s), "de ministers aanpak 3 cijfers financien");
+        assert_eq!(
+            normalized_words(s),
+            ["de", "ministers", "aanpak", "3", "cijfers", "financien"]
+        );
+        assert_eq!(normalized_text("…"), "");
+        assert!(normalized_words("").is_empty());
+    }
 
     #[test]
     fn builtin_data_files_parse() {

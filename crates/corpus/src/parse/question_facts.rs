@@ -99,6 +99,8 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
         .collect();
     let mut unknown: Vec<(String, String)> = Vec::new();
     let mut without: FastMap<String, usize> = FastMap::default();
+    // The same few addressees and signatories come back in question after question.
+    let mut named_in: FastMap<String, Vec<String>> = FastMap::default();
     for q in &mut corpus.questions {
         let mut ids: Vec<Id> = Vec::new();
         let by = q
@@ -106,7 +108,12 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
             .as_deref()
             .and_then(|a| answered_by.get(a).copied());
         for text in q.addressed_to.as_deref().into_iter().chain(by) {
-            let named = ministries.named_in(text);
+            let named = match named_in.get(text) {
+                Some(named) => named,
+                None => named_in
+                    .entry(text.to_string())
+                    .or_insert_with(|| ministries.named_in(text)),
+            };
             if named.is_empty() {
                 let file = file_of
                     .get(q.document_id.as_str())
@@ -117,7 +124,7 @@ fn assign_ministries(out: &mut ParseOutput, ministries: &Ministries) {
                 }
             }
             for id in named {
-                if !ids.iter().any(|known| known == &id) {
+                if !ids.iter().any(|known| known == id) {
                     ids.push(Id::from(id));
                 }
             }

@@ -14,7 +14,7 @@ use crate::hash::FastMap;
 use crate::id::Id;
 use crate::ministry::Ministries;
 use crate::model::ThemeMatch;
-use crate::registry::{normalized_words, Registry, ThemeEvidence};
+use crate::registry::{normalized_text, normalized_words, words_of, Registry, ThemeEvidence};
 
 /// Weight of a keyword in the question itself (heading words count double).
 const OWN_WEIGHT: usize = 1;
@@ -46,7 +46,8 @@ pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, minist
         .documents
         .iter()
         .map(|d| {
-            let words = names.read_past(normalized_words(&d.title), people_of(&d.id));
+            let title = normalized_text(&d.title);
+            let words = names.read_past(words_of(&title), people_of(&d.id));
             (d.id.as_str(), registry.theme_evidence(&[(1, &words)]))
         })
         .collect();
@@ -68,20 +69,21 @@ pub fn assign_question_themes(out: &mut ParseOutput, registry: &Registry, minist
                 .and_then(|a| answers.get(a))
                 .copied()
                 .unwrap_or("");
-            let words = names.read_past(normalized_words(text), people_of(&q.document_id));
+            let text = normalized_text(text);
+            let words = names.read_past(words_of(&text), people_of(&q.document_id));
             registry.theme_evidence(&[(1, &words)])
         })
         .collect();
     for (q, answer) in out.corpus.questions.iter_mut().zip(&answer_evidence) {
         let askers = people_of(&q.document_id);
-        let heading = names.read_past(
-            q.heading
-                .as_deref()
-                .map(normalized_words)
-                .unwrap_or_default(),
-            askers,
-        );
-        let text = names.read_past(normalized_words(&q.text), askers);
+        let heading = q
+            .heading
+            .as_deref()
+            .map(normalized_text)
+            .unwrap_or_default();
+        let heading = names.read_past(words_of(&heading), askers);
+        let text = normalized_text(&q.text);
+        let text = names.read_past(words_of(&text), askers);
         let own = registry.theme_evidence(&[(2, &heading), (1, &text)]);
         let subject = subjects.get(q.document_id.as_str()).unwrap_or(&no_subject);
         let own: Vec<ThemeEvidence> = own
@@ -189,7 +191,7 @@ impl NameFilter {
 
     /// `words` without the runs of whole words that spell a name, or one of `people` (names as
     /// their words run together).
-    fn read_past(&self, mut words: Vec<String>, people: &[String]) -> Vec<String> {
+    fn read_past<'w>(&self, mut words: Vec<&'w str>, people: &[String]) -> Vec<&'w str> {
         let mut kept = 0;
         let mut i = 0;
         while i < words.len() {
@@ -208,7 +210,7 @@ impl NameFilter {
     }
 
     /// How many words at the start of `words` spell a name, if they do.
-    fn name_at(&self, words: &[String]) -> Option<usize> {
+    fn name_at(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?.chars().next()?;
         self.names
             .get(&first)?
@@ -218,10 +220,10 @@ impl NameFilter {
 }
 
 /// How many words at the start of `words` run together to `name`, if they do.
-fn spelled_at(name: &str, words: &[String]) -> Option<usize> {
+fn spelled_at(name: &str, words: &[&str]) -> Option<usize> {
     let mut rest = name;
     for (n, w) in words.iter().enumerate() {
-        rest = rest.strip_prefix(w.as_str())?;
+        rest = rest.strip_prefix(w)?;
         if rest.is_empty() {
             return Some(n + 1);
         }
@@ -233,30 +235,41 @@ fn spelled_at(name: &str, words: &[String]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The words of a text as the pass reads them (normalised, one string for all of them).
     fn words(s: &str) -> Vec<String> {
         normalized_words(s)
+    }
+
+    /// `read_past` on the words of `s`.
+    fn read_past(names: &NameFilter, s: &str, people: &[String]) -> Vec<String> {
+        let text = normalized_text(s);
+        let kept = names.read_past(words_of(&text), people);
+        kept.into_iter().map(str::to_owned).collect()
     }
 
     #[test]
     fn names_of_ministries_and_parties_are_read_past_even_when_glued() {
         let names = NameFilter::new(&Registry::builtin(), &Ministries::builtin());
         assert_eq!(
-            names.read_past(
-                words("aan de Minister van Volksgezondheid, Welzijn en Sport over zwemles"),
+            read_past(
+                &names,
+                "aan de Minister van Volksgezondheid, Welzijn en Sport over zwemles",
                 &[]
             ),
             words("aan de Minister van over zwemles")
         );
         assert_eq!(
-            names.read_past(
-                words("de Ministers van Klimaaten Groene Groei over windparken"),
+            read_past(
+                &names,
+                "de Ministers van Klimaaten Groene Groei over windparken",
                 &[]
             ),
             words("de Ministers van over windparken")
         );
         assert_eq!(
-            names.read_past(
-                words("het lid Teunissen (Partij voor de Dieren) over dierenleed"),
+            read_past(
+                &names,
+                "het lid Teunissen (Partij voor de Dieren) over dierenleed",
                 &[]
             ),
             words("het lid Teunissen over dierenleed")
@@ -268,8 +281,9 @@ mod tests {
         let names = NameFilter::new(&Registry::builtin(), &Ministries::builtin());
         let askers = ["dijk".to_string(), "vanderplas".to_string()];
         assert_eq!(
-            names.read_past(
-                words("Vragen van de leden Dijk en Van der Plas over de dijk bij Dijk"),
+            read_past(
+                &names,
+                "Vragen van de leden Dijk en Van der Plas over de dijk bij Dijk",
                 &askers
             ),
             words("Vragen van de leden en over de bij")
@@ -295,7 +309,8 @@ mod tests {
     #[test]
     fn the_ministry_decides_between_themes_that_words_point_to_equally() {
         let registry = Registry::builtin();
-        let own = registry.theme_evidence(&[(1, &words("een bedrijf en een ziekenhuis"))]);
+        let text = normalized_text("een bedrijf en een ziekenhuis");
+        let own = registry.theme_evidence(&[(1, &words_of(&text))]);
         let none = vec![ThemeEvidence::default(); registry.themes().len()];
         let picked = themes_of(
             &registry,
