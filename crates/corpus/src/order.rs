@@ -50,7 +50,7 @@ pub fn by_score_then_rank(
 
 /// Sorts numbers a byte at a time, lowest byte first (a byte every key shares is skipped): a few
 /// loops, where a comparison sort of `u64` would add its own compiled copy to the app.
-fn radix_sort(keys: &mut Vec<u64>) {
+pub fn radix_sort(keys: &mut Vec<u64>) {
     let mut spare = vec![0u64; keys.len()];
     for shift in (0..64).step_by(8) {
         let mut starts = [0usize; 257];

@@ -15,7 +15,57 @@ pub struct Vocabulary {
     ends: FastMap<u64, u32>,
     /// Per pair of words written with one space and no punctuation between them, the second in
     /// lowercase ("jonge mannen,", "(Komende jaren"), folded and keyed by [`pair_key`]: how often.
-    pairs: FastMap<u64, u32>,
+    pairs: PairCounts,
+}
+
+/// How often each pair of words occurs, by [`pair_key`]: the pairs of the corpus as read as sorted
+/// keys (a corpus has millions of them, and a map of them missed the cache on nearly every word),
+/// and pairs a repair first wrote in a small map beside them.
+#[derive(Debug, Default, Clone)]
+struct PairCounts {
+    sorted: Vec<(u64, u32)>,
+    added: FastMap<u64, u32>,
+}
+
+/// Keys gathered before they are sorted into [`PairCounts::sorted`]: some 32 MB.
+const PAIR_KEYS_AT_ONCE: usize = 1 << 22;
+
+impl PairCounts {
+    /// Sorts `keys` and adds them to the sorted pairs; `keys` is left empty.
+    fn add_keys(&mut self, keys: &mut Vec<u64>) {
+        crate::order::radix_sort(keys);
+        let mut merged: Vec<(u64, u32)> = Vec::with_capacity(self.sorted.len() + keys.len() / 2);
+        let mut old = self.sorted.iter().copied().peekable();
+        let mut new = keys.iter().copied().peekable();
+        while let Some(&key) = new.peek() {
+            let mut n = 0;
+            while new.next_if_eq(&key).is_some() {
+                n += 1;
+            }
+            while let Some(before) = old.next_if(|&(k, _)| k < key) {
+                merged.push(before);
+            }
+            let had = old.next_if(|&(k, _)| k == key).map_or(0, |(_, n)| n);
+            merged.push((key, had + n));
+        }
+        merged.extend(old);
+        self.sorted = merged;
+        keys.clear();
+    }
+
+    fn get(&self, key: u64) -> u32 {
+        match self.sorted.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(at) => self.sorted[at].1,
+            Err(_) => self.added.get(&key).copied().unwrap_or(0),
+        }
+    }
+
+    fn get_mut(&mut self, key: u64) -> &mut u32 {
+        match self.sorted.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(at) => &mut self.sorted[at].1,
+            Err(_) => self.added.entry(key).or_default(),
+        }
+    }
 }
 
 /// Counts the words of `text` in `counts`, and gives `pair` each two words written with one space
@@ -69,25 +119,26 @@ impl Vocabulary {
         titles: impl IntoIterator<Item = &'a str>,
     ) -> Vocabulary {
         let mut counts: FastMap<String, u32> = FastMap::default();
-        let mut pairs: FastMap<u64, u32> = FastMap::default();
+        let mut pairs = PairCounts::default();
+        let mut keys: Vec<u64> = Vec::new();
         let mut seen: FastSet<&str> = Default::default();
         for text in texts {
             for paragraph in text.split("\n\n") {
                 if seen.insert(paragraph.trim()) {
-                    count_words(paragraph, &mut counts, &mut |a, b| {
-                        *pairs.entry(pair_key(a, b)).or_default() += 1;
-                    });
+                    count_words(paragraph, &mut counts, &mut |a, b| keys.push(pair_key(a, b)));
+                    if keys.len() >= PAIR_KEYS_AT_ONCE {
+                        pairs.add_keys(&mut keys);
+                    }
                 }
             }
         }
         let mut in_titles: FastMap<String, u32> = FastMap::default();
         for title in titles {
             if seen.insert(title.trim()) {
-                count_words(title, &mut in_titles, &mut |a, b| {
-                    *pairs.entry(pair_key(a, b)).or_default() += 1;
-                });
+                count_words(title, &mut in_titles, &mut |a, b| keys.push(pair_key(a, b)));
             }
         }
+        pairs.add_keys(&mut keys);
         let mut ends: FastMap<u64, u32> = FastMap::default();
         for (word, &n) in &counts {
             if n >= 2 {
@@ -124,7 +175,7 @@ impl Vocabulary {
             }
         });
         for (key, (delta, joined)) in pair_delta {
-            let n = self.pairs.entry(key).or_default();
+            let n = self.pairs.get_mut(key);
             *n = n.saturating_add_signed(delta as i32);
             if delta > 0 {
                 changed.insert(joined);
@@ -180,7 +231,7 @@ impl Vocabulary {
 
     /// How often the folded words `a` and `b` stand side by side, one space apart.
     pub(super) fn pair_count(&self, a: &str, b: &str) -> u32 {
-        self.pairs.get(&pair_key(a, b)).copied().unwrap_or(0)
+        self.pairs.get(pair_key(a, b))
     }
 }
 
