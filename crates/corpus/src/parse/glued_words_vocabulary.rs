@@ -240,3 +240,23 @@ pub(super) fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_gathered_in_batches_count_as_if_gathered_at_once() {
+        let mut pairs = PairCounts::default();
+        pairs.add_keys(&mut vec![5, 3, 5, 9]);
+        pairs.add_keys(&mut vec![3, 7, 3, u64::MAX]);
+        assert_eq!(
+            [3, 5, 7, 9, u64::MAX, 1].map(|k| pairs.get(k)),
+            [3, 2, 1, 1, 1, 0]
+        );
+        // A repair's recount: a pair first written, and one less often.
+        *pairs.get_mut(1) += 2;
+        *pairs.get_mut(5) -= 1;
+        assert_eq!((pairs.get(1), pairs.get(5), pairs.get(3)), (2, 1, 3));
+    }
+}
