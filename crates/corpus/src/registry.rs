@@ -485,7 +485,10 @@ mod tests {
     #[test]
     fn a_normalized_text_holds_the_normalized_words_one_space_apart() {
         let s = "  De minister’s aanpak: 3 cijfers (Financiën)!  ";
-        assert_eq!(normalized_text(s), "de ministers aanpak 3 cijfers financien");
+        assert_eq!(
+            normalized_text(s),
+            "de ministers aanpak 3 cijfers financien"
+        );
         assert_eq!(
             normalized_words(s),
             ["de", "ministers", "aanpak", "3", "cijfers", "financien"]

@@ -125,7 +125,9 @@ impl Vocabulary {
         for text in texts {
             for paragraph in text.split("\n\n") {
                 if seen.insert(paragraph.trim()) {
-                    count_words(paragraph, &mut counts, &mut |a, b| keys.push(pair_key(a, b)));
+                    count_words(paragraph, &mut counts, &mut |a, b| {
+                        keys.push(pair_key(a, b))
+                    });
                     if keys.len() >= PAIR_KEYS_AT_ONCE {
                         pairs.add_keys(&mut keys);
                     }

@@ -198,7 +198,7 @@ impl Builder {
             .collect();
         self.pairs
             .retain(|&(a, b, _)| common[a as usize] && common[b as usize]);
-        self.pairs.sort_unstable();
+        self.sort_pairs(&common);
         // Every term and every indexed pair, with its sorted posting list.
         let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.words.len());
         for (word, mut list) in self.words.iter().zip(std::mem::take(&mut self.lists)) {
@@ -247,6 +247,41 @@ impl Builder {
             }
         }
         index
+    }
+
+    /// Sorts the pairs of common terms (`common[term]`) by pair, then unit: as one number each,
+    /// sorted as numbers, where the common terms are few enough to number a pair in 32 bits (the
+    /// common terms numbered densely in term order, so `a * n + b` orders as `(a, b)` does).
+    fn sort_pairs(&mut self, common: &[bool]) {
+        let n = common.iter().filter(|&&c| c).count() as u64;
+        if n * n > u64::from(u32::MAX) {
+            self.pairs.sort_unstable();
+            return;
+        }
+        let mut dense = vec![u32::MAX; common.len()];
+        for (d, (t, _)) in common.iter().enumerate().filter(|(_, &c)| c).enumerate() {
+            dense[t] = d as u32;
+        }
+        let mut by_pair: Vec<u64> = self
+            .pairs
+            .iter()
+            .map(|&(a, b, unit)| {
+                let pair = u64::from(dense[a as usize]) * n + u64::from(dense[b as usize]);
+                pair << 32 | u64::from(unit)
+            })
+            .collect();
+        crate::order::radix_sort(&mut by_pair);
+        let by_dense: Vec<u32> = (0..common.len() as u32)
+            .filter(|&t| common[t as usize])
+            .collect();
+        self.pairs = by_pair
+            .iter()
+            .map(|&key| {
+                let pair = key >> 32;
+                let (a, b) = (by_dense[(pair / n) as usize], by_dense[(pair % n) as usize]);
+                (a, b, key as u32)
+            })
+            .collect();
     }
 }
 
