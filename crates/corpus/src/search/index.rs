@@ -312,6 +312,29 @@ mod tests {
     use crate::search::reader::{read_varint, IndexReader};
 
     #[test]
+    fn pairs_of_common_terms_sort_by_pair_then_unit_as_a_comparison_sorts_them() {
+        let common = [true, false, true, true, false, true];
+        let mut pairs = Vec::new();
+        let mut x = 7u32;
+        for unit in 0..200 {
+            for _ in 0..5 {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let (a, b) = ((x >> 8) % 6, (x >> 16) % 6);
+                if common[a as usize] && common[b as usize] {
+                    pairs.push((a, b, unit));
+                }
+            }
+        }
+        let mut builder = Builder {
+            pairs: pairs.clone(),
+            ..Builder::default()
+        };
+        builder.sort_pairs(&common);
+        pairs.sort_unstable();
+        assert_eq!(builder.pairs, pairs);
+    }
+
+    #[test]
     fn varints_round_trip_and_reject_truncation() {
         let mut out = Vec::new();
         for v in [0, 1, 127, 128, 300, u32::MAX] {
