@@ -311,7 +311,8 @@ pub struct Question {
     pub addressed_to: Option<String>,
     /// The printed theme heading the question stands under, if any.
     pub heading: Option<String>,
-    /// Theme ids, at least one.
+    /// Theme ids, at least one once the passes over the corpus ran (`parse::question_themes`);
+    /// empty in what one file's parse returns.
     pub themes: Vec<Id>,
     pub theme_matches: Vec<ThemeMatch>,
     pub asked_on: Option<Date>,

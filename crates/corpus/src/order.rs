@@ -1,4 +1,4 @@
-//! The orders the app shows: one stable sort of ids through a comparison function pointer (one copy of the sort code in the wasm), and search hits by score through a byte-wise sort of keys.
+//! Sorts: one stable sort of ids through a comparison function pointer (one copy of the sort code in the wasm), and a byte-wise sort of numbers for search hits by score and the build's pair counts.
 
 use std::cmp::Ordering;
 
@@ -49,7 +49,8 @@ pub fn by_score_then_rank(
 }
 
 /// Sorts numbers a byte at a time, lowest byte first (a byte every key shares is skipped): a few
-/// loops, where a comparison sort of `u64` would add its own compiled copy to the app.
+/// loops, where a comparison sort of `u64` would add its own compiled copy to the app; the build
+/// sorts its millions of pair keys with it too.
 pub fn radix_sort(keys: &mut Vec<u64>) {
     let mut spare = vec![0u64; keys.len()];
     for shift in (0..64).step_by(8) {

@@ -283,8 +283,8 @@ impl Registry {
 
     /// The themes of a text on its own: keywords matched on normalised words of heading and text,
     /// heading words double; see [`Registry::pick_themes`]. Never empty: falls back to
-    /// [`FALLBACK_THEME`]. The build refines this with the set's subject and the ministries
-    /// (`parse::question_themes`).
+    /// [`FALLBACK_THEME`]. The keywords' view alone, for tests of the keyword lists: the build
+    /// weighs the set's subject, the answer and the ministries as well (`parse::question_themes`).
     pub fn assign_themes(&self, heading: Option<&str>, text: &str) -> Vec<ThemeMatch> {
         let heading = heading.map(normalized_text).unwrap_or_default();
         let text = normalized_text(text);

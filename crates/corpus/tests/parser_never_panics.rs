@@ -2,7 +2,9 @@
 
 use briefwissel_corpus::parse::originals::paragraphs_of;
 use briefwissel_corpus::parse::sources::{SourceFile, Sources};
-use briefwissel_corpus::parse::{decode, parse_lines, parse_sources, parse_text};
+use briefwissel_corpus::parse::{
+    corpus_passes, decode, parse_lines, parse_text, read_sources, Builtin,
+};
 use briefwissel_corpus::registry::Registry;
 use std::path::Path;
 
@@ -70,6 +72,7 @@ fn arbitrary_bytes_never_make_the_parser_panic() {
 #[test]
 fn shuffled_and_truncated_corpus_lines_never_make_the_parser_panic() {
     let registry = Registry::builtin();
+    let builtin = Builtin::checked().expect("the registry files are sound");
     let lines = corpus_lines();
     let mut rng = Rng(42);
     for round in 0..200 {
@@ -101,15 +104,16 @@ fn shuffled_and_truncated_corpus_lines_never_make_the_parser_panic() {
         let p = parse_text("chunk.txt", &text, &registry);
         assert_eq!(p.line_fates.len(), text.lines().count());
         // Themes come with the passes over the whole corpus: every question gets one.
-        let whole = parse_sources(Sources {
+        let sources = Sources {
             files: vec![SourceFile {
                 name: "chunk.txt".into(),
                 shown: "chunk.txt".into(),
                 bytes: text.into_bytes(),
             }],
             skipped: Vec::new(),
-        })
-        .expect("the registry files are sound");
+        };
+        let mut whole = read_sources(sources, &builtin.registry, &mut |_| {});
+        corpus_passes(&mut whole, &builtin, &|_| true);
         assert!(whole.corpus.questions.iter().all(|q| !q.themes.is_empty()));
     }
 }

@@ -32,7 +32,12 @@ const PAIR_KEYS_AT_ONCE: usize = 1 << 22;
 
 impl PairCounts {
     /// Sorts `keys` and adds them to the sorted pairs; `keys` is left empty.
+    /// Only while the vocabulary is counted: after that, pairs a repair writes go to `added`, and a
+    /// key is in one of the two, never both.
     fn add_keys(&mut self, keys: &mut Vec<u64>) {
+        if keys.is_empty() {
+            return;
+        }
         crate::order::radix_sort(keys);
         let mut merged: Vec<(u64, u32)> = Vec::with_capacity(self.sorted.len() + keys.len() / 2);
         let mut old = self.sorted.iter().copied().peekable();

@@ -333,7 +333,11 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     }
     let mut renamed: FastMap<Id, Id> = FastMap::default();
     let mut extra_sources: FastMap<usize, Vec<String>> = FastMap::default();
-    for (&copy, &kept) in merged_into {
+    // In corpus order: a question repeated in two answer letters lists them, and takes what it
+    // lacks from them, in the order of the corpus, not of a map.
+    let mut merges: Vec<(usize, usize)> = merged_into.iter().map(|(&c, &k)| (c, k)).collect();
+    merges.sort_unstable();
+    for (copy, kept) in merges {
         let c = out.corpus.questions[copy].clone();
         let k = &mut out.corpus.questions[kept];
         fill_missing(k, &c);

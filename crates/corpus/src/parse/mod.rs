@@ -69,7 +69,8 @@ pub enum Place {
     Title,
 }
 
-/// What one parser produced for one file.
+/// What one parser produced for one file (questions without themes: the passes over the corpus
+/// give them, [`question_themes`]).
 pub struct Parsed {
     pub document: Document,
     pub questions: Vec<Question>,

@@ -235,7 +235,7 @@ fn spelled_at(name: &str, words: &[&str]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    /// The words of a text as the pass reads them (normalised, one string for all of them).
+    /// The normalised words of a text, each a string of its own.
     fn words(s: &str) -> Vec<String> {
         normalized_words(s)
     }

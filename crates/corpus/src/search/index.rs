@@ -270,6 +270,7 @@ impl Builder {
                 pair << 32 | u64::from(unit)
             })
             .collect();
+        self.pairs = Vec::new();
         crate::order::radix_sort(&mut by_pair);
         let by_dense: Vec<u32> = (0..common.len() as u32)
             .filter(|&t| common[t as usize])
