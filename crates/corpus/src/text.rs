@@ -249,25 +249,25 @@ pub fn pdf_footnote_lines(lines: &[&str]) -> Vec<Option<String>> {
 /// after punctuation (`gekomen?1 Was`, `Zeeland»?1`, `Shell?1 2`).
 pub fn strip_footnote_markers(line: &str, known: &[String]) -> (String, Vec<String>) {
     let t = line.trim();
-    if known.is_empty() {
-        // No footnotes in the file: no number is a marker.
+    // No footnotes in the file, or no digit in the line: no marker.
+    if known.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
         return (t.to_string(), Vec::new());
     }
     let is_known = |n: &str| known.iter().any(|k| k == n);
     let mut refs = Vec::new();
     // A line of markers only.
-    let parts: Vec<&str> = t.split_whitespace().collect();
-    if !parts.is_empty()
-        && parts
-            .iter()
-            .all(|p| p.chars().all(|c| c.is_ascii_digit()) && is_known(p))
+    if t.split_whitespace()
+        .all(|p| p.bytes().all(|c| c.is_ascii_digit()) && is_known(p))
     {
-        return (String::new(), parts.iter().map(|p| p.to_string()).collect());
+        return (
+            String::new(),
+            t.split_whitespace().map(str::to_string).collect(),
+        );
     }
     let mut rest = t;
     // A marker at the start of the line, followed by a space or punctuation other than a digit group.
-    let lead: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if !lead.is_empty() && lead.len() <= 2 && is_known(&lead) {
+    let lead = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+    if !lead.is_empty() && lead.len() <= 2 && is_known(lead) {
         let after = &rest[lead.len()..];
         let next_word = after.split_whitespace().next().unwrap_or("");
         let starts_ok = after.starts_with(' ')
@@ -280,72 +280,76 @@ pub fn strip_footnote_markers(line: &str, known: &[String]) -> (String, Vec<Stri
         let is_number =
             after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
         if starts_ok && !is_date && !is_number {
-            refs.push(lead.clone());
+            refs.push(lead.to_string());
             rest = after.trim_start_matches(' ');
         }
     }
     // Word-style markers: `1)` and `[1]` as separate tokens.
-    let mut kept: Vec<&str> = Vec::new();
-    for tok in rest.split(' ') {
-        let inner = tok
-            .strip_suffix(')')
+    fn marker_in<'a>(tok: &'a str, is_known: &dyn Fn(&str) -> bool) -> Option<&'a str> {
+        tok.strip_suffix(')')
             .filter(|r| !r.contains('('))
-            .or_else(|| tok.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
-        match inner {
-            Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && is_known(n) => {
-                refs.push(n.to_string())
-            }
-            _ => kept.push(tok),
-        }
+            .or_else(|| tok.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+            .filter(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()) && is_known(n))
     }
-    let joined = kept.join(" ");
-    let rest = joined.trim_end();
-    // Markers glued after punctuation anywhere in the line.
+    let marker_token = |tok| marker_in(tok, &is_known);
+    let joined;
+    let rest = if rest.split(' ').any(|tok| marker_token(tok).is_some()) {
+        let mut kept: Vec<&str> = Vec::new();
+        for tok in rest.split(' ') {
+            match marker_token(tok) {
+                Some(n) => refs.push(n.to_string()),
+                None => kept.push(tok),
+            }
+        }
+        joined = kept.join(" ");
+        joined.trim_end()
+    } else {
+        rest
+    };
+    // Markers glued after punctuation anywhere in the line: one or more numbers, separated by
+    // single spaces, each followed by a space or the end.
+    let bytes = rest.as_bytes();
+    let digits_from = |at: usize| {
+        at + bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
     let mut out = String::with_capacity(rest.len());
-    let chars: Vec<char> = rest.chars().collect();
+    let mut copied_to = 0;
     let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k];
-        out.push(c);
-        k += 1;
-        let prev_digit = k >= 2 && chars[k - 2].is_ascii_digit();
+    while let Some(c) = rest[k..].chars().next() {
+        let prev_digit = k > 0 && bytes[k - 1].is_ascii_digit();
+        k += c.len_utf8();
         let punct = matches!(c, '?' | '»' | '”' | '"' | ')' | ';' | ':' | '!')
             || (matches!(c, '.' | ',') && !prev_digit);
         if !punct {
             continue;
         }
-        // One or more markers: digits, separated by single spaces, each followed by space or end.
         loop {
-            let mut j = k;
-            while j < chars.len() && chars[j].is_ascii_digit() {
-                j += 1;
-            }
-            let num: String = chars[k..j].iter().collect();
-            let end_ok = j == chars.len() || chars[j] == ' ';
-            if num.is_empty() || num.len() > 2 || !end_ok || !is_known(&num) {
+            let j = digits_from(k);
+            let num = &rest[k..j];
+            let end_ok = j == bytes.len() || bytes[j] == b' ';
+            if num.is_empty() || num.len() > 2 || !end_ok || !is_known(num) {
                 break;
             }
             // `, 3 en` or `. 2024`-like text is not a marker: require no space before the first one.
-            refs.push(num);
+            out.push_str(&rest[copied_to..k]);
+            refs.push(num.to_string());
             k = j;
-            if k < chars.len()
-                && chars[k] == ' '
-                && k + 1 < chars.len()
-                && chars[k + 1].is_ascii_digit()
-            {
-                let mut m = k + 1;
-                while m < chars.len() && chars[m].is_ascii_digit() {
-                    m += 1;
-                }
-                let next: String = chars[k + 1..m].iter().collect();
-                if (m == chars.len() || chars[m] == ' ') && is_known(&next) {
+            copied_to = j;
+            if k + 1 < bytes.len() && bytes[k] == b' ' && bytes[k + 1].is_ascii_digit() {
+                let m = digits_from(k + 1);
+                if (m == bytes.len() || bytes[m] == b' ') && is_known(&rest[k + 1..m]) {
                     k += 1;
+                    copied_to = k;
                     continue;
                 }
             }
             break;
         }
     }
+    out.push_str(&rest[copied_to..]);
     (out, refs)
 }
 

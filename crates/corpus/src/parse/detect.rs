@@ -6,25 +6,13 @@ use crate::model::DocumentKind;
 /// The kind of `src`, from markers in its first lines and its question/answer structure.
 /// Never looks at the file name.
 pub fn detect_kind(src: &Source) -> DocumentKind {
-    let head: String = src
-        .lines
-        .iter()
-        .take(60)
-        .map(|l| l.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let all_lower = || {
-        src.lines
-            .iter()
-            .map(|l| l.to_lowercase())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-
-    let trimmed: Vec<String> = src.lines.iter().map(|l| l.trim().to_lowercase()).collect();
+    // Every line lowercased once (lowercasing keeps what is space, so trimming after is the same).
+    let lower: Vec<String> = src.lines.iter().map(|l| l.to_lowercase()).collect();
+    let head = lower[..lower.len().min(60)].join("\n");
+    let trimmed: Vec<&str> = lower.iter().map(|l| l.trim()).collect();
     let has_mededeling = trimmed
         .iter()
-        .any(|l| l.starts_with("mededeling van ") || l == "mededeling");
+        .any(|l| l.starts_with("mededeling van ") || *l == "mededeling");
     // "Antwoord van …" (Aanhangsel), or an answer letter's cover ("In antwoord op uw brief van …")
     // or heading ("Antwoorden van de minister … op Kamervragen") above "Antwoord op vraag 1".
     let has_answer_of = trimmed
@@ -44,12 +32,12 @@ pub fn detect_kind(src: &Source) -> DocumentKind {
         .iter()
         .filter(|l| l.starts_with("antwoord") && !l.starts_with("antwoord van "))
         .count();
-    let top: String = src
-        .lines
+    let top = trimmed
         .iter()
-        .filter(|l| !l.trim().is_empty())
+        .zip(&lower)
+        .filter(|(t, _)| !t.is_empty())
         .take(12)
-        .map(|l| l.to_lowercase())
+        .map(|(_, l)| l.as_str())
         .collect::<Vec<_>>()
         .join("\n");
     let kamervragen_top =
@@ -77,7 +65,7 @@ pub fn detect_kind(src: &Source) -> DocumentKind {
     if has_questions_header {
         return DocumentKind::Kamervragen;
     }
-    let all = all_lower();
+    let all = lower.join("\n");
     if head.contains("\nnota") || head.starts_with("nota") || head.contains("nota aan") {
         return DocumentKind::Nota;
     }
@@ -95,7 +83,7 @@ pub fn detect_kind(src: &Source) -> DocumentKind {
     DocumentKind::Organisatiebrief
 }
 
-fn answer_labels_present(trimmed: &[String]) -> bool {
+fn answer_labels_present(trimmed: &[&str]) -> bool {
     trimmed.iter().any(|l| {
         (l.starts_with("antwoord") && !l.starts_with("antwoord van ") && l.len() < 40)
             || l.starts_with("antwoord op vraag")

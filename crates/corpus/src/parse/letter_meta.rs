@@ -268,6 +268,15 @@ pub(crate) fn chamber_from_mentions(lines: &[&str]) -> Option<Chamber> {
     let mut tk = 0;
     let mut ek = 0;
     for l in lines {
+        // Every name counted has "kamer" in it: a line of plain ASCII without it has none.
+        if l.is_ascii()
+            && !l
+                .as_bytes()
+                .windows(5)
+                .any(|w| w.eq_ignore_ascii_case(b"kamer"))
+        {
+            continue;
+        }
         let lower = l.to_lowercase();
         tk += lower.matches("tweede kamer").count() + lower.matches("tweedekamer.nl").count();
         ek += lower.matches("eerste kamer").count() + lower.matches("eerstekamer.nl").count();

@@ -45,10 +45,14 @@ pub fn cut_run_together_lines<'a>(lines: &[&'a str]) -> (Vec<&'a str>, Vec<usize
 fn cuts(line: &str) -> Vec<usize> {
     let after_digit = |p: usize| line[..p].ends_with(|c: char| c.is_ascii_digit());
     let after_space = |p: usize| line[..p].ends_with(char::is_whitespace);
+    // Only a byte that begins a label word can begin a label (each begins with an ASCII letter,
+    // so that byte begins a character).
+    let begins_label = |b: u8| LABEL_WORDS.iter().any(|w| w.as_bytes()[0] == b);
     let labels: Vec<usize> = line
-        .char_indices()
+        .bytes()
+        .enumerate()
+        .filter(|&(p, b)| p > 0 && begins_label(b) && is_label_at(&line[p..]))
         .map(|(p, _)| p)
-        .filter(|&p| p > 0 && is_label_at(&line[p..]))
         .collect();
     let run_together = line.len() >= RUN_TOGETHER_MIN_BYTES
         && labels.iter().filter(|&&p| after_space(p)).count() >= 2;
