@@ -79,6 +79,18 @@ fn footnote_markers_are_removed_from_running_text_and_reported() {
         strip_footnote_markers("belonen'? [1]", &known).0,
         "belonen'?"
     );
+    // After a closing quote of three bytes, in the middle of a line; and a line with no digit.
+    assert_eq!(
+        strip_footnote_markers("volgens de minister „Ja”3 en meer", &known),
+        (
+            "volgens de minister „Ja” en meer".to_string(),
+            vec!["3".to_string()]
+        )
+    );
+    assert_eq!(
+        strip_footnote_markers("  Was dit bekend?  ", &known),
+        ("Was dit bekend?".to_string(), Vec::<String>::new())
+    );
     // Numbers that are not footnotes, dates and decimals stay.
     assert_eq!(
         strip_footnote_markers("1 oktober 2024).", &known).0,
