@@ -66,6 +66,16 @@ pub fn fnv1a_of_parts(parts: &[&[u8]]) -> u64 {
     hasher.finish()
 }
 
+/// [`fnv1a_of_parts`] of more parts after those whose hash is `state`: FNV-1a reads byte by
+/// byte, so `fnv1a_continued(fnv1a_of_parts(&[a]), &[b]) == fnv1a_of_parts(&[a, b])`.
+pub fn fnv1a_continued(state: u64, parts: &[&[u8]]) -> u64 {
+    let mut hasher = fnv::FnvHasher::with_key(state);
+    for part in parts {
+        hasher.write(part);
+    }
+    hasher.finish()
+}
+
 /// [`fnv1a`] of the bytes of `word` read from the end backwards; see [`fnv1a_of_ends`].
 pub fn fnv1a_backwards(word: &str) -> u64 {
     let mut hasher = fnv::FnvHasher::default();
@@ -117,5 +127,14 @@ mod tests {
         assert_eq!(content_hash(b""), "cbf29ce484222325");
         assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
         assert_ne!(content_hash(b"ab"), content_hash(b"ba"));
+    }
+
+    #[test]
+    fn a_hash_continued_is_the_hash_of_the_parts_together() {
+        let (a, b) = (b"asiel ".as_slice(), b"zoekers".as_slice());
+        assert_eq!(
+            super::fnv1a_continued(super::fnv1a(a), &[b]),
+            super::fnv1a(b"asiel zoekers")
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! The corpus's own vocabulary for the glued-word repair: how often each word and each pair of words occurs, and which strings end longer words.
 
-use crate::hash::{fnv1a_backwards, fnv1a_of_ends, fnv1a_of_parts, FastMap, FastSet};
+use crate::hash::{
+    fnv1a_backwards, fnv1a_continued, fnv1a_of_ends, fnv1a_of_parts, FastMap, FastSet,
+};
 use crate::text::{fold, fold_into};
 
 /// How often each word (folded, letters only) occurs in the corpus, which strings end longer
@@ -115,6 +117,76 @@ fn pair_key(a: &str, b: &str) -> u64 {
     fnv1a_of_parts(&[a.as_bytes(), b" ", b.as_bytes()])
 }
 
+/// What [`count_words`] makes of one space-separated token, worked out once per distinct token:
+/// a corpus repeats its tokens.
+struct TokenWords {
+    /// Its letter runs, folded.
+    runs: Vec<String>,
+    /// A pair's second word: one run, starting the token, in lowercase.
+    second: bool,
+    /// A pair's first word (one run, ending the token): the start of [`pair_key`] with it.
+    first: Option<u64>,
+    /// How often the token occurs.
+    n: u32,
+}
+
+impl TokenWords {
+    fn of(token: &str) -> TokenWords {
+        let raw: Vec<&str> = letter_runs(token).collect();
+        let only = raw.len() == 1;
+        let runs: Vec<String> = raw.iter().map(|run| fold(run)).collect();
+        let second = only
+            && token.starts_with(char::is_alphabetic)
+            && raw[0].chars().all(char::is_lowercase);
+        let first =
+            (only && token.ends_with(raw[0])).then(|| fnv1a_of_parts(&[runs[0].as_bytes(), b" "]));
+        TokenWords {
+            runs,
+            second,
+            first,
+            n: 0,
+        }
+    }
+}
+
+/// [`count_words`] over many paragraphs, each distinct token read once: the words' counts go to
+/// `counts` when [`TokenCounts::finish`] is called, the pairs' keys to `pair` as they are met.
+#[derive(Default)]
+struct TokenCounts<'a> {
+    ids: FastMap<&'a str, u32>,
+    tokens: Vec<TokenWords>,
+}
+
+impl<'a> TokenCounts<'a> {
+    fn count(&mut self, paragraph: &'a str, pair: &mut dyn FnMut(u64)) {
+        let mut previous: Option<u64> = None;
+        for token in paragraph.split(' ') {
+            let id = match self.ids.get(token) {
+                Some(&id) => id as usize,
+                None => {
+                    self.ids.insert(token, self.tokens.len() as u32);
+                    self.tokens.push(TokenWords::of(token));
+                    self.tokens.len() - 1
+                }
+            };
+            let words = &mut self.tokens[id];
+            words.n += 1;
+            if let (Some(first), true) = (previous, words.second) {
+                pair(fnv1a_continued(first, &[words.runs[0].as_bytes()]));
+            }
+            previous = words.first;
+        }
+    }
+
+    fn finish(self, counts: &mut FastMap<String, u32>) {
+        for words in self.tokens {
+            for run in words.runs {
+                *counts.entry(run).or_default() += words.n;
+            }
+        }
+    }
+}
+
 impl Vocabulary {
     /// The vocabulary of these running texts, with the words and pairs of words of `titles` as
     /// evidence of what is written apart. A paragraph that occurs more than once (a question
@@ -127,18 +199,18 @@ impl Vocabulary {
         let mut pairs = PairCounts::default();
         let mut keys: Vec<u64> = Vec::new();
         let mut seen: FastSet<&str> = Default::default();
+        let mut tokens = TokenCounts::default();
         for text in texts {
             for paragraph in text.split("\n\n") {
                 if seen.insert(paragraph.trim()) {
-                    count_words(paragraph, &mut counts, &mut |a, b| {
-                        keys.push(pair_key(a, b))
-                    });
+                    tokens.count(paragraph, &mut |key| keys.push(key));
                     if keys.len() >= PAIR_KEYS_AT_ONCE {
                         pairs.add_keys(&mut keys);
                     }
                 }
             }
         }
+        tokens.finish(&mut counts);
         let mut in_titles: FastMap<String, u32> = FastMap::default();
         for title in titles {
             if seen.insert(title.trim()) {
@@ -251,6 +323,31 @@ pub(super) fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_read_once_count_every_word_and_pair_where_they_occur() {
+        let mut tokens = TokenCounts::default();
+        let mut keys = Vec::new();
+        tokens.count("de minister zei: de minister, de Minister", &mut |k| {
+            keys.push(k)
+        });
+        let mut counts = FastMap::default();
+        tokens.finish(&mut counts);
+        let count = |w: &str| counts.get(w).copied();
+        assert_eq!(
+            (count("de"), count("minister"), count("zei"), counts.len()),
+            (Some(3), Some(3), Some(1), 3)
+        );
+        // "zei:" ends with punctuation and "Minister" has a capital: neither pairs on that side.
+        keys.sort_unstable();
+        let mut expected = vec![
+            pair_key("de", "minister"),
+            pair_key("de", "minister"),
+            pair_key("minister", "zei"),
+        ];
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+    }
 
     #[test]
     fn pairs_gathered_in_batches_count_as_if_gathered_at_once() {
