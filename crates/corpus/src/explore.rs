@@ -1,54 +1,32 @@
 //! The explorer: filters questions by facets, date range and search text, counts facets, sorts, finds letters.
 
 use crate::date::Date;
-use crate::model::{Chamber, Corpus, DocumentKind};
-use crate::order::{by_score_then_rank, sort_ids, sort_items};
-use crate::own_documents::is_own;
-use crate::query::{own_slug, Query, Sort, UNKNOWN_MINISTRY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL};
+use crate::model::Corpus;
+use crate::order::by_score_then_rank;
+use crate::query::{Query, Sort};
 use crate::search::bitset::Bitset;
 use crate::search::expand::Expansion;
 use crate::search::suggest::suggestion;
-use crate::search::units::{AnswerLookup, Part, UnitMap};
+use crate::search::units::{AnswerLookup, UnitMap};
 use crate::search::{HighlightTerms, IndexReader, SearchIndex, SearchText};
 use crate::texts::Texts;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use text_matches::{ReadSearch, TextMatches};
 
+mod document_hits;
+mod facets;
+mod question_order;
 mod terms;
 mod text_matches;
 mod text_shards;
 
+use facets::{
+    FacetEntry, ANSWERED, CHAMBERS, FACETS, KINDS, MINISTRIES, PARTIES, SOURCES, TERMS, THEMES,
+};
+pub use facets::{FacetValue, Facets};
+
 /// Questions per page in the list.
 pub const PAGE_SIZE: usize = 10;
-
-/// One selectable value of a facet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FacetValue {
-    /// The value as written in the URL (party abbreviation, theme id, kind or chamber slug, `ja`/`nee`).
-    pub value: String,
-    /// Dutch label for the interface.
-    pub label: String,
-    /// Matching questions if this value were the facet's only choice… combined with the other
-    /// facets: counted with every other facet, the dates and the search text applied.
-    pub count: usize,
-    pub selected: bool,
-}
-
-/// The facets of the question list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Facets {
-    pub parties: Vec<FacetValue>,
-    pub themes: Vec<FacetValue>,
-    pub kinds: Vec<FacetValue>,
-    pub chambers: Vec<FacetValue>,
-    pub answered: Vec<FacetValue>,
-    pub ministries: Vec<FacetValue>,
-    /// Where questions stand against their answer term, as of the explorer's date.
-    pub terms: Vec<FacetValue>,
-    /// `eigen` (added on this device) and `gepubliceerd`, when there are own documents.
-    pub sources: Vec<FacetValue>,
-}
 
 /// A document whose own text (title, footnotes or sections outside its questions) matches the
 /// search text; this is how letters without questions are found.
@@ -115,14 +93,6 @@ impl Outcome {
     }
 }
 
-struct FacetEntry {
-    /// What a [`Query`] holds for this value (party name, theme id, slug, `ja`/`nee`).
-    key: String,
-    value: String,
-    label: String,
-    questions: Bitset,
-}
-
 /// Answers queries over one corpus and its index; build once, run often.
 pub struct Explorer<'a> {
     corpus: &'a Corpus,
@@ -151,16 +121,6 @@ pub struct Explorer<'a> {
     /// The reading of the last search text, reused while only facets change.
     last_search: Mutex<Option<(String, Arc<ReadSearch>)>>,
 }
-
-const PARTIES: usize = 0;
-const THEMES: usize = 1;
-const KINDS: usize = 2;
-const CHAMBERS: usize = 3;
-const ANSWERED: usize = 4;
-const MINISTRIES: usize = 5;
-const TERMS: usize = 6;
-const SOURCES: usize = 7;
-const FACETS: usize = 8;
 
 impl<'a> Explorer<'a> {
     /// Precomputes facet sets and sort orders. An index that does not belong to the corpus is not
@@ -203,97 +163,13 @@ impl<'a> Explorer<'a> {
             }
         }
 
-        let mut parties = FacetBuilder::new(n);
-        for p in &corpus.parties {
-            parties.declare(&p.name, &p.abbreviation, &p.name);
-        }
-        parties.declare(UNKNOWN_PARTY, UNKNOWN_PARTY, UNKNOWN_PARTY_LABEL);
-        let mut themes = FacetBuilder::new(n);
-        for t in &corpus.themes {
-            themes.declare(&t.id, &t.id, &t.label);
-        }
-        let mut kinds = FacetBuilder::new(n);
-        let mut chambers = FacetBuilder::new(n);
-        for kind in DocumentKind::ALL {
-            if corpus.documents.iter().any(|d| d.kind == kind) {
-                kinds.declare(kind.slug(), kind.slug(), kind.label());
-                kinds.used(kind.slug());
-            }
-        }
-        for chamber in [Chamber::TweedeKamer, Chamber::EersteKamer] {
-            if corpus.documents.iter().any(|d| d.chamber == Some(chamber)) {
-                chambers.declare(chamber.slug(), chamber.slug(), chamber.label());
-                chambers.used(chamber.slug());
-            }
-        }
-        let mut ministries = FacetBuilder::new(n);
-        for m in &corpus.ministries {
-            ministries.declare(&m.id, &m.id, &m.name);
-        }
-        ministries.declare(UNKNOWN_MINISTRY, UNKNOWN_MINISTRY, "Ministerie onbekend");
         let mut undated = Bitset::empty(n);
-        let mut answered = FacetBuilder::new(n);
-        answered.declare("ja", "ja", "Beantwoord");
-        answered.declare("nee", "nee", "Nog niet beantwoord");
-        answered.used("ja");
-        answered.used("nee");
-        let mut sources = FacetBuilder::new(n);
-        // Shown only where documents were added: a published corpus has no choice to make.
-        let has_own = corpus.documents.iter().any(|d| is_own(&d.id));
-        if has_own {
-            for own in [true, false] {
-                let slug = own_slug(own);
-                sources.declare(
-                    slug,
-                    slug,
-                    if own {
-                        "Eigen documenten"
-                    } else {
-                        "Gepubliceerd"
-                    },
-                );
-                sources.used(slug);
-            }
-        }
         for (q, question) in corpus.questions.iter().enumerate() {
-            for party in &question.parties {
-                parties.add(party, q);
-            }
-            if question.parties.is_empty() {
-                parties.add(UNKNOWN_PARTY, q);
-            }
-            for theme in &question.themes {
-                themes.add(theme, q);
-            }
-            for ministry in &question.ministries {
-                ministries.add(ministry, q);
-            }
-            if question.ministries.is_empty() {
-                ministries.add(UNKNOWN_MINISTRY, q);
-            }
             if question.asked_on.is_none() {
                 undated.insert(q);
             }
-            if let Some(doc) = question_document[q].and_then(|d| corpus.documents.get(d)) {
-                kinds.add(doc.kind.slug(), q);
-                if let Some(chamber) = doc.chamber {
-                    chambers.add(chamber.slug(), q);
-                }
-            }
-            if has_own {
-                sources.add(own_slug(is_own(&question.document_id)), q);
-            }
-            answered.add(
-                if question.answer_id.is_some() {
-                    "ja"
-                } else {
-                    "nee"
-                },
-                q,
-            );
         }
-
-        let (newest, oldest) = sort_orders(corpus);
+        let (newest, oldest) = question_order::sort_orders(corpus);
         let mut newest_rank = vec![0u32; n];
         for (rank, &q) in newest.iter().enumerate() {
             newest_rank[q as usize] = rank as u32;
@@ -307,16 +183,7 @@ impl<'a> Explorer<'a> {
             index_problem: OnceLock::new(),
             answers,
             texts: Texts::inline(corpus),
-            facets: [
-                parties.finish(),
-                themes.finish(),
-                kinds.finish(),
-                chambers.finish(),
-                answered.finish(),
-                ministries.finish(),
-                terms,
-                sources.finish(),
-            ],
+            facets: facets::facet_tables(corpus, &question_document, terms),
             newest,
             oldest,
             waiting,
@@ -563,92 +430,6 @@ impl<'a> Explorer<'a> {
         }
     }
 
-    fn selections(&self, query: &Query) -> [Vec<String>; FACETS] {
-        let answered = match query.answered {
-            Some(true) => vec!["ja".to_string()],
-            Some(false) => vec!["nee".to_string()],
-            None => Vec::new(),
-        };
-        [
-            query.parties.clone(),
-            query.themes.clone(),
-            query.kinds.iter().map(|k| k.slug().to_string()).collect(),
-            query
-                .chambers
-                .iter()
-                .map(|c| c.slug().to_string())
-                .collect(),
-            answered,
-            query.ministries.clone(),
-            query.terms.iter().map(|t| t.slug().to_string()).collect(),
-            query
-                .own
-                .map(own_slug)
-                .into_iter()
-                .map(String::from)
-                .collect(),
-        ]
-    }
-
-    /// The questions allowed by facet `f`'s selection (OR), or `None` when nothing is selected.
-    fn facet_mask(&self, f: usize, selected: &[String]) -> Option<Bitset> {
-        if selected.is_empty() {
-            return None;
-        }
-        let mut mask = Bitset::empty(self.corpus.questions.len());
-        for entry in self.facets[f].iter().filter(|e| selected.contains(&e.key)) {
-            mask.union_with(&entry.questions);
-        }
-        Some(mask)
-    }
-
-    fn facet_values(&self, f: usize, mask: &Bitset, selected: &[String]) -> Vec<FacetValue> {
-        let mut values: Vec<FacetValue> = self.facets[f]
-            .iter()
-            .map(|e| FacetValue {
-                value: e.value.clone(),
-                label: e.label.clone(),
-                count: mask.count_common(&e.questions),
-                selected: selected.contains(&e.key),
-            })
-            .collect();
-        for key in selected
-            .iter()
-            .filter(|k| !self.facets[f].iter().any(|e| &e.key == *k))
-        {
-            let (value, label) = match f {
-                PARTIES => self
-                    .corpus
-                    .parties
-                    .iter()
-                    .find(|p| &p.name == key)
-                    .map_or((key.clone(), key.clone()), |p| {
-                        (p.abbreviation.clone(), p.name.clone())
-                    }),
-                THEMES => self
-                    .corpus
-                    .themes
-                    .iter()
-                    .find(|t| &t.id == key)
-                    .map_or((key.clone(), key.clone()), |t| {
-                        (t.id.clone(), t.label.clone())
-                    }),
-                _ => (key.clone(), key.clone()),
-            };
-            values.push(FacetValue {
-                value,
-                label,
-                count: 0,
-                selected: true,
-            });
-        }
-        // Selected values first, so a choice low in a long facet is never out of sight.
-        let (mut first, rest): (Vec<FacetValue>, Vec<FacetValue>) =
-            values.into_iter().partition(|v| v.selected);
-        first.extend(rest);
-        first
-    }
-
     /// The questions the date range and `datum=onbekend` allow: asked within the range, plus those
     /// without a date when asked for; only those without a date when there is no range.
     fn date_mask(&self, query: &Query) -> Bitset {
@@ -675,145 +456,6 @@ impl<'a> Explorer<'a> {
         }
         mask
     }
-
-    fn document_hits(
-        &self,
-        query: &Query,
-        text: &TextMatches,
-        selections: &[Vec<String>; FACETS],
-        masks: &[Option<Bitset>],
-        n: usize,
-    ) -> Vec<DocumentHit> {
-        let question_facets_active = [PARTIES, THEMES, ANSWERED, MINISTRIES, TERMS]
-            .iter()
-            .any(|&f| !selections[f].is_empty());
-        let mut facet_questions = self.date_mask(query);
-        for mask in masks.iter().flatten() {
-            facet_questions.intersect_with(mask);
-        }
-        debug_assert_eq!(facet_questions.len(), n);
-        let mut hits: Vec<DocumentHit> = Vec::new();
-        for &(part, score) in &text.parts {
-            let (document, section) = match part {
-                Part::Title { document } => (document, None),
-                Part::Section { document, section } => (document, Some(section)),
-            };
-            let Some(doc) = self.corpus.documents.get(document as usize) else {
-                continue;
-            };
-            let allowed = (query.kinds.is_empty() || query.kinds.contains(&doc.kind))
-                && (query.chambers.is_empty()
-                    || doc.chamber.is_some_and(|c| query.chambers.contains(&c)))
-                && document_date_allowed(query, doc.date)
-                && (!question_facets_active
-                    || self.document_questions[document as usize]
-                        .iter()
-                        .any(|&q| facet_questions.contains(q as usize)));
-            if !allowed {
-                continue;
-            }
-            if hits.last().is_none_or(|h| h.document != document) {
-                hits.push(DocumentHit {
-                    document,
-                    title: false,
-                    sections: Vec::new(),
-                    score: 0.0,
-                });
-            }
-            if let Some(hit) = hits.last_mut() {
-                hit.score = hit.score.max(score);
-                match section {
-                    None => hit.title = true,
-                    Some(s) => hit.sections.push(s),
-                }
-            }
-        }
-        let date_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].date;
-        let id_of = |h: &DocumentHit| self.corpus.documents[h.document as usize].id.as_str();
-        match query.sort {
-            Sort::Relevance => sort_items(&mut hits, &|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then_with(|| newest_first(date_of(a), date_of(b)))
-                    .then_with(|| id_of(a).cmp(id_of(b)))
-            }),
-            Sort::Newest | Sort::Waiting => sort_items(&mut hits, &|a, b| {
-                newest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))
-            }),
-            Sort::Oldest => sort_items(&mut hits, &|a, b| {
-                oldest_first(date_of(a), date_of(b)).then_with(|| id_of(a).cmp(id_of(b)))
-            }),
-        }
-        hits
-    }
-}
-
-/// Whether a document's date passes the date range and `datum=onbekend`, as a question's does.
-fn document_date_allowed(query: &Query, date: Option<Date>) -> bool {
-    let ranged = query.from.is_some() || query.to.is_some();
-    match date {
-        None => query.undated || !ranged,
-        Some(d) if ranged => query.from.is_none_or(|f| d >= f) && query.to.is_none_or(|t| d <= t),
-        Some(_) => !query.undated,
-    }
-}
-
-/// Its keys are borrowed from the corpus (or static): a map from `&str` to a position, the type of
-/// the app's other maps by id, so their code is in the app once.
-struct FacetBuilder<'k> {
-    n: usize,
-    entries: Vec<FacetEntry>,
-    in_use: Vec<bool>,
-    position: HashMap<&'k str, usize>,
-}
-
-impl<'k> FacetBuilder<'k> {
-    fn new(n: usize) -> FacetBuilder<'k> {
-        FacetBuilder {
-            n,
-            entries: Vec::new(),
-            in_use: Vec::new(),
-            position: HashMap::new(),
-        }
-    }
-
-    fn declare(&mut self, key: &'k str, value: &str, label: &str) -> usize {
-        if let Some(&i) = self.position.get(key) {
-            return i;
-        }
-        self.entries.push(FacetEntry {
-            key: key.to_string(),
-            value: value.to_string(),
-            label: label.to_string(),
-            questions: Bitset::empty(self.n),
-        });
-        self.in_use.push(false);
-        self.position.insert(key, self.entries.len() - 1);
-        self.entries.len() - 1
-    }
-
-    fn used(&mut self, key: &str) {
-        if let Some(&i) = self.position.get(key) {
-            self.in_use[i] = true;
-        }
-    }
-
-    /// Adds question `q` to value `key`, declaring values the registry does not know.
-    fn add(&mut self, key: &'k str, q: usize) {
-        let i = self.declare(key, key, key);
-        self.entries[i].questions.insert(q);
-        self.in_use[i] = true;
-    }
-
-    /// The values that occur in the corpus, in declaration order.
-    fn finish(self) -> Vec<FacetEntry> {
-        self.entries
-            .into_iter()
-            .zip(self.in_use)
-            .filter(|(_, used)| *used)
-            .map(|(e, _)| e)
-            .collect()
-    }
 }
 
 /// The units in both sorted lists (all of `b` when there is no `a` yet).
@@ -825,43 +467,4 @@ fn intersect_sorted(a: Option<&[u32]>, b: Vec<u32>) -> Vec<u32> {
             .filter(|u| a.binary_search(u).is_ok())
             .collect(),
     }
-}
-
-fn newest_first(a: Option<Date>, b: Option<Date>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => b.cmp(&a),
-        (a, b) => a.is_none().cmp(&b.is_none()),
-    }
-}
-
-fn oldest_first(a: Option<Date>, b: Option<Date>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        (a, b) => a.is_none().cmp(&b.is_none()),
-    }
-}
-
-/// Question orders by `asked_on` (newest first, oldest first); ties and undated questions (last)
-/// by id.
-fn sort_orders(corpus: &Corpus) -> (Vec<u32>, Vec<u32>) {
-    let qs = &corpus.questions;
-    let mut by_id: Vec<u32> = (0..qs.len() as u32).collect();
-    sort_ids(&mut by_id, &|&a, &b| {
-        qs[a as usize].id.cmp(&qs[b as usize].id)
-    });
-    let mut id_rank = vec![0u32; qs.len()];
-    for (rank, &q) in by_id.iter().enumerate() {
-        id_rank[q as usize] = rank as u32;
-    }
-    let mut newest = by_id.clone();
-    sort_ids(&mut newest, &|&a, &b| {
-        newest_first(qs[a as usize].asked_on, qs[b as usize].asked_on)
-            .then(id_rank[a as usize].cmp(&id_rank[b as usize]))
-    });
-    let mut oldest = by_id;
-    sort_ids(&mut oldest, &|&a, &b| {
-        oldest_first(qs[a as usize].asked_on, qs[b as usize].asked_on)
-            .then(id_rank[a as usize].cmp(&id_rank[b as usize]))
-    });
-    (newest, oldest)
 }

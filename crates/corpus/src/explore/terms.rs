@@ -1,6 +1,6 @@
 //! The answer-term facet (`termijn=`) and the order by waiting time, both as of the reader's date.
 
-use super::{FacetBuilder, FacetEntry};
+use super::facets::{FacetBuilder, FacetEntry};
 use crate::date::Date;
 use crate::deadline::{deadline, Term};
 use crate::model::Corpus;
