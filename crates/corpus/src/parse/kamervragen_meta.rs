@@ -1,0 +1,114 @@
+//! The header fields of a Kamervragen file: chamber, Aanhangsel and zaak numbers, dates, and an answer letter's cover sentence.
+
+use super::kamervragen_header::{self as header, QuestionHeader};
+use crate::model::Chamber;
+use crate::text;
+
+/// Header fields gathered while reading.
+#[derive(Default)]
+pub(super) struct Meta {
+    pub(super) title: String,
+    pub(super) question_header: Option<QuestionHeader>,
+    pub(super) answered_by: Option<String>,
+    pub(super) answered_on: Option<crate::Date>,
+    pub(super) asked_on_line: Option<crate::Date>,
+    pub(super) mededeling: bool,
+    pub(super) chamber: Option<Chamber>,
+    pub(super) aanhangsel: Option<String>,
+    pub(super) zaak: Option<String>,
+    /// The text opens as a minister's answer letter ("In antwoord op uw brief van …").
+    pub(super) answer_letter: bool,
+}
+
+impl Meta {
+    /// The asking letter's date, the zaak number and the askers from an answer letter's cover sentence.
+    pub(super) fn take_cover_line(&mut self, t: &str, registry: &crate::registry::Registry) {
+        let lower = text::lowercase_same_offsets(t);
+        let Some(at) = lower.find("uw brief van ") else {
+            return;
+        };
+        self.answer_letter = true;
+        if self.asked_on_line.is_none() {
+            self.asked_on_line = header::dated_after(&t[at..], "brief van");
+        }
+        if let Some(nr) = lower.find("nr. ") {
+            let token: String = t[nr + 4..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if token.len() == 10 && token.as_bytes().get(4) == Some(&b'Z') {
+                self.zaak.get_or_insert(token);
+            }
+        }
+        if self.question_header.is_none() {
+            if let Some(v) = lower.find("vragen van ") {
+                // "… over <subject> worden beantwoord zoals aangegeven in de bijlage": the subject
+                // ends where the sentence about the answering begins.
+                let end = [" worden beantwoord", " zijn beantwoord", " beantwoord ik"]
+                    .iter()
+                    .filter_map(|w| lower[v..].find(w))
+                    .min()
+                    .map_or(t.len(), |e| v + e);
+                let header = header::parse_question_header(&t[v..end], registry);
+                if !header.askers.is_empty() {
+                    self.question_header = Some(header);
+                }
+            }
+        }
+    }
+
+    /// Recognises a metadata line and stores what it says.
+    pub(super) fn take_metadata_line(&mut self, t: &str, in_header: bool) -> Option<&'static str> {
+        let lower = t.to_lowercase();
+        if lower.starts_with("tweede kamer der staten-generaal") {
+            self.chamber = Some(Chamber::TweedeKamer);
+            return Some("chamber");
+        }
+        if lower.starts_with("eerste kamer der staten-generaal") {
+            self.chamber = Some(Chamber::EersteKamer);
+            return Some("chamber");
+        }
+        if lower.starts_with("vergaderjaar ") && t.len() < 80 {
+            return Some("vergaderjaar");
+        }
+        if lower.trim_end_matches('.') == "aanhangsel van de handelingen" {
+            return Some("publication");
+        }
+        if let Some(n) = t
+            .strip_prefix("AH ")
+            .map(str::trim)
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+        {
+            self.aanhangsel = Some(n.to_string());
+            return Some("aanhangsel number");
+        }
+        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.len() == 10
+            && compact.as_bytes().get(4) == Some(&b'Z')
+            && compact
+                .chars()
+                .enumerate()
+                .all(|(k, c)| k == 4 || c.is_ascii_digit())
+        {
+            self.zaak.get_or_insert(compact);
+            return Some("zaak");
+        }
+        if in_header
+            && t.chars().all(|c| c.is_ascii_digit())
+            && (2..=5).contains(&t.len())
+            && self.aanhangsel.is_none()
+            && self.question_header.is_none()
+        {
+            self.aanhangsel = Some(t.to_string());
+            return Some("aanhangsel number");
+        }
+        if lower.starts_with("(ingezonden") && t.len() < 40 {
+            self.asked_on_line = header::dated_after(t, "ingezonden");
+            return Some("asked on");
+        }
+        if lower.starts_with("zie ook aanhangsel") && t.len() < 120 {
+            return Some("see also");
+        }
+        None
+    }
+}
