@@ -255,6 +255,45 @@ async function repeatedLoads(browser, url, n, throttled, server) {
   };
 }
 
+/** Wasm memory while the app is used, not only just after load: once its background loading (the search
+ * index it prefetches, the texts of the cards) has been quiet for 5 s (at most 3 minutes), then after a
+ * search and its own loading. */
+async function memoryInUse(browser, url, searchText) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const memory = () => page.evaluate(() => window.__wasmMemories.reduce((n, m) => n + m.buffer.byteLength, 0));
+  let lastRequest = Date.now();
+  let requests = 0;
+  page.on("request", () => {
+    lastRequest = Date.now();
+    requests++;
+  });
+  const quiet = async () => {
+    const start = Date.now();
+    while (Date.now() - lastRequest < 5000 && Date.now() - start < 180_000) await page.waitForTimeout(250);
+    return Date.now() - lastRequest >= 5000;
+  };
+  try {
+    await page.addInitScript(INIT_SCRIPT);
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0 && !document.getElementById("voorvertoning"), null, { timeout: 240_000 });
+    const settledQuiet = await quiet();
+    const figures = { settled_bytes: await memory(), settled_requests: requests, settled_quiet: settledQuiet, search: searchText };
+    await page.evaluate((q) => {
+      history.pushState(null, "", "?q=" + encodeURIComponent(q));
+      dispatchEvent(new PopStateEvent("popstate", { state: null }));
+    }, searchText);
+    figures.searched_quiet = await quiet();
+    figures.after_search_bytes = await memory();
+    figures.after_search_requests = requests - figures.settled_requests;
+    return figures;
+  } catch (error) {
+    return { error: String(error).split("\n")[0] };
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const app = await serve(args.app, { precompress: true });
   const peer = await serve(args.peer, { spaFallback: false });
@@ -307,6 +346,8 @@ async function main() {
   for (const [name, url] of Object.entries(targets)) {
     result.targets[name].warm_queries = await measureWarmQueries(browser, url(""), queries.map(queryString), name);
   }
+  console.log(`browser ${args.scale}: briefwissel memory in use`);
+  result.targets.briefwissel.memory_in_use = await memoryInUse(browser, targets.briefwissel(""), queries.find((q) => q.q)?.q ?? "asiel");
   result.targets.briefwissel.interactions = await measureInteractions(browser, targets.briefwissel(""), {
     count: interactionCount,
     terms: queries.map((q) => q.q).filter(Boolean),

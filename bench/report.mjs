@@ -25,6 +25,11 @@ const estimate = (group, id) => {
   const e = read(join(outDir, "criterion", group, id, "new", "estimates.json"));
   return e ? e.mean.point_estimate / 1e6 : null; // ms
 };
+/** The most wasm memory the app held: after load, once its background loading was done, after a search. */
+const memoryInUse = (bw) => {
+  const seen = [bw?.start_page?.wasm_memory_bytes, bw?.memory_in_use?.settled_bytes, bw?.memory_in_use?.after_search_bytes].filter((x) => typeof x === "number");
+  return seen.length ? Math.max(...seen) : null;
+};
 const budget = (value, limit, unitFmt) => (value == null ? "not measured" : value <= limit ? `✅ ${unitFmt(value)}` : `❌ ${unitFmt(value)}`);
 
 const lines = [];
@@ -121,6 +126,10 @@ for (const scale of scales) {
     row("requests before first filtered results (incl. workers)", "served_requests_before", (x) => (x == null ? "–" : String(x)), "filtered");
     row("JS heap after load (start page, the app's own page drawn)", "js_heap_bytes", kb, "start_page");
     row("wasm memory after load (start page, the app's own page drawn)", "wasm_memory_bytes", kb, "start_page");
+    const inUse = bw?.memory_in_use ?? {};
+    const quietNote = (ok) => (ok === false ? " (not quiet within 3 min)" : "");
+    out(`| wasm memory once the app's background loading is done (search index, texts; quiet for 5 s) | ${kb(inUse.settled_bytes ?? null)}${quietNote(inUse.settled_quiet)} | – | – | – | – |`);
+    out(`| the same after a search for \`${inUse.search ?? "–"}\` and its loading | ${kb(inUse.after_search_bytes ?? null)}${quietNote(inUse.searched_quiet)} | – | – | – | – |`);
     const perQuery = (x) => median((x.per_query ?? []).map((r) => r.first_results_ms));
     const perQueryBytes = (x) => median((x.per_query ?? []).map((r) => r.served_bytes_before));
     out(`| first filtered results, median over ${queries.length} queries, unthrottled | ${ms(perQuery(bw))} | ${ms(perQuery(pf))} | ${ratio(perQuery(bw), perQuery(pf))} | – | – |`);
@@ -197,11 +206,11 @@ for (const scale of scales) {
     } else if (scale === "100x") {
       budgets14.push(["100×: ≤ 500 kB brotli before first results", budget(bw.start_page?.served_bytes_before, 500e3, kb)]);
       budgets14.push(["100×: first results throttled ≤ 1.0× Pagefind", vsPeer(throttled(bw), throttled(pf), 1.0, ms)]);
-      budgets14.push(["100×: wasm memory ≤ 64 MB", budget(bw.start_page?.wasm_memory_bytes, 64e6, kb)]);
+      budgets14.push(["100×: wasm memory ≤ 64 MB (the most of: after load, once the background loading is done, after a search)", budget(memoryInUse(bw), 64e6, kb)]);
       budgets14.push(["100×: interaction p95 ≤ 50 ms to the next paint (Event Timing)", eventBudget(paintP95, 50)]);
     } else {
       budgets14.push([`${times(scale)}: first results ≤ 2.5 s unthrottled`, budget(bw.start_page?.first_results_ms, 2500, ms)]);
-      budgets14.push([`${times(scale)}: wasm memory ≤ 200 MB`, budget(bw.start_page?.wasm_memory_bytes, 200e6, kb)]);
+      budgets14.push([`${times(scale)}: wasm memory ≤ 200 MB (the most of: after load, once the background loading is done, after a search)`, budget(memoryInUse(bw), 200e6, kb)]);
       budgets14.push([`${times(scale)}: interaction p95 ≤ 100 ms to the next paint (Event Timing)`, eventBudget(paintP95, 100)]);
     }
     if (scale === "1x") {

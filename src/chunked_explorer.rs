@@ -7,6 +7,7 @@ use briefwissel_corpus::artifact::{
 };
 use briefwissel_corpus::explore::{Explorer, Outcome};
 use briefwissel_corpus::query::Query;
+use briefwissel_corpus::search::index::chunks_to_prefetch;
 use briefwissel_corpus::search::SearchIndex;
 use briefwissel_corpus::texts::{text_file_name, Missing, Texts};
 use leptos::prelude::*;
@@ -248,16 +249,16 @@ impl ChunkedExplorer {
     }
 
     /// Fetches the index file and then every chunk not asked for yet, one after the other, so
-    /// that later searches are instant and (with the service worker's cache) work offline.
+    /// that later searches are instant, unless the chunks are too large to keep in memory
+    /// ([`chunks_to_prefetch`]): then each search loads the chunks it needs. Offline, the
+    /// service worker's copy serves them.
     pub fn prefetch_all(&'static self) {
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(file) = &self.index_file {
                 self.get(&file.hash).await;
             }
             // The chunk table is known once the index file is in.
-            let hashes: Vec<String> = self
-                .explorer
-                .index_chunks()
+            let hashes: Vec<String> = chunks_to_prefetch(self.explorer.index_chunks())
                 .iter()
                 .map(|c| c.hash.clone())
                 .collect();

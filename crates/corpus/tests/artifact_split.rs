@@ -261,3 +261,26 @@ fn the_chunks_of_a_search_can_be_found_from_the_first_terms_alone() {
         );
     }
 }
+
+#[test]
+fn the_chunks_of_a_small_index_are_all_prefetched_and_those_of_a_large_one_wait_for_a_search() {
+    use briefwissel_corpus::search::index::{chunks_to_prefetch, PREFETCHED_CHUNK_BYTES};
+    use briefwissel_corpus::search::PostingChunk;
+    // Today's corpus: every chunk of its index, fetched before any search.
+    let chunks = &head_index().chunks;
+    assert!(chunks.len() > 1, "the build splits the index");
+    assert_eq!(chunks_to_prefetch(chunks).len(), chunks.len());
+    // Chunks of 1 MB: sixteen together are the limit; one more and none is fetched ahead.
+    let of = |n: usize| -> Vec<PostingChunk> {
+        (0..n)
+            .map(|i| PostingChunk {
+                first_term: i as u32,
+                length: 1 << 20,
+                hash: format!("{i:016x}"),
+            })
+            .collect()
+    };
+    assert_eq!(PREFETCHED_CHUNK_BYTES, 16 << 20);
+    assert_eq!(chunks_to_prefetch(&of(16)).len(), 16);
+    assert!(chunks_to_prefetch(&of(17)).is_empty());
+}

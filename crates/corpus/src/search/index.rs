@@ -52,6 +52,22 @@ pub struct SearchIndex {
     pub compounds: Vec<u32>,
 }
 
+/// The posting chunks a page fetches and keeps before any search asks for them, at most: an index
+/// whose chunks together are larger loads each chunk when a search needs it, so that memory holds
+/// what is used (at 100× today's corpus the chunks are 11.3 MB, at 500× 55 MB).
+pub const PREFETCHED_CHUNK_BYTES: u64 = 16 << 20;
+
+/// The chunks to fetch ahead of any search: all of them when together they are at most
+/// [`PREFETCHED_CHUNK_BYTES`], else none (searches then load their own).
+pub fn chunks_to_prefetch(chunks: &[PostingChunk]) -> &[PostingChunk] {
+    let total: u64 = chunks.iter().map(|c| u64::from(c.length)).sum();
+    if total <= PREFETCHED_CHUNK_BYTES {
+        chunks
+    } else {
+        &[]
+    }
+}
+
 /// A run of consecutive terms whose posting lists are shipped as one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostingChunk {
