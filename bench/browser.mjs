@@ -256,34 +256,46 @@ async function repeatedLoads(browser, url, n, throttled, server) {
 }
 
 /** Wasm memory while the app is used, not only just after load: once its background loading (the search
- * index it prefetches, the texts of the cards) has been quiet for 5 s (at most 3 minutes), then after a
- * search and its own loading. */
+ * index it prefetches, the texts of the cards) has begun and then been quiet for 5 s (at most 3 minutes),
+ * then after a search and its own loading. */
 async function memoryInUse(browser, url, searchText) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const memory = () => page.evaluate(() => window.__wasmMemories.reduce((n, m) => n + m.buffer.byteLength, 0));
   let lastRequest = Date.now();
   let requests = 0;
-  page.on("request", () => {
+  let indexRequests = 0;
+  page.on("request", (request) => {
     lastRequest = Date.now();
     requests++;
+    if (/zoekindex-[0-9a-f]+\.bin$/.test(request.url())) indexRequests++;
   });
-  const quiet = async () => {
+  // Quiet: at least `least` ms after `from`, the search index has been asked for, and for 5 s neither a
+  // request nor a change of memory (at 100× the index arrived some 11 s after the app's own page, with
+  // no request and no growth in between: hence the wait of at least 30 s after load).
+  const quiet = async (least) => {
     const start = Date.now();
-    while (Date.now() - lastRequest < 5000 && Date.now() - start < 180_000) await page.waitForTimeout(250);
-    return Date.now() - lastRequest >= 5000;
+    let size = await memory();
+    let changed = Date.now();
+    const done = () => Date.now() - start >= least && indexRequests > 0 && Date.now() - Math.max(lastRequest, changed) >= 5000;
+    while (!done() && Date.now() - start < 180_000) {
+      await page.waitForTimeout(250);
+      const now = await memory();
+      if (now !== size) [size, changed] = [now, Date.now()];
+    }
+    return done();
   };
   try {
     await page.addInitScript(INIT_SCRIPT);
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => performance.getEntriesByName("first-results").length > 0 && !document.getElementById("voorvertoning"), null, { timeout: 240_000 });
-    const settledQuiet = await quiet();
+    const settledQuiet = await quiet(30_000);
     const figures = { settled_bytes: await memory(), settled_requests: requests, settled_quiet: settledQuiet, search: searchText };
     await page.evaluate((q) => {
       history.pushState(null, "", "?q=" + encodeURIComponent(q));
       dispatchEvent(new PopStateEvent("popstate", { state: null }));
     }, searchText);
-    figures.searched_quiet = await quiet();
+    figures.searched_quiet = await quiet(0);
     figures.after_search_bytes = await memory();
     figures.after_search_requests = requests - figures.settled_requests;
     return figures;
