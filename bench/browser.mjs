@@ -265,19 +265,28 @@ async function memoryInUse(browser, url, searchText) {
   let lastRequest = Date.now();
   let requests = 0;
   let indexRequests = 0;
+  let inFlight = 0;
   page.on("request", (request) => {
     lastRequest = Date.now();
     requests++;
+    inFlight++;
     if (/zoekindex-[0-9a-f]+\.bin$/.test(request.url())) indexRequests++;
   });
-  // Quiet: at least `least` ms after `from`, the search index has been asked for, and for 5 s neither a
-  // request nor a change of memory (at 100× the index arrived some 11 s after the app's own page, with
-  // no request and no growth in between: hence the wait of at least 30 s after load).
+  const ended = () => {
+    lastRequest = Date.now();
+    inFlight--;
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  // Quiet: at least `least` ms on, the search index has been asked for, no request is under way, and for
+  // 5 s neither a request nor a change of memory (at 100× the index arrived some 11 s after the app's
+  // own page, with no request and no growth in between: hence at least 30 s after the app's page).
   const quiet = async (least) => {
     const start = Date.now();
     let size = await memory();
     let changed = Date.now();
-    const done = () => Date.now() - start >= least && indexRequests > 0 && Date.now() - Math.max(lastRequest, changed) >= 5000;
+    const done = () =>
+      Date.now() - start >= least && indexRequests > 0 && inFlight <= 0 && Date.now() - Math.max(lastRequest, changed) >= 5000;
     while (!done() && Date.now() - start < 180_000) {
       await page.waitForTimeout(250);
       const now = await memory();

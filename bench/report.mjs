@@ -27,6 +27,8 @@ const estimate = (group, id) => {
 };
 /** The most wasm memory the app held: after load, once its background loading was done, after a search. */
 const memoryInUse = (bw) => {
+  // A failed measurement of memory in use leaves the budget unmeasured, never judged on the rest.
+  if (bw?.memory_in_use?.error || bw?.memory_in_use == null) return null;
   const seen = [bw?.start_page?.wasm_memory_bytes, bw?.memory_in_use?.settled_bytes, bw?.memory_in_use?.after_search_bytes].filter((x) => typeof x === "number");
   return seen.length ? Math.max(...seen) : null;
 };
@@ -127,7 +129,7 @@ for (const scale of scales) {
     row("JS heap after load (start page, the app's own page drawn)", "js_heap_bytes", kb, "start_page");
     row("wasm memory after load (start page, the app's own page drawn)", "wasm_memory_bytes", kb, "start_page");
     const inUse = bw?.memory_in_use ?? {};
-    const quietNote = (ok) => (ok === false ? " (not quiet within 3 min)" : "");
+    const quietNote = (ok) => (ok === false ? " (not quiet within 3 min)" : "") + (inUse.error ? ` (failed: ${inUse.error})` : "");
     out(`| wasm memory once the app's background loading is done (search index, texts; quiet for 5 s) | ${kb(inUse.settled_bytes ?? null)}${quietNote(inUse.settled_quiet)} | – | – | – | – |`);
     out(`| the same after a search for \`${inUse.search ?? "–"}\` and its loading | ${kb(inUse.after_search_bytes ?? null)}${quietNote(inUse.searched_quiet)} | – | – | – | – |`);
     const perQuery = (x) => median((x.per_query ?? []).map((r) => r.first_results_ms));

@@ -1,4 +1,4 @@
-//! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs (then all the rest in the background), and the text shards of what is shown.
+//! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs (then the rest in the background, when it is small), and the text shards of what is shown.
 
 use crate::browser;
 use crate::typing_hold::{PageTexts, TypingHold, TYPING_PAUSE};
@@ -250,8 +250,8 @@ impl ChunkedExplorer {
 
     /// Fetches the index file and then every chunk not asked for yet, one after the other, so
     /// that later searches are instant, unless the chunks are too large to keep in memory
-    /// ([`chunks_to_prefetch`]): then each search loads the chunks it needs. Offline, the
-    /// service worker's copy serves them.
+    /// ([`chunks_to_prefetch`]): then each search loads the chunks it needs, and offline only
+    /// the service worker's copy (when it keeps the content) serves those not searched yet.
     pub fn prefetch_all(&'static self) {
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(file) = &self.index_file {

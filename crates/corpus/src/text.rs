@@ -340,7 +340,10 @@ pub fn strip_footnote_markers(line: &str, known: &[String]) -> (String, Vec<Stri
             copied_to = j;
             if k + 1 < bytes.len() && bytes[k] == b' ' && bytes[k + 1].is_ascii_digit() {
                 let m = digits_from(k + 1);
-                if (m == bytes.len() || bytes[m] == b' ') && is_known(&rest[k + 1..m]) {
+                if (m == bytes.len() || bytes[m] == b' ')
+                    && m - (k + 1) <= 2
+                    && is_known(&rest[k + 1..m])
+                {
                     k += 1;
                     copied_to = k;
                     continue;

@@ -91,6 +91,13 @@ fn footnote_markers_are_removed_from_running_text_and_reported() {
         strip_footnote_markers("  Was dit bekend?  ", &known),
         ("Was dit bekend?".to_string(), Vec::<String>::new())
     );
+    // A number of three digits after a marker is no marker, even when a footnote has it: its
+    // space stays.
+    let many: Vec<String> = ["1", "123"].map(String::from).to_vec();
+    assert_eq!(
+        strip_footnote_markers("van Shell?1 123 x", &many),
+        ("van Shell? 123 x".to_string(), vec!["1".to_string()])
+    );
     // Numbers that are not footnotes, dates and decimals stay.
     assert_eq!(
         strip_footnote_markers("1 oktober 2024).", &known).0,
