@@ -124,6 +124,38 @@ impl ByteSource for JsBytes {
     }
 }
 
+/// A fetched file's bytes: still in the browser's buffer, or already in the app's memory.
+pub enum Fetched {
+    Browser(JsBytes),
+    Here(Vec<u8>),
+}
+
+impl Fetched {
+    /// The bytes in the app's memory (a copy, for those still in the browser's buffer).
+    pub fn into_vec(self) -> Vec<u8> {
+        match self {
+            Fetched::Browser(bytes) => bytes.0.to_vec(),
+            Fetched::Here(bytes) => bytes,
+        }
+    }
+}
+
+impl ByteSource for Fetched {
+    fn byte_len(&self) -> usize {
+        match self {
+            Fetched::Browser(bytes) => bytes.byte_len(),
+            Fetched::Here(bytes) => bytes.len(),
+        }
+    }
+
+    fn copy_into(&self, at: usize, into: &mut [u8]) {
+        match self {
+            Fetched::Browser(bytes) => bytes.copy_into(at, into),
+            Fetched::Here(bytes) => into.copy_from_slice(&bytes[at..at + into.len()]),
+        }
+    }
+}
+
 /// A failed request's reason as the browser words it ("Failed to fetch").
 fn describe(value: &JsValue) -> String {
     value

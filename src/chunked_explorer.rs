@@ -1,6 +1,6 @@
 //! The explorer in the page: runs queries and fetches the search index and the index chunks a search needs (then the rest in the background, when it is small), and the text shards of what is shown.
 
-use crate::browser;
+use crate::browser::{self, Fetched};
 use crate::typing_hold::{PageTexts, TypingHold, TYPING_PAUSE};
 use briefwissel_corpus::artifact::{
     decode_index_file, decode_text_shard, index_file_name, IndexFile,
@@ -274,7 +274,7 @@ impl ChunkedExplorer {
     }
 
     /// A file fetched before the explorer existed has arrived.
-    pub fn take_early(&'static self, hash: &str, result: Result<Vec<u8>, String>) {
+    pub fn take_early(&'static self, hash: &str, result: Result<Fetched, String>) {
         self.start(hash);
         self.finish(hash, result);
     }
@@ -306,9 +306,10 @@ impl ChunkedExplorer {
         true
     }
 
-    async fn load(&self, hash: &str) -> Result<Vec<u8>, String> {
+    async fn load(&self, hash: &str) -> Result<Fetched, String> {
         if let Some(text) = browser::element_text(&format!("briefwissel-chunk-{hash}")) {
             return crate::loader::decode_base64(&text)
+                .map(Fetched::Here)
                 .ok_or_else(|| format!("het ingebouwde bestand {hash} is beschadigd"));
         }
         let name = match self.text_shard(hash) {
@@ -318,7 +319,12 @@ impl ChunkedExplorer {
         let url = web_sys::Url::new_with_base(&name, &self.base_url)
             .map(|u| u.href())
             .unwrap_or(name);
-        browser::fetch_bytes(&url).await
+        // The index file stays in the browser's buffer while it is read; the app keeps chunks
+        // and text shards as they are.
+        if self.index_file.as_ref().is_some_and(|f| f.hash == hash) {
+            return browser::fetch_buffer(&url).await.map(Fetched::Browser);
+        }
+        browser::fetch_bytes(&url).await.map(Fetched::Here)
     }
 
     /// The text shard with this content hash, if it is one.
@@ -327,7 +333,7 @@ impl ChunkedExplorer {
         files.iter().position(|f| f.hash == hash)
     }
 
-    fn finish(&'static self, hash: &str, result: Result<Vec<u8>, String>) {
+    fn finish(&'static self, hash: &str, result: Result<Fetched, String>) {
         let shard = self.text_shard(hash);
         // A card's text arriving reruns no search; a phrase search waiting for it does.
         let search_waits = shard.is_none() || *lock(&self.search_waits_for_texts);
@@ -367,18 +373,21 @@ impl ChunkedExplorer {
 
     /// Hands a file's bytes to the explorer (text shard `shard`, or a part of the index);
     /// `Ok(true)` when it was new.
-    fn add(&self, hash: &str, shard: Option<usize>, bytes: Vec<u8>) -> Result<bool, String> {
+    fn add(&self, hash: &str, shard: Option<usize>, bytes: Fetched) -> Result<bool, String> {
         if let Some(shard) = shard {
             let texts = self.explorer.texts();
+            let bytes = bytes.into_vec();
             return texts.add_shard(shard, decode_text_shard(&texts.files()[shard], &bytes)?);
         }
         if let Some(file) = self.index_file.as_ref().filter(|f| f.hash == hash) {
             let index = decode_index_file(file, &bytes)?;
+            // Its room is free again for the reader and the search that follow.
+            drop(bytes);
             // The page keeps its index until it closes, as it keeps the corpus.
             let index: &'static SearchIndex = Box::leak(Box::new(index));
             self.explorer.set_index(index)?;
             for (chunk, bytes) in std::mem::take(&mut *lock(&self.waiting_chunks)) {
-                if self.add(&chunk, None, bytes).is_err() {
+                if self.add(&chunk, None, Fetched::Here(bytes)).is_err() {
                     // Asked for again by the next search that needs it.
                     lock(&self.requested).retain(|h| *h != chunk);
                 }
@@ -386,7 +395,7 @@ impl ChunkedExplorer {
             return Ok(true);
         }
         if !self.explorer.has_index() {
-            lock(&self.waiting_chunks).push((hash.to_string(), bytes));
+            lock(&self.waiting_chunks).push((hash.to_string(), bytes.into_vec()));
             return Ok(false);
         }
         match self
@@ -395,7 +404,7 @@ impl ChunkedExplorer {
             .iter()
             .position(|c| c.hash == hash)
         {
-            Some(c) => self.explorer.add_index_chunk(c, bytes),
+            Some(c) => self.explorer.add_index_chunk(c, bytes.into_vec()),
             None => Err(format!("zoekindexdeel {hash} hoort niet bij dit corpus")),
         }
     }

@@ -4,22 +4,26 @@
 //! into the app by build.rs, so a `?q=…` link requests them at once instead of one or two round
 //! trips after the head.
 
-use crate::browser;
+use crate::browser::{self, Fetched};
 use crate::chunked_explorer::ChunkedExplorer;
 use briefwissel_corpus::artifact::{chunks_for_search, index_file_name};
 use briefwissel_corpus::query::parse_query_string;
 use briefwissel_corpus::Corpus;
-use std::sync::{Mutex, OnceLock};
+use std::cell::RefCell;
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/index_chunks.rs"));
 
 /// A file fetched early: still on its way, or arrived before the explorer existed.
 enum Early {
     Pending,
-    Arrived(Result<Vec<u8>, String>),
+    Arrived(Result<Fetched, String>),
 }
 
-static EARLY: Mutex<Vec<(String, Early)>> = Mutex::new(Vec::new());
+thread_local! {
+    // The page's one thread; the bytes may be the browser's, which stay on it.
+    static EARLY: RefCell<Vec<(String, Early)>> = const { RefCell::new(Vec::new()) };
+}
 static EXPLORER: OnceLock<&'static ChunkedExplorer> = OnceLock::new();
 
 /// Starts fetching the index file and the chunks that the search text in `query_string` needs,
@@ -41,7 +45,12 @@ pub fn start(query_string: &str, head_url: &str) {
             .unwrap_or(name);
         with_early(|early| early.push((hash.clone(), Early::Pending)));
         wasm_bindgen_futures::spawn_local(async move {
-            let result = browser::fetch_bytes(&url).await;
+            // The index file stays in the browser's buffer while it is read.
+            let result = if hash == INDEX_FILE {
+                browser::fetch_buffer(&url).await.map(Fetched::Browser)
+            } else {
+                browser::fetch_bytes(&url).await.map(Fetched::Here)
+            };
             match EXPLORER.get() {
                 Some(explorer) => explorer.take_early(&hash, result),
                 None => with_early(|early| {
@@ -70,8 +79,5 @@ pub fn attach(explorer: &'static ChunkedExplorer) {
 }
 
 fn with_early<T>(f: impl FnOnce(&mut Vec<(String, Early)>) -> T) -> T {
-    let mut guard = EARLY
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    f(&mut guard)
+    EARLY.with(|early| f(&mut early.borrow_mut()))
 }

@@ -42,12 +42,15 @@ fn main() {
         ),
         ("index_file", split.index.bytes.clone()),
         ("terms", postcard_bytes(&head_index.terms)),
-        ("term_lengths", postcard_bytes(&head_index.term_lengths)),
+        (
+            "term_lengths",
+            postcard_bytes(&lengths(&head_index.term_starts)),
+        ),
         ("compounds", postcard_bytes(&head_index.compounds)),
         ("unit_lengths", postcard_bytes(&head_index.unit_lengths)),
         (
             "posting_lengths",
-            postcard_bytes(&head_index.posting_lengths),
+            postcard_bytes(&lengths(&head_index.posting_starts)),
         ),
         ("chunk_table", postcard_bytes(&head_index.chunks)),
         (
@@ -91,7 +94,7 @@ fn main() {
         "data_dir": dir,
         "chunk_target_bytes": CHUNK_TARGET_BYTES,
         "questions": bundle.corpus.questions.len(),
-        "terms": head_index.term_lengths.len(),
+        "terms": head_index.term_count(),
         "chunk_count": split.chunks.len(),
         "largest_chunk_bytes": split.chunks.iter().map(|c| c.bytes.len()).max().unwrap_or(0),
         "raw_bytes": raw_bytes,
@@ -100,4 +103,9 @@ fn main() {
         "{}",
         serde_json::to_string_pretty(&report).unwrap_or_default()
     );
+}
+
+/// The lengths a table of starts is shipped as.
+fn lengths(starts: &[u32]) -> Vec<u32> {
+    starts.windows(2).map(|pair| pair[1] - pair[0]).collect()
 }

@@ -25,16 +25,16 @@ fn main() {
     println!(
         "{} terms, {} compounds",
         reader.term_count(),
-        reader.compounds().len()
+        reader.compounds().count()
     );
     for word in words {
         if let Some(term) = word.strip_prefix('=') {
             let parts = reader
                 .term_id(term)
-                .and_then(|t| reader.compounds().iter().find(|c| c.0 as usize == t))
-                .map(|c| {
-                    c.1.iter()
-                        .map(|&(s, e)| &term[s as usize..e as usize])
+                .and_then(|t| reader.compounds().find(|c| c.0 as usize == t))
+                .map(|(_, parts)| {
+                    parts
+                        .map(|(s, e)| &term[s as usize..e as usize])
                         .collect::<Vec<_>>()
                 });
             println!(

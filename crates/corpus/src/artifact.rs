@@ -161,7 +161,9 @@ pub fn index_file_name(hash: &str) -> String {
 
 /// Reads the index file named by a split artifact's head, checking its length and hash;
 /// [`crate::explore::Explorer::set_index`] checks that it fits the corpus.
-pub fn decode_index_file(file: &IndexFile, bytes: &[u8]) -> Result<SearchIndex, String> {
+/// The bytes may be in this memory (`&bytes[..]`) or, as in the app, in the browser's buffer: at
+/// archive scale a copy would keep the file's 9.5 MB in the page's memory for good.
+pub fn decode_index_file(file: &IndexFile, bytes: &dyn ByteSource) -> Result<SearchIndex, String> {
     check_shipped("zoekindex", bytes, file.length, &file.hash)?;
     // Debug, not Display: postcard's descriptions cost the app shell 0.3 kB brotli for a message
     // only a corrupted download shows.
@@ -221,13 +223,13 @@ pub fn chunks_for_search<S: AsRef<str>>(first_terms: &[S], text: &str) -> Vec<us
 /// Reads a text shard named by a split artifact's head, checking its length and hash;
 /// [`crate::texts::Texts::add_shard`] checks that it fits the corpus.
 pub fn decode_text_shard(file: &TextFile, bytes: &[u8]) -> Result<Vec<DocumentTexts>, String> {
-    check_shipped("tekstdeel", bytes, file.length, &file.hash)?;
-    read_whole(bytes).map_err(|e| format!("tekstdeel {} is beschadigd: {e:?}", file.hash))
+    check_shipped("tekstdeel", &bytes, file.length, &file.hash)?;
+    read_whole(&bytes).map_err(|e| format!("tekstdeel {} is beschadigd: {e:?}", file.hash))
 }
 
 /// One postcard value that is the whole of `bytes` (trailing bytes are an error).
-fn read_whole<T: DeserializeOwned>(bytes: &[u8]) -> postcard::Result<T> {
-    match read_value(&bytes, 0)? {
+fn read_whole<T: DeserializeOwned>(bytes: &dyn ByteSource) -> postcard::Result<T> {
+    match read_value(bytes, 0)? {
         (value, 0) => Ok(value),
         _ => Err(postcard::Error::DeserializeBadEncoding),
     }
@@ -251,10 +253,6 @@ pub fn encode_split(bundle: &Bundle, chunk_bytes: usize, text_bytes: usize) -> S
         })
         .collect();
     let chunks = head.index.split_postings(chunk_bytes);
-    let mut term_starts = vec![0usize];
-    for &length in &head.index.term_lengths {
-        term_starts.push(term_starts[term_starts.len() - 1] + length as usize);
-    }
     let chunks = head
         .index
         .chunks
@@ -263,9 +261,9 @@ pub fn encode_split(bundle: &Bundle, chunk_bytes: usize, text_bytes: usize) -> S
         .map(|(chunk, bytes)| ShippedChunk {
             file_name: index_file_name(&chunk.hash),
             hash: chunk.hash.clone(),
-            first_term: term_starts
-                .get(chunk.first_term as usize..chunk.first_term as usize + 2)
-                .and_then(|r| head.index.terms.get(r[0]..r[1]))
+            first_term: head
+                .index
+                .term(chunk.first_term as usize)
                 .unwrap_or_default()
                 .to_string(),
             bytes,

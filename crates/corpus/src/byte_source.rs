@@ -13,6 +13,19 @@ pub trait ByteSource {
     fn byte_len(&self) -> usize;
     /// Copies the bytes from `at` on into all of `into` (the caller keeps within `byte_len`).
     fn copy_into(&self, at: usize, into: &mut [u8]);
+
+    /// Hands all the bytes to `each`, in order, a window of [`WINDOW_BYTES`] at a time.
+    fn each_window(&self, each: &mut dyn FnMut(&[u8])) {
+        let length = self.byte_len();
+        let mut window = vec![0; WINDOW_BYTES.min(length)];
+        let mut at = 0;
+        while at < length {
+            let n = window.len().min(length - at);
+            self.copy_into(at, &mut window[..n]);
+            each(&window[..n]);
+            at += n;
+        }
+    }
 }
 
 impl ByteSource for &[u8] {
@@ -22,6 +35,11 @@ impl ByteSource for &[u8] {
 
     fn copy_into(&self, at: usize, into: &mut [u8]) {
         into.copy_from_slice(&self[at..at + into.len()]);
+    }
+
+    /// Bytes in this memory are handed over at once.
+    fn each_window(&self, each: &mut dyn FnMut(&[u8])) {
+        each(self)
     }
 }
 
@@ -79,10 +97,18 @@ impl<'s> Windowed<'s> {
         if self.source.byte_len() - read < wanted - unread {
             return Err(Error::DeserializeUnexpectedEnd);
         }
-        self.window.copy_within(self.at..self.filled, 0);
         self.start += self.at;
-        self.at = 0;
         let size = (self.source.byte_len() - self.start).min(self.size.max(wanted));
+        if self.window.capacity() > 2 * self.size.max(size) {
+            // A long value widened the window: give that room back for what is read next
+            // instead of keeping it for the rest of the read.
+            let mut window = Vec::with_capacity(size);
+            window.extend_from_slice(&self.window[self.at..self.filled]);
+            self.window = window;
+        } else {
+            self.window.copy_within(self.at..self.filled, 0);
+        }
+        self.at = 0;
         self.window.resize(size, 0);
         self.source.copy_into(read, &mut self.window[unread..size]);
         self.filled = size;
@@ -182,6 +208,50 @@ mod tests {
                 "window of {window} bytes"
             );
             assert_eq!(left, 0);
+        }
+    }
+
+    #[test]
+    fn a_window_widened_for_a_long_value_shrinks_back_for_the_values_after_it() {
+        let bytes: Vec<u8> = (0..200u8).cycle().take(1000).collect();
+        let source = &bytes.as_slice();
+        let mut window = Windowed::with_window(source, 0, 10);
+        assert_eq!(window.try_take_n_temp(400).unwrap(), &bytes[..400]);
+        assert!(window.window.capacity() >= 400);
+        assert_eq!(window.try_take_n_temp(30).unwrap(), &bytes[400..430]);
+        assert!(
+            window.window.capacity() <= 60,
+            "kept {}",
+            window.window.capacity()
+        );
+        assert_eq!(window.pop().unwrap(), bytes[430]);
+        assert_eq!(window.finalize().unwrap(), 1000 - 431);
+    }
+
+    /// Bytes elsewhere: copied out as the app copies them from the browser's buffer.
+    struct Elsewhere(Vec<u8>);
+
+    impl ByteSource for Elsewhere {
+        fn byte_len(&self) -> usize {
+            self.0.len()
+        }
+
+        fn copy_into(&self, at: usize, into: &mut [u8]) {
+            into.copy_from_slice(&self.0[at..at + into.len()]);
+        }
+    }
+
+    #[test]
+    fn bytes_elsewhere_are_handed_over_in_windows_that_join_up_to_all_of_them() {
+        for length in [0, 1, WINDOW_BYTES, WINDOW_BYTES + 1, 2 * WINDOW_BYTES + 7] {
+            let bytes: Vec<u8> = (0..length).map(|i| (i % 251) as u8).collect();
+            let (mut joined, mut windows) = (Vec::new(), 0);
+            Elsewhere(bytes.clone()).each_window(&mut |w| {
+                joined.extend_from_slice(w);
+                windows += 1;
+            });
+            assert_eq!(joined, bytes);
+            assert_eq!(windows, length.div_ceil(WINDOW_BYTES), "{length} bytes");
         }
     }
 

@@ -1,5 +1,6 @@
 //! Hashes: FNV-1a content hashes that name shipped files (16 hex digits, stable across builds), and the hasher of the parse's maps.
 
+use crate::byte_source::ByteSource;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -100,19 +101,32 @@ pub fn fnv1a_of_ends(word: &str, mut each: impl FnMut(u64)) {
 
 /// The hash of `bytes` as 16 lowercase hex digits.
 pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:016x}", fnv1a(bytes))
+    content_hash_of(&bytes)
+}
+
+/// [`content_hash`] of bytes wherever they are (in the browser's buffer: a window at a time).
+pub fn content_hash_of(bytes: &dyn ByteSource) -> String {
+    let mut state = fnv1a(&[]);
+    bytes.each_window(&mut |window| state = fnv1a_continued(state, &[window]));
+    format!("{state:016x}")
 }
 
 /// Checks that a shipped file (`what` names it in the message, e.g. "zoekindexdeel") has the
 /// length and content hash its table promised.
-pub fn check_shipped(what: &str, bytes: &[u8], length: u32, hash: &str) -> Result<(), String> {
-    if bytes.len() != length as usize {
+/// The bytes may be in this memory (`&bytes[..]`) or in the browser's buffer.
+pub fn check_shipped(
+    what: &str,
+    bytes: &dyn ByteSource,
+    length: u32,
+    hash: &str,
+) -> Result<(), String> {
+    if bytes.byte_len() != length as usize {
         return Err(format!(
             "{what} {hash} heeft {} bytes, {length} verwacht",
-            bytes.len()
+            bytes.byte_len()
         ));
     }
-    if content_hash(bytes) != hash {
+    if content_hash_of(bytes) != hash {
         return Err(format!("{what} {hash} is beschadigd (andere inhoud)"));
     }
     Ok(())
@@ -135,6 +149,37 @@ mod tests {
         assert_eq!(
             super::fnv1a_continued(super::fnv1a(a), &[b]),
             super::fnv1a(b"asiel zoekers")
+        );
+    }
+
+    /// Bytes outside this memory, copied out a window at a time as from the browser's buffer.
+    struct Elsewhere(Vec<u8>);
+
+    impl crate::byte_source::ByteSource for Elsewhere {
+        fn byte_len(&self) -> usize {
+            self.0.len()
+        }
+
+        fn copy_into(&self, at: usize, into: &mut [u8]) {
+            into.copy_from_slice(&self.0[at..at + into.len()]);
+        }
+    }
+
+    #[test]
+    fn a_file_read_in_windows_has_the_hash_of_its_bytes_and_a_changed_byte_is_found() {
+        let mut bytes: Vec<u8> = (0..600_000u32).map(|i| (i * 7 % 256) as u8).collect();
+        let hash = content_hash(&bytes);
+        let length = bytes.len() as u32;
+        assert_eq!(super::content_hash_of(&Elsewhere(bytes.clone())), hash);
+        assert!(
+            super::check_shipped("zoekindex", &Elsewhere(bytes.clone()), length, &hash).is_ok()
+        );
+        // A byte changed in the third window.
+        bytes[550_000] ^= 1;
+        let error = super::check_shipped("zoekindex", &Elsewhere(bytes), length, &hash);
+        assert_eq!(
+            error.unwrap_err(),
+            format!("zoekindex {hash} is beschadigd (andere inhoud)")
         );
     }
 }

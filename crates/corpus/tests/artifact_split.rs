@@ -42,7 +42,7 @@ fn head_index() -> &'static SearchIndex {
             .index_file
             .as_ref()
             .expect("the head names its index file");
-        decode_index_file(file, &split().index.bytes).expect("the index file decodes")
+        decode_index_file(file, &split().index.bytes.as_slice()).expect("the index file decodes")
     })
 }
 
@@ -151,12 +151,12 @@ fn an_index_file_with_other_bytes_or_for_another_corpus_is_refused_with_a_messag
     let file = head().index_file.clone().expect("an index file");
     let mut bytes = split().index.bytes.clone();
     bytes[10] ^= 1;
-    let error = decode_index_file(&file, &bytes).unwrap_err();
+    let error = decode_index_file(&file, &bytes.as_slice()).unwrap_err();
     assert!(
         error.contains(&file.hash) && error.contains("beschadigd"),
         "{error}"
     );
-    let error = decode_index_file(&file, &bytes[1..]).unwrap_err();
+    let error = decode_index_file(&file, &&bytes[1..]).unwrap_err();
     assert!(
         error.contains(&format!("{} bytes", bytes.len() - 1)),
         "{error}"

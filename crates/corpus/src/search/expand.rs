@@ -122,14 +122,13 @@ pub fn word_terms(reader: &IndexReader, word: &QueryWord, typing: bool) -> Vec<T
         }
     }
     for (term, parts) in reader.compounds() {
-        if out.iter().any(|m| m.term == *term) {
+        if out.iter().any(|m| m.term == term) {
             continue;
         }
-        let text = reader.term(*term as usize);
+        let text = reader.term(term as usize);
         // A first part may keep its linking -s ("wets" in wetsvoorstel).
         let part = parts
-            .iter()
-            .filter_map(|&(s, e)| {
+            .filter_map(|(s, e)| {
                 let part = &text[s as usize..e as usize];
                 let is_form = |p: &str| forms.iter().any(|f| f == p);
                 if is_form(part) {
@@ -142,7 +141,7 @@ pub fn word_terms(reader: &IndexReader, word: &QueryWord, typing: bool) -> Vec<T
             .max_by_key(|&(s, e)| e - s);
         if let Some((start, end)) = part {
             out.push(TermMatch {
-                term: *term,
+                term,
                 weight: COMPOUND_PART,
                 start,
                 end,

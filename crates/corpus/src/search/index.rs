@@ -28,16 +28,21 @@ pub struct SearchIndex {
     /// Number of questions the index was built from (checked against the corpus).
     pub question_count: u32,
     /// Number of words in each unit.
+    #[serde(with = "super::shipped_numbers::exact")]
     pub unit_lengths: Vec<u32>,
     /// All terms, sorted, concatenated.
     pub terms: String,
-    /// Byte length of each term in `terms`.
-    pub term_lengths: Vec<u32>,
+    /// Where each term starts in `terms`, then where the last ends: one more than there are
+    /// terms (none for an empty index). Shipped as the terms' lengths.
+    #[serde(with = "super::shipped_numbers::starts")]
+    pub term_starts: Vec<u32>,
     /// Posting lists, in term order.
     #[serde(with = "crate::byte_string")]
     pub postings: Vec<u8>,
-    /// Byte length of each term's posting list.
-    pub posting_lengths: Vec<u32>,
+    /// Where each term's posting list starts, counted as if all chunks were one run of bytes,
+    /// then where the last ends. Shipped as the lists' lengths.
+    #[serde(with = "super::shipped_numbers::starts")]
+    pub posting_starts: Vec<u32>,
     /// Word pairs are indexed (as the term `word1 word2`, with a space) when both words occur in
     /// at least this many units; 0 means no pairs are indexed. Quoted phrases of common words use
     /// these lists instead of scanning thousands of texts.
@@ -49,6 +54,7 @@ pub struct SearchIndex {
     /// The compound words and their parts: per compound, `term gap` (distance to the previous
     /// compound's term), the number of parts, then each part as `start, end` byte offsets in
     /// the word (see [`super::compounds`]).
+    #[serde(with = "super::shipped_numbers::exact")]
     pub compounds: Vec<u32>,
 }
 
@@ -108,7 +114,13 @@ impl SearchIndex {
 
     /// Number of distinct terms (words and pairs).
     pub fn term_count(&self) -> usize {
-        self.term_lengths.len()
+        self.term_starts.len().saturating_sub(1)
+    }
+
+    /// The text of term `t` (a folded word, or two words for a pair), if there is one.
+    pub fn term(&self, t: usize) -> Option<&str> {
+        let (&start, &end) = (self.term_starts.get(t)?, self.term_starts.get(t + 1)?);
+        self.terms.get(start as usize..end as usize)
     }
 
     /// Moves the posting lists out into chunks of consecutive terms of about `target_bytes` each
@@ -120,8 +132,8 @@ impl SearchIndex {
         let postings = std::mem::take(&mut self.postings);
         let mut out: Vec<Vec<u8>> = Vec::new();
         let mut at = 0usize;
-        for (t, &length) in self.posting_lengths.iter().enumerate() {
-            let length = length as usize;
+        for (t, pair) in self.posting_starts.windows(2).enumerate() {
+            let length = (pair[1] - pair[0]) as usize;
             let full = out
                 .last()
                 .is_none_or(|c| c.len() + length > target_bytes.max(1) && !c.is_empty());
@@ -244,14 +256,13 @@ impl Builder {
                 .map(|((term, _), &n)| (term.as_str(), n)),
         );
         let mut previous_compound = 0u32;
+        index.term_starts.push(0);
+        index.posting_starts.push(0);
         for (t, (term, list)) in entries.iter().enumerate() {
             index.terms.push_str(term);
-            index.term_lengths.push(term.len() as u32);
-            let start = index.postings.len();
+            index.term_starts.push(index.terms.len() as u32);
             encode_postings(list, &mut index.postings);
-            index
-                .posting_lengths
-                .push((index.postings.len() - start) as u32);
+            index.posting_starts.push(index.postings.len() as u32);
             let parts = vocabulary.parts(term);
             if !parts.is_empty() {
                 index.compounds.push(t as u32 - previous_compound);
@@ -369,11 +380,11 @@ mod tests {
         let mut index = SearchIndex {
             unit_lengths: vec![1; 301],
             terms: "a".into(),
-            term_lengths: vec![1],
+            term_starts: vec![0, 1],
             ..SearchIndex::default()
         };
         encode_postings(&list, &mut index.postings);
-        index.posting_lengths = vec![index.postings.len() as u32];
+        index.posting_starts = vec![0, index.postings.len() as u32];
         let reader = IndexReader::new(&index, 301).expect("consistent index");
         assert_eq!(reader.postings(0), list);
         assert!(IndexReader::new(&index, 5).is_err());

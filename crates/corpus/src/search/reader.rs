@@ -4,9 +4,6 @@ use super::index::{PostingChunk, SearchIndex, BM25_B, BM25_K1};
 use crate::hash::check_shipped;
 use std::sync::OnceLock;
 
-/// A compound word's term and its parts, as byte ranges of the word.
-pub type Compound = (u32, Vec<(u16, u16)>);
-
 pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     let mut value = 0u32;
     for shift in (0..35).step_by(7) {
@@ -23,20 +20,18 @@ pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
 /// A checked, ready-to-query view of a [`SearchIndex`]. When the index is split into chunks,
 /// the reader starts without their bytes: [`IndexReader::missing_chunks`] tells which a search
 /// needs and [`IndexReader::add_chunk`] takes them as they arrive.
+///
+/// It reads the index's own tables (term and list starts, compounds) where they lie: at archive
+/// scale a copy of each would hold megabytes more for as long as the page is open.
 #[derive(Debug, Clone)]
 pub struct IndexReader<'i> {
     index: &'i SearchIndex,
-    term_starts: Vec<usize>,
-    /// Where each term's list starts, counted as if all chunks were one run of bytes.
-    posting_starts: Vec<usize>,
     /// Per chunk: where its bytes start in that run.
     chunk_starts: Vec<usize>,
     /// Per chunk: its bytes, once loaded.
     loaded: Vec<OnceLock<Box<[u8]>>>,
     avg_question_length: f32,
     avg_part_length: f32,
-    /// Every compound word: its term and its parts as byte ranges of the word.
-    compounds: Vec<Compound>,
 }
 
 impl<'i> IndexReader<'i> {
@@ -49,13 +44,14 @@ impl<'i> IndexReader<'i> {
                 unit_count
             ));
         }
-        if index.term_lengths.len() != index.posting_lengths.len() {
+        if index.term_starts.len() != index.posting_starts.len() {
             return Err("de zoekindex heeft niet evenveel termen als postinglijsten".to_string());
         }
-        let term_starts = prefix_sums(&index.term_lengths, index.terms.len(), "termen")?;
-        if term_starts
+        check_starts(&index.term_starts, index.terms.len(), "termen")?;
+        if index
+            .term_starts
             .iter()
-            .any(|&s| !index.terms.is_char_boundary(s))
+            .any(|&s| !index.terms.is_char_boundary(s as usize))
         {
             return Err("de termen van de zoekindex zijn beschadigd".to_string());
         }
@@ -66,19 +62,16 @@ impl<'i> IndexReader<'i> {
         } else {
             return Err("de zoekindex heeft zowel losse delen als postings".to_string());
         };
-        let posting_starts = prefix_sums(&index.posting_lengths, total, "postings")?;
-        let chunk_starts = chunk_starts(index, &posting_starts)?;
+        check_starts(&index.posting_starts, total, "postings")?;
+        let chunk_starts = chunk_starts(index)?;
         let questions = (index.question_count as usize).min(unit_count);
         let average = |lengths: &[u32]| {
             let sum: f64 = lengths.iter().map(|&l| f64::from(l)).sum();
             (sum / lengths.len().max(1) as f64).max(1.0) as f32
         };
-        let compounds = compounds(index, &term_starts)?;
+        check_compounds(index)?;
         Ok(IndexReader {
             index,
-            compounds,
-            term_starts,
-            posting_starts,
             loaded: vec![OnceLock::new(); chunk_starts.len()],
             chunk_starts,
             avg_question_length: average(&index.unit_lengths[..questions]),
@@ -137,13 +130,19 @@ impl<'i> IndexReader<'i> {
         let (Some(chunk), Some(slot)) = (self.index.chunks.get(c), self.loaded.get(c)) else {
             return Err(format!("de zoekindex heeft geen deel {c}"));
         };
-        check_shipped("zoekindexdeel", &bytes, chunk.length, &chunk.hash)?;
+        check_shipped(
+            "zoekindexdeel",
+            &bytes.as_slice(),
+            chunk.length,
+            &chunk.hash,
+        )?;
         Ok(slot.set(bytes.into_boxed_slice()).is_ok())
     }
 
     /// Term `t`'s posting list bytes; empty when its chunk is not loaded.
     fn posting_bytes(&self, t: usize) -> &[u8] {
-        let (start, end) = (self.posting_starts[t], self.posting_starts[t + 1]);
+        let starts = &self.index.posting_starts;
+        let (start, end) = (starts[t] as usize, starts[t + 1] as usize);
         let Some(c) = self.chunk_of(t) else {
             return &self.index.postings[start..end];
         };
@@ -156,12 +155,13 @@ impl<'i> IndexReader<'i> {
 
     /// The text of term `t` (a folded word, or two words for a pair).
     pub fn term(&self, t: usize) -> &'i str {
-        &self.index.terms[self.term_starts[t]..self.term_starts[t + 1]]
+        let starts = &self.index.term_starts;
+        &self.index.terms[starts[t] as usize..starts[t + 1] as usize]
     }
 
     /// Number of terms (words and pairs).
     pub fn term_count(&self) -> usize {
-        self.index.term_lengths.len()
+        self.index.term_count()
     }
 
     /// The terms starting with `prefix`, as a range of term numbers.
@@ -172,14 +172,24 @@ impl<'i> IndexReader<'i> {
         start..end
     }
 
-    /// Every compound word of the index with its parts (byte ranges of the word).
-    pub fn compounds(&self) -> &[Compound] {
-        &self.compounds
+    /// Every compound word of the index: its term, and its parts as byte ranges of the word.
+    pub fn compounds(&self) -> impl Iterator<Item = (u32, impl Iterator<Item = (u16, u16)> + 'i)> {
+        let mut numbers = self.index.compounds.as_slice();
+        let mut term = 0u32;
+        // Checked when the reader was made: every compound is whole and its parts fit the word.
+        std::iter::from_fn(move || {
+            let (&[gap, count], rest) = numbers.split_first_chunk::<2>()?;
+            let (parts, rest) = rest.split_at_checked(2 * count as usize)?;
+            numbers = rest;
+            term = term.wrapping_add(gap);
+            let parts = parts.chunks_exact(2).map(|p| (p[0] as u16, p[1] as u16));
+            Some((term, parts))
+        })
     }
 
     /// The term number of a word (or of a `word word` pair).
     pub fn term_id(&self, stem: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.index.term_lengths.len());
+        let (mut lo, mut hi) = (0, self.term_count());
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.term(mid).cmp(stem) {
@@ -338,46 +348,42 @@ fn partition(n: usize, before: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
-/// The compound table, checked: each compound is a term, its parts lie inside the word.
-fn compounds(index: &SearchIndex, term_starts: &[usize]) -> Result<Vec<Compound>, String> {
+/// Checks the compound table: each compound is a term, its parts lie inside the word.
+fn check_compounds(index: &SearchIndex) -> Result<(), String> {
     let bad = || "de samenstellingen in de zoekindex zijn beschadigd".to_string();
-    let mut out = Vec::new();
     let mut numbers = index.compounds.iter().copied();
     let mut term = 0u32;
     while let Some(gap) = numbers.next() {
         term = term.checked_add(gap).ok_or_else(bad)?;
         let t = term as usize;
-        let length = term_starts
-            .get(t + 1)
-            .zip(term_starts.get(t))
-            .map(|(end, start)| end - start)
-            .ok_or_else(bad)?;
+        let starts = &index.term_starts;
+        let (Some(&start), Some(&end)) = (starts.get(t), starts.get(t + 1)) else {
+            return Err(bad());
+        };
+        let word = &index.terms[start as usize..end as usize];
         let count = numbers.next().ok_or_else(bad)?;
-        let mut parts = Vec::with_capacity((count as usize).min(16));
         for _ in 0..count {
             let (start, end) = (
                 numbers.next().ok_or_else(bad)?,
                 numbers.next().ok_or_else(bad)?,
             );
-            let word = &index.terms[term_starts[t]..term_starts[t + 1]];
             let fits = start < end
-                && end as usize <= length
+                && end as usize <= word.len()
                 && word.is_char_boundary(start as usize)
                 && word.is_char_boundary(end as usize);
             if !fits || end > u32::from(u16::MAX) {
                 return Err(bad());
             }
-            parts.push((start as u16, end as u16));
         }
-        out.push((term, parts));
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Where each chunk starts, after checking that the chunks cover the terms in order and that each
 /// chunk's length is the sum of its terms' lists.
-fn chunk_starts(index: &SearchIndex, posting_starts: &[usize]) -> Result<Vec<usize>, String> {
-    let terms = index.term_lengths.len();
+fn chunk_starts(index: &SearchIndex) -> Result<Vec<usize>, String> {
+    let terms = index.term_count();
+    let posting_starts = &index.posting_starts;
     let mut starts = Vec::with_capacity(index.chunks.len());
     for (c, chunk) in index.chunks.iter().enumerate() {
         let first = chunk.first_term as usize;
@@ -392,29 +398,25 @@ fn chunk_starts(index: &SearchIndex, posting_starts: &[usize]) -> Result<Vec<usi
             ));
         }
         let length = posting_starts[end] - posting_starts[first];
-        if length != chunk.length as usize {
+        if length != chunk.length {
             return Err(format!(
                 "zoekindexdeel {c} hoort {length} bytes te hebben, niet {}",
                 chunk.length
             ));
         }
-        starts.push(posting_starts[first]);
+        starts.push(posting_starts[first] as usize);
     }
     Ok(starts)
 }
 
-fn prefix_sums(lengths: &[u32], total: usize, what: &str) -> Result<Vec<usize>, String> {
-    let mut starts = Vec::with_capacity(lengths.len() + 1);
-    let mut at = 0usize;
-    starts.push(0);
-    for &l in lengths {
-        at += l as usize;
-        starts.push(at);
-    }
-    if at != total {
+/// Checks a table of starts: none at all (no items), or from 0, never going back, to `total`.
+fn check_starts(starts: &[u32], total: usize, what: &str) -> Result<(), String> {
+    let end = starts.last().map_or(0, |&e| e as usize);
+    let ordered = starts.first().is_none_or(|&s| s == 0) && starts.is_sorted();
+    if !ordered || end != total {
         return Err(format!(
-            "de {what} van de zoekindex zijn beschadigd ({at} ≠ {total} bytes)"
+            "de {what} van de zoekindex zijn beschadigd ({end} ≠ {total} bytes)"
         ));
     }
-    Ok(starts)
+    Ok(())
 }
