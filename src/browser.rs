@@ -151,7 +151,14 @@ impl ByteSource for Fetched {
     fn copy_into(&self, at: usize, into: &mut [u8]) {
         match self {
             Fetched::Browser(bytes) => bytes.copy_into(at, into),
-            Fetched::Here(bytes) => into.copy_from_slice(&bytes[at..at + into.len()]),
+            Fetched::Here(bytes) => bytes.as_slice().copy_into(at, into),
+        }
+    }
+
+    fn each_window(&self, each: &mut dyn FnMut(&[u8])) {
+        match self {
+            Fetched::Browser(bytes) => bytes.each_window(each),
+            Fetched::Here(bytes) => bytes.as_slice().each_window(each),
         }
     }
 }

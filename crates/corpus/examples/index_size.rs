@@ -107,5 +107,5 @@ fn main() {
 
 /// The lengths a table of starts is shipped as.
 fn lengths(starts: &[u32]) -> Vec<u32> {
-    starts.windows(2).map(|pair| pair[1] - pair[0]).collect()
+    briefwissel_corpus::search::shipped_numbers::lengths(starts).collect()
 }

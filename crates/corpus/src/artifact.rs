@@ -161,7 +161,7 @@ pub fn index_file_name(hash: &str) -> String {
 
 /// Reads the index file named by a split artifact's head, checking its length and hash;
 /// [`crate::explore::Explorer::set_index`] checks that it fits the corpus.
-/// The bytes may be in this memory (`&bytes[..]`) or, as in the app, in the browser's buffer: at
+/// The bytes may be in this memory (`&bytes.as_slice()`) or, as in the app, in the browser's buffer: at
 /// archive scale a copy would keep the file's 9.5 MB in the page's memory for good.
 pub fn decode_index_file(file: &IndexFile, bytes: &dyn ByteSource) -> Result<SearchIndex, String> {
     check_shipped("zoekindex", bytes, file.length, &file.hash)?;

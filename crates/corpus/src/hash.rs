@@ -113,7 +113,7 @@ pub fn content_hash_of(bytes: &dyn ByteSource) -> String {
 
 /// Checks that a shipped file (`what` names it in the message, e.g. "zoekindexdeel") has the
 /// length and content hash its table promised.
-/// The bytes may be in this memory (`&bytes[..]`) or in the browser's buffer.
+/// The bytes may be in this memory (`&bytes.as_slice()`) or in the browser's buffer.
 pub fn check_shipped(
     what: &str,
     bytes: &dyn ByteSource,
@@ -152,21 +152,9 @@ mod tests {
         );
     }
 
-    /// Bytes outside this memory, copied out a window at a time as from the browser's buffer.
-    struct Elsewhere(Vec<u8>);
-
-    impl crate::byte_source::ByteSource for Elsewhere {
-        fn byte_len(&self) -> usize {
-            self.0.len()
-        }
-
-        fn copy_into(&self, at: usize, into: &mut [u8]) {
-            into.copy_from_slice(&self.0[at..at + into.len()]);
-        }
-    }
-
     #[test]
     fn a_file_read_in_windows_has_the_hash_of_its_bytes_and_a_changed_byte_is_found() {
+        use crate::byte_source::Elsewhere;
         let mut bytes: Vec<u8> = (0..600_000u32).map(|i| (i * 7 % 256) as u8).collect();
         let hash = content_hash(&bytes);
         let length = bytes.len() as u32;

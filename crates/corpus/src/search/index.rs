@@ -256,8 +256,10 @@ impl Builder {
                 .map(|((term, _), &n)| (term.as_str(), n)),
         );
         let mut previous_compound = 0u32;
-        index.term_starts.push(0);
-        index.posting_starts.push(0);
+        if !entries.is_empty() {
+            index.term_starts.push(0);
+            index.posting_starts.push(0);
+        }
         for (t, (term, list)) in entries.iter().enumerate() {
             index.terms.push_str(term);
             index.term_starts.push(index.terms.len() as u32);
@@ -372,6 +374,35 @@ mod tests {
         let read: Vec<u32> = std::iter::from_fn(|| read_varint(&out, &mut pos)).collect();
         assert_eq!(read, [0, 1, 127, 128, 300, u32::MAX]);
         assert_eq!(read_varint(&[0x80, 0x80], &mut 0), None);
+    }
+
+    #[test]
+    fn tables_of_starts_that_do_not_fit_the_terms_are_refused() {
+        // "a", "é" (two bytes) and "c": the terms "aéc" start at 0, 1 and 3 and end at 4.
+        let index = |starts: Vec<u32>| SearchIndex {
+            terms: "aéc".into(),
+            posting_starts: vec![0; starts.len()],
+            term_starts: starts,
+            ..SearchIndex::default()
+        };
+        assert!(IndexReader::new(&index(vec![0, 1, 3, 4]), 0).is_ok());
+        for wrong in [
+            vec![1, 1, 3, 4], // not from 0
+            vec![0, 3, 1, 4], // backwards
+            vec![0, 1, 3, 3], // ends before the terms do
+            vec![0, 2, 3, 4], // inside "é"
+            vec![],           // no terms, but there is text
+        ] {
+            assert!(IndexReader::new(&index(wrong.clone()), 0).is_err(), "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn an_index_of_nothing_reads_back_as_it_was_built() {
+        let index = Builder::default().into_index();
+        assert!(index.term_starts.is_empty() && index.term_count() == 0);
+        let bytes = postcard::to_allocvec(&index).unwrap();
+        assert_eq!(postcard::from_bytes::<SearchIndex>(&bytes).unwrap(), index);
     }
 
     #[test]

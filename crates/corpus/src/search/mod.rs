@@ -8,7 +8,7 @@ pub mod inflection;
 pub mod phrase;
 pub mod query_text;
 pub mod reader;
-mod shipped_numbers;
+pub mod shipped_numbers;
 pub mod suggest;
 pub mod tokenize;
 pub mod units;

@@ -26,7 +26,8 @@ pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
 #[derive(Debug, Clone)]
 pub struct IndexReader<'i> {
     index: &'i SearchIndex,
-    /// Per chunk: where its bytes start in that run.
+    /// Per chunk: where its bytes start in the run of all posting lists
+    /// ([`SearchIndex::posting_starts`]).
     chunk_starts: Vec<usize>,
     /// Per chunk: its bytes, once loaded.
     loaded: Vec<OnceLock<Box<[u8]>>>,
@@ -155,8 +156,7 @@ impl<'i> IndexReader<'i> {
 
     /// The text of term `t` (a folded word, or two words for a pair).
     pub fn term(&self, t: usize) -> &'i str {
-        let starts = &self.index.term_starts;
-        &self.index.terms[starts[t] as usize..starts[t + 1] as usize]
+        self.index.term(t).unwrap_or_default()
     }
 
     /// Number of terms (words and pairs).

@@ -9,7 +9,8 @@ use serde::{Deserializer, Serializer};
 use std::fmt;
 
 /// Tables up to this many numbers are reserved whole before they are read; a longer one (which
-/// only a damaged file claims) grows as it is read, so a false length cannot take the memory.
+/// only a damaged file claims) grows as it is read. A false length reserves at most this many
+/// (64 MB), and postcard caps it at the bytes left, which the file's hash has vouched for first.
 const RESERVED_AT_MOST: usize = 1 << 24;
 
 /// `#[serde(with = "exact")]`: a `Vec<u32>` as serde writes it, read into its exact length.
@@ -32,12 +33,17 @@ pub mod starts {
     use super::*;
 
     pub fn serialize<S: Serializer>(starts: &[u32], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(starts.windows(2).map(|pair| pair[1].wrapping_sub(pair[0])))
+        serializer.collect_seq(lengths(starts))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u32>, D::Error> {
         deserializer.deserialize_seq(Numbers { running_sum: true })
     }
+}
+
+/// The lengths of the items a table of starts describes, as the file has them.
+pub fn lengths(starts: &[u32]) -> impl ExactSizeIterator<Item = u32> + '_ {
+    starts.windows(2).map(|pair| pair[1].wrapping_sub(pair[0]))
 }
 
 /// Reads a sequence of numbers as they are, or as their running sums after a leading 0.
