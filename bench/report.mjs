@@ -2,6 +2,7 @@
 // Usage: node bench/report.mjs OUT_DIR docs/performance.md
 import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import { searchQualitySection, indexSizeSection } from "./report-search.mjs";
 
 const [outDir, target] = process.argv.slice(2);
@@ -25,6 +26,21 @@ const estimate = (group, id) => {
   const e = read(join(outDir, "criterion", group, id, "new", "estimates.json"));
   return e ? e.mean.point_estimate / 1e6 : null; // ms
 };
+/** The app shell of this run's 1× app as `scripts/budget.mjs` counts it (brotli; its own limit, the one CI
+ * enforces, is 200 kB), judged against the issue's aim of 180 kB. */
+const appShell = () => {
+  const dist = join(outDir, "app-1x");
+  if (!existsSync(join(dist, "index.html"))) return "not measured in this run (no 1× app build)";
+  try {
+    const printed = execFileSync("node", [join(outDir, "..", "..", "scripts", "budget.mjs"), dist, "--shell-kb", "100000"], { encoding: "utf8" });
+    const kbs = Number(printed.match(/budget: ok app shell ([\d.]+) KB/)?.[1]);
+    if (!Number.isFinite(kbs)) return "not measured (scripts/budget.mjs printed no shell size)";
+    return `${kbs <= 180 ? "✅" : "❌"} ${kbs.toFixed(1)} kB (\`scripts/budget.mjs\` on this run's 1× app; CI holds it to 200 kB)`;
+  } catch (error) {
+    return `not measured (scripts/budget.mjs failed: ${String(error.message).split("\n")[0]})`;
+  }
+};
+
 /** The most wasm memory the app held: after load, once its background loading was done, after a search. */
 const memoryInUse = (bw) => {
   // A failed measurement of memory in use leaves the budget unmeasured, never judged on the rest.
@@ -266,7 +282,7 @@ for (const [label, result] of budgets14) out(`| ${label} | ${result} |`);
 if (!existsSync(join(outDir, "browser-500x.json"))) {
   out("| 500×: first results ≤ 2.5 s unthrottled, wasm memory ≤ 200 MB, interaction p95 ≤ 100 ms | not measured in this run (`BENCH_SCALES=\"1x 100x 500x\" scripts/bench.sh` measures them) |");
 }
-out("| app shell ≤ 180 kB brotli | not checked here: `scripts/budget.mjs` checks the shell (its budget is still 200 kB) |");
+out(`| app shell ≤ 180 kB brotli | ${appShell()} |`);
 out();
 out("## How it is measured");
 out();

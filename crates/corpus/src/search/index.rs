@@ -393,7 +393,10 @@ mod tests {
             vec![0, 2, 3, 4], // inside "é"
             vec![],           // no terms, but there is text
         ] {
-            assert!(IndexReader::new(&index(wrong.clone()), 0).is_err(), "{wrong:?}");
+            assert!(
+                IndexReader::new(&index(wrong.clone()), 0).is_err(),
+                "{wrong:?}"
+            );
         }
     }
 
