@@ -10,7 +10,8 @@ use std::fmt;
 
 /// Tables up to this many numbers are reserved whole before they are read; a longer one (which
 /// only a damaged file claims) grows as it is read. A false length reserves at most this many
-/// (64 MB), and postcard caps it at the bytes left, which the file's hash has vouched for first.
+/// (64 MB), and postcard gives no length at all when it claims more items than bytes are left;
+/// the file's hash has been checked first.
 const RESERVED_AT_MOST: usize = 1 << 24;
 
 /// `#[serde(with = "exact")]`: a `Vec<u32>` as serde writes it, read into its exact length.
