@@ -355,12 +355,7 @@ fn check_compounds(index: &SearchIndex) -> Result<(), String> {
     let mut term = 0u32;
     while let Some(gap) = numbers.next() {
         term = term.checked_add(gap).ok_or_else(bad)?;
-        let t = term as usize;
-        let starts = &index.term_starts;
-        let (Some(&start), Some(&end)) = (starts.get(t), starts.get(t + 1)) else {
-            return Err(bad());
-        };
-        let word = &index.terms[start as usize..end as usize];
+        let word = index.term(term as usize).ok_or_else(bad)?;
         let count = numbers.next().ok_or_else(bad)?;
         for _ in 0..count {
             let (start, end) = (
