@@ -28,6 +28,7 @@ pub mod report_html;
 pub mod scale;
 pub mod search;
 pub mod text;
+pub mod text_scan;
 pub mod texts;
 
 pub use date::Date;

@@ -2,6 +2,7 @@
 
 use crate::hash::FastMap;
 use crate::model::{Party, Theme, ThemeMatch};
+use crate::text_scan::split_spaces;
 use serde::Deserialize;
 
 const PARTIES_TOML: &str = include_str!("../../../data/parties.toml");
@@ -446,7 +447,7 @@ pub fn normalized_text(s: &str) -> String {
 
 /// The words of a [`normalized_text`].
 pub fn words_of(normalized: &str) -> Vec<&str> {
-    normalized.split(' ').filter(|w| !w.is_empty()).collect()
+    split_spaces(normalized).filter(|w| !w.is_empty()).collect()
 }
 
 fn compile_keyword(k: &str) -> Option<Keyword> {

@@ -1,6 +1,7 @@
 //! Shared text cleanup: folding, boilerplate lines, footnotes, dehyphenation, paragraphs and links.
 
 use crate::hyphenation::{DocumentSpelling, LineBreakHyphen};
+use crate::text_scan::{split_spaces, starts_with_lowercase};
 
 /// Lowercase with accents removed (`Oekraïne` → `oekraine`), typographic quotes and dashes made
 /// plain, for matching only. The one folding of Briefwissel: matching keys in the parser and search
@@ -104,25 +105,25 @@ pub fn boilerplate_kind(line: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    let lower = t.to_lowercase();
-    if lower.starts_with("issn ") {
+    // Prefixes compared in lowercase, without lowercasing the whole of every line.
+    let starts = |prefix: &str| starts_with_lowercase(t, prefix);
+    if starts("issn ") {
         return Some("ISSN line");
     }
-    if is_handelingen_ref(&lower) {
+    if is_handelingen_ref(t) {
         return Some("publication reference");
     }
-    if (lower.starts_with("tweede kamer, vergaderjaar")
-        || lower.starts_with("eerste kamer, vergaderjaar"))
+    if (starts("tweede kamer, vergaderjaar") || starts("eerste kamer, vergaderjaar"))
         && t.len() < 90
     {
         return Some("running footer");
     }
-    let gravenhage = lower.starts_with("’s-gravenhage ") || lower.starts_with("'s-gravenhage ");
-    if gravenhage && lower.contains("vergaderjaar") && t.len() < 120 {
+    let gravenhage = starts("’s-gravenhage ") || starts("'s-gravenhage ");
+    if gravenhage && t.len() < 120 && t.to_lowercase().contains("vergaderjaar") {
         return Some("running footer");
     }
-    if lower.starts_with("vragen gesteld door de leden der kamer")
-        || lower == "regering gegeven antwoorden"
+    if starts("vragen gesteld door de leden der kamer")
+        || (t.len() < 120 && t.to_lowercase() == "regering gegeven antwoorden")
     {
         return Some("running header");
     }
@@ -130,11 +131,11 @@ pub fn boilerplate_kind(line: &str) -> Option<&'static str> {
 }
 
 /// `ah-tk-20242025-575`, `kv-tk-2024Z18775`, `kst-36941-3`, `stcrt-…`: identifiers printed at page ends.
-fn is_handelingen_ref(lower: &str) -> bool {
+fn is_handelingen_ref(t: &str) -> bool {
     let prefixes = [
         "ah-tk-", "ah-ek-", "kv-tk-", "kv-ek-", "kst-", "blg-", "h-tk-", "h-ek-",
     ];
-    prefixes.iter().any(|p| lower.starts_with(p)) && !lower.contains(' ')
+    prefixes.iter().any(|p| starts_with_lowercase(t, p)) && !t.contains(' ')
 }
 
 /// True for lines that end a printed page (footers): footnote bodies stand just above them.
@@ -445,7 +446,7 @@ pub fn dehyphenate_inline(s: &str) -> String {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    for (i, token) in s.split(' ').enumerate() {
+    for (i, token) in split_spaces(s).enumerate() {
         if i > 0 {
             out.push(' ');
         }

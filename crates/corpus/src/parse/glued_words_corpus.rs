@@ -5,6 +5,7 @@ use super::glued_words_vocabulary::Vocabulary;
 use crate::hash::{FastMap, FastSet};
 use crate::model::{Block, Corpus};
 use crate::text::fold;
+use crate::text_scan::split_spaces;
 
 /// Per document id, how many spaces the repair put in (in the order the documents were first
 /// repaired).
@@ -123,11 +124,11 @@ fn each_text(
         }
         let mut out: Option<String> = None;
         let mut record = false;
-        let mut tokens = text.split(' ').enumerate().peekable();
+        let mut tokens = split_spaces(text).enumerate().peekable();
         while let Some((i, token)) = tokens.next() {
             let fixed = repair(token);
             if fixed.is_some() && out.is_none() {
-                let before: Vec<&str> = text.split(' ').take(i).collect();
+                let before: Vec<&str> = split_spaces(text).take(i).collect();
                 out = Some(before.join(" "));
                 record = kind == Kind::Running && seen.insert(text.trim().to_string());
             }

@@ -4,6 +4,7 @@ use crate::hash::{
     fnv1a_backwards, fnv1a_continued, fnv1a_of_ends, fnv1a_of_parts, FastMap, FastSet,
 };
 use crate::text::{fold, fold_into};
+use crate::text_scan::split_spaces;
 
 /// How often each word (folded, letters only) occurs in the corpus, which strings end longer
 /// words, and how often two words stand side by side.
@@ -83,7 +84,7 @@ fn count_words(text: &str, counts: &mut FastMap<String, u32>, pair: &mut dyn FnM
     let mut previous = String::new();
     let mut has_previous = false;
     let mut folded = String::new();
-    for token in text.split(' ') {
+    for token in split_spaces(text) {
         let mut runs = letter_runs(token).peekable();
         let starts_with_letter = token.starts_with(char::is_alphabetic);
         let mut first = true;
@@ -160,7 +161,7 @@ struct TokenCounts<'a> {
 impl<'a> TokenCounts<'a> {
     fn count(&mut self, paragraph: &'a str, pair: &mut dyn FnMut(u64)) {
         let mut previous: Option<u64> = None;
-        for token in paragraph.split(' ') {
+        for token in split_spaces(paragraph) {
             let id = match self.ids.get(token) {
                 Some(&id) => id as usize,
                 None => {

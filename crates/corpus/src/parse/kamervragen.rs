@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::hyphenation::DocumentSpelling;
 use crate::model::{DocumentKind, Footnote};
 use crate::text;
+use crate::text_scan::starts_with_lowercase;
 
 /// Parses a Kamervragen-like file. Never panics; every line gets a fate.
 pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
@@ -178,7 +179,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             }
         }
         // "De vragen van het lid X (P) over …" in a notice names the askers; the line stays text.
-        if meta.question_header.is_none() && t.to_lowercase().starts_with("de vragen van ") {
+        if meta.question_header.is_none() && starts_with_lowercase(t, "de vragen van ") {
             meta.question_header = Some(header::parse_question_header(t, src.registry));
         }
         // "In antwoord op uw brief van 5 juli 2024, nr. 2024Z11859, deel ik u mede dat de vragen

@@ -5,6 +5,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::hyphenation::DocumentSpelling;
 use crate::model::DocumentKind;
 use crate::text;
+use crate::text_scan::starts_with_lowercase;
 use crate::Date;
 
 /// How the questions of a file are numbered.
@@ -253,6 +254,10 @@ fn misread_number(rest: &str, expected: u32) -> Option<u32> {
 
 /// A quick test used to stop header collection at the first label.
 pub fn looks_like_label(t: &str) -> bool {
+    // Most lines are neither: those are not lowercased whole.
+    if !starts_with_lowercase(t, "vraag ") && !starts_with_lowercase(t, "antwoord") {
+        return false;
+    }
     let lower = t.to_lowercase();
     (lower.starts_with("vraag ") && lower[6..].starts_with(|c: char| c.is_ascii_digit()))
         || (lower.starts_with("antwoord") && !lower.starts_with("antwoord van") && lower.len() < 40)

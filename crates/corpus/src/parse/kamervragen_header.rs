@@ -2,6 +2,7 @@
 
 use crate::model::Asker;
 use crate::registry::Registry;
+use crate::text_scan::starts_with_lowercase;
 use crate::Date;
 
 /// What the "Vragen van … (ingezonden …)" header says.
@@ -15,7 +16,7 @@ pub struct QuestionHeader {
 
 /// True for the first line of a question header.
 pub fn is_question_header_start(line: &str) -> bool {
-    let l = line.trim_start().to_lowercase();
+    let l = line.trim_start();
     [
         "vragen van ",
         "vraag van ",
@@ -23,13 +24,13 @@ pub fn is_question_header_start(line: &str) -> bool {
         "schriftelijke vragen van ",
     ]
     .iter()
-    .any(|p| l.starts_with(p))
+    .any(|p| starts_with_lowercase(l, p))
 }
 
 /// True for the first line of "Antwoord van …" / "Mededeling van …".
 pub fn is_answer_header_start(line: &str) -> bool {
-    let l = line.trim_start().to_lowercase();
-    l.starts_with("antwoord van ") || l.starts_with("mededeling van ")
+    let l = line.trim_start();
+    starts_with_lowercase(l, "antwoord van ") || starts_with_lowercase(l, "mededeling van ")
 }
 
 /// Parses a question header (all its lines joined by spaces).
