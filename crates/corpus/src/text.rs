@@ -15,11 +15,23 @@ pub fn fold(s: &str) -> String {
 /// Appends [`fold`] of `s` to `out`, stopping once `out` holds `max_bytes` (cut on a character
 /// boundary).
 pub fn fold_into(s: &str, out: &mut String, max_bytes: usize) {
-    for c in s.chars() {
-        if out.len() >= max_bytes {
-            break;
+    let mut rest = s;
+    while out.len() < max_bytes {
+        // A run of ASCII at once (most text), lowercased in place: one byte a character.
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let ascii = ascii.min(max_bytes - out.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+            continue;
         }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         fold_char_into(c, out);
+        rest = &rest[c.len_utf8()..];
     }
     while out.len() > max_bytes {
         out.pop();
@@ -685,8 +697,27 @@ pub fn lowercase_same_offsets(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, is_web_address};
+    use super::{fold, fold_into, is_web_address};
     use crate::search::tokenize::fold_word;
+
+    #[test]
+    fn folding_appends_and_stops_at_the_byte_limit_on_a_character_boundary() {
+        let mut out = String::from("x ");
+        fold_into("De MINISTER van Financiën", &mut out, usize::MAX);
+        assert_eq!(out, "x de minister van financien");
+        let cut = |s: &str, max: usize| {
+            let mut out = String::new();
+            fold_into(s, &mut out, max);
+            out
+        };
+        assert_eq!(cut("ABCDEF", 3), "abc");
+        // "Œ" folds to "oe": the limit cuts inside it, between its two letters.
+        assert_eq!(cut("Œuvre", 1), "o");
+        assert_eq!(cut("Œuvre", 2), "oe");
+        assert_eq!(cut("Œuvre", 4), "oeuv");
+        assert_eq!(cut("ab’s", 3), "ab'");
+        assert_eq!(cut("Ab", 0), "");
+    }
 
     #[test]
     fn web_addresses_are_known_in_any_case() {

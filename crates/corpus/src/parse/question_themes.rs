@@ -10,7 +10,7 @@
 //! in tests/themes_quality.rs (figures in docs/trust.md).
 
 use super::ParseOutput;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
 use crate::ministry::Ministries;
 use crate::model::ThemeMatch;
@@ -161,6 +161,9 @@ struct NameFilter {
     /// By first letter: every name as its words run together ("klimaatengroenegroei"), longest
     /// first, so names whose words the extraction glued ("Klimaaten Groene Groei") are found too.
     names: FastMap<char, Vec<String>>,
+    /// Every beginning of a name (at a character boundary): a word that is none of them cannot
+    /// start a name, and most words are not looked up further.
+    beginnings: FastSet<String>,
 }
 
 impl NameFilter {
@@ -180,13 +183,26 @@ impl NameFilter {
             .collect();
         names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         names.dedup();
+        let beginnings = names
+            .iter()
+            .flat_map(|n| {
+                n.char_indices()
+                    .skip(1)
+                    .map(|(i, _)| &n[..i])
+                    .chain([n.as_str()])
+            })
+            .map(str::to_string)
+            .collect();
         let mut by_first: FastMap<char, Vec<String>> = FastMap::default();
         for n in names {
             if let Some(c) = n.chars().next() {
                 by_first.entry(c).or_default().push(n);
             }
         }
-        NameFilter { names: by_first }
+        NameFilter {
+            names: by_first,
+            beginnings,
+        }
     }
 
     /// `words` without the runs of whole words that spell a name, or one of `people` (names as
@@ -211,7 +227,11 @@ impl NameFilter {
 
     /// How many words at the start of `words` spell a name, if they do.
     fn name_at(&self, words: &[&str]) -> Option<usize> {
-        let first = words.first()?.chars().next()?;
+        let word = *words.first()?;
+        if !self.beginnings.contains(word) {
+            return None;
+        }
+        let first = word.chars().next()?;
         self.names
             .get(&first)?
             .iter()
