@@ -15,23 +15,11 @@ pub fn fold(s: &str) -> String {
 /// Appends [`fold`] of `s` to `out`, stopping once `out` holds `max_bytes` (cut on a character
 /// boundary).
 pub fn fold_into(s: &str, out: &mut String, max_bytes: usize) {
-    let mut rest = s;
-    while out.len() < max_bytes {
-        // A run of ASCII at once (most text), lowercased in place: one byte a character.
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        let ascii = ascii.min(max_bytes - out.len());
-        if ascii > 0 {
-            let start = out.len();
-            out.push_str(&rest[..ascii]);
-            out[start..].make_ascii_lowercase();
-            rest = &rest[ascii..];
-            continue;
-        }
-        let Some(c) = rest.chars().next() else {
+    for c in s.chars() {
+        if out.len() >= max_bytes {
             break;
-        };
+        }
         fold_char_into(c, out);
-        rest = &rest[c.len_utf8()..];
     }
     while out.len() > max_bytes {
         out.pop();
