@@ -167,9 +167,8 @@ struct Builder {
     lists: Vec<Vec<(u32, u32)>>,
     current_length: u32,
     unit_lengths: Vec<u32>,
-    /// Adjacent term pairs of the current unit.
-    current_pairs: Vec<(u32, u32)>,
-    /// (first term, second term, unit) of every adjacent pair, once per unit.
+    /// (first term, second term, unit) of every adjacent pair, in unit order; a pair repeated in
+    /// a unit is counted once after all pairs are sorted (by pair, then unit) in `into_index`.
     pairs: Vec<(u32, u32, u32)>,
 }
 
@@ -200,18 +199,13 @@ impl Builder {
             }
             self.current_length += 1;
             if let Some(previous) = previous {
-                self.current_pairs.push((previous, term));
+                self.pairs.push((previous, term, unit));
             }
             previous = Some(term);
         }
     }
 
     fn finish_unit(&mut self) {
-        let unit = self.unit_lengths.len() as u32;
-        self.current_pairs.sort_unstable();
-        self.current_pairs.dedup();
-        self.pairs
-            .extend(self.current_pairs.drain(..).map(|(a, b)| (a, b, unit)));
         self.unit_lengths.push(self.current_length);
         self.current_length = 0;
     }
@@ -227,6 +221,7 @@ impl Builder {
         self.pairs
             .retain(|&(a, b, _)| common[a as usize] && common[b as usize]);
         self.sort_pairs(&common);
+        self.pairs.dedup();
         // Every term and every indexed pair, with its sorted posting list.
         let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.words.len());
         for (word, mut list) in self.words.iter().zip(std::mem::take(&mut self.lists)) {
