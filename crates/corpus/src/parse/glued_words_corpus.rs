@@ -46,8 +46,8 @@ pub fn repair_corpus(
         corpus.documents.iter().map(|d| d.title.as_str()),
     );
     let mut splits = Splits::default();
-    // Every token once: a corpus repeats its tokens.
-    let mut tokens: FastMap<String, String> = FastMap::default();
+    // Every token once (a corpus repeats its tokens), with its repair if it has one.
+    let mut tokens: FastMap<String, Option<String>> = FastMap::default();
     let mut stretches: Vec<(String, String)> = Vec::new();
     each_text(
         corpus,
@@ -58,13 +58,13 @@ pub fn repair_corpus(
             if token.len() < SHORTEST_REPAIRED {
                 return None;
             }
-            let fixed = match tokens.get(token) {
-                Some(fixed) => fixed,
-                None => tokens
-                    .entry(token.to_string())
-                    .or_insert_with(|| repair_token(token, &first)),
-            };
-            (fixed != token).then(|| fixed.clone())
+            if let Some(fixed) = tokens.get(token) {
+                return fixed.clone();
+            }
+            let fixed = repair_token(token, &first);
+            let fixed = (fixed != token).then_some(fixed);
+            tokens.insert(token.to_string(), fixed.clone());
+            fixed
         },
     );
     if splits.per_document.is_empty() {
@@ -78,11 +78,8 @@ pub fn repair_corpus(
     let again: FastMap<String, String> = tokens
         .iter()
         .flat_map(|(token, fixed)| {
-            let pieces = (token != fixed)
-                .then(|| fixed.split(' '))
-                .into_iter()
-                .flatten();
-            let touched = (token == fixed && touches(token, &changed)).then_some(token.as_str());
+            let pieces = fixed.iter().flat_map(|fixed| fixed.split(' '));
+            let touched = (fixed.is_none() && touches(token, &changed)).then_some(token.as_str());
             pieces.chain(touched)
         })
         .filter_map(|token| {
@@ -91,11 +88,30 @@ pub fn repair_corpus(
         })
         .collect();
     if !again.is_empty() {
+        // Most tokens have a length no token to repair again has: those are not looked up.
+        let lengths = TokenLengths::of(again.keys());
         each_text(corpus, repairs, &mut splits, None, &mut |token| {
+            if !lengths.may_hold(token) {
+                return None;
+            }
             again.get(token).cloned()
         });
     }
     (first, splits.per_document)
+}
+
+/// The byte lengths of a set of tokens, for a quick "not one of them" (lengths of 127 bytes and
+/// more share one bit).
+struct TokenLengths(u128);
+
+impl TokenLengths {
+    fn of<'t>(tokens: impl Iterator<Item = &'t String>) -> TokenLengths {
+        TokenLengths(tokens.fold(0, |bits, t| bits | 1 << t.len().min(127)))
+    }
+
+    fn may_hold(&self, token: &str) -> bool {
+        self.0 & 1 << token.len().min(127) != 0
+    }
 }
 
 /// Where a text stands in the corpus: only running text is counted in the vocabulary.
