@@ -187,6 +187,13 @@ pub(crate) fn collapse_spaces(s: &str) -> String {
 /// (`JBZ-Raad1`, `IND.3`, `Brink56`, a year `20253`) when they are known footnote numbers.
 /// Returns the cleaned text and the footnote numbers referenced.
 pub(crate) fn strip_markers(line: &str, known: &BTreeSet<u32>) -> (String, Vec<String>) {
+    // Most lines hold no digit, bracket or superscript, so no marker: those stay as they are.
+    let may_hold_marker = line.chars().any(|c| {
+        c.is_ascii_digit() || c == '[' || (!c.is_ascii() && superscript_digit(c).is_some())
+    });
+    if !may_hold_marker {
+        return (line.to_string(), Vec::new());
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut refs: Vec<String> = Vec::new();
