@@ -123,7 +123,8 @@ pub fn boilerplate_kind(line: &str) -> Option<&'static str> {
         return Some("running footer");
     }
     if starts("vragen gesteld door de leden der kamer")
-        || (t.len() < 120 && t.to_lowercase() == "regering gegeven antwoorden")
+        || (starts("regering gegeven antwoorden")
+            && t.to_lowercase() == "regering gegeven antwoorden")
     {
         return Some("running header");
     }
@@ -705,6 +706,36 @@ mod tests {
         assert_eq!(cut("Œuvre", 4), "oeuv");
         assert_eq!(cut("ab’s", 3), "ab'");
         assert_eq!(cut("Ab", 0), "");
+        // "ω" is two bytes: a limit of one leaves nothing rather than half a character.
+        assert_eq!(cut("Ωx", 1), "");
+    }
+
+    #[test]
+    fn running_headers_and_footers_are_known_in_any_case_and_only_whole() {
+        use super::boilerplate_kind;
+        let header = Some("running header");
+        assert_eq!(boilerplate_kind("Regering gegeven antwoorden"), header);
+        assert_eq!(boilerplate_kind("  REGERING GEGEVEN ANTWOORDEN "), header);
+        assert_eq!(
+            boilerplate_kind("Regering gegeven antwoorden op vragen"),
+            None
+        );
+        let footer = Some("running footer");
+        assert_eq!(
+            boilerplate_kind("Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 575"),
+            footer
+        );
+        assert_eq!(
+            boilerplate_kind("'S-GRAVENHAGE 2025, Vergaderjaar 2024-2025"),
+            footer
+        );
+        assert_eq!(boilerplate_kind("’s-Gravenhage 12 maart 2025"), None);
+        assert_eq!(
+            boilerplate_kind("KV-TK-2024Z18775"),
+            Some("publication reference")
+        );
+        assert_eq!(boilerplate_kind("kst-36941-3 en meer"), None);
+        assert_eq!(boilerplate_kind("ISSN 0921-7371"), Some("ISSN line"));
     }
 
     #[test]

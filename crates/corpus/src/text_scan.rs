@@ -6,7 +6,7 @@ pub fn split_spaces(s: &str) -> SpaceSplit<'_> {
     SpaceSplit { rest: Some(s) }
 }
 
-/// The iterator of [`split_spaces`] (a named type: it holds no borrow once no longer used).
+/// The iterator [`split_spaces`] returns.
 pub struct SpaceSplit<'a> {
     rest: Option<&'a str>,
 }
@@ -30,7 +30,9 @@ impl<'a> Iterator for SpaceSplit<'a> {
 }
 
 /// Whether `s` in lowercase starts with `prefix` (itself in lowercase), as
-/// `s.to_lowercase().starts_with(prefix)` says, without lowercasing the rest of `s`.
+/// `s.to_lowercase().starts_with(prefix)` says, without lowercasing the rest of `s`. Each character
+/// is lowercased on its own, so a prefix with a Greek sigma may differ (`str::to_lowercase` writes
+/// a capital sigma at a word's end as "ς"); the parser's prefixes are Dutch.
 pub fn starts_with_lowercase(s: &str, prefix: &str) -> bool {
     // ASCII a byte at a time (an ASCII letter lowercases to one ASCII letter); from the first
     // other character on, character by character.
@@ -95,5 +97,10 @@ mod tests {
         assert!(starts_with_lowercase("VRAAG É", "vraag é"));
         assert!(!starts_with_lowercase("Vraag", "vraag "));
         assert!(!starts_with_lowercase("Vraag É", "vraag e"));
+        assert!(starts_with_lowercase("", ""));
+        assert!(starts_with_lowercase("Kamer", ""));
+        assert!(!starts_with_lowercase("", "k"));
+        // The limit named above: the sigma is lowercased on its own, not as a word's end.
+        assert!(starts_with_lowercase("ΑΣ", "ασ"));
     }
 }
