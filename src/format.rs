@@ -191,6 +191,14 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
+/// A paragraph's list items (without their `- `) when it is a list: two lines or more, each
+/// starting with `- `.
+pub fn list_items(paragraph: &str) -> Option<Vec<&str>> {
+    let items: Vec<&str> = paragraph.lines().collect();
+    let list = items.len() > 1 && items.iter().all(|l| l.starts_with("- "));
+    list.then(|| items.iter().map(|l| &l[2..]).collect())
+}
+
 pub use briefwissel_corpus::original::{original_path, Original, ORIGINALS_DIR};
 
 /// "PDF, 4 pagina's" / "Word, 1 pagina" / "PDF" (page count unknown); `None` for a text file.

@@ -3,10 +3,12 @@
 mod app;
 pub mod browser;
 mod chunked_explorer;
+mod document_html;
 mod early_chunks;
 pub mod facet_edit;
 pub mod format;
 pub mod loader;
+pub mod overview_html;
 pub mod routing;
 pub mod stats;
 pub mod typing_hold;

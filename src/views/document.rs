@@ -1,15 +1,17 @@
 //! `/document/<id>`: a whole document in reading order, questions and answers in place, footnotes last.
 
-use super::text::{paragraphs_view, stored_text};
 use crate::app::{Data, Nav};
 use crate::browser;
 use crate::chunked_explorer::ChunkedExplorer;
+use crate::document_html;
 use crate::format;
 use crate::routing::Route;
 use briefwissel_corpus::lookup::CorpusLookup;
-use briefwissel_corpus::search::HighlightTerms;
-use briefwissel_corpus::{Block, Document, Footnote, Section};
+use briefwissel_corpus::report_html::escape;
+use briefwissel_corpus::texts::Missing;
+use briefwissel_corpus::{Block, Document, Section};
 use leptos::prelude::*;
+use std::fmt::Write;
 
 #[component]
 pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
@@ -31,13 +33,21 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             });
         }
     });
-    let body = stored_text(
-        explorer,
-        Box::new(move || {
-            let (sections, footnotes) = explorer.text(|t| t.of_document(document))?;
-            Ok(body_view(lookup, explorer, document, sections, footnotes, nav).into_any())
-        }),
-    );
+    // The sections and footnotes as HTML text (document_html), drawn again whole when a text of
+    // the page arrives.
+    let body = move || {
+        let mut html = String::new();
+        match explorer.text(|t| t.of_document(document)) {
+            Ok((sections, footnotes)) => {
+                for section in sections {
+                    section_html(&mut html, lookup, explorer, document, section, nav);
+                }
+                document_html::footnotes(&mut html, footnotes);
+            }
+            Err(shard) => document_html::not_here(&mut html, explorer.text_failure(shard)),
+        }
+        html
+    };
     let facts = facts_view(document, nav);
     view! {
         <article class="document" data-testid="document" data-document-id=document.id.to_string()>
@@ -45,7 +55,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
             <h1>{document.title.clone()}</h1>
             {facts}
-            {body}
+            <div inner_html=body></div>
         </article>
     }
     .into_any()
@@ -73,124 +83,141 @@ fn all_texts_here(
     })
 }
 
-/// The document's sections in reading order (questions and answers in place), footnotes last.
-fn body_view(
+/// One section of the document in reading order, questions and answers in place, with the text of
+/// each or a line saying it is on its way.
+fn section_html(
+    out: &mut String,
     lookup: &'static CorpusLookup<'static>,
     explorer: &'static ChunkedExplorer,
-    document: &'static Document,
-    sections: &'static [Section],
-    footnotes: &'static [Footnote],
+    document: &Document,
+    section: &Section,
     nav: Nav,
-) -> impl IntoView {
-    let sections = sections
-        .iter()
-        .map(|section| {
-            let blocks = section
-                .blocks
-                .iter()
-                .map(|b| block_view(lookup, explorer, document, b, nav))
-                .collect_view();
-            view! {
-                <section class="doc-section">
-                    {section.heading.clone().map(|h| view! { <h2>{h}</h2> })}
-                    {blocks}
-                </section>
-            }
-        })
-        .collect_view();
-    let footnotes = (!footnotes.is_empty()).then(|| {
-        let items = footnotes
-            .iter()
-            .map(|f| {
-                view! { <li id=format!("voetnoot-{}", f.number)><span class="fn-number">{f.number.clone()}</span>" "{f.text.clone()}</li> }
-            })
-            .collect_view();
-        view! {
-            <section class="footnotes" aria-labelledby="voetnoten-kop">
-                <h2 id="voetnoten-kop">"Voetnoten"</h2>
-                <ul>{items}</ul>
-            </section>
-        }
-    });
-    view! { {sections} {footnotes} }
+) {
+    out.push_str("<section class=\"doc-section\">");
+    if let Some(heading) = &section.heading {
+        let _ = write!(out, "<h2>{}</h2>", escape(heading));
+    }
+    for block in &section.blocks {
+        block_html(out, lookup, explorer, document, block, nav);
+    }
+    out.push_str("</section>");
 }
 
 fn facts_view(document: &'static Document, nav: Nav) -> impl IntoView {
-    let row = |label: &'static str, value: Option<String>| {
-        value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
-    };
-    // "PDF, 5 pagina's", and below the facts a link to open it (the single file has none).
-    let original = row("Origineel", format::original_label(document));
+    let mut rows = String::new();
+    document_html::facts(
+        &mut rows,
+        &[
+            ("Datum", document.date.map(|d| d.dutch())),
+            ("Dossier", document.dossier.clone()),
+            ("Afzender", document.sender.clone()),
+            ("Aan", document.recipient.clone()),
+            ("Kenmerk", document.references.kenmerk.clone()),
+            (
+                "Ondertekend door",
+                (!document.signatories.is_empty())
+                    .then(|| format::dutch_list(&document.signatories)),
+            ),
+            ("Bronbestand", Some(document.file.clone())),
+            // "PDF, 5 pagina's", and below the facts a link to open it (the single file has none).
+            ("Origineel", format::original_label(document)),
+        ],
+    );
     let open = format::Original::of(&document.file).zip(nav.original_href(&document.file, None));
     let open = open.map(|(kind, href)| view! { <p><a href=href>{kind.link_text()}</a></p> });
     view! {
-        <dl class="facts">
-            {row("Datum", document.date.map(|d| d.dutch()))}
-            {row("Dossier", document.dossier.clone())}
-            {row("Afzender", document.sender.clone())}
-            {row("Aan", document.recipient.clone())}
-            {row("Kenmerk", document.references.kenmerk.clone())}
-            {row("Ondertekend door", (!document.signatories.is_empty()).then(|| format::dutch_list(&document.signatories)))}
-            {row("Bronbestand", Some(document.file.clone()))}
-            {original}
-        </dl>
+        <dl class="facts" inner_html=rows></dl>
         {open}
     }
 }
 
-fn block_view(
+fn block_html(
+    out: &mut String,
     lookup: &'static CorpusLookup<'static>,
     explorer: &'static ChunkedExplorer,
     document: &Document,
     block: &Block,
     nav: Nav,
-) -> AnyView {
-    match block {
-        Block::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
-        Block::List(items) => view! { <ul>{items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul> }.into_any(),
+) {
+    // A question's or answer's text may be in another document's shard: a letter repeats the
+    // questions it answers.
+    let text = |out: &mut String, text: Result<&str, Missing>| match text {
+        Ok(text) => document_html::paragraphs(out, text),
+        Err(shard) => document_html::not_here(out, explorer.text_failure(shard)),
+    };
+    let _ = match block {
+        Block::Paragraph(p) => write!(out, "<p>{}</p>", escape(p)),
+        Block::List(items) => {
+            out.push_str("<ul>");
+            for item in items {
+                let _ = write!(out, "<li>{}</li>", escape(item));
+            }
+            write!(out, "</ul>")
+        }
         Block::Question(id) => match lookup.question(id) {
             Some(q) => {
-                let extra = format::extra_question_anchors(q).into_iter().map(|a| view! { <span id=a></span> }).collect_view();
-                let link = nav.href(&Route::Question(q.id.to_string()), "");
-                view! {
-                    <section class="doc-question" id=format::question_anchor(q) data-testid="document-question" data-question-id=q.id.to_string()>
-                        {extra}
-                        {page_view(nav, document, q.page)}
-                        <h3><a href=link>{format!("Vraag {}", q.number)}</a></h3>
-                        {move || explorer.text(|t| t.details_of(q)).ok().filter(|d| !d.askers.is_empty()).map(|d| view! { <p class="askers">{format!("Gesteld door {}", format::askers_label(d.askers))}</p> })}
-                        {stored_text(explorer, Box::new(move || explorer.text(|t| t.of_question(q)).map(plain)))}
-                    </section>
+                let _ = write!(
+                    out,
+                    "<section class=\"doc-question\" id=\"{}\" data-testid=\"document-question\" data-question-id=\"{}\">",
+                    escape(&format::question_anchor(q)),
+                    escape(&q.id)
+                );
+                for anchor in format::extra_question_anchors(q) {
+                    let _ = write!(out, "<span id=\"{}\"></span>", escape(&anchor));
                 }
-                .into_any()
+                page_html(out, nav, document, q.page);
+                let link = nav.href(&Route::Question(q.id.to_string()), "");
+                let _ = write!(
+                    out,
+                    "<h3><a href=\"{}\">Vraag {}</a></h3>",
+                    escape(&link),
+                    escape(&q.number)
+                );
+                let asked_by = explorer
+                    .text(|t| t.details_of(q))
+                    .ok()
+                    .filter(|d| !d.askers.is_empty());
+                if let Some(details) = asked_by {
+                    let who = format::askers_label(details.askers);
+                    let _ = write!(out, "<p class=\"askers\">Gesteld door {}</p>", escape(&who));
+                }
+                text(out, explorer.text(|t| t.of_question(q)));
+                write!(out, "</section>")
             }
-            None => view! { <p class="missing">{format!("(vraag {id} ontbreekt in {})", document.id)}</p> }.into_any(),
+            None => write!(
+                out,
+                "<p class=\"missing\">(vraag {} ontbreekt in {})</p>",
+                escape(id),
+                escape(&document.id)
+            ),
         },
         Block::Answer(id) => match lookup.answer(id) {
-            Some(a) => view! {
-                <section class="doc-answer" id=format::answer_anchor(a)>
-                    {page_view(nav, document, a.page)}
-                    <h3>{format!("Antwoord {}", a.number)}</h3>
-                    {stored_text(explorer, Box::new(move || explorer.text(|t| t.of_answer(a)).map(plain)))}
-                </section>
+            Some(a) => {
+                let _ = write!(
+                    out,
+                    "<section class=\"doc-answer\" id=\"{}\">",
+                    escape(&format::answer_anchor(a))
+                );
+                page_html(out, nav, document, a.page);
+                let _ = write!(out, "<h3>Antwoord {}</h3>", escape(&a.number));
+                text(out, explorer.text(|t| t.of_answer(a)));
+                write!(out, "</section>")
             }
-            .into_any(),
-            None => view! { <p class="missing">{format!("(antwoord {id} ontbreekt in {})", document.id)}</p> }.into_any(),
+            None => write!(
+                out,
+                "<p class=\"missing\">(antwoord {} ontbreekt in {})</p>",
+                escape(id),
+                escape(&document.id)
+            ),
         },
-    }
-}
-
-/// A question's or answer's text without marks (it may be in another document's shard: a letter
-/// repeats the questions it answers).
-fn plain(text: &str) -> AnyView {
-    paragraphs_view(text, &HighlightTerms::default()).into_any()
+    };
 }
 
 /// "p. 3" for a question or answer of an original: a link to a PDF at that page, else (Word, the
 /// single file) plain text.
-fn page_view(nav: Nav, document: &Document, page: Option<u32>) -> Option<AnyView> {
-    let label = format::page_label(page)?;
-    Some(match nav.original_href(&document.file, page) {
-        Some(href) => view! { <a href=href>{label}</a> }.into_any(),
-        None => view! { <p class="page">{label}</p> }.into_any(),
-    })
+fn page_html(out: &mut String, nav: Nav, document: &Document, page: Option<u32>) {
+    if let Some(label) = format::page_label(page) {
+        let href = nav.original_href(&document.file, page);
+        document_html::page_reference(out, &label, href.as_deref());
+    }
 }

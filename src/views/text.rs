@@ -1,7 +1,7 @@
-//! Renders stored text as paragraphs, with search matches as `<mark>` elements (never as markup strings).
+//! Renders stored text on the cards as paragraphs, with search matches as `<mark>` elements built as nodes, never as markup strings.
 
 use crate::chunked_explorer::ChunkedExplorer;
-use crate::format::paragraphs;
+use crate::format::{list_items, paragraphs};
 use briefwissel_corpus::search::{HighlightTerms, Highlighter};
 use briefwissel_corpus::texts::Missing;
 use leptos::either::Either;
@@ -73,17 +73,15 @@ pub fn has_match(text: &str, terms: &HighlightTerms) -> bool {
 /// Paragraphs separated by blank lines; lines starting with `- ` become a list.
 pub fn paragraphs_view(text: &str, terms: &HighlightTerms) -> impl IntoView {
     paragraphs(text)
-        .map(|p| {
-            let items: Vec<&str> = p.lines().collect();
-            if items.len() > 1 && items.iter().all(|l| l.starts_with("- ")) {
+        .map(|p| match list_items(p) {
+            Some(items) => {
                 let list = items
-                    .iter()
-                    .map(|l| view! { <li>{marked(&l[2..], terms)}</li> })
+                    .into_iter()
+                    .map(|item| view! { <li>{marked(item, terms)}</li> })
                     .collect_view();
                 Either::Left(view! { <ul>{list}</ul> })
-            } else {
-                Either::Right(view! { <p>{marked(p, terms)}</p> })
             }
+            None => Either::Right(view! { <p>{marked(p, terms)}</p> }),
         })
         .collect_view()
 }
