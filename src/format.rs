@@ -191,6 +191,16 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
+/// The line in place of a stored text that is not here: why it did not come (`failure`), or that
+/// it is on its way; and whether it is busy (`aria-busy`, which the start page's static copy and
+/// the prerender wait out): only while on its way.
+pub fn text_not_here(failure: Option<String>) -> (String, bool) {
+    match failure {
+        Some(why) => (why, false),
+        None => ("Tekst wordt geladen…".to_string(), true),
+    }
+}
+
 /// A paragraph's list items (without their `- `) when it is a list: two lines or more, each
 /// starting with `- `.
 pub fn list_items(paragraph: &str) -> Option<Vec<&str>> {

@@ -8,7 +8,7 @@ mod early_chunks;
 pub mod facet_edit;
 pub mod format;
 pub mod loader;
-pub mod overview_html;
+mod overview_html;
 pub mod routing;
 pub mod stats;
 pub mod typing_hold;

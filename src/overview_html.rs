@@ -6,9 +6,9 @@ use briefwissel_corpus::deadline::Term;
 use briefwissel_corpus::report_html::escape;
 use std::fmt::Write;
 
-/// A bar chart titled `title` (its heading's id `grafiek-<key>`): one link per bar (label, an SVG
+/// A bar chart titled `title` (its heading's id `grafiek-<key>`, `key` one of the page's own): one link per bar (label, an SVG
 /// bar scaled to the largest count, the count), each with the href beside it.
-pub fn chart(out: &mut String, title: &str, key: &str, bars: &[(String, Bar)]) {
+pub fn chart(out: &mut String, title: &str, key: &'static str, bars: &[(String, Bar)]) {
     let max = bars.iter().map(|(_, b)| b.count).max().unwrap_or(0).max(1);
     let _ = write!(
         out,
@@ -36,9 +36,15 @@ pub fn chart(out: &mut String, title: &str, key: &str, bars: &[(String, Bar)]) {
 /// term (`None`: either).
 pub type FigureLink<'a> = &'a dyn Fn(&TermRow, Option<bool>, Option<Term>) -> String;
 
-/// A table of answer figures per ministry or party (`key` "ministerie" or "partij"); each figure
+/// A table of answer figures per ministry or party (`key` "ministerie" or "partij", the page's own); each figure
 /// links to the list it counts.
-pub fn term_table(out: &mut String, title: &str, key: &str, rows: &[TermRow], link: FigureLink) {
+pub fn term_table(
+    out: &mut String,
+    title: &str,
+    key: &'static str,
+    rows: &[TermRow],
+    link: FigureLink,
+) {
     let group = if key == "partij" {
         "Partij"
     } else {
@@ -132,7 +138,7 @@ mod tests {
     #[test]
     fn a_term_row_links_each_figure_to_the_list_it_counts() {
         let row = TermRow {
-            value: "VWS".to_string(),
+            value: "V\"W<S".to_string(),
             label: "Volksgezondheid, Welzijn & Sport".to_string(),
             questions: 7,
             answered: 5,
@@ -141,24 +147,20 @@ mod tests {
             in_time: 3,
             open_past_term: 2,
         };
-        let link = |r: &TermRow, answered: Option<bool>, term: Option<Term>| {
+        // The row is the group (one here); what differs is answered or not, and the term.
+        let link = |_: &TermRow, answered: Option<bool>, term: Option<Term>| {
             format!(
-                "{}|{answered:?}|{}",
-                r.value,
+                "?beantwoord={answered:?}&termijn={}",
                 term.map_or("-", |t| t.slug())
             )
         };
         let mut out = String::new();
-        term_table(
-            &mut out,
-            "Antwoordtermijn per ministerie",
-            "ministerie",
-            &[row],
-            &link,
-        );
+        let title = "Antwoordtermijn <per> ministerie";
+        term_table(&mut out, title, "ministerie", &[row], &link);
+        assert!(out.contains("<h2>Antwoordtermijn &lt;per&gt; ministerie</h2>"));
         assert!(out.contains("<th scope=\"col\">Ministerie</th>"));
         assert!(out.contains(
-            "<tr data-value=\"VWS\"><th scope=\"row\"><a href=\"VWS|None|-\">Volksgezondheid, Welzijn &amp; Sport</a></th>"
+            "<tr data-value=\"V&quot;W&lt;S\"><th scope=\"row\"><a href=\"?beantwoord=None&amp;termijn=-\">Volksgezondheid, Welzijn &amp; Sport</a></th>"
         ));
         let cells: Vec<&str> = out
             .split("<td>")
@@ -168,10 +170,10 @@ mod tests {
         assert_eq!(
             cells,
             [
-                "<a href=\"VWS|Some(true)|-\">5 van 7</a>",
-                "<a href=\"VWS|Some(true)|-\">21 dagen</a>",
-                "<a href=\"VWS|Some(true)|binnen\">75 % (3 van 4)</a>",
-                "<a href=\"VWS|Some(false)|verlopen\">2</a>",
+                "<a href=\"?beantwoord=Some(true)&amp;termijn=-\">5 van 7</a>",
+                "<a href=\"?beantwoord=Some(true)&amp;termijn=-\">21 dagen</a>",
+                "<a href=\"?beantwoord=Some(true)&amp;termijn=binnen\">75 % (3 van 4)</a>",
+                "<a href=\"?beantwoord=Some(false)&amp;termijn=verlopen\">2</a>",
             ]
         );
     }

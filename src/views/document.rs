@@ -1,17 +1,16 @@
 //! `/document/<id>`: a whole document in reading order, questions and answers in place, footnotes last.
 
+use super::text::stored_text;
 use crate::app::{Data, Nav};
 use crate::browser;
 use crate::chunked_explorer::ChunkedExplorer;
-use crate::document_html;
+use crate::document_html::{self, AnswerBlock, PageReference, QuestionBlock, Text};
 use crate::format;
 use crate::routing::Route;
 use briefwissel_corpus::lookup::CorpusLookup;
-use briefwissel_corpus::report_html::escape;
 use briefwissel_corpus::texts::Missing;
-use briefwissel_corpus::{Block, Document, Section};
+use briefwissel_corpus::{Block, Document};
 use leptos::prelude::*;
-use std::fmt::Write;
 
 #[component]
 pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
@@ -33,21 +32,37 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             });
         }
     });
-    // The sections and footnotes as HTML text (document_html), drawn again whole when a text of
-    // the page arrives.
-    let body = move || {
-        let mut html = String::new();
-        match explorer.text(|t| t.of_document(document)) {
-            Ok((sections, footnotes)) => {
-                for section in sections {
-                    section_html(&mut html, lookup, explorer, document, section, nav);
-                }
-                document_html::footnotes(&mut html, footnotes);
-            }
-            Err(shard) => document_html::not_here(&mut html, explorer.text_failure(shard)),
-        }
-        html
-    };
+    // The sections in reading order, footnotes last. Each block is HTML text (document_html) in
+    // an element of its own, drawn again when its text arrives: a question repeated from another
+    // letter may wait for that letter's shard while the rest of the page is read (and focused).
+    let body = stored_text(
+        explorer,
+        Box::new(move || {
+            let (sections, footnotes) = explorer.text(|t| t.of_document(document))?;
+            let sections = sections
+                .iter()
+                .map(|section| {
+                    let blocks = section
+                        .blocks
+                        .iter()
+                        .map(|block| {
+                            let html = move || block_html(lookup, explorer, document, block, nav);
+                            view! { <div inner_html=html></div> }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="doc-section">
+                            {section.heading.clone().map(|h| view! { <h2>{h}</h2> })}
+                            {blocks}
+                        </section>
+                    }
+                })
+                .collect_view();
+            let mut notes = String::new();
+            document_html::footnotes(&mut notes, footnotes);
+            Ok(view! { {sections}<div inner_html=notes></div> }.into_any())
+        }),
+    );
     let facts = facts_view(document, nav);
     view! {
         <article class="document" data-testid="document" data-document-id=document.id.to_string()>
@@ -55,7 +70,7 @@ pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
             <p class="kind">{document.kind.label()}{document.chamber.map(|c| format!(" · {}", c.label()))}</p>
             <h1>{document.title.clone()}</h1>
             {facts}
-            <div inner_html=body></div>
+            {body}
         </article>
     }
     .into_any()
@@ -81,26 +96,6 @@ fn all_texts_here(
             .is_none_or(|a| explorer.text(|t| t.of_answer(a)).is_ok()),
         Block::Paragraph(_) | Block::List(_) => true,
     })
-}
-
-/// One section of the document in reading order, questions and answers in place, with the text of
-/// each or a line saying it is on its way.
-fn section_html(
-    out: &mut String,
-    lookup: &'static CorpusLookup<'static>,
-    explorer: &'static ChunkedExplorer,
-    document: &Document,
-    section: &Section,
-    nav: Nav,
-) {
-    out.push_str("<section class=\"doc-section\">");
-    if let Some(heading) = &section.heading {
-        let _ = write!(out, "<h2>{}</h2>", escape(heading));
-    }
-    for block in &section.blocks {
-        block_html(out, lookup, explorer, document, block, nav);
-    }
-    out.push_str("</section>");
 }
 
 fn facts_view(document: &'static Document, nav: Nav) -> impl IntoView {
@@ -131,93 +126,63 @@ fn facts_view(document: &'static Document, nav: Nav) -> impl IntoView {
     }
 }
 
+/// One block of the document as HTML text: a paragraph, a list, or a question or answer in place
+/// with its text as far as it is here.
 fn block_html(
-    out: &mut String,
     lookup: &'static CorpusLookup<'static>,
     explorer: &'static ChunkedExplorer,
     document: &Document,
     block: &Block,
     nav: Nav,
-) {
+) -> String {
     // A question's or answer's text may be in another document's shard: a letter repeats the
     // questions it answers.
-    let text = |out: &mut String, text: Result<&str, Missing>| match text {
-        Ok(text) => document_html::paragraphs(out, text),
-        Err(shard) => document_html::not_here(out, explorer.text_failure(shard)),
+    let text_of = |read: Result<&'static str, Missing>| match read {
+        Ok(stored) => Text::Here(stored),
+        Err(shard) => Text::NotHere(explorer.text_failure(shard)),
     };
-    let _ = match block {
-        Block::Paragraph(p) => write!(out, "<p>{}</p>", escape(p)),
-        Block::List(items) => {
-            out.push_str("<ul>");
-            for item in items {
-                let _ = write!(out, "<li>{}</li>", escape(item));
-            }
-            write!(out, "</ul>")
-        }
+    let page = |page: Option<u32>| {
+        format::page_label(page).map(|label| PageReference {
+            label,
+            href: nav.original_href(&document.file, page),
+        })
+    };
+    let mut out = String::new();
+    match block {
+        Block::Paragraph(p) => document_html::paragraph(&mut out, p),
+        Block::List(items) => document_html::list(&mut out, items.iter().map(String::as_str)),
         Block::Question(id) => match lookup.question(id) {
             Some(q) => {
-                let _ = write!(
-                    out,
-                    "<section class=\"doc-question\" id=\"{}\" data-testid=\"document-question\" data-question-id=\"{}\">",
-                    escape(&format::question_anchor(q)),
-                    escape(&q.id)
-                );
-                for anchor in format::extra_question_anchors(q) {
-                    let _ = write!(out, "<span id=\"{}\"></span>", escape(&anchor));
-                }
-                page_html(out, nav, document, q.page);
-                let link = nav.href(&Route::Question(q.id.to_string()), "");
-                let _ = write!(
-                    out,
-                    "<h3><a href=\"{}\">Vraag {}</a></h3>",
-                    escape(&link),
-                    escape(&q.number)
-                );
-                let asked_by = explorer
-                    .text(|t| t.details_of(q))
-                    .ok()
-                    .filter(|d| !d.askers.is_empty());
-                if let Some(details) = asked_by {
-                    let who = format::askers_label(details.askers);
-                    let _ = write!(out, "<p class=\"askers\">Gesteld door {}</p>", escape(&who));
-                }
-                text(out, explorer.text(|t| t.of_question(q)));
-                write!(out, "</section>")
+                let details = explorer.text(|t| t.details_of(q)).ok();
+                let asked_by = details
+                    .filter(|d| !d.askers.is_empty())
+                    .map(|d| format::askers_label(d.askers));
+                let block = QuestionBlock {
+                    id: &q.id,
+                    anchor: format::question_anchor(q),
+                    extra_anchors: format::extra_question_anchors(q),
+                    page: page(q.page),
+                    href: nav.href(&Route::Question(q.id.to_string()), ""),
+                    number: &q.number,
+                    asked_by,
+                    text: text_of(explorer.text(|t| t.of_question(q))),
+                };
+                document_html::question(&mut out, &block);
             }
-            None => write!(
-                out,
-                "<p class=\"missing\">(vraag {} ontbreekt in {})</p>",
-                escape(id),
-                escape(&document.id)
-            ),
+            None => document_html::missing(&mut out, "vraag", id, &document.id),
         },
         Block::Answer(id) => match lookup.answer(id) {
             Some(a) => {
-                let _ = write!(
-                    out,
-                    "<section class=\"doc-answer\" id=\"{}\">",
-                    escape(&format::answer_anchor(a))
-                );
-                page_html(out, nav, document, a.page);
-                let _ = write!(out, "<h3>Antwoord {}</h3>", escape(&a.number));
-                text(out, explorer.text(|t| t.of_answer(a)));
-                write!(out, "</section>")
+                let block = AnswerBlock {
+                    anchor: format::answer_anchor(a),
+                    page: page(a.page),
+                    number: &a.number,
+                    text: text_of(explorer.text(|t| t.of_answer(a))),
+                };
+                document_html::answer(&mut out, &block);
             }
-            None => write!(
-                out,
-                "<p class=\"missing\">(antwoord {} ontbreekt in {})</p>",
-                escape(id),
-                escape(&document.id)
-            ),
+            None => document_html::missing(&mut out, "antwoord", id, &document.id),
         },
-    };
-}
-
-/// "p. 3" for a question or answer of an original: a link to a PDF at that page, else (Word, the
-/// single file) plain text.
-fn page_html(out: &mut String, nav: Nav, document: &Document, page: Option<u32>) {
-    if let Some(label) = format::page_label(page) {
-        let href = nav.original_href(&document.file, page);
-        document_html::page_reference(out, &label, href.as_deref());
     }
+    out
 }

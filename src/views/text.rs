@@ -1,7 +1,7 @@
 //! Renders stored text on the cards as paragraphs, with search matches as `<mark>` elements built as nodes, never as markup strings.
 
 use crate::chunked_explorer::ChunkedExplorer;
-use crate::format::{list_items, paragraphs};
+use crate::format::{list_items, paragraphs, text_not_here};
 use briefwissel_corpus::search::{HighlightTerms, Highlighter};
 use briefwissel_corpus::texts::Missing;
 use leptos::either::Either;
@@ -96,9 +96,8 @@ pub fn stored_text(
 ) -> impl IntoView {
     move || {
         draw().unwrap_or_else(|shard| {
-            let failed = explorer.text_failure(shard);
-            let busy = failed.is_none().then_some("true");
-            let line = failed.unwrap_or_else(|| "Tekst wordt geladen…".into());
+            let (line, busy) = text_not_here(explorer.text_failure(shard));
+            let busy = busy.then_some("true");
             view! { <p class="loading" aria-busy=busy>{line}</p> }.into_any()
         })
     }
