@@ -1,14 +1,13 @@
 //! The shipped artifact: magic `BRFW`, a u32 version, the postcard corpus (column by column), index and texts; optionally split into a head, an index file, index chunks and text shards.
 
-use crate::byte_source::{ByteSource, Windowed};
+use crate::byte_source::ByteSource;
 use crate::columns::{CorpusColumns, CorpusFromColumns};
 use crate::hash::{check_shipped, content_hash};
-use crate::id::SharedIds;
 use crate::model::{Corpus, SCHEMA_VERSION};
+use crate::postcard_reader::{read_whole, Read, ReadResult, Reader};
 use crate::search::units::UnitMap;
 use crate::search::{IndexReader, SearchIndex};
 use crate::texts::{split_texts, text_file_name, DocumentTexts, TextFile, TextTable};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -62,10 +61,23 @@ pub struct IndexFile {
 }
 
 /// The index part of an artifact: the index itself, or the file that holds it.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 enum ShippedIndex {
     Inline(SearchIndex),
     InFile(IndexFile),
+}
+
+impl Read for ShippedIndex {
+    fn read(r: &mut Reader) -> ReadResult<ShippedIndex> {
+        match r.u32()? {
+            0 => SearchIndex::read(r).map(ShippedIndex::Inline),
+            1 => Ok(ShippedIndex::InFile(IndexFile {
+                hash: r.string()?,
+                length: r.u32()?,
+            })),
+            _ => r.fail("een onbekende soort zoekindex"),
+        }
+    }
 }
 
 /// Why an artifact could not be read.
@@ -165,23 +177,15 @@ pub fn index_file_name(hash: &str) -> String {
 /// archive scale a copy would keep the file's 9.5 MB in the page's memory for good.
 pub fn decode_index_file(file: &IndexFile, bytes: &dyn ByteSource) -> Result<SearchIndex, String> {
     check_shipped("zoekindex", bytes, file.length, &file.hash)?;
-    // Debug, not Display: postcard's descriptions cost the app shell 0.3 kB brotli for a message
-    // only a corrupted download shows.
-    read_whole(bytes).map_err(|e| format!("zoekindex {} is beschadigd: {e:?}", file.hash))
+    read_whole(bytes).map_err(|e| format!("zoekindex {} is beschadigd: {e}", file.hash))
 }
 
-/// One postcard value of `source` from byte `from` on, and how many bytes were left unread. The
-/// app reads both its files this one way, so their decoding is in its code once. Equal ids are
-/// read as one shared text ([`SharedIds`]).
-fn read_value<T: DeserializeOwned>(
-    source: &dyn ByteSource,
-    from: usize,
-) -> postcard::Result<(T, usize)> {
-    SharedIds::while_reading(|| {
-        let mut deserializer = postcard::Deserializer::from_flavor(Windowed::new(source, from));
-        let value = T::deserialize(&mut deserializer)?;
-        Ok((value, deserializer.finalize()?))
-    })
+/// One value of `source` from byte `from` on, and how many bytes were left unread. The app reads
+/// all its files this one way.
+fn read_value<T: Read>(source: &dyn ByteSource, from: usize) -> ReadResult<(T, usize)> {
+    let mut reader = Reader::new(source, from);
+    let value = T::read(&mut reader)?;
+    Ok((value, reader.left()))
 }
 
 /// An index that does not belong to the corpus, or is not consistent, is refused.
@@ -224,15 +228,7 @@ pub fn chunks_for_search<S: AsRef<str>>(first_terms: &[S], text: &str) -> Vec<us
 /// [`crate::texts::Texts::add_shard`] checks that it fits the corpus.
 pub fn decode_text_shard(file: &TextFile, bytes: &[u8]) -> Result<Vec<DocumentTexts>, String> {
     check_shipped("tekstdeel", &bytes, file.length, &file.hash)?;
-    read_whole(&bytes).map_err(|e| format!("tekstdeel {} is beschadigd: {e:?}", file.hash))
-}
-
-/// One postcard value that is the whole of `bytes` (trailing bytes are an error).
-fn read_whole<T: DeserializeOwned>(bytes: &dyn ByteSource) -> postcard::Result<T> {
-    match read_value(bytes, 0)? {
-        (value, 0) => Ok(value),
-        _ => Err(postcard::Error::DeserializeBadEncoding),
-    }
+    read_whole(&bytes).map_err(|e| format!("tekstdeel {} is beschadigd: {e}", file.hash))
 }
 
 /// Splits a bundle's posting lists into chunks of about `chunk_bytes` and its texts into shards
@@ -315,7 +311,7 @@ pub fn decode_from(source: &dyn ByteSource) -> Result<Bundle, ArtifactError> {
     }
     let ((columns, index, text_table), rest) =
         read_value::<(CorpusFromColumns, ShippedIndex, Option<TextTable>)>(source, 8)
-            .map_err(|e| ArtifactError::Corrupt(format!("{e:?}")))?;
+            .map_err(|e| ArtifactError::Corrupt(e.to_string()))?;
     if rest != 0 {
         return Err(ArtifactError::Corrupt(format!(
             "{rest} onverwachte bytes na het einde"

@@ -2,10 +2,7 @@
 //!
 //! WebAssembly memory only grows: an artifact copied in whole before decoding keeps its size in
 //! the page for good (71.5 MB at the 100× scale corpus) on top of the decoded corpus. Read through
-//! a [`Windowed`] postcard flavor, the copy is one window of [`WINDOW_BYTES`] (or one longer text).
-
-use postcard::de_flavors::Flavor;
-use postcard::Error;
+//! a [`Windowed`] reader, the copy is one window of [`WINDOW_BYTES`] (or one longer text).
 
 /// Bytes that can be copied out a piece at a time.
 pub trait ByteSource {
@@ -47,10 +44,8 @@ impl ByteSource for &[u8] {
 /// How many bytes a [`Windowed`] reader copies from its source at a time.
 pub const WINDOW_BYTES: usize = 256 * 1024;
 
-/// A postcard flavor reading its source through one window: what has been read is dropped, and a
-/// value longer than the window widens it for as long as it needs. It lends no bytes for the
-/// source's whole life, so types that borrow from their input (`&str`) are refused; the model owns
-/// its strings.
+/// Reads its source through one window: what has been read is dropped, and a value longer than
+/// the window widens it for as long as it needs. It lends bytes only until the next read.
 pub struct Windowed<'s> {
     source: &'s dyn ByteSource,
     window: Vec<u8>,
@@ -86,17 +81,17 @@ impl<'s> Windowed<'s> {
         }
     }
 
-    /// Makes sure the window holds at least `wanted` unread bytes. (Not inlined: every read of
-    /// every value would carry a copy.)
+    /// Makes sure the window holds at least `wanted` unread bytes; `false` where the source ends
+    /// first. (Not inlined: every read of every value would carry a copy.)
     #[inline(never)]
-    fn hold(&mut self, wanted: usize) -> Result<(), Error> {
+    fn hold(&mut self, wanted: usize) -> bool {
         let unread = self.filled - self.at;
         if unread >= wanted {
-            return Ok(());
+            return true;
         }
         let read = self.start + self.filled;
         if self.source.byte_len() - read < wanted - unread {
-            return Err(Error::DeserializeUnexpectedEnd);
+            return false;
         }
         self.start += self.at;
         let size = (self.source.byte_len() - self.start).min(self.size.max(wanted));
@@ -113,44 +108,35 @@ impl<'s> Windowed<'s> {
         self.window.resize(size, 0);
         self.source.copy_into(read, &mut self.window[unread..size]);
         self.filled = size;
-        Ok(())
+        true
     }
-}
 
-impl<'de, 's: 'de> Flavor<'de> for Windowed<'s> {
-    /// How many bytes of the source were left unread.
-    type Remainder = usize;
-    type Source = &'s dyn ByteSource;
-
-    fn pop(&mut self) -> Result<u8, Error> {
-        if self.at == self.filled {
-            self.hold(1)?;
+    /// The next byte, if the source has one.
+    pub fn byte(&mut self) -> Option<u8> {
+        if self.at == self.filled && !self.hold(1) {
+            return None;
         }
         self.at += 1;
-        Ok(self.window[self.at - 1])
+        Some(self.window[self.at - 1])
     }
 
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.source.byte_len() - self.start - self.at)
-    }
-
-    fn try_take_n(&mut self, _: usize) -> Result<&'de [u8], Error> {
-        Err(Error::WontImplement)
-    }
-
-    fn try_take_n_temp<'a>(&'a mut self, count: usize) -> Result<&'a [u8], Error>
-    where
-        'de: 'a,
-    {
-        if self.filled - self.at < count {
-            self.hold(count)?;
+    /// The next `count` bytes, if the source has them (lent until the next read).
+    pub fn take(&mut self, count: usize) -> Option<&[u8]> {
+        if self.filled - self.at < count && !self.hold(count) {
+            return None;
         }
         self.at += count;
-        Ok(&self.window[self.at - count..self.at])
+        Some(&self.window[self.at - count..self.at])
     }
 
-    fn finalize(self) -> Result<usize, Error> {
-        Ok(self.source.byte_len() - self.start - self.at)
+    /// Where the next byte is in the source.
+    pub fn position(&self) -> usize {
+        self.start + self.at
+    }
+
+    /// How many bytes of the source are left unread.
+    pub fn left(&self) -> usize {
+        self.source.byte_len() - self.position()
     }
 }
 
@@ -173,25 +159,24 @@ impl ByteSource for Elsewhere {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde::Deserialize;
+    use crate::postcard_reader::{Read, ReadResult, Reader};
 
-    #[derive(Debug, Deserialize, PartialEq)]
-    struct Sample {
-        number: u32,
-        texts: Vec<String>,
-        bytes: Vec<u8>,
-    }
+    /// A number, texts and numbers as postcard writes them, and how many bytes were left.
+    type Sample = (u32, Vec<String>, Vec<u32>);
 
-    fn read(bytes: &[u8]) -> Result<(Sample, usize), Error> {
+    fn read(bytes: &[u8]) -> ReadResult<(Sample, usize)> {
         read_in(bytes, WINDOW_BYTES)
     }
 
-    fn read_in(bytes: &[u8], window: usize) -> Result<(Sample, usize), Error> {
+    fn read_in(bytes: &[u8], window: usize) -> ReadResult<(Sample, usize)> {
         let source = &bytes;
-        let mut deserializer =
-            postcard::Deserializer::from_flavor(Windowed::with_window(source, 0, window));
-        let sample = Sample::deserialize(&mut deserializer)?;
-        Ok((sample, deserializer.finalize()?))
+        let mut reader = Reader::over(Windowed::with_window(source, 0, window));
+        let sample = (
+            reader.u32()?,
+            Read::read(&mut reader)?,
+            Read::read(&mut reader)?,
+        );
+        Ok((sample, reader.left()))
     }
 
     #[test]
@@ -201,13 +186,11 @@ mod tests {
             .map(|i| "abcdefghij".repeat(WINDOW_BYTES / 10 - 3 + i * 7))
             .chain(["".to_string(), "één".to_string()])
             .collect();
-        let sample = (70_000u32, texts.clone(), vec![1u8, 2, 3]);
+        let sample = (70_000u32, texts.clone(), vec![1u32, 200, 3]);
         let mut bytes = postcard::to_allocvec(&sample).unwrap();
         bytes.extend_from_slice(b"rest");
         let (read, left) = read(&bytes).unwrap();
-        assert_eq!(read.number, 70_000);
-        assert_eq!(read.texts, texts);
-        assert_eq!(read.bytes, vec![1, 2, 3]);
+        assert_eq!(read, sample);
         assert_eq!(left, 4, "the four bytes after the value are left unread");
     }
 
@@ -215,15 +198,12 @@ mod tests {
     fn windows_of_a_few_bytes_read_what_the_whole_slice_reads() {
         // Multi-byte lengths and numbers fall across the windows' edges at every offset.
         let texts = vec!["x".repeat(300), "één twee".to_string(), "y".repeat(20_000)];
-        let bytes = postcard::to_allocvec(&(1_000_000u32, texts.clone(), vec![7u8; 200])).unwrap();
-        let whole: (u32, Vec<String>, Vec<u8>) = postcard::from_bytes(&bytes).unwrap();
+        let bytes =
+            postcard::to_allocvec(&(1_000_000u32, texts.clone(), vec![70_000u32; 200])).unwrap();
+        let whole: Sample = postcard::from_bytes(&bytes).unwrap();
         for window in 1..=9 {
             let (read, left) = read_in(&bytes, window).unwrap();
-            assert_eq!(
-                (read.number, read.texts, read.bytes),
-                whole,
-                "window of {window} bytes"
-            );
+            assert_eq!(read, whole, "window of {window} bytes");
             assert_eq!(left, 0);
         }
     }
@@ -233,15 +213,15 @@ mod tests {
         let bytes: Vec<u8> = (0..200u8).cycle().take(1000).collect();
         let source = &bytes.as_slice();
         let mut window = Windowed::with_window(source, 0, 10);
-        assert_eq!(window.try_take_n_temp(400).unwrap(), &bytes[..400]);
-        assert_eq!(window.try_take_n_temp(30).unwrap(), &bytes[400..430]);
+        assert_eq!(window.take(400).unwrap(), &bytes[..400]);
+        assert_eq!(window.take(30).unwrap(), &bytes[400..430]);
         assert!(
             window.window.capacity() <= 60,
             "kept {}",
             window.window.capacity()
         );
-        assert_eq!(window.pop().unwrap(), bytes[430]);
-        assert_eq!(window.finalize().unwrap(), 1000 - 431);
+        assert_eq!(window.byte(), Some(bytes[430]));
+        assert_eq!(window.left(), 1000 - 431);
     }
 
     #[test]
@@ -261,7 +241,7 @@ mod tests {
     #[test]
     fn a_source_that_ends_too_soon_is_an_error_not_a_panic() {
         let bytes =
-            postcard::to_allocvec(&(1u32, vec!["a long enough text"], vec![0u8; 10])).unwrap();
+            postcard::to_allocvec(&(1u32, vec!["a long enough text"], vec![300u32; 10])).unwrap();
         for end in 0..bytes.len() {
             assert!(
                 read(&bytes[..end]).is_err(),

@@ -209,6 +209,7 @@ impl CorpusColumns {
 mod tests {
     use super::{CorpusColumns, CorpusFromColumns};
     use crate::parse::parse_paths;
+    use crate::postcard_reader::read_whole;
     use std::path::Path;
 
     fn real_corpus() -> crate::model::Corpus {
@@ -218,7 +219,7 @@ mod tests {
 
     fn read_back(columns: &CorpusColumns) -> Result<crate::model::Corpus, String> {
         let bytes = postcard::to_allocvec(columns).expect("columns serialise");
-        postcard::from_bytes::<CorpusFromColumns>(&bytes)
+        read_whole::<CorpusFromColumns>(&bytes.as_slice())
             .expect("the columns are readable")
             .0
     }

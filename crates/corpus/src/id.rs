@@ -3,13 +3,12 @@
 //! A question names its document, its answer, its themes, parties and ministries; an answer its
 //! document and its questions. As separate strings those copies were some 60 MB of the app's memory
 //! at the 500× scale corpus (270,000 questions). An [`Id`] is a counted reference to one text;
-//! reading an artifact inside [`SharedIds::while_reading`] gives every equal id read the same text.
+//! an artifact's reader ([`crate::postcard_reader::Reader`]) gives every equal id it reads the same
+//! text.
 
-use crate::hash::FastSet;
 use serde::de::{Deserializer, Error, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Borrow;
-use std::cell::RefCell;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -127,109 +126,13 @@ impl Visitor<'_> for IdVisitor {
     }
 
     fn visit_str<E: Error>(self, text: &str) -> Result<Id, E> {
-        Ok(SharedIds::id_of(text))
-    }
-}
-
-thread_local! {
-    /// The ids read so far, while [`SharedIds::while_reading`] runs.
-    static READ: RefCell<Option<FastSet<Id>>> = const { RefCell::new(None) };
-}
-
-/// Shares the ids read in one pass: while it runs, an id equal to one read before is that id.
-pub struct SharedIds;
-
-impl SharedIds {
-    /// Runs `read` with ids shared; the set of ids read is dropped afterwards, also when `read`
-    /// panics (the records keep their ids). Inside another `while_reading`, the outer set is used.
-    pub fn while_reading<T>(read: impl FnOnce() -> T) -> T {
-        let outer = READ.with(|set| {
-            let mut set = set.borrow_mut();
-            let outer = set.is_some();
-            if !outer {
-                *set = Some(FastSet::default());
-            }
-            outer
-        });
-        let _end = EndOfReading { outer };
-        read()
-    }
-
-    /// The id for `text`: the one read before when shared, else a new one.
-    fn id_of(text: &str) -> Id {
-        READ.with(|set| match set.borrow_mut().as_mut() {
-            Some(read) => match read.get(text) {
-                Some(id) => id.clone(),
-                None => {
-                    let id = Id::from(text);
-                    read.insert(id.clone());
-                    id
-                }
-            },
-            None => Id::from(text),
-        })
-    }
-}
-
-/// Drops the set of ids read when the outermost reading ends, however it ends.
-struct EndOfReading {
-    outer: bool,
-}
-
-impl Drop for EndOfReading {
-    fn drop(&mut self) {
-        if !self.outer {
-            READ.with(|set| *set.borrow_mut() = None);
-        }
+        Ok(Id::from(text))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Id, SharedIds, READ};
-
-    fn read(bytes: &[u8]) -> Vec<Id> {
-        postcard::from_bytes(bytes).expect("ids read back")
-    }
-
-    #[test]
-    fn equal_ids_read_while_shared_are_one_text() {
-        let ids: Vec<Id> = ["kv-003-a1", "kv-003", "kv-003-a1"].map(Id::from).into();
-        let bytes = postcard::to_allocvec(&ids).unwrap();
-        let shared = SharedIds::while_reading(|| read(&bytes));
-        assert_eq!(shared, ids);
-        assert!(shared[0].is_same_text(&shared[2]));
-        assert!(!shared[0].is_same_text(&shared[1]));
-        let apart = read(&bytes);
-        assert_eq!(apart, ids);
-        assert!(!apart[0].is_same_text(&apart[2]));
-    }
-
-    #[test]
-    fn a_reading_that_panics_still_ends_the_sharing() {
-        let bytes = postcard::to_allocvec(&vec![Id::from("kv-003")]).unwrap();
-        let failed = std::panic::catch_unwind(|| {
-            SharedIds::while_reading(|| {
-                let _ = read(&bytes);
-                panic!("a damaged artifact");
-            })
-        });
-        assert!(failed.is_err());
-        assert!(READ.with(|set| set.borrow().is_none()));
-        let (first, second) = (read(&bytes), read(&bytes));
-        assert!(!first[0].is_same_text(&second[0]));
-    }
-
-    #[test]
-    fn a_reading_inside_another_shares_the_outer_ids() {
-        let bytes = postcard::to_allocvec(&vec![Id::from("kv-003")]).unwrap();
-        let (outer, inner) = SharedIds::while_reading(|| {
-            let outer = read(&bytes);
-            (outer, SharedIds::while_reading(|| read(&bytes)))
-        });
-        assert!(outer[0].is_same_text(&inner[0]));
-        assert!(READ.with(|set| set.borrow().is_none()));
-    }
+    use super::Id;
 
     #[test]
     fn an_id_compares_and_prints_as_its_text() {

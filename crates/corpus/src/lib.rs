@@ -21,6 +21,7 @@ pub mod order;
 pub mod original;
 pub mod own_documents;
 pub mod parse;
+pub mod postcard_reader;
 pub mod query;
 pub mod registry;
 pub mod report;

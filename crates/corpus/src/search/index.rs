@@ -6,7 +6,7 @@ use super::units::{part_texts, question_texts, AnswerLookup, UnitMap};
 use crate::hash::{content_hash, FastMap};
 use crate::model::Corpus;
 use crate::texts::Texts;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub(crate) const BM25_K1: f32 = 1.2;
 pub(crate) const BM25_B: f32 = 0.75;
@@ -23,12 +23,11 @@ const PAIR_MIN_UNITS_FLOOR: u32 = 50;
 /// `varint(tf)`; `gap` is the distance to the previous unit minus one. The term frequency is
 /// weighted by field ([`super::units::Field`]): a heading counts three times, question text
 /// twice, answer text once. Word-pair terms have only their units (term frequency one).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SearchIndex {
     /// Number of questions the index was built from (checked against the corpus).
     pub question_count: u32,
     /// Number of words in each unit.
-    #[serde(with = "super::shipped_numbers::exact")]
     pub unit_lengths: Vec<u32>,
     /// All terms, sorted, concatenated.
     pub terms: String,
@@ -54,7 +53,6 @@ pub struct SearchIndex {
     /// The compound words and their parts: per compound, `term gap` (distance to the previous
     /// compound's term), the number of parts, then each part as `start, end` byte offsets in
     /// the word (see [`super::compounds`]).
-    #[serde(with = "super::shipped_numbers::exact")]
     pub compounds: Vec<u32>,
 }
 
@@ -75,7 +73,7 @@ pub fn chunks_to_prefetch(chunks: &[PostingChunk]) -> &[PostingChunk] {
 }
 
 /// A run of consecutive terms whose posting lists are shipped as one file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PostingChunk {
     /// The first term of the run; the run ends where the next chunk begins.
     pub first_term: u32,
@@ -400,7 +398,10 @@ mod tests {
         let index = Builder::default().into_index();
         assert!(index.term_starts.is_empty() && index.term_count() == 0);
         let bytes = postcard::to_allocvec(&index).unwrap();
-        assert_eq!(postcard::from_bytes::<SearchIndex>(&bytes).unwrap(), index);
+        assert_eq!(
+            crate::postcard_reader::read_whole::<SearchIndex>(&bytes.as_slice()).unwrap(),
+            index
+        );
     }
 
     #[test]
