@@ -39,7 +39,14 @@ const STARTING_KEYWORDS_KEPT: usize = 1 << 20;
 type KeywordIds = Box<[(usize, usize)]>;
 
 #[derive(Debug, Default)]
-struct StartingKeywords(std::sync::Mutex<FastMap<String, KeywordIds>>);
+struct StartingKeywords(std::sync::Mutex<KnownWords>);
+
+/// Per distinct word, where its [`KeywordIds`] are in `lists` (one look-up per word read).
+#[derive(Debug, Default)]
+struct KnownWords {
+    at: FastMap<String, u32>,
+    lists: Vec<KeywordIds>,
+}
 
 impl Clone for StartingKeywords {
     fn clone(&self) -> StartingKeywords {
@@ -323,14 +330,9 @@ impl Registry {
     }
 
     /// (theme, keyword) of the keywords whose first word matches `word`.
-    fn starting_keywords<'m>(
-        &self,
-        known: &'m mut FastMap<String, KeywordIds>,
-        word: &str,
-    ) -> &'m [(usize, usize)] {
-        // Two lookups on a hit: the borrow checker refuses to return the first one's borrow.
-        if known.contains_key(word) {
-            return &known[word];
+    fn starting_keywords<'m>(&self, known: &'m mut KnownWords, word: &str) -> &'m [(usize, usize)] {
+        if let Some(&at) = known.at.get(word) {
+            return &known.lists[at as usize];
         }
         let first = word.chars().next().unwrap_or(' ');
         let candidates = self
@@ -348,10 +350,12 @@ impl Registry {
                     .is_some_and(|p| p.matches(word))
             })
             .collect();
-        if known.len() >= STARTING_KEYWORDS_KEPT {
-            known.clear();
+        if known.lists.len() >= STARTING_KEYWORDS_KEPT {
+            *known = KnownWords::default();
         }
-        known.entry(word.to_string()).or_insert(found)
+        known.at.insert(word.to_string(), known.lists.len() as u32);
+        known.lists.push(found);
+        &known.lists[known.lists.len() - 1]
     }
 
     /// The clear themes of per-theme scores: at least a third of the best score, at most three, best

@@ -52,6 +52,7 @@ pub fn repair_corpus(
     each_text(
         corpus,
         repairs,
+        &|_| true,
         &mut splits,
         Some(&mut stretches),
         &mut |token| {
@@ -88,17 +89,30 @@ pub fn repair_corpus(
         })
         .collect();
     if !again.is_empty() {
-        // Most tokens have a length no token to repair again has: those are not looked up.
+        // Most tokens have a length no token to repair again has: those are not looked up. And
+        // where there are few, a text that holds none of them is not read token by token.
         let lengths = TokenLengths::of(again.keys());
-        each_text(corpus, repairs, &mut splits, None, &mut |token| {
-            if !lengths.may_hold(token) {
-                return None;
-            }
-            again.get(token).cloned()
-        });
+        let few = again.len() <= FEW_TO_LOOK_FOR;
+        let may_hold = |text: &str| !few || again.keys().any(|token| text.contains(token.as_str()));
+        each_text(
+            corpus,
+            repairs,
+            &may_hold,
+            &mut splits,
+            None,
+            &mut |token| {
+                if !lengths.may_hold(token) {
+                    return None;
+                }
+                again.get(token).cloned()
+            },
+        );
     }
     (first, splits.per_document)
 }
+
+/// Up to this many tokens to repair again are looked for in each text as a whole first.
+const FEW_TO_LOOK_FOR: usize = 8;
 
 /// The byte lengths of a set of tokens, for a quick "not one of them" (lengths of 127 bytes and
 /// more share one bit).
@@ -123,19 +137,21 @@ enum Kind {
 
 /// Puts `repair(token)` in place of every space-separated token for which it has one, in every
 /// text of the documents `repairs` selects (questions and their headings, answers, titles,
-/// footnotes, section headings, paragraphs and list items), counting the spaces put in. In
-/// `stretches`, each replaced token of running text with its neighbours, as it was and as it is:
-/// once per text, as [`Vocabulary::of`] counts a repeated paragraph once.
+/// footnotes, section headings, paragraphs and list items) that `may_hold` a token to repair,
+/// counting the spaces put in. In `stretches`, each replaced token of running text with its
+/// neighbours, as it was and as it is: once per text, as [`Vocabulary::of`] counts a repeated
+/// paragraph once.
 fn each_text(
     corpus: &mut Corpus,
     repairs: &dyn Fn(&str) -> bool,
+    may_hold: &dyn Fn(&str) -> bool,
     splits: &mut Splits,
     mut stretches: Option<&mut Vec<(String, String)>>,
     repair: &mut dyn FnMut(&str) -> Option<String>,
 ) {
     let mut seen: FastSet<String> = FastSet::default();
     let mut fix = |document: &str, text: &mut String, kind: Kind| {
-        if !repairs(document) {
+        if !repairs(document) || !may_hold(text) {
             return;
         }
         let mut out: Option<String> = None;
