@@ -8,7 +8,7 @@ use crate::postcard_reader::{read_whole, Read, ReadResult, Reader};
 use crate::search::units::UnitMap;
 use crate::search::{IndexReader, SearchIndex};
 use crate::texts::{split_texts, text_file_name, DocumentTexts, TextFile, TextTable};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// The first four bytes of every artifact.
@@ -53,7 +53,7 @@ impl Bundle {
 
 /// Where a split artifact's search index (terms, compound table, chunk table; not the posting
 /// lists) is: a `zoekindex-<hash>.bin` file like the chunks.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct IndexFile {
     /// Content hash of the file's bytes (its name is derived from it).
     pub hash: String,
@@ -71,10 +71,7 @@ impl Read for ShippedIndex {
     fn read(r: &mut Reader) -> ReadResult<ShippedIndex> {
         match r.u32()? {
             0 => SearchIndex::read(r).map(ShippedIndex::Inline),
-            1 => Ok(ShippedIndex::InFile(IndexFile {
-                hash: r.string()?,
-                length: r.u32()?,
-            })),
+            1 => IndexFile::read(r).map(ShippedIndex::InFile),
             _ => r.fail("een onbekende soort zoekindex"),
         }
     }

@@ -6,8 +6,7 @@
 //! an artifact's reader ([`crate::postcard_reader::Reader`]) gives every equal id it reads the same
 //! text.
 
-use serde::de::{Deserializer, Error, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
@@ -106,27 +105,6 @@ impl PartialEq<Id> for String {
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Id {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Id, D::Error> {
-        // As a `String` is read: the windowed reader of the app lends no bytes for good.
-        deserializer.deserialize_string(IdVisitor)
-    }
-}
-
-struct IdVisitor;
-
-impl Visitor<'_> for IdVisitor {
-    type Value = Id;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an id")
-    }
-
-    fn visit_str<E: Error>(self, text: &str) -> Result<Id, E> {
-        Ok(Id::from(text))
     }
 }
 

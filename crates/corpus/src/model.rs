@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: u32 = 4;
 
 /// The whole parsed corpus.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Corpus {
     pub schema_version: u32,
     pub documents: Vec<Document>,
@@ -25,7 +25,7 @@ pub struct Corpus {
 }
 
 /// What kind of document a source file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// Verslag van een schriftelijk overleg (questions of a committee, answers of a minister).
@@ -92,7 +92,7 @@ impl DocumentKind {
 }
 
 /// Which chamber of parliament a document belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Chamber {
     EersteKamer,
@@ -120,7 +120,7 @@ impl Chamber {
 }
 
 /// One source file, parsed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Stable id: the source file name without extension, e.g. `002_9993184b351c6e06`.
     pub id: Id,
@@ -171,7 +171,7 @@ impl Document {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct References {
     /// Kenmerk / ons kenmerk, e.g. `6211257`.
     pub kenmerk: Option<String>,
@@ -183,7 +183,7 @@ pub struct References {
     pub aanhangsel: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DocumentDates {
     pub letter: Option<Date>,
     pub question_letter: Option<Date>,
@@ -193,14 +193,14 @@ pub struct DocumentDates {
 }
 
 /// A part of a document: an optional heading and its blocks, in reading order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     pub heading: Option<String>,
     pub blocks: Vec<Block>,
 }
 
-/// In JSON a block is `{"type": "paragraph", "value": …}`; in postcard (not self-describing, which
-/// cannot read adjacently tagged enums) it is a plain variant index (see `BlockJson` / `BlockCompact`).
+/// In JSON a block is `{"type": "paragraph", "value": …}`; in postcard it is a plain variant index
+/// and its value (see `BlockJson` / `BlockCompact`), as `crate::postcard_reader` reads it back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// One paragraph of running text (hard wraps joined, hyphenation repaired).
@@ -213,7 +213,7 @@ pub enum Block {
     Answer(String),
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 #[serde(tag = "type", content = "value", rename_all = "snake_case")]
 enum BlockJson {
     Paragraph(String),
@@ -222,7 +222,7 @@ enum BlockJson {
     Answer(String),
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 enum BlockCompact {
     Paragraph(String),
     List(Vec<String>),
@@ -246,27 +246,7 @@ impl Serialize for Block {
     }
 }
 
-impl<'de> Deserialize<'de> for Block {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Block, D::Error> {
-        if deserializer.is_human_readable() {
-            Ok(match BlockJson::deserialize(deserializer)? {
-                BlockJson::Paragraph(t) => Block::Paragraph(t),
-                BlockJson::List(t) => Block::List(t),
-                BlockJson::Question(t) => Block::Question(t),
-                BlockJson::Answer(t) => Block::Answer(t),
-            })
-        } else {
-            Ok(match BlockCompact::deserialize(deserializer)? {
-                BlockCompact::Paragraph(t) => Block::Paragraph(t),
-                BlockCompact::List(t) => Block::List(t),
-                BlockCompact::Question(t) => Block::Question(t),
-                BlockCompact::Answer(t) => Block::Answer(t),
-            })
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Footnote {
     /// The footnote marker as printed, e.g. `3` or `¹`→`1`.
     pub number: String,
@@ -274,7 +254,7 @@ pub struct Footnote {
 }
 
 /// Someone who asked a question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Asker {
     /// Member name as printed (e.g. `Boswijk`, `Van den Hil`), or `None` when a whole faction asks.
     pub name: Option<String>,
@@ -289,13 +269,13 @@ pub struct Asker {
 }
 
 /// Why a theme was given: the theme id and the words that matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ThemeMatch {
     pub theme: String,
     pub words: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Question {
     /// Stable id: `<document id>-v<number>` with spaces as `-`, e.g. `kv-003-…-pdf-v4-en-5`.
     pub id: Id,
@@ -342,14 +322,14 @@ pub struct Question {
 }
 
 /// A document that holds a question, and what it is for that question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionSource {
     pub document_id: String,
     pub role: SourceRole,
 }
 
 /// The role of a document in the life of one question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceRole {
     /// The questions as sent in.
@@ -371,7 +351,7 @@ impl SourceRole {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Answer {
     /// Stable id: `<document id>-a<number>`, e.g. `004_a0d5f1f3f8fb3f1c-a5-en-6`.
     pub id: Id,

@@ -12,7 +12,7 @@ use crate::hash::content_hash;
 use crate::lookup::positions;
 use crate::model::{Asker, Corpus, Document, Footnote, QuestionSource, Section, ThemeMatch};
 use crate::search::units::AnswerLookup;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
 mod reader;
@@ -27,14 +27,14 @@ pub fn text_file_name(hash: &str) -> String {
 }
 
 /// One shard as the head names it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TextFile {
     pub hash: String,
     pub length: u32,
 }
 
 /// Where a split artifact's texts are: the shards, and per document (corpus order) its shard.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TextTable {
     pub files: Vec<TextFile>,
     pub document_shard: Vec<u32>,
@@ -57,7 +57,7 @@ impl TextTable {
 }
 
 /// The texts of one document, as a shard holds them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DocumentTexts {
     /// The document's id (not its place in the corpus, which moves when documents are added).
     pub document: String,
@@ -72,7 +72,7 @@ pub struct DocumentTexts {
 
 /// What a question's card shows beyond the head: its text, who asked it of whom, the words its
 /// themes were given for, and the other documents it stands in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct QuestionTexts {
     pub text: String,
     pub askers: Vec<Asker>,
@@ -82,7 +82,7 @@ pub struct QuestionTexts {
 }
 
 /// What an answer shows beyond the head: its text and who gave it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AnswerTexts {
     pub text: String,
     pub answered_by: Option<String>,
