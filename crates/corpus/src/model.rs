@@ -20,7 +20,6 @@ pub struct Corpus {
     pub parties: Vec<Party>,
     pub themes: Vec<Theme>,
     /// The ministries of `data/ministries.toml` (`Question::ministries` holds their ids).
-    #[serde(default)]
     pub ministries: Vec<Ministry>,
 }
 
@@ -264,7 +263,6 @@ pub struct Asker {
     pub party_as_printed: String,
     /// When the party was not printed but taken from the member registry (`data/members.csv`):
     /// the date it was looked up on (the day the question was asked, else the day it was answered).
-    #[serde(default)]
     pub party_on: Option<Date>,
 }
 
@@ -298,10 +296,8 @@ pub struct Question {
     pub asked_on: Option<Date>,
     /// The date of a postponement notice ("uitstel beantwoording") among its sources: the term to
     /// answer is then three weeks longer.
-    #[serde(default)]
     pub postponed_on: Option<Date>,
     /// Ids of the ministries it was put to or answered by (`data/ministries.toml`), in order.
-    #[serde(default)]
     pub ministries: Vec<Id>,
     /// Paragraphs separated by a blank line (`\n\n`); list items start with `- `.
     pub text: String,
@@ -313,11 +309,10 @@ pub struct Question {
     /// Every document the question stands in, its own (`document_id`) first, with its role: the
     /// questions as sent in, a postponement, the answer that repeats them (see
     /// `parse::link_sets`).
-    #[serde(default)]
     pub sources: Vec<QuestionSource>,
     /// The number (1-based) of the first warning or error about this question, or else about its
     /// document, in the parse report's row of its document (`verantwoording.html#doc-<id>-<n>`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub report_note: Option<u32>,
 }
 
