@@ -30,6 +30,8 @@
 // block of a document in an element of its own that is drawn again when its text arrives: -2.3 KB.
 // The shipped files (head, index file, text shards) are read by hand in postcard's layout
 // (crates/corpus/src/postcard_reader.rs) instead of through serde's generated readers: -1.0 KB.
+// The folding's lowercase comes from 185 runs of Unicode's mappings (crates/corpus/src/lowercase.rs)
+// instead of the standard library's table of 1,434 pairs: -4.2 KB brotli of wasm.
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";

@@ -14,6 +14,7 @@ pub mod hyphenation;
 pub mod id;
 pub mod json;
 pub mod lookup;
+pub mod lowercase;
 pub mod members;
 pub mod ministry;
 pub mod model;

@@ -385,7 +385,7 @@ fn looks_like_script(value: &str) -> bool {
     let squeezed: String = value
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
+        .map(crate::lowercase::lowercase)
         .collect();
     [
         "javascript:",

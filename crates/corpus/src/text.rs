@@ -37,7 +37,8 @@ pub fn capitalize_first(s: &str) -> String {
 
 /// Appends the folded form of one character: lowercase ASCII where a Latin letter carries a
 /// diacritic, is a ligature or a digraph letter (ĳ → ij, ß and ẞ → ss, œ → oe, ﬁ → fi), nothing
-/// for combining marks, `'` and `-` for typographic quotes and dashes, the lowercase form otherwise.
+/// for combining marks, `'` and `-` for typographic quotes and dashes, the lowercase form otherwise
+/// ([`crate::lowercase::lowercase`]).
 // Own code: unicode-normalization 0.1.26 (compatibility decomposition, marks dropped, the same few
 // letters without a decomposition mapped by hand) adds 41.9 kB brotli to the app shell (wasm
 // 193,425 -> 235,337 B brotli, 610,280 -> 707,593 B raw; measured 2026-12-03), over the 200 kB budget.
@@ -83,7 +84,7 @@ fn fold_char_into(c: char, out: &mut String) {
         'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
         'ź' | 'ž' | 'ż' | 'Ź' | 'Ž' | 'Ż' => "z",
         _ => {
-            out.extend(c.to_lowercase());
+            out.push(crate::lowercase::lowercase(c));
             return;
         }
     };
