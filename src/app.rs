@@ -116,6 +116,13 @@ pub struct Nav {
 }
 
 impl Nav {
+    /// The navigation the app provides to every view under it.
+    // Not `expect_context`: its message formats the type's name with `Debug`, which links the
+    // standard library's escaping of strings and its tables of printable characters into the wasm.
+    pub fn current() -> Nav {
+        use_context::<Nav>().expect("the app provides Nav to its views")
+    }
+
     /// The href of a route with an explorer query string.
     pub fn href(&self, route: &Route, query: &str) -> String {
         self.mode.with_value(|m| m.href(route, query))

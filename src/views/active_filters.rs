@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// without that filter, which the app follows in place: it works like any link (keyboard, middle
 /// click, copy), and costs the app shell less than a button with its own handler.
 pub fn active_filters_row(data: Data, selection: Selection, route: Route) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     move || {
         let chips = selection.outcome.with(|o| {
             selection

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn DocumentPage(data: Data, id: String) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let Some(document) = data.lookup().document(&id) else {
         return super::not_found(nav, "Document", id);
     };

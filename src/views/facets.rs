@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let route = StoredValue::new(route);
     let go = move |next: Query| route.with_value(|r| Selection::show(data, nav, r, &next, true));
     let groups = Facet::ALL

@@ -49,7 +49,7 @@ const CARDS_FIRST: usize = 3;
 
 #[component]
 pub fn ListPage(data: Data) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let selection = Selection::new(data, nav);
     let Selection { query, outcome, .. } = selection;
     let set_query =
@@ -236,7 +236,7 @@ const DOCUMENT_HITS_SHOWN: usize = 20;
 
 #[component]
 fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let show_all = RwSignal::new(false);
     move || {
         let hits: Vec<(String, String)> = selection.outcome.with(|o| {
@@ -275,7 +275,7 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
 
 #[component]
 fn Pagination(data: Data, selection: Selection) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let link = move |page: u32| {
         let mut q = selection.query.get();
         q.page = page;

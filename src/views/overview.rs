@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OverviewPage(data: Data) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let selection = Selection::new(data, nav);
     let list_link = move |q: Query| nav.href(&Route::List, &to_query_string(&q, data.corpus()));
     let count = move || {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn QuestionPage(data: Data, id: String) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let list_href = nav.href(&Route::List, "");
     let Some(question) = data.lookup().question(&id) else {
         return super::not_found(nav, "Vraag", id);

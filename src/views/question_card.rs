@@ -20,7 +20,7 @@ pub fn QuestionCard(
     #[prop(into)] terms: Signal<HighlightTerms>,
     #[prop(optional)] open_answer: bool,
 ) -> impl IntoView {
-    let nav = expect_context::<Nav>();
+    let nav = Nav::current();
     let explorer = data.explorer();
     let answer = data.lookup().answer_of(question);
     let document = data.lookup().document(&question.document_id);
