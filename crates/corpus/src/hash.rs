@@ -27,7 +27,8 @@ impl Hasher for MapHasher {
     fn finish(&self) -> u64 {
         self.0.rotate_left(26)
     }
-    // Eight bytes a step: the parse hashes every word and paragraph of the corpus.
+    // Eight bytes a step, the last few in one step with their count in the top byte (where they
+    // leave zeros): the parse hashes every word and paragraph of the corpus, most words are short.
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
@@ -35,8 +36,13 @@ impl Hasher for MapHasher {
             word.copy_from_slice(chunk);
             self.add(u64::from_le_bytes(word));
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = (rest.len() as u64) << 56;
+            for (i, &b) in rest.iter().enumerate() {
+                word |= u64::from(b) << (8 * i);
+            }
+            self.add(word);
         }
     }
     fn write_u8(&mut self, n: u8) {
