@@ -42,6 +42,13 @@ pub struct AnswerBlock<'a> {
     pub text: Text<'a>,
 }
 
+/// The HTML text `write` writes.
+pub fn html(write: impl FnOnce(&mut String)) -> String {
+    let mut out = String::new();
+    write(&mut out);
+    out
+}
+
 pub fn question(out: &mut String, q: &QuestionBlock) {
     let _ = write!(
         out,
@@ -164,12 +171,6 @@ pub fn footnotes(out: &mut String, notes: &[Footnote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn html(write: impl FnOnce(&mut String)) -> String {
-        let mut out = String::new();
-        write(&mut out);
-        out
-    }
 
     #[test]
     fn paragraphs_and_dash_lists_become_p_and_ul_with_markup_in_the_text_escaped() {

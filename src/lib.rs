@@ -2,6 +2,7 @@
 
 mod app;
 pub mod browser;
+mod card_html;
 mod chunked_explorer;
 mod document_html;
 mod early_chunks;

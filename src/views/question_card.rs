@@ -1,13 +1,16 @@
 //! One question in a list: parties, askers, addressee, dates and days, document, themes, text and answer.
 
-use super::text::{best_sentence, has_match, marked, paragraphs_view, stored_text};
 use crate::app::{Data, Nav};
 use crate::browser;
+use crate::card_html;
+use crate::chunked_explorer::ChunkedExplorer;
+use crate::document_html::{html, Text};
 use crate::format;
 use crate::routing::Route;
 use briefwissel_corpus::deadline::deadline;
 use briefwissel_corpus::report::REPORT_PAGE;
 use briefwissel_corpus::search::HighlightTerms;
+use briefwissel_corpus::texts::Missing;
 use briefwissel_corpus::{Question, SourceRole};
 use leptos::prelude::*;
 
@@ -34,21 +37,45 @@ pub fn QuestionCard(
     );
     // Filled in when the question's texts arrive: who asked it of whom, the other documents of its
     // set (the answer letter that repeats it, a postponement) and the words its themes were given
-    // for. Until then "…".
+    // for. Until then "…". Each part that changes is HTML text (card_html) in an element of its own.
     let details = move || explorer.text(|t| t.details_of(question)).ok();
-    let linked = move || {
-        let sources = details()?.sources.iter().skip(1);
-        let linked = sources.filter_map(|s| {
-            let d = data.lookup().document(&s.document_id)?;
-            let label = match s.role {
-                SourceRole::Antwoord => "Antwoord in",
-                SourceRole::Uitstel => "Uitstel in",
-                SourceRole::Vragen => "Vragen in",
-            };
-            let href = nav.href(&Route::Document(d.id.to_string()), "");
-            Some(view! { <dt>{label}</dt><dd><a href=href data-testid="linked-document">{d.title.clone()}</a></dd> })
-        });
-        Some(linked.collect_view())
+    let facts = move || {
+        let details = details();
+        let linked = details.iter().flat_map(|d| d.sources.iter().skip(1));
+        let linked = linked
+            .filter_map(|s| {
+                let d = data.lookup().document(&s.document_id)?;
+                let label = match s.role {
+                    SourceRole::Antwoord => "Antwoord in",
+                    SourceRole::Uitstel => "Uitstel in",
+                    SourceRole::Vragen => "Vragen in",
+                };
+                let href = nav.href(&Route::Document(d.id.to_string()), "");
+                Some((label, href, d.title.as_str()))
+            })
+            .collect();
+        let facts = card_html::Facts {
+            asked_by: details.as_ref().map(|d| format::askers_label(d.askers)),
+            asked_of: details
+                .as_ref()
+                .map(|d| d.addressed_to.unwrap_or("onbekend")),
+            asked_on: format::date_label(question.asked_on),
+            answered_on: if is_open {
+                "nog niet".to_string()
+            } else {
+                format::date_label(answer.and_then(|a| a.answered_on))
+            },
+            document_href: &document_href,
+            document_title: document.map_or("", |d| d.title.as_str()),
+            page: page_text(question.page),
+            linked,
+            // The anchor of report_html::diagnostic_anchor, written here in one format.
+            report_href: question
+                .report_note
+                .map(|n| format!("{REPORT_PAGE}#doc-{}-{n}", question.document_id)),
+            heading: question.heading.as_deref(),
+        };
+        html(|out| terms.with(|t| card_html::facts(out, &facts, t)))
     };
     let badges = question
         .parties
@@ -61,44 +88,43 @@ pub fn QuestionCard(
             view! { <li class="badge party" title=name.to_string()>{abbreviation.to_string()}</li> }
         })
         .collect_view();
-    let themes = question
-        .themes
-        .iter()
-        .map(|id| {
-            let label = data.lookup().theme(id).map_or(id.as_str(), |t| t.label.as_str());
-            let why = move || format::theme_reason(details().map(|d| d.theme_matches), id);
-            let hidden = move || format!(" ({})", why());
-            view! { <li class="theme" title=why>{label.to_string()}<span class="visually-hidden">{hidden}</span></li> }
+    let themes = move || {
+        let matches = details().map(|d| d.theme_matches);
+        html(|out| {
+            for id in &question.themes {
+                let label = data
+                    .lookup()
+                    .theme(id)
+                    .map_or(id.as_str(), |t| t.label.as_str());
+                card_html::theme(out, label, &format::theme_reason(matches, id));
+            }
         })
-        .collect_view();
+    };
     let (status_class, status_text) = format::term_status(&status);
-    let status_view = view! { <span class=status_class data-testid="status">{status_text}</span> };
     // When only the answer matches, the card shows the sentence of the answer that matched (its
     // text is fetched only then).
     let snippet = move || {
         let answer = answer.filter(|_| !open_answer && !terms.with(HighlightTerms::is_empty))?;
         let question_text = explorer.text(|t| t.of_question(question)).ok()?;
         let question_matches = terms.with(|terms| {
-            has_match(question_text, terms)
+            card_html::has_match(question_text, terms)
                 || question
                     .heading
                     .as_deref()
-                    .is_some_and(|h| has_match(h, terms))
+                    .is_some_and(|h| card_html::has_match(h, terms))
         });
         if question_matches {
             return None;
         }
         let answer_text = explorer.text(|t| t.of_answer(answer)).ok()?;
         terms.with(|terms| {
-            best_sentence(answer_text, terms)
-                .map(|sentence| {
-                    view! {
-                        <p class="answer-snippet" data-testid="answer-snippet">
-                            <span class="snippet-label">"Uit het antwoord: "</span>{marked(sentence, terms)}
-                        </p>
-                    }
-                })
+            let sentence = card_html::best_sentence(answer_text, terms)?;
+            Some(html(|out| card_html::answer_snippet(out, sentence, terms)))
         })
+    };
+    let question_text = move || {
+        let text = explorer.text(|t| t.of_question(question));
+        html(|out| terms.with(|t| card_html::text(out, &text_here(explorer, text), t)))
     };
     let answer_view = answer.map(|answer| {
         let joint = format::joint_answer_note(data.lookup(), question, answer);
@@ -115,10 +141,17 @@ pub fn QuestionCard(
                 rendered.set(true);
             }
         };
+        let answer_text = move || {
+            if !rendered.get() {
+                return String::new();
+            }
+            let text = explorer.text(|t| t.of_answer(answer));
+            html(|out| terms.with(|t| card_html::text(out, &text_here(explorer, text), t)))
+        };
         view! {
             <details class="answer" open=open data-testid="answer" on:toggle=on_toggle>
                 <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
-                {move || rendered.get().then(|| stored_text(explorer, Box::new(move || explorer.text(|t| t.of_answer(answer)).map(|text| terms.with(|t| paragraphs_view(text, t)).into_any()))))}
+                <div inner_html=answer_text></div>
                 <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}{page_text(answer.page)}</p>
             </details>
         }
@@ -129,32 +162,22 @@ pub fn QuestionCard(
                 <ul class="badges" aria-label="Partijen">{badges}</ul>
                 {super::own_badge(&question.document_id)}
                 <h3><a href=question_href>{format!("Vraag {}", question.number)}</a></h3>
-                {status_view}
+                <span class=status_class data-testid="status">{status_text}</span>
             </header>
-            <dl class="facts">
-                <dt>"Gesteld door"</dt>
-                <dd>{move || details().map_or_else(|| "…".to_string(), |d| format::askers_label(d.askers))}</dd>
-                <dt>"Aan"</dt>
-                <dd>{move || details().map_or("…", |d| d.addressed_to.unwrap_or("onbekend")).to_string()}</dd>
-                <dt>"Gesteld op"</dt>
-                <dd>{format::date_label(question.asked_on)}</dd>
-                <dt>"Beantwoord op"</dt>
-                <dd>{if is_open { "nog niet".to_string() } else { format::date_label(answer.and_then(|a| a.answered_on)) }}</dd>
-                <dt>"Document"</dt>
-                <dd><a href=document_href>{move || terms.with(|t| marked(document.map_or("", |d| d.title.as_str()), t))}</a>{page_text(question.page)}</dd>
-                {linked}
-                {question.report_note.map(|n| {
-                    // The anchor of report_html::diagnostic_anchor, written here in one format.
-                    let href = format!("{REPORT_PAGE}#doc-{}-{n}", question.document_id);
-                    view! { <dt>"Let op"</dt><dd><a href=href data-testid="report-note">"opmerking bij het lezen, in de verantwoording"</a></dd> }
-                })}
-                {question.heading.as_deref().map(|h| view! { <dt>"Kopje"</dt><dd>{move || terms.with(|t| marked(h, t))}</dd> })}
-            </dl>
-            <ul class="themes" aria-label="Thema's">{themes}</ul>
-            <div class="question-text">{stored_text(explorer, Box::new(move || explorer.text(|t| t.of_question(question)).map(|text| terms.with(|t| paragraphs_view(text, t)).into_any())))}</div>
-            {snippet}
+            <dl class="facts" inner_html=facts></dl>
+            <ul class="themes" aria-label="Thema's" inner_html=themes></ul>
+            <div class="question-text" inner_html=question_text></div>
+            <div inner_html=snippet></div>
             {answer_view}
         </article>
+    }
+}
+
+/// A stored text as the card has it: here, or on its way (with why it did not come, if it failed).
+fn text_here<'t>(explorer: &ChunkedExplorer, text: Result<&'t str, Missing>) -> Text<'t> {
+    match text {
+        Ok(text) => Text::Here(text),
+        Err(shard) => Text::NotHere(explorer.text_failure(shard)),
     }
 }
 
