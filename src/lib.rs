@@ -8,6 +8,7 @@ mod document_html;
 mod early_chunks;
 pub mod facet_edit;
 pub mod format;
+mod list_html;
 pub mod loader;
 mod overview_html;
 pub mod routing;

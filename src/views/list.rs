@@ -6,6 +6,8 @@ use super::question_card::QuestionCard;
 use super::toolbar::Toolbar;
 use crate::app::{Data, Nav};
 use crate::browser;
+use crate::document_html::html;
+use crate::list_html;
 use crate::routing::Route;
 use crate::typing_hold::PageTexts;
 use crate::url_later;
@@ -219,14 +221,12 @@ pub fn ListPage(data: Data) -> impl IntoView {
 #[component]
 pub fn Notices(notices: Memo<Vec<Notice>>) -> impl IntoView {
     move || {
-        let list = notices.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <div class="notices" role="status">
-                    <p>"Niet alles in het adres kon worden gebruikt:"</p>
-                    <ul>{list.into_iter().map(|n| view! { <li data-testid="notice">{n.message}</li> }).collect_view()}</ul>
-                </div>
-            }
+        notices.with(|list| {
+            (!list.is_empty()).then(|| {
+                let text =
+                    html(|out| list_html::notices(out, list.iter().map(|n| n.message.as_str())));
+                view! { <div class="notices" role="status" inner_html=text></div> }
+            })
         })
     }
 }
@@ -260,10 +260,10 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
             total.min(DOCUMENT_HITS_SHOWN)
         };
         (!hits.is_empty()).then(|| {
+            let list = html(|out| list_html::document_hits(out, total, hits.iter().take(shown)));
             view! {
                 <section class="document-hits">
-                    <h2>{if total == 1 { "Ook gevonden in 1 brief".to_string() } else { format!("Ook gevonden in {total} brieven") }}</h2>
-                    <ul>{hits.into_iter().take(shown).map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}</ul>
+                    <div inner_html=list></div>
                     {(shown < total).then(|| view! {
                         <button type="button" class="show-all" on:click=move |_| show_all.set(true)>{format!("Toon alle {total} brieven")}</button>
                     })}
