@@ -262,6 +262,10 @@ impl Vocabulary {
             }
         }
         let words: FastSet<&String> = gone.keys().chain(came.keys()).collect();
+        // Per ending, how many more (or fewer) words that occur twice or more end with it: summed
+        // over the stretch before an ending is judged, so that one word rising to twice and another
+        // falling below it leave their shared ending as it was, in whatever order they are met.
+        let mut ends_delta: FastMap<u64, (i32, &str)> = FastMap::default();
         for word in words {
             let (less, more) = (gone.get(word).copied(), came.get(word).copied());
             if less == more {
@@ -279,16 +283,19 @@ impl Vocabulary {
             // "entoelichten"), changes how tokens ending with it are judged.
             for (at, _) in word.char_indices().skip(1) {
                 let ending = &word[at..];
-                let n = self.ends.entry(fnv1a_backwards(ending)).or_default();
-                let was = *n;
-                *n = if after >= 2 {
-                    was + 1
-                } else {
-                    was.saturating_sub(1)
-                };
-                if (was == 0) != (*n == 0) && ending.chars().count() >= 3 {
-                    changed.insert(ending.to_string());
-                }
+                let delta = &mut ends_delta
+                    .entry(fnv1a_backwards(ending))
+                    .or_insert((0, ending))
+                    .0;
+                *delta += if after >= 2 { 1 } else { -1 };
+            }
+        }
+        for (key, (delta, ending)) in ends_delta {
+            let n = self.ends.entry(key).or_default();
+            let was = *n;
+            *n = n.saturating_add_signed(delta);
+            if (was == 0) != (*n == 0) && ending.chars().count() >= 3 {
+                changed.insert(ending.to_string());
             }
         }
     }
