@@ -1,12 +1,11 @@
 //! A question card's facts, themes and texts as HTML text: every value escaped, the matches of the search in `<mark>`.
-//!
-//! The card's parts that change (when the question's texts arrive, when the search changes) are
-//! each drawn as one piece of HTML text into an element of their own, as the document page's
-//! blocks are (`document_html`): one string writer for them all instead of a typed view per part,
-//! which is smaller in the app's wasm. Markup in a text stays text: everything is escaped.
+//
+// The card's parts that change (when the question's texts arrive, when the search changes) are
+// each drawn as one piece of HTML text into an element of their own, as the document page's
+// blocks are (`document_html`): one string writer for them all instead of a typed view per part,
+// which is smaller in the app's wasm. Markup in a text stays text: everything is escaped.
 
 use crate::document_html::{self, Text};
-use crate::format::{list_items, paragraphs};
 use briefwissel_corpus::report_html::escape;
 use briefwissel_corpus::search::{HighlightTerms, Highlighter};
 use std::cell::RefCell;
@@ -66,31 +65,9 @@ pub fn marked(out: &mut String, text: &str, terms: &HighlightTerms) {
     }
 }
 
-/// A stored text's paragraphs (blank lines between them; a paragraph of `- ` lines is a list),
-/// matches marked; or the line in its place while it is not here (as on the document page).
+/// A stored text's paragraphs as on the document page (`document_html::text`), matches marked.
 pub fn text(out: &mut String, text: &Text, terms: &HighlightTerms) {
-    let Text::Here(text) = text else {
-        document_html::text(out, text);
-        return;
-    };
-    for p in paragraphs(text) {
-        match list_items(p) {
-            Some(items) => {
-                out.push_str("<ul>");
-                for item in items {
-                    out.push_str("<li>");
-                    marked(out, item, terms);
-                    out.push_str("</li>");
-                }
-                out.push_str("</ul>");
-            }
-            None => {
-                out.push_str("<p>");
-                marked(out, p, terms);
-                out.push_str("</p>");
-            }
-        }
-    }
+    document_html::text_with(out, text, &mut |out, piece| marked(out, piece, terms));
 }
 
 /// The rows of a card's description list. `None` for what waits for the question's texts ("…").
@@ -226,6 +203,38 @@ mod tests {
              <dt>Gesteld op</dt><dd>3 mei 2024</dd><dt>Beantwoord op</dt><dd>nog niet</dd>\
              <dt>Document</dt><dd><a href=\"/document/kv-001?a=1&amp;b=&quot;2&quot;\">Vragen over &lt;opvang&gt;</a> · p. 2</dd>\
              <dt>Antwoord in</dt><dd><a href=\"/document/kv-002\" data-testid=\"linked-document\">Antwoord &amp; uitleg</a></dd>"
+        );
+    }
+
+    #[test]
+    fn a_search_marks_the_documents_title_and_the_heading_and_a_note_links_to_the_report() {
+        let facts_of = Facts {
+            asked_by: Some("Van Dijk (SP)".into()),
+            asked_of: Some("Minister van Asiel en Migratie"),
+            asked_on: "3 mei 2024".into(),
+            answered_on: "1 juni 2024".into(),
+            document_href: "/d",
+            document_title: "Vragen over opvang",
+            page: None,
+            linked: Vec::new(),
+            report_href: Some("verantwoording.html#doc-kv-1-2".into()),
+            heading: Some("Opvang in Ter Apel"),
+        };
+        assert_eq!(
+            html(|o| facts(o, &facts_of, &HighlightTerms::from_search_text("opvang"))),
+            "<dt>Gesteld door</dt><dd>Van Dijk (SP)</dd><dt>Aan</dt><dd>Minister van Asiel en Migratie</dd>\
+             <dt>Gesteld op</dt><dd>3 mei 2024</dd><dt>Beantwoord op</dt><dd>1 juni 2024</dd>\
+             <dt>Document</dt><dd><a href=\"/d\">Vragen over <mark>opvang</mark></a></dd>\
+             <dt>Let op</dt><dd><a href=\"verantwoording.html#doc-kv-1-2\" data-testid=\"report-note\">opmerking bij het lezen, in de verantwoording</a></dd>\
+             <dt>Kopje</dt><dd><mark>Opvang</mark> in Ter Apel</dd>"
+        );
+    }
+
+    #[test]
+    fn the_answers_snippet_says_where_it_is_from_and_marks_the_match() {
+        assert_eq!(
+            html(|o| answer_snippet(o, "Wij bieden opvang.", &HighlightTerms::from_search_text("opvang"))),
+            "<p class=\"answer-snippet\" data-testid=\"answer-snippet\"><span class=\"snippet-label\">Uit het antwoord: </span>Wij bieden <mark>opvang</mark>.</p>"
         );
     }
 

@@ -1,7 +1,9 @@
 //! The document page's blocks, facts and footnotes as HTML text, every value escaped: questions and answers in place, paragraphs, lists, and a line for a text not here yet.
 
+use crate::chunked_explorer::ChunkedExplorer;
 use crate::format::{list_items, paragraphs, text_not_here};
 use briefwissel_corpus::report_html::escape;
+use briefwissel_corpus::texts::Missing;
 use briefwissel_corpus::Footnote;
 use std::fmt::Write;
 
@@ -10,6 +12,17 @@ pub enum Text<'t> {
     Here(&'t str),
     /// Not here yet; with why it did not come, if it failed.
     NotHere(Option<String>),
+}
+
+impl<'t> Text<'t> {
+    /// A stored text as the explorer gave it: here, or on its way in `shard` (which `explorer`
+    /// knows to have failed, if it did).
+    pub fn of(read: Result<&'t str, Missing>, explorer: &ChunkedExplorer) -> Text<'t> {
+        match read {
+            Ok(text) => Text::Here(text),
+            Err(shard) => Text::NotHere(explorer.text_failure(shard)),
+        }
+    }
 }
 
 /// "p. 3" for a question or answer of an original, with the original at that page where there is
@@ -111,12 +124,29 @@ pub fn list<'i>(out: &mut String, items: impl IntoIterator<Item = &'i str>) {
 /// A stored text's paragraphs (separated by blank lines; see [`list_items`] for those that are
 /// lists), or the line in its place while it is not here.
 pub fn text(out: &mut String, text: &Text) {
+    text_with(out, text, &mut |out, piece| out.push_str(&escape(piece)));
+}
+
+/// [`text`], each paragraph and list item written by `piece` (which escapes it, and may mark it).
+pub fn text_with(out: &mut String, text: &Text, piece: &mut dyn FnMut(&mut String, &str)) {
     match text {
         Text::Here(text) => {
             for p in paragraphs(text) {
                 match list_items(p) {
-                    Some(items) => list(out, items),
-                    None => paragraph(out, p),
+                    Some(items) => {
+                        out.push_str("<ul>");
+                        for item in items {
+                            out.push_str("<li>");
+                            piece(out, item);
+                            out.push_str("</li>");
+                        }
+                        out.push_str("</ul>");
+                    }
+                    None => {
+                        out.push_str("<p>");
+                        piece(out, p);
+                        out.push_str("</p>");
+                    }
                 }
             }
         }

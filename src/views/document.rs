@@ -137,10 +137,7 @@ fn block_html(
 ) -> String {
     // A question's or answer's text may be in another document's shard: a letter repeats the
     // questions it answers.
-    let text_of = |read: Result<&'static str, Missing>| match read {
-        Ok(stored) => Text::Here(stored),
-        Err(shard) => Text::NotHere(explorer.text_failure(shard)),
-    };
+    let text_of = |read: Result<&'static str, Missing>| Text::of(read, explorer);
     let page = |page: Option<u32>| {
         format::page_label(page).map(|label| PageReference {
             label,

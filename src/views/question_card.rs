@@ -3,14 +3,12 @@
 use crate::app::{Data, Nav};
 use crate::browser;
 use crate::card_html;
-use crate::chunked_explorer::ChunkedExplorer;
 use crate::document_html::{html, Text};
 use crate::format;
 use crate::routing::Route;
 use briefwissel_corpus::deadline::deadline;
 use briefwissel_corpus::report::REPORT_PAGE;
 use briefwissel_corpus::search::HighlightTerms;
-use briefwissel_corpus::texts::Missing;
 use briefwissel_corpus::{Question, SourceRole};
 use leptos::prelude::*;
 
@@ -124,7 +122,7 @@ pub fn QuestionCard(
     };
     let question_text = move || {
         let text = explorer.text(|t| t.of_question(question));
-        html(|out| terms.with(|t| card_html::text(out, &text_here(explorer, text), t)))
+        html(|out| terms.with(|t| card_html::text(out, &Text::of(text, explorer), t)))
     };
     let answer_view = answer.map(|answer| {
         let joint = format::joint_answer_note(data.lookup(), question, answer);
@@ -146,7 +144,7 @@ pub fn QuestionCard(
                 return String::new();
             }
             let text = explorer.text(|t| t.of_answer(answer));
-            html(|out| terms.with(|t| card_html::text(out, &text_here(explorer, text), t)))
+            html(|out| terms.with(|t| card_html::text(out, &Text::of(text, explorer), t)))
         };
         view! {
             <details class="answer" open=open data-testid="answer" on:toggle=on_toggle>
@@ -170,14 +168,6 @@ pub fn QuestionCard(
             <div inner_html=snippet></div>
             {answer_view}
         </article>
-    }
-}
-
-/// A stored text as the card has it: here, or on its way (with why it did not come, if it failed).
-fn text_here<'t>(explorer: &ChunkedExplorer, text: Result<&'t str, Missing>) -> Text<'t> {
-    match text {
-        Ok(text) => Text::Here(text),
-        Err(shard) => Text::NotHere(explorer.text_failure(shard)),
     }
 }
 
