@@ -110,13 +110,34 @@ pub fn missing(out: &mut String, what: &str, id: &str, document: &str) {
 }
 
 pub fn paragraph(out: &mut String, paragraph: &str) {
-    let _ = write!(out, "<p>{}</p>", escape(paragraph));
+    paragraph_with(out, paragraph, &mut escaped);
 }
 
 pub fn list<'i>(out: &mut String, items: impl IntoIterator<Item = &'i str>) {
+    list_with(out, items, &mut escaped);
+}
+
+/// A piece of text written as it reads, escaped.
+fn escaped(out: &mut String, piece: &str) {
+    out.push_str(&escape(piece));
+}
+
+fn paragraph_with(out: &mut String, paragraph: &str, piece: &mut dyn FnMut(&mut String, &str)) {
+    out.push_str("<p>");
+    piece(out, paragraph);
+    out.push_str("</p>");
+}
+
+fn list_with<'i>(
+    out: &mut String,
+    items: impl IntoIterator<Item = &'i str>,
+    piece: &mut dyn FnMut(&mut String, &str),
+) {
     out.push_str("<ul>");
     for item in items {
-        let _ = write!(out, "<li>{}</li>", escape(item));
+        out.push_str("<li>");
+        piece(out, item);
+        out.push_str("</li>");
     }
     out.push_str("</ul>");
 }
@@ -124,7 +145,7 @@ pub fn list<'i>(out: &mut String, items: impl IntoIterator<Item = &'i str>) {
 /// A stored text's paragraphs (separated by blank lines; see [`list_items`] for those that are
 /// lists), or the line in its place while it is not here.
 pub fn text(out: &mut String, text: &Text) {
-    text_with(out, text, &mut |out, piece| out.push_str(&escape(piece)));
+    text_with(out, text, &mut escaped);
 }
 
 /// [`text`], each paragraph and list item written by `piece` (which escapes it, and may mark it).
@@ -133,20 +154,8 @@ pub fn text_with(out: &mut String, text: &Text, piece: &mut dyn FnMut(&mut Strin
         Text::Here(text) => {
             for p in paragraphs(text) {
                 match list_items(p) {
-                    Some(items) => {
-                        out.push_str("<ul>");
-                        for item in items {
-                            out.push_str("<li>");
-                            piece(out, item);
-                            out.push_str("</li>");
-                        }
-                        out.push_str("</ul>");
-                    }
-                    None => {
-                        out.push_str("<p>");
-                        piece(out, p);
-                        out.push_str("</p>");
-                    }
+                    Some(items) => list_with(out, items, piece),
+                    None => paragraph_with(out, p, piece),
                 }
             }
         }
