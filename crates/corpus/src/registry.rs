@@ -3,6 +3,7 @@
 use crate::hash::FastMap;
 use crate::model::{Party, Theme, ThemeMatch};
 use crate::text_scan::split_spaces;
+use crate::word_key::WordKey;
 use serde::Deserialize;
 
 const PARTIES_TOML: &str = include_str!("../../../data/parties.toml");
@@ -44,7 +45,7 @@ struct StartingKeywords(std::sync::Mutex<KnownWords>);
 /// Per distinct word, where its [`KeywordIds`] are in `lists` (one look-up per word read).
 #[derive(Debug, Default)]
 struct KnownWords {
-    at: FastMap<String, u32>,
+    at: FastMap<WordKey, u32>,
     lists: Vec<KeywordIds>,
 }
 
@@ -331,7 +332,7 @@ impl Registry {
 
     /// (theme, keyword) of the keywords whose first word matches `word`.
     fn starting_keywords<'m>(&self, known: &'m mut KnownWords, word: &str) -> &'m [(usize, usize)] {
-        if let Some(&at) = known.at.get(word) {
+        if let Some(&at) = known.at.get(word.as_bytes()) {
             return &known.lists[at as usize];
         }
         let first = word.chars().next().unwrap_or(' ');
@@ -353,7 +354,9 @@ impl Registry {
         if known.lists.len() >= STARTING_KEYWORDS_KEPT {
             *known = KnownWords::default();
         }
-        known.at.insert(word.to_string(), known.lists.len() as u32);
+        known
+            .at
+            .insert(WordKey::from(word), known.lists.len() as u32);
         known.lists.push(found);
         &known.lists[known.lists.len() - 1]
     }

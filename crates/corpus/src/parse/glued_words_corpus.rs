@@ -6,6 +6,7 @@ use crate::hash::{FastMap, FastSet};
 use crate::model::{Block, Corpus};
 use crate::text::fold;
 use crate::text_scan::split_spaces;
+use crate::word_key::WordKey;
 
 /// Per document id, how many spaces the repair put in (in the order the documents were first
 /// repaired).
@@ -47,7 +48,7 @@ pub fn repair_corpus(
     );
     let mut splits = Splits::default();
     // Every token once (a corpus repeats its tokens), with its repair if it has one.
-    let mut tokens: FastMap<String, Option<String>> = FastMap::default();
+    let mut tokens: FastMap<WordKey, Option<String>> = FastMap::default();
     let mut stretches: Vec<(String, String)> = Vec::new();
     each_text(
         corpus,
@@ -59,12 +60,12 @@ pub fn repair_corpus(
             if token.len() < SHORTEST_REPAIRED {
                 return None;
             }
-            if let Some(fixed) = tokens.get(token) {
+            if let Some(fixed) = tokens.get(token.as_bytes()) {
                 return fixed.clone();
             }
             let fixed = repair_token(token, &first);
             let fixed = (fixed != token).then_some(fixed);
-            tokens.insert(token.to_string(), fixed.clone());
+            tokens.insert(WordKey::from(token), fixed.clone());
             fixed
         },
     );
@@ -80,7 +81,8 @@ pub fn repair_corpus(
         .iter()
         .flat_map(|(token, fixed)| {
             let pieces = fixed.iter().flat_map(|fixed| fixed.split(' '));
-            let touched = (fixed.is_none() && touches(token, &changed)).then_some(token.as_str());
+            let token = token.as_str();
+            let touched = (fixed.is_none() && touches(token, &changed)).then_some(token);
             pieces.chain(touched)
         })
         .filter_map(|token| {

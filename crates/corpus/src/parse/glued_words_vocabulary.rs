@@ -5,6 +5,7 @@ use crate::hash::{
 };
 use crate::text::{fold, fold_into};
 use crate::text_scan::split_spaces;
+use crate::word_key::WordKey;
 
 /// How often each word (folded, letters only) occurs in the corpus, which strings end longer
 /// words, and how often two words stand side by side.
@@ -153,19 +154,20 @@ impl TokenWords {
 /// [`count_words`] over many paragraphs, each distinct token read once: the words' counts go to
 /// `counts` when [`TokenCounts::finish`] is called, the pairs' keys to `pair` as they are met.
 #[derive(Default)]
-struct TokenCounts<'a> {
-    ids: FastMap<&'a str, u32>,
+struct TokenCounts {
+    ids: FastMap<WordKey, u32>,
     tokens: Vec<TokenWords>,
 }
 
-impl<'a> TokenCounts<'a> {
-    fn count(&mut self, paragraph: &'a str, pair: &mut dyn FnMut(u64)) {
+impl TokenCounts {
+    fn count(&mut self, paragraph: &str, pair: &mut dyn FnMut(u64)) {
         let mut previous: Option<u64> = None;
         for token in split_spaces(paragraph) {
-            let id = match self.ids.get(token) {
+            let id = match self.ids.get(token.as_bytes()) {
                 Some(&id) => id as usize,
                 None => {
-                    self.ids.insert(token, self.tokens.len() as u32);
+                    self.ids
+                        .insert(WordKey::from(token), self.tokens.len() as u32);
                     self.tokens.push(TokenWords::of(token));
                     self.tokens.len() - 1
                 }

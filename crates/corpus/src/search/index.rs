@@ -6,6 +6,7 @@ use super::units::{part_texts, question_texts, AnswerLookup, UnitMap};
 use crate::hash::{content_hash, FastMap};
 use crate::model::Corpus;
 use crate::texts::Texts;
+use crate::word_key::WordKey;
 use serde::Serialize;
 
 pub(crate) const BM25_K1: f32 = 1.2;
@@ -159,7 +160,7 @@ impl SearchIndex {
 struct Builder {
     folded: String,
     /// Folded word → term id.
-    term_of_word: FastMap<String, u32>,
+    term_of_word: FastMap<WordKey, u32>,
     words: Vec<String>,
     /// Per term id: (unit, weighted tf) in unit order; the current unit's entry grows in place.
     lists: Vec<Vec<(u32, u32)>>,
@@ -180,13 +181,14 @@ impl Builder {
                 // A lone combining mark: no word.
                 continue;
             }
-            let term = match self.term_of_word.get(self.folded.as_str()) {
+            let term = match self.term_of_word.get(self.folded.as_bytes()) {
                 Some(&t) => t,
                 None => {
                     let t = self.words.len() as u32;
                     self.words.push(self.folded.clone());
                     self.lists.push(Vec::new());
-                    self.term_of_word.insert(self.folded.clone(), t);
+                    self.term_of_word
+                        .insert(WordKey::from(self.folded.as_str()), t);
                     t
                 }
             };
