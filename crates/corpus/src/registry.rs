@@ -432,20 +432,18 @@ pub fn normalized_words(s: &str) -> Vec<String> {
 /// The [`normalized_words`] of `s` in one string, one space between them: a long text's words
 /// without a string each.
 pub fn normalized_text(s: &str) -> String {
-    let folded = crate::text::fold(s);
-    let mut text = String::with_capacity(folded.len());
+    let mut text = String::with_capacity(s.len());
     let mut in_word = false;
-    for c in folded.chars() {
+    crate::text::each_folded_char(s, |c| {
         if c.is_alphanumeric() {
             text.push(c);
             in_word = true;
-        } else if matches!(c, '\'' | '’') && in_word {
-            continue;
-        } else if in_word {
+        } else if in_word && !matches!(c, '\'' | '’') {
+            // An apostrophe inside a word is dropped; anything else ends the word.
             text.push(' ');
             in_word = false;
         }
-    }
+    });
     if text.ends_with(' ') {
         text.pop();
     }

@@ -26,6 +26,20 @@ pub fn fold_into(s: &str, out: &mut String, max_bytes: usize) {
     }
 }
 
+/// Gives `each` the characters of [`fold`] of `s` one by one, without building the string.
+pub fn each_folded_char(s: &str, mut each: impl FnMut(char)) {
+    let mut folded = String::new();
+    for c in s.chars() {
+        if c.is_ascii() {
+            each(c.to_ascii_lowercase());
+            continue;
+        }
+        folded.clear();
+        fold_char_into(c, &mut folded);
+        folded.chars().for_each(&mut each);
+    }
+}
+
 /// The text with its first character in upper case (`van Nispen` → `Van Nispen`).
 pub fn capitalize_first(s: &str) -> String {
     let mut cs = s.chars();
@@ -452,7 +466,12 @@ pub fn dehyphenate_inline(s: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&dehyphenate_token(token));
+        // A token without a hyphen stays as it is, without a copy of its own.
+        if token.contains('-') {
+            out.push_str(&dehyphenate_token(token));
+        } else {
+            out.push_str(token);
+        }
     }
     out
 }

@@ -180,7 +180,15 @@ pub(crate) fn join_lines<S: AsRef<str>>(lines: &[S], spelling: &DocumentSpelling
 }
 
 pub(crate) fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        // Words are never empty: an empty `out` is the first word's place.
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Removes footnote markers from a line: superscripts, `[n]`, and digits glued to a word

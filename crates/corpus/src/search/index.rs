@@ -166,15 +166,20 @@ struct Builder {
     lists: Vec<Vec<(u32, u32)>>,
     current_length: u32,
     unit_lengths: Vec<u32>,
-    /// (first term, second term, unit) of every adjacent pair, in unit order; a pair repeated in
-    /// a unit is counted once after all pairs are sorted (by pair, then unit) in `into_index`.
-    pairs: Vec<(u32, u32, u32)>,
+    /// The term of every word of every text, in unit order, with [`END_OF_TEXT`] after each
+    /// text: the pairs of adjacent words are read from it once it is known which terms are
+    /// common (a third of the memory of every pair with its unit).
+    sequence: Vec<u32>,
+    /// Where each unit's words end in `sequence`.
+    unit_ends: Vec<usize>,
 }
+
+/// Ends a text in [`Builder::sequence`]: no pair spans two texts.
+const END_OF_TEXT: u32 = u32::MAX;
 
 impl Builder {
     fn add_text(&mut self, text: &str, weight: u32) {
         let unit = self.unit_lengths.len() as u32;
-        let mut previous = None;
         for span in word_spans(text) {
             fold_word_into(&text[span.start..span.end], &mut self.folded);
             if self.folded.is_empty() {
@@ -198,14 +203,13 @@ impl Builder {
                 _ => list.push((unit, weight)),
             }
             self.current_length += 1;
-            if let Some(previous) = previous {
-                self.pairs.push((previous, term, unit));
-            }
-            previous = Some(term);
+            self.sequence.push(term);
         }
+        self.sequence.push(END_OF_TEXT);
     }
 
     fn finish_unit(&mut self) {
+        self.unit_ends.push(self.sequence.len());
         self.unit_lengths.push(self.current_length);
         self.current_length = 0;
     }
@@ -218,17 +222,15 @@ impl Builder {
             .iter()
             .map(|l| l.len() as u32 >= pair_min_units)
             .collect();
-        self.pairs
-            .retain(|&(a, b, _)| common[a as usize] && common[b as usize]);
-        self.sort_pairs(&common);
-        self.pairs.dedup();
+        let mut pairs = self.common_pairs(&common);
+        pairs.dedup();
         // Every term and every indexed pair, with its sorted posting list.
         let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.words.len());
         for (word, mut list) in self.words.iter().zip(std::mem::take(&mut self.lists)) {
             list.sort_unstable();
             entries.push((word.clone(), list));
         }
-        for group in self.pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        for group in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
             let (a, b, _) = group[0];
             let key = format!("{} {}", self.words[a as usize], self.words[b as usize]);
             entries.push((key, group.iter().map(|&(_, _, unit)| (unit, 1)).collect()));
@@ -273,40 +275,55 @@ impl Builder {
         index
     }
 
-    /// Sorts the pairs of common terms (`common[term]`) by pair, then unit: as one number each,
-    /// sorted as numbers, where the common terms are few enough to number a pair in 32 bits (the
-    /// common terms numbered densely in term order, so `a * n + b` orders as `(a, b)` does).
-    fn sort_pairs(&mut self, common: &[bool]) {
+    /// Gives `each` every two adjacent words of a text whose terms are both common
+    /// (`common[term]`), as (first term, second term, unit), in unit order.
+    fn each_common_pair(&self, common: &[bool], mut each: impl FnMut(u32, u32, u32)) {
+        let mut start = 0;
+        for (unit, &end) in self.unit_ends.iter().enumerate() {
+            for two in self.sequence[start..end].windows(2) {
+                let (a, b) = (two[0], two[1]);
+                if a != END_OF_TEXT && b != END_OF_TEXT && common[a as usize] && common[b as usize]
+                {
+                    each(a, b, unit as u32);
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// The pairs of common terms (`common[term]`) with their units, sorted by pair, then unit: as
+    /// one number each, sorted as numbers, where the common terms are few enough to number a pair
+    /// in 32 bits (the common terms numbered densely in term order, so `a * n + b` orders as
+    /// `(a, b)` does). A pair repeated in a unit is there as often as it occurs.
+    fn common_pairs(&self, common: &[bool]) -> Vec<(u32, u32, u32)> {
         let n = common.iter().filter(|&&c| c).count() as u64;
         if n * n > u64::from(u32::MAX) {
-            self.pairs.sort_unstable();
-            return;
+            let mut pairs = Vec::new();
+            self.each_common_pair(common, |a, b, unit| pairs.push((a, b, unit)));
+            pairs.sort_unstable();
+            return pairs;
         }
         let mut dense = vec![u32::MAX; common.len()];
         for (d, (t, _)) in common.iter().enumerate().filter(|(_, &c)| c).enumerate() {
             dense[t] = d as u32;
         }
-        let mut by_pair: Vec<u64> = self
-            .pairs
-            .iter()
-            .map(|&(a, b, unit)| {
-                let pair = u64::from(dense[a as usize]) * n + u64::from(dense[b as usize]);
-                pair << 32 | u64::from(unit)
-            })
-            .collect();
-        self.pairs = Vec::new();
+        let mut by_pair: Vec<u64> = Vec::new();
+        self.each_common_pair(common, |a, b, unit| {
+            let pair = u64::from(dense[a as usize]) * n + u64::from(dense[b as usize]);
+            by_pair.push(pair << 32 | u64::from(unit));
+        });
         crate::order::radix_sort(&mut by_pair);
         let by_dense: Vec<u32> = (0..common.len() as u32)
             .filter(|&t| common[t as usize])
             .collect();
-        self.pairs = by_pair
+        by_pair
             .iter()
             .map(|&key| {
                 let pair = key >> 32;
                 let (a, b) = (by_dense[(pair / n) as usize], by_dense[(pair % n) as usize]);
                 (a, b, key as u32)
             })
-            .collect();
+            .collect()
     }
 }
 
@@ -337,26 +354,32 @@ mod tests {
     use crate::search::reader::{read_varint, IndexReader};
 
     #[test]
-    fn pairs_of_common_terms_sort_by_pair_then_unit_as_a_comparison_sorts_them() {
+    fn pairs_of_common_terms_within_a_text_sort_by_pair_then_unit_as_a_comparison_sorts_them() {
         let common = [true, false, true, true, false, true];
-        let mut pairs = Vec::new();
+        let mut builder = Builder::default();
+        let mut expected = Vec::new();
         let mut x = 7u32;
         for unit in 0..200 {
-            for _ in 0..5 {
-                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                let (a, b) = ((x >> 8) % 6, (x >> 16) % 6);
-                if common[a as usize] && common[b as usize] {
-                    pairs.push((a, b, unit));
+            // Two texts a unit: a question's heading and its text, say.
+            for _ in 0..2 {
+                let text: Vec<u32> = (0..5)
+                    .map(|_| {
+                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        (x >> 8) % 6
+                    })
+                    .collect();
+                for two in text.windows(2) {
+                    if common[two[0] as usize] && common[two[1] as usize] {
+                        expected.push((two[0], two[1], unit));
+                    }
                 }
+                builder.sequence.extend(&text);
+                builder.sequence.push(END_OF_TEXT);
             }
+            builder.unit_ends.push(builder.sequence.len());
         }
-        let mut builder = Builder {
-            pairs: pairs.clone(),
-            ..Builder::default()
-        };
-        builder.sort_pairs(&common);
-        pairs.sort_unstable();
-        assert_eq!(builder.pairs, pairs);
+        expected.sort_unstable();
+        assert_eq!(builder.common_pairs(&common), expected);
     }
 
     #[test]
