@@ -2,6 +2,7 @@
 
 use crate::hash::{FastMap, FastSet};
 use crate::text::{fold, joins_across_hyphen, letters_at_end, looks_like_address};
+use crate::word_key::WordKey;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -35,8 +36,8 @@ struct Spelling {
 #[derive(Debug, Default)]
 struct Words {
     /// Every word the document writes whole (folded, letters only), with its first lowercase form
-    /// in the document (`financiën` for `financien`).
-    whole: FastMap<String, String>,
+    /// in the document where that is not the folded word itself (`financiën` for `financien`).
+    whole: FastMap<WordKey, Option<Box<str>>>,
     /// Every first part of a compound the document writes with a hyphen inside a line
     /// (`hiv` of `hiv-infecties`): not in web addresses, whose words are joined by hyphens, and
     /// not where the inline repair would remove the hyphen (`volksgezond-heid`).
@@ -74,8 +75,9 @@ impl DocumentSpelling {
                 let token = lower.as_str();
                 for word in token.split(|c: char| !c.is_alphabetic()) {
                     let key = folded(word);
-                    if !key.is_empty() && !words.whole.contains_key(key.as_ref()) {
-                        words.whole.insert(key.into_owned(), word.to_string());
+                    if !key.is_empty() && !words.whole.contains_key(key.as_bytes()) {
+                        let form = (key != word).then(|| word.into());
+                        words.whole.insert(WordKey::from(key.as_ref()), form);
                     }
                 }
                 // Only a token with a hyphen has heads (and an address is read past).
@@ -120,14 +122,16 @@ pub fn written_form(before: &str, next: &str, spelling: &DocumentSpelling) -> Op
         .take_while(|c| c.is_alphabetic())
         .collect();
     let together = format!("{piece}{right}").to_lowercase();
-    let form = spelling.words().whole.get(&fold(&together))?;
-    if *form == together {
+    let key = fold(&together);
+    let form = spelling.words().whole.get(key.as_bytes())?;
+    let form = form.as_deref().unwrap_or(&key);
+    if form == together {
         return None;
     }
     Some(if piece.starts_with(char::is_uppercase) {
         crate::text::capitalize_first(form)
     } else {
-        form.clone()
+        form.to_string()
     })
 }
 
@@ -163,7 +167,7 @@ pub fn judge(before: &str, next: &str, spelling: &DocumentSpelling) -> LineBreak
         && !right.is_empty()
         && words
             .whole
-            .contains_key(&format!("{piece_folded}{right_folded}"));
+            .contains_key(format!("{piece_folded}{right_folded}").as_bytes());
     let after_right = &next[right.len()..];
     if matches!(right.as_str(), "en" | "of" | "tot" | "als" | "dan" | "noch")
         && !after_right.starts_with(|c: char| c.is_alphanumeric() || c == '-')

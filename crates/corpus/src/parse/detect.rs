@@ -6,9 +6,12 @@ use crate::model::DocumentKind;
 /// The kind of `src`, from markers in its first lines and its question/answer structure.
 /// Never looks at the file name.
 pub fn detect_kind(src: &Source) -> DocumentKind {
-    // Every line lowercased once (lowercasing keeps what is space, so trimming after is the same).
-    let lower: Vec<String> = src.lines.iter().map(|l| l.to_lowercase()).collect();
-    let head = lower[..lower.len().min(60)].join("\n");
+    // The text lowercased once, in one string, and its lines (lowercasing keeps what is space and
+    // what ends a line, so trimming and splitting after are the same).
+    let all = src.lines.join("\n").to_lowercase();
+    let lower: Vec<&str> = all.split('\n').collect();
+    let head_end = lower.iter().take(60).map(|l| l.len() + 1).sum::<usize>();
+    let head = &all[..head_end.saturating_sub(1)];
     let trimmed: Vec<&str> = lower.iter().map(|l| l.trim()).collect();
     let has_mededeling = trimmed
         .iter()
@@ -37,7 +40,7 @@ pub fn detect_kind(src: &Source) -> DocumentKind {
         .zip(&lower)
         .filter(|(t, _)| !t.is_empty())
         .take(12)
-        .map(|(_, l)| l.as_str())
+        .map(|(_, l)| *l)
         .collect::<Vec<_>>()
         .join("\n");
     let kamervragen_top =
@@ -65,7 +68,6 @@ pub fn detect_kind(src: &Source) -> DocumentKind {
     if has_questions_header {
         return DocumentKind::Kamervragen;
     }
-    let all = lower.join("\n");
     if head.contains("\nnota") || head.starts_with("nota") || head.contains("nota aan") {
         return DocumentKind::Nota;
     }

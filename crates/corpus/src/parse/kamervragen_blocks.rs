@@ -275,6 +275,10 @@ pub fn next_question_number(blks: &[Blk]) -> Option<u32> {
 
 /// `Mededeling` or `Toelichting: …` start a closing section with that heading.
 pub fn closing_heading(t: &str) -> Option<&'static str> {
+    // Most lines start with neither word: those are not lowercased whole.
+    if !starts_with_lowercase(t, "mededeling") && !starts_with_lowercase(t, "toelichting") {
+        return None;
+    }
     let lower = t.to_lowercase();
     if lower == "mededeling" {
         return Some("Mededeling");

@@ -3,6 +3,7 @@
 use super::kamervragen_header::{self as header, QuestionHeader};
 use crate::model::Chamber;
 use crate::text;
+use crate::text_scan::starts_with_lowercase;
 
 /// Header fields gathered while reading.
 #[derive(Default)]
@@ -59,19 +60,22 @@ impl Meta {
 
     /// Recognises a metadata line and stores what it says.
     pub(super) fn take_metadata_line(&mut self, t: &str, in_header: bool) -> Option<&'static str> {
-        let lower = t.to_lowercase();
-        if lower.starts_with("tweede kamer der staten-generaal") {
+        // Compared in lowercase without a lowercased copy of every line.
+        let starts = |prefix: &str| starts_with_lowercase(t, prefix);
+        if starts("tweede kamer der staten-generaal") {
             self.chamber = Some(Chamber::TweedeKamer);
             return Some("chamber");
         }
-        if lower.starts_with("eerste kamer der staten-generaal") {
+        if starts("eerste kamer der staten-generaal") {
             self.chamber = Some(Chamber::EersteKamer);
             return Some("chamber");
         }
-        if lower.starts_with("vergaderjaar ") && t.len() < 80 {
+        if starts("vergaderjaar ") && t.len() < 80 {
             return Some("vergaderjaar");
         }
-        if lower.trim_end_matches('.') == "aanhangsel van de handelingen" {
+        if starts("aanhangsel van de handelingen")
+            && t.to_lowercase().trim_end_matches('.') == "aanhangsel van de handelingen"
+        {
             return Some("publication");
         }
         if let Some(n) = t
@@ -82,7 +86,17 @@ impl Meta {
             self.aanhangsel = Some(n.to_string());
             return Some("aanhangsel number");
         }
-        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        // Only a line of ten bytes without its spaces can be a zaak number: only that is copied.
+        let compact_len: usize = t
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum();
+        let compact: String = if compact_len == 10 {
+            t.chars().filter(|c| !c.is_whitespace()).collect()
+        } else {
+            String::new()
+        };
         if compact.len() == 10
             && compact.as_bytes().get(4) == Some(&b'Z')
             && compact
@@ -102,11 +116,11 @@ impl Meta {
             self.aanhangsel = Some(t.to_string());
             return Some("aanhangsel number");
         }
-        if lower.starts_with("(ingezonden") && t.len() < 40 {
+        if starts("(ingezonden") && t.len() < 40 {
             self.asked_on_line = header::dated_after(t, "ingezonden");
             return Some("asked on");
         }
-        if lower.starts_with("zie ook aanhangsel") && t.len() < 120 {
+        if starts("zie ook aanhangsel") && t.len() < 120 {
             return Some("see also");
         }
         None
