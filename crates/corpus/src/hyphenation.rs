@@ -73,11 +73,22 @@ impl DocumentSpelling {
                     lower.push_str(&token.to_lowercase());
                 }
                 let token = lower.as_str();
-                for word in token.split(|c: char| !c.is_alphabetic()) {
-                    let key = folded(word);
-                    if !key.is_empty() && !words.whole.contains_key(key.as_bytes()) {
-                        let form = (key != word).then(|| word.into());
-                        words.whole.insert(WordKey::from(key.as_ref()), form);
+                if token.is_ascii() {
+                    // Its words are its runs of ASCII letters, each its own folded form: read as
+                    // bytes.
+                    for word in token.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+                        if !word.is_empty() && !words.whole.contains_key(word) {
+                            let word = std::str::from_utf8(word).unwrap_or_default();
+                            words.whole.insert(WordKey::from(word), None);
+                        }
+                    }
+                } else {
+                    for word in token.split(|c: char| !c.is_alphabetic()) {
+                        let key = folded(word);
+                        if !key.is_empty() && !words.whole.contains_key(key.as_bytes()) {
+                            let form = (key != word).then(|| word.into());
+                            words.whole.insert(WordKey::from(key.as_ref()), form);
+                        }
                     }
                 }
                 // Only a token with a hyphen has heads (and an address is read past).

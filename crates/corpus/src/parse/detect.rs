@@ -6,9 +6,23 @@ use crate::model::DocumentKind;
 /// The kind of `src`, from markers in its first lines and its question/answer structure.
 /// Never looks at the file name.
 pub fn detect_kind(src: &Source) -> DocumentKind {
-    // The text lowercased once, in one string, and its lines (lowercasing keeps what is space and
-    // what ends a line, so trimming and splitting after are the same).
-    let all = src.lines.join("\n").to_lowercase();
+    // Every line lowercased once, into one string, one line after the other (lowercasing keeps
+    // what is space and adds no line break, so trimming and splitting after are the same).
+    let mut all = String::with_capacity(src.lines.iter().map(|l| l.len() + 1).sum());
+    for (i, line) in src.lines.iter().enumerate() {
+        if i > 0 {
+            all.push('\n');
+        }
+        // Line by line: `str::to_lowercase` goes character by character after the first character
+        // that is not ASCII, and most lines are ASCII throughout.
+        if line.is_ascii() {
+            let start = all.len();
+            all.push_str(line);
+            all[start..].make_ascii_lowercase();
+        } else {
+            all.push_str(&line.to_lowercase());
+        }
+    }
     let lower: Vec<&str> = all.split('\n').collect();
     let head_end = lower.iter().take(60).map(|l| l.len() + 1).sum::<usize>();
     let head = &all[..head_end.saturating_sub(1)];

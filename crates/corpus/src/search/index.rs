@@ -226,16 +226,19 @@ impl Builder {
         pairs.dedup();
         // Every term and every indexed pair, with its sorted posting list.
         let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.words.len());
-        for (word, mut list) in self.words.iter().zip(std::mem::take(&mut self.lists)) {
-            list.sort_unstable();
-            entries.push((word.clone(), list));
-        }
         for group in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
             let (a, b, _) = group[0];
             let key = format!("{} {}", self.words[a as usize], self.words[b as usize]);
             entries.push((key, group.iter().map(|&(_, _, unit)| (unit, 1)).collect()));
         }
-        entries.sort_by(|x, y| x.0.cmp(&y.0));
+        let lists = std::mem::take(&mut self.lists);
+        for (word, mut list) in std::mem::take(&mut self.words).into_iter().zip(lists) {
+            list.sort_unstable();
+            entries.push((word, list));
+        }
+        // No two entries have one term (words hold no space, pairs do, and each pair is one
+        // group): a sort that does not keep the order of equals gives the one order.
+        entries.sort_unstable_by(|x, y| x.0.cmp(&y.0));
         let mut index = SearchIndex {
             unit_lengths: self.unit_lengths,
             pair_min_units,
