@@ -122,12 +122,14 @@ fn escaped(out: &mut String, piece: &str) {
     out.push_str(&escape(piece));
 }
 
+/// A `<p>` around `paragraph` as `piece` writes it.
 fn paragraph_with(out: &mut String, paragraph: &str, piece: &mut dyn FnMut(&mut String, &str)) {
     out.push_str("<p>");
     piece(out, paragraph);
     out.push_str("</p>");
 }
 
+/// A `<ul>` with an `<li>` around each item as `piece` writes it.
 fn list_with<'i>(
     out: &mut String,
     items: impl IntoIterator<Item = &'i str>,

@@ -74,11 +74,9 @@ impl DocumentSpelling {
                 }
                 let token = lower.as_str();
                 if token.is_ascii() {
-                    // Its words are its runs of ASCII letters, each its own folded form: read as
-                    // bytes.
-                    for word in token.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
-                        if !word.is_empty() && !words.whole.contains_key(word) {
-                            let word = std::str::from_utf8(word).unwrap_or_default();
+                    // Its words are its runs of ASCII letters, each its own folded form.
+                    for word in token.split(|c: char| !c.is_ascii_alphabetic()) {
+                        if !word.is_empty() && !words.whole.contains_key(word.as_bytes()) {
                             words.whole.insert(WordKey::from(word), None);
                         }
                     }
@@ -112,7 +110,7 @@ impl DocumentSpelling {
     }
 }
 
-/// A lowercase word as [`fold`] makes it, borrowed where it is plain ASCII (most words).
+/// A lowercase word as [`fold`] makes it, borrowed where it is plain ASCII.
 fn folded(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         Cow::Borrowed(word)

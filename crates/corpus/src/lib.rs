@@ -32,7 +32,7 @@ pub mod search;
 pub mod text;
 pub mod text_scan;
 pub mod texts;
-pub mod word_key;
+pub(crate) mod word_key;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};

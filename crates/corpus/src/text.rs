@@ -30,6 +30,7 @@ pub fn fold_into(s: &str, out: &mut String, max_bytes: usize) {
 pub fn each_folded_char(s: &str, mut each: impl FnMut(char)) {
     let mut folded = String::new();
     for c in s.chars() {
+        // ASCII as `fold_char_into` folds it, without the round trip through a string.
         if c.is_ascii() {
             each(c.to_ascii_lowercase());
             continue;
@@ -706,7 +707,7 @@ pub fn lowercase_same_offsets(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, fold_into, is_web_address};
+    use super::{each_folded_char, fold, fold_into, is_web_address};
     use crate::search::tokenize::fold_word;
 
     #[test]
@@ -728,6 +729,23 @@ mod tests {
         assert_eq!(cut("Ab", 0), "");
         // "ω" is two bytes: a limit of one leaves nothing rather than half a character.
         assert_eq!(cut("Ωx", 1), "");
+    }
+
+    #[test]
+    fn folded_characters_one_by_one_are_the_folded_text() {
+        let one_by_one = |s: &str| {
+            let mut out = String::new();
+            each_folded_char(s, |c| out.push(c));
+            out
+        };
+        // Diacritics, a ligature, a digraph letter, a dotted capital I, a combining acute accent
+        // (dropped), typographic quote and dash, Greek and Cyrillic capitals.
+        let s = "Financiën Œuvre Straße İstanbul Cafe\u{301} ’s-Gravenhage – ΣΩ ЖК";
+        assert_eq!(
+            one_by_one(s),
+            "financien oeuvre strasse istanbul cafe 's-gravenhage - σω жк"
+        );
+        assert_eq!(one_by_one(s), fold(s));
     }
 
     #[test]

@@ -10,18 +10,27 @@ const IN_PLACE: usize = 22;
 /// reads every key it compares from the heap, a second cache miss beside the map's own slot on
 /// each look-up in a table of hundreds of thousands of words; most words are short enough to sit
 /// in the slot. Hashes and compares as the bytes it holds: a map of them is looked up with
-/// `word.as_bytes()`.
+/// `word.as_bytes()`. Made only from a `&str`.
 #[derive(Clone)]
-pub enum WordKey {
-    InPlace { bytes: [u8; IN_PLACE], len: u8 },
+pub struct WordKey(Held);
+
+/// Where a [`WordKey`]'s bytes are.
+#[derive(Clone)]
+enum Held {
+    /// The first `len` bytes of `bytes`.
+    InPlace {
+        bytes: [u8; IN_PLACE],
+        len: u8,
+    },
     OnHeap(Box<str>),
 }
 
 impl WordKey {
+    /// The word's UTF-8 bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        match self {
-            WordKey::InPlace { bytes, len } => &bytes[..usize::from(*len)],
-            WordKey::OnHeap(word) => word.as_bytes(),
+        match &self.0 {
+            Held::InPlace { bytes, len } => &bytes[..usize::from(*len)],
+            Held::OnHeap(word) => word.as_bytes(),
         }
     }
 
@@ -34,16 +43,16 @@ impl WordKey {
 
 impl From<&str> for WordKey {
     fn from(word: &str) -> WordKey {
-        if word.len() <= IN_PLACE {
+        WordKey(if word.len() <= IN_PLACE {
             let mut bytes = [0; IN_PLACE];
             bytes[..word.len()].copy_from_slice(word.as_bytes());
-            WordKey::InPlace {
+            Held::InPlace {
                 bytes,
                 len: word.len() as u8,
             }
         } else {
-            WordKey::OnHeap(word.into())
-        }
+            Held::OnHeap(word.into())
+        })
     }
 }
 
@@ -100,12 +109,12 @@ mod tests {
         }
         assert_eq!(map.get("asielzoeker".as_bytes()), None);
         assert!(matches!(
-            WordKey::from("arbeidsmarktdiscrimin_"),
-            WordKey::InPlace { .. }
+            WordKey::from("arbeidsmarktdiscrimin_").0,
+            Held::InPlace { .. }
         ));
         assert!(matches!(
-            WordKey::from("arbeidsmarktdiscriminat"),
-            WordKey::OnHeap(_)
+            WordKey::from("arbeidsmarktdiscriminat").0,
+            Held::OnHeap(_)
         ));
     }
 }

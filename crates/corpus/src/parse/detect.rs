@@ -7,23 +7,26 @@ use crate::model::DocumentKind;
 /// Never looks at the file name.
 pub fn detect_kind(src: &Source) -> DocumentKind {
     // Every line lowercased once, into one string, one line after the other (lowercasing keeps
-    // what is space and adds no line break, so trimming and splitting after are the same).
+    // what is space, so trimming after is the same).
     let mut all = String::with_capacity(src.lines.iter().map(|l| l.len() + 1).sum());
+    let mut spans = Vec::with_capacity(src.lines.len());
     for (i, line) in src.lines.iter().enumerate() {
         if i > 0 {
             all.push('\n');
         }
+        let start = all.len();
         // Line by line: `str::to_lowercase` goes character by character after the first character
         // that is not ASCII, and most lines are ASCII throughout.
         if line.is_ascii() {
-            let start = all.len();
             all.push_str(line);
             all[start..].make_ascii_lowercase();
         } else {
             all.push_str(&line.to_lowercase());
         }
+        spans.push(start..all.len());
     }
-    let lower: Vec<&str> = all.split('\n').collect();
+    let lower: Vec<&str> = spans.into_iter().map(|span| &all[span]).collect();
+    // The first 60 lines, as they stand in `all`.
     let head_end = lower.iter().take(60).map(|l| l.len() + 1).sum::<usize>();
     let head = &all[..head_end.saturating_sub(1)];
     let trimmed: Vec<&str> = lower.iter().map(|l| l.trim()).collect();

@@ -92,20 +92,16 @@ impl Meta {
             .filter(|c| !c.is_whitespace())
             .map(char::len_utf8)
             .sum();
-        let compact: String = if compact_len == 10 {
-            t.chars().filter(|c| !c.is_whitespace()).collect()
-        } else {
-            String::new()
-        };
-        if compact.len() == 10
-            && compact.as_bytes().get(4) == Some(&b'Z')
-            && compact
+        if compact_len == 10 {
+            let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            let digits_around_z = compact
                 .chars()
                 .enumerate()
-                .all(|(k, c)| k == 4 || c.is_ascii_digit())
-        {
-            self.zaak.get_or_insert(compact);
-            return Some("zaak");
+                .all(|(k, c)| k == 4 || c.is_ascii_digit());
+            if compact.as_bytes().get(4) == Some(&b'Z') && digits_around_z {
+                self.zaak.get_or_insert(compact);
+                return Some("zaak");
+            }
         }
         if in_header
             && t.chars().all(|c| c.is_ascii_digit())

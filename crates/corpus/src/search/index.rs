@@ -178,6 +178,8 @@ struct Builder {
 const END_OF_TEXT: u32 = u32::MAX;
 
 impl Builder {
+    /// Adds the words of one text of the current unit; [`Builder::finish_unit`] ends the unit
+    /// (a text added after the last unit is finished belongs to no unit and makes no pairs).
     fn add_text(&mut self, text: &str, weight: u32) {
         let unit = self.unit_lengths.len() as u32;
         for span in word_spans(text) {
@@ -225,8 +227,10 @@ impl Builder {
         let mut pairs = self.common_pairs(&common);
         pairs.dedup();
         // Every term and every indexed pair, with its sorted posting list.
-        let mut entries: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(self.words.len());
-        for group in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let pair_groups = pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1));
+        let mut entries: Vec<(String, Vec<(u32, u32)>)> =
+            Vec::with_capacity(self.words.len() + pair_groups.clone().count());
+        for group in pair_groups {
             let (a, b, _) = group[0];
             let key = format!("{} {}", self.words[a as usize], self.words[b as usize]);
             entries.push((key, group.iter().map(|&(_, _, unit)| (unit, 1)).collect()));
@@ -363,9 +367,12 @@ mod tests {
         let mut expected = Vec::new();
         let mut x = 7u32;
         for unit in 0..200 {
-            // Two texts a unit: a question's heading and its text, say.
-            for _ in 0..2 {
-                let text: Vec<u32> = (0..5)
+            // Two texts a unit (a question's heading and its text, say); every seventh unit has
+            // none, and every fifth text is empty.
+            let texts = if unit % 7 == 3 { 0 } else { 2 };
+            for t in 0..texts {
+                let words = if (unit * 2 + t) % 5 == 0 { 0 } else { 5 };
+                let text: Vec<u32> = (0..words)
                     .map(|_| {
                         x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                         (x >> 8) % 6
