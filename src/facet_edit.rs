@@ -2,8 +2,8 @@
 
 use briefwissel_corpus::deadline::Term;
 use briefwissel_corpus::explore::{FacetValue, Facets};
+use briefwissel_corpus::fold::fold;
 use briefwissel_corpus::query::{parse_query_string, percent_encode, Query};
-use briefwissel_corpus::text::fold;
 use briefwissel_corpus::{Chamber, Corpus, Date, DocumentKind};
 
 /// The facets of the sidebar, by their URL parameter.

@@ -1,7 +1,8 @@
 //! Whether a hyphen at the end of a printed line broke a word or belongs to it: the document's own spelling first, the word's shape after.
 
+use crate::fold::fold;
 use crate::hash::{FastMap, FastSet};
-use crate::text::{fold, joins_across_hyphen, letters_at_end, looks_like_address};
+use crate::text::{joins_across_hyphen, letters_at_end, looks_like_address};
 use crate::word_key::WordKey;
 use std::borrow::Cow;
 use std::cell::OnceCell;

@@ -9,6 +9,7 @@ pub mod deadline;
 pub mod diagnostics;
 pub mod explore;
 pub mod export_csv;
+pub mod fold;
 pub mod hash;
 pub mod hyphenation;
 pub mod id;

@@ -1,6 +1,6 @@
 //! A character's lowercase from Unicode's mappings written as 185 runs, an eighth of the bytes of the standard library's table.
 //
-// The app folds every query and the build folds every word with `crate::text::fold`, so both
+// The app folds every query and the build folds every word with `crate::fold::fold`, so both
 // lowercase the same way. `char::to_lowercase` brings the standard library's table of 1,434 pairs
 // into the wasm (4.2 kB brotli of the app shell, measured 2026-12-06); the same mappings as
 // runs of characters that move by the same distance (`A`–`Z` by 32, the alternating pairs of Latin

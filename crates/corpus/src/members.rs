@@ -1,7 +1,7 @@
 //! The member registry (data/members.csv): who sat in the Tweede Kamer for which faction when, and the party of a member named without one, on a given date.
 
 use crate::date::Date;
-use crate::text;
+use crate::fold::fold;
 
 const MEMBERS_CSV: &str = include_str!("../../../data/members.csv");
 
@@ -120,7 +120,7 @@ impl Members {
 
 /// Folded words of a name, letters only (`Yeşilgöz-Zegerius` → `yesilgoz`, `zegerius`).
 fn words(name: &str) -> Vec<String> {
-    text::fold(name)
+    fold(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_string)

@@ -1,7 +1,7 @@
 //! Ministries from data/ministries.toml, and the ministries an addressee or signer names ("Minister van Asiel en Migratie", "minister Faber (Asiel en Migratie)").
 
+use crate::fold::fold;
 use crate::model::Ministry;
-use crate::text;
 use serde::Deserialize;
 
 const MINISTRIES_TOML: &str = include_str!("../../../data/ministries.toml");
@@ -115,8 +115,5 @@ impl Ministries {
 
 /// Folded lowercase letters of `s`, nothing else.
 fn letters(s: &str) -> String {
-    text::fold(s)
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect()
+    fold(s).chars().filter(|c| c.is_alphabetic()).collect()
 }

@@ -415,7 +415,7 @@ fn line_of(text: &str, needle: &str, nth: usize) -> usize {
 
 /// Lowercase, accents folded, only letters and digits kept: the key for party lookup.
 fn party_key(s: &str) -> String {
-    crate::text::fold(s)
+    crate::fold::fold(s)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
@@ -434,7 +434,7 @@ pub fn normalized_words(s: &str) -> Vec<String> {
 pub fn normalized_text(s: &str) -> String {
     let mut text = String::with_capacity(s.len());
     let mut in_word = false;
-    crate::text::each_folded_char(s, |c| {
+    crate::fold::each_folded_char(s, |c| {
         if c.is_alphanumeric() {
             text.push(c);
             in_word = true;

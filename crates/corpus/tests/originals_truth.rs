@@ -1,7 +1,7 @@
 //! Each PDF and Word original in data/documents/originals is parsed and compared with the truth a person wrote by reading it.
 
+use briefwissel_corpus::fold::fold;
 use briefwissel_corpus::parse::parse_paths;
-use briefwissel_corpus::text::fold;
 use briefwissel_corpus::{Corpus, Document};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};

@@ -18,7 +18,8 @@
 //! * a sentence end without its space ("gevoerd.Studielink").
 
 use super::glued_words_vocabulary::Vocabulary;
-use crate::text::{fold, is_web_address};
+use crate::fold::fold;
+use crate::text::is_web_address;
 
 /// A glued token is an accident of one line break, but the same sentence can stand in several
 /// documents (questions repeated in the answer letter, a postponement): at most this often.

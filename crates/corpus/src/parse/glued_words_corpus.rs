@@ -2,9 +2,9 @@
 
 use super::glued_words::{repair_token, SHORTEST_REPAIRED};
 use super::glued_words_vocabulary::Vocabulary;
+use crate::fold::fold;
 use crate::hash::{FastMap, FastSet};
 use crate::model::{Block, Corpus};
-use crate::text::fold;
 use crate::text_scan::split_spaces;
 use crate::word_key::WordKey;
 

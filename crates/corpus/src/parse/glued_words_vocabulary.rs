@@ -1,9 +1,9 @@
 //! The corpus's own vocabulary for the glued-word repair: how often each word and each pair of words occurs, and which strings end longer words.
 
+use crate::fold::{fold, fold_into};
 use crate::hash::{
     fnv1a_backwards, fnv1a_continued, fnv1a_of_ends, fnv1a_of_parts, FastMap, FastSet,
 };
-use crate::text::{fold, fold_into};
 use crate::text_scan::split_spaces;
 use crate::word_key::WordKey;
 

@@ -12,10 +12,10 @@
 
 use super::{LineFate, ParseOutput, Place};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::fold::fold;
 use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
 use crate::model::{Block, DocumentKind, Question, QuestionSource, SourceRole};
-use crate::text;
 
 /// Two question texts are one question when their 5-letter shingles (after folding, letters and
 /// digits only) overlap at least this much (Jaccard). On today's corpus the questions that an
@@ -91,10 +91,7 @@ pub(super) struct DocumentLink {
 
 /// Text of a question folded for comparing: lowercase letters and digits only.
 fn folded(text: &str) -> String {
-    text::fold(text)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn shingles(folded: &str) -> FastSet<&str> {

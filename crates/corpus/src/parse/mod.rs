@@ -306,7 +306,7 @@ pub fn document_id(file_name: &str) -> String {
 /// A number as printed made fit for an id: `4 en 5` → `4-en-5`, `2 t/m 6` → `2-t-m-6`.
 pub fn number_slug(number: &str) -> String {
     let mut out = String::new();
-    for c in crate::text::fold(number).chars() {
+    for c in crate::fold::fold(number).chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -83,7 +83,7 @@ fn vraag_label(line: &str) -> Option<u32> {
 
 /// Normalised start of a text, to recognise a repeated question.
 fn key(s: &str) -> String {
-    crate::text::fold(s)
+    crate::fold::fold(s)
         .chars()
         .filter(|c| c.is_alphanumeric())
         .take(40)

@@ -42,7 +42,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = WordSpan> + '_ {
     })
 }
 
-/// One word lowercased and without diacritics (`Geïndexeerd` → `geindexeerd`): [`crate::text::fold`]
+/// One word lowercased and without diacritics (`Geïndexeerd` → `geindexeerd`): [`crate::fold::fold`]
 /// cut to [`MAX_WORD_BYTES`].
 pub fn fold_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -53,7 +53,7 @@ pub fn fold_word(word: &str) -> String {
 /// [`fold_word`] into a reused buffer (cleared first).
 pub fn fold_word_into(word: &str, out: &mut String) {
     out.clear();
-    crate::text::fold_into(word, out, MAX_WORD_BYTES);
+    crate::fold::fold_into(word, out, MAX_WORD_BYTES);
 }
 
 #[cfg(test)]
