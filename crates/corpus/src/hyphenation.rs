@@ -74,20 +74,11 @@ impl DocumentSpelling {
                     lower.push_str(&token.to_lowercase());
                 }
                 let token = lower.as_str();
-                if token.is_ascii() {
-                    // Its words are its runs of ASCII letters, each its own folded form.
-                    for word in token.split(|c: char| !c.is_ascii_alphabetic()) {
-                        if !word.is_empty() && !words.whole.contains_key(word.as_bytes()) {
-                            words.whole.insert(WordKey::from(word), None);
-                        }
-                    }
-                } else {
-                    for word in token.split(|c: char| !c.is_alphabetic()) {
-                        let key = folded(word);
-                        if !key.is_empty() && !words.whole.contains_key(key.as_bytes()) {
-                            let form = (key != word).then(|| word.into());
-                            words.whole.insert(WordKey::from(key.as_ref()), form);
-                        }
+                for word in token.split(|c: char| !c.is_alphabetic()) {
+                    let key = folded(word);
+                    if !key.is_empty() && !words.whole.contains_key(key.as_bytes()) {
+                        let form = (key != word).then(|| word.into());
+                        words.whole.insert(WordKey::from(key.as_ref()), form);
                     }
                 }
                 // Only a token with a hyphen has heads (and an address is read past).
@@ -111,7 +102,7 @@ impl DocumentSpelling {
     }
 }
 
-/// A lowercase word as [`fold`] makes it, borrowed where it is plain ASCII.
+/// A lowercase word as [`fold`] makes it, borrowed where it is plain ASCII (most words).
 fn folded(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         Cow::Borrowed(word)

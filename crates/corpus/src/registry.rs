@@ -438,8 +438,9 @@ pub fn normalized_text(s: &str) -> String {
         if c.is_alphanumeric() {
             text.push(c);
             in_word = true;
-        } else if in_word && !matches!(c, '\'' | '’') {
-            // An apostrophe inside a word is dropped; anything else ends the word.
+        } else if in_word && c != '\'' {
+            // An apostrophe inside a word (folding makes `’` one) is dropped; anything else ends
+            // the word.
             text.push(' ');
             in_word = false;
         }
