@@ -85,15 +85,43 @@ impl Members {
     /// on `date`. The name must end with the family name; a first name or initials before it
     /// narrow the choice. Two people of that name in the Kamer on that date are not guessed.
     pub fn party_on(&self, name: &str, date: Date) -> MemberParty {
+        self.party_of(name, date, LastWord::Whole)
+    }
+
+    /// As [`Members::party_on`], for a name whose last word may be cut off: a file name cut at a
+    /// fixed length ("…van-het-lid-van-nispe.docx" for Van Nispen). The cut word must begin the
+    /// family name's last word and keep three letters, and not be a tussenvoegsel ("van"), which
+    /// begins too many names to say whose.
+    pub fn party_on_cut_off(&self, name: &str, date: Date) -> MemberParty {
+        self.party_of(name, date, LastWord::CutOff)
+    }
+
+    fn party_of(&self, name: &str, date: Date, last: LastWord) -> MemberParty {
         let wanted = words(name);
+        if last == LastWord::CutOff
+            && wanted
+                .last()
+                .is_none_or(|w| w.chars().count() < 3 || TUSSENVOEGSELS.contains(&w.as_str()))
+        {
+            return MemberParty::Unknown;
+        }
         let named: Vec<&Seat> = self
             .seats
             .iter()
             .filter(|s| {
                 let family = words(&s.family);
-                wanted.len() >= family.len()
-                    && wanted[wanted.len() - family.len()..] == family[..]
-                    && fits_first_names(&wanted[..wanted.len() - family.len()], s)
+                let Some(start) = wanted.len().checked_sub(family.len()) else {
+                    return false;
+                };
+                let fits = match last {
+                    LastWord::Whole => wanted[start..] == family[..],
+                    LastWord::CutOff => family.split_last().is_some_and(|(_, whole)| {
+                        let n = whole.len();
+                        wanted[start..start + n] == whole[..]
+                            && family[n].starts_with(wanted[start + n].as_str())
+                    }),
+                };
+                fits && fits_first_names(&wanted[..start], s)
             })
             .collect();
         if named.is_empty() {
@@ -117,6 +145,16 @@ impl Members {
         }
     }
 }
+
+/// Whether a name's last word is whole, or may be cut off after its first letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LastWord {
+    Whole,
+    CutOff,
+}
+
+/// Words that begin Dutch family names ("van Nispen", "de Vries", "ter Laan"), folded.
+const TUSSENVOEGSELS: [&str; 8] = ["van", "de", "der", "den", "ter", "ten", "het", "in"];
 
 /// Folded words of a name, letters only (`Yeşilgöz-Zegerius` → `yesilgoz`, `zegerius`).
 fn words(name: &str) -> Vec<String> {

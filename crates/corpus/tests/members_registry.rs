@@ -94,36 +94,95 @@ fn a_member_named_without_a_party_gets_it_from_the_registry_on_the_day_asked() {
     assert_eq!(q.ministries, ["jenv"]);
 }
 
+/// `names_in_file_name` as (names, more askers cut off, last name may be cut off).
+fn file_name_askers(file: &str) -> (Vec<String>, bool, bool) {
+    let found = names_in_file_name(file);
+    (found.names, found.more_cut_off, found.last_may_be_cut)
+}
+
+fn names(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
+}
+
 #[test]
 fn askers_are_read_from_a_published_file_name_when_the_letter_prints_none() {
+    // The name runs to the end of the file name: it may be cut off there.
     assert_eq!(
-        names_in_file_name("kv-005-antwoord-op-vragen-van-het-lid-nordkamp-docx.txt"),
-        (vec!["nordkamp".to_string()], false)
+        file_name_askers("kv-005-antwoord-op-vragen-van-het-lid-nordkamp-docx.txt"),
+        (names(&["nordkamp"]), false, true)
     );
     // Cut off inside "over" and inside "en": the second member is lost and that is said.
     assert_eq!(
-        names_in_file_name("kv-015-antwoord-op-vragen-van-het-lid-grinwis-o-docx.txt"),
-        (vec!["grinwis".to_string()], false)
+        file_name_askers("kv-015-antwoord-op-vragen-van-het-lid-grinwis-o-docx.txt"),
+        (names(&["grinwis"]), false, false)
     );
     assert_eq!(
-        names_in_file_name("kv-067-antwoord-op-vragen-van-de-leden-hirsch-e-docx.txt"),
-        (vec!["hirsch".to_string()], true)
+        file_name_askers("kv-067-antwoord-op-vragen-van-de-leden-hirsch-e-docx.txt"),
+        (names(&["hirsch"]), true, false)
     );
     assert_eq!(
-        names_in_file_name("Antwoord op vragen van de leden Van Nispen en Dijk over zorg.docx"),
-        (vec!["van nispen".to_string(), "dijk".to_string()], false)
+        file_name_askers("Antwoord op vragen van de leden Van Nispen en Dijk over zorg.docx"),
+        (names(&["van nispen", "dijk"]), false, false)
     );
     // The first "van het lid" anywhere, and a bracketed party is no part of the name.
     assert_eq!(
-        names_in_file_name(
-            "beantwoording-van-de-kamervragen-van-het-lid-van-nispen-(sp)-over-x.pdf"
-        ),
-        (vec!["van nispen".to_string()], false)
+        file_name_askers("beantwoording-van-de-kamervragen-van-het-lid-van-nispen-(sp)-over-x.pdf"),
+        (names(&["van nispen"]), false, false)
     );
     assert_eq!(
-        names_in_file_name("ah-tk-20242025-575.pdf"),
-        (Vec::new(), false)
+        file_name_askers("ah-tk-20242025-575.pdf"),
+        (Vec::new(), false, false)
     );
+}
+
+#[test]
+fn a_family_name_cut_off_at_the_end_of_a_file_name_is_read_by_its_first_letters() {
+    let on = day("2024-11-20");
+    let found = |m: MemberParty| match m {
+        MemberParty::Found(seat) => Some((seat.family, seat.faction)),
+        _ => None,
+    };
+    let pair = |family: &str, faction: &str| Some((family.to_string(), faction.to_string()));
+    assert_eq!(
+        found(members().party_on_cut_off("paternott", on)),
+        pair("Paternotte", "D66")
+    );
+    assert_eq!(
+        found(members().party_on_cut_off("van nisp", on)),
+        pair("van Nispen", "SP")
+    );
+    assert_eq!(
+        found(members().party_on_cut_off("slagt tich", on)),
+        pair("Slagt-Tichelman", "GroenLinks-PvdA")
+    );
+    // A whole name is never read as cut off; too little of a name, or a tussenvoegsel, says
+    // nobody; and a cut name that fits several members is not guessed.
+    assert_eq!(members().party_on("paternott", on), MemberParty::Unknown);
+    assert_eq!(members().party_on_cut_off("pa", on), MemberParty::Unknown);
+    assert_eq!(members().party_on_cut_off("van", on), MemberParty::Unknown);
+    assert!(matches!(
+        members().party_on_cut_off("van dij", day("2024-06-01")),
+        MemberParty::Ambiguous(_)
+    ));
+}
+
+#[test]
+fn an_answer_letter_whose_file_name_cuts_its_askers_name_gets_the_party() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/members/kv-900-antwoord-op-vragen-van-het-lid-paternott-docx.txt");
+    let out = parse_paths(&[fixture]).expect("parses");
+    assert_eq!(out.corpus.questions.len(), 2);
+    for q in &out.corpus.questions {
+        assert_eq!(q.askers.len(), 1);
+        assert_eq!(q.askers[0].name.as_deref(), Some("Paternotte"));
+        assert_eq!(q.parties, ["D66"]);
+    }
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("Paternotte: partij D66")
+            && d.message
+                .contains("de bestandsnaam breekt de naam af: paternott")));
 }
 
 #[test]

@@ -176,6 +176,31 @@ fn a_label_lost_to_a_misreading_is_reported_with_file_and_line_of_the_next_label
 }
 
 #[test]
+fn questions_printed_out_of_order_are_all_kept_and_no_number_is_reported_missing() {
+    // Answer letters group questions by subject: "Vraag 9" may follow "Vraag 5", with 6 to 8
+    // printed later. kv-010's question 5 (label and text, two lines) moved after question 12.
+    let (name, text) = read("kv-010-");
+    let mut lines: Vec<&str> = text.lines().collect();
+    let five = lines.iter().position(|l| *l == "Vraag 5").expect("a line");
+    assert_eq!(lines[five + 2], "Vraag 6");
+    let moved: Vec<&str> = lines.drain(five..five + 2).collect();
+    let twelve = lines.iter().position(|l| *l == "Vraag 12").expect("a line");
+    lines.splice(twelve + 2..twelve + 2, moved);
+    let p = parse(&name, &lines.join("\n"));
+    assert_eq!(
+        question_numbers(&p),
+        ["1", "2", "3", "4", "6", "7", "8", "9", "10", "11", "12", "5"]
+    );
+    assert!(
+        !p.diagnostics
+            .iter()
+            .any(|d| d.message.contains("ontbreken")),
+        "{:?}",
+        p.diagnostics
+    );
+}
+
+#[test]
 fn a_label_misread_as_a_duplicate_number_is_reported_with_file_and_line() {
     let (name, text) = read("kv-010-");
     let twice = replace_line(&text, "Vraag 3", "Vraag 2");

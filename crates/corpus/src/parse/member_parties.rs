@@ -15,12 +15,10 @@ use crate::registry::Registry;
 use std::collections::HashMap;
 
 /// One registry lookup: file, name as printed, date, and the party and family name or why not.
-type LookUp = (
-    String,
-    String,
-    Option<Date>,
-    Result<(String, String), String>,
-);
+type LookUp = (String, String, Option<Date>, Result<Found, String>);
+
+/// A member found: the party name, the family name, and whether the name was read as cut off.
+type Found = (String, String, bool);
 
 /// Fills in askers' parties from `members`, and askers from the file name where none are printed.
 pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &Registry) {
@@ -53,11 +51,16 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
             continue;
         };
         let from_file_name = q.askers.is_empty();
+        let mut cut_name = None;
         if from_file_name {
-            let (names, cut_off) = names_in_file_name(file);
+            let found = names_in_file_name(file);
+            if found.last_may_be_cut {
+                cut_name = found.names.last().cloned();
+            }
+            let names = found.names;
             if !names.is_empty() && !noted.contains(&file) {
                 noted.push(file);
-                let more = if cut_off {
+                let more = if found.more_cut_off {
                     "; de bestandsnaam is na hen afgebroken, dus er kunnen meer vragenstellers zijn"
                 } else {
                     ""
@@ -96,12 +99,13 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
             {
                 Some((_, _, _, outcome)) => outcome.clone(),
                 None => {
-                    let outcome = look_up(members, registry, &name, date);
+                    let cut_off = cut_name.as_deref() == Some(name.as_str());
+                    let outcome = look_up(members, registry, &name, date, cut_off);
                     looked_up.push((file.to_string(), name.clone(), date, outcome.clone()));
                     outcome
                 }
             };
-            if let (Ok((party, family)), Some(date)) = (outcome, date) {
+            if let (Ok((party, family, _)), Some(date)) = (outcome, date) {
                 asker.party = Some(party);
                 asker.party_on = Some(date);
                 if from_file_name {
@@ -120,11 +124,16 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
     out.diagnostics.extend(notes);
     for (file, name, date, outcome) in looked_up {
         let (severity, message) = match outcome {
-            Ok((party, family)) => (
+            Ok((party, family, cut)) => (
                 Severity::Info,
                 format!(
-                    "Kamerlid {family}: partij {party} volgens data/members.csv op {}",
-                    date.map_or_else(String::new, |d| d.to_string())
+                    "Kamerlid {family}: partij {party} volgens data/members.csv op {}{}",
+                    date.map_or_else(String::new, |d| d.to_string()),
+                    if cut {
+                        format!(" (de bestandsnaam breekt de naam af: {name})")
+                    } else {
+                        String::new()
+                    }
                 ),
             ),
             Err(why) => (
@@ -139,18 +148,25 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
 
 /// The party name for a member's faction on `date`, or why there is none.
 /// `Ok((party, family name))`.
+/// `cut_off`: the name ends a file name, whose last word may be cut off; read as whole first.
 fn look_up(
     members: &Members,
     registry: &Registry,
     name: &str,
     date: Option<Date>,
-) -> Result<(String, String), String> {
+    cut_off: bool,
+) -> Result<Found, String> {
     let Some(date) = date else {
         return Err("de vraag heeft geen datum waarop de partij kan worden opgezocht".to_string());
     };
-    match members.party_on(name, date) {
+    let mut found = members.party_on(name, date);
+    let cut = cut_off && found == MemberParty::Unknown;
+    if cut {
+        found = members.party_on_cut_off(name, date);
+    }
+    match found {
         MemberParty::Found(seat) => match registry.resolve_party(&seat.faction) {
-            Some(party) => Ok((party.name.clone(), seat.family)),
+            Some(party) => Ok((party.name.clone(), seat.family, cut)),
             None => Err(format!(
                 "had op {date} zitting voor de fractie {}, die niet in data/parties.toml staat",
                 seat.faction
@@ -166,12 +182,25 @@ fn look_up(
     }
 }
 
+/// The askers a file name names, as [`names_in_file_name`] reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FileNameAskers {
+    /// Lowercase names, as the file name writes them (`van nispen`).
+    pub names: Vec<String>,
+    /// The file name was cut off inside "en": more askers followed.
+    pub more_cut_off: bool,
+    /// The last name runs to the end of the file name, so its last word may be cut off
+    /// (`…-van-het-lid-van-nispe.docx`, the title cut at a fixed length).
+    pub last_may_be_cut: bool,
+}
+
 /// Member names from a file name as published: `…vragen-van-het-lid-nordkamp-over-…`,
 /// `…van-de-leden-hirsch-en-…`, `…van-lid-thijssen-over…`. A name is read up to "over", "en",
 /// "aan", "inzake" or the end; a file name cut off inside "over" or "en" ("-grinwis-o", "-hirsch-e")
-/// ends the name there, and is reported as cut off (`true`) when that was inside "en" (more
-/// askers followed). Empty when the file name does not name its askers.
-pub fn names_in_file_name(file: &str) -> (Vec<String>, bool) {
+/// ends the name there, and is reported as cut off when that was inside "en" (more askers
+/// followed); a name that runs to the end may itself be cut off. No names when the file name does
+/// not name its askers.
+pub fn names_in_file_name(file: &str) -> FileNameAskers {
     let stem = file
         .rsplit_once('.')
         .map_or(file, |(s, _)| s)
@@ -187,10 +216,12 @@ pub fn names_in_file_name(file: &str) -> (Vec<String>, bool) {
         ["van", "lid" | "leden", ..] => Some(&words[i + 1..]),
         _ => None,
     }) else {
-        return (Vec::new(), false);
+        return FileNameAskers::default();
     };
-    let mut cut_inside_en = false;
-    let mut names = Vec::new();
+    let mut found = FileNameAskers {
+        last_may_be_cut: true,
+        ..FileNameAskers::default()
+    };
     let mut current: Vec<&str> = Vec::new();
     let at_end = |i: usize| {
         rest[i + 1..]
@@ -199,18 +230,23 @@ pub fn names_in_file_name(file: &str) -> (Vec<String>, bool) {
     };
     for (i, w) in rest.iter().enumerate().skip(1) {
         let cut_off = at_end(i) && ("over".starts_with(w) || "en".starts_with(w));
+        if matches!(*w, "pdf" | "docx" | "txt") && at_end(i) {
+            break;
+        }
         if matches!(*w, "over" | "aan" | "inzake" | "pdf" | "docx" | "txt") || cut_off {
-            cut_inside_en = cut_off && "en".starts_with(w);
+            found.more_cut_off = cut_off && "en".starts_with(w);
+            found.last_may_be_cut = false;
             break;
         }
         if *w == "en" {
-            names.push(current.join(" "));
+            found.names.push(current.join(" "));
             current.clear();
             continue;
         }
         current.push(w);
     }
-    names.push(current.join(" "));
-    names.retain(|n| !n.is_empty());
-    (names, cut_inside_en)
+    found.names.push(current.join(" "));
+    found.names.retain(|n| !n.is_empty());
+    found.last_may_be_cut &= !found.names.is_empty();
+    found
 }
