@@ -508,7 +508,9 @@ pub fn paragraphs(lines: &[&str], spelling: &DocumentSpelling) -> String {
 }
 
 /// Takes the explicit footnote markers of a reader of originals out of a line: the cleaned line
-/// and the numbers, in order. A space left doubled by a marker is removed.
+/// and the numbers, in order. A space left doubled by a marker is removed; a marker printed
+/// between a word and the next with no space ("gesproken.³Toekomstige", the raised number being
+/// what set them apart on the page) leaves one.
 pub fn take_note_markers(line: &str) -> (String, Vec<String>) {
     use briefwissel_readers::{NOTE_MARK_CLOSE, NOTE_MARK_OPEN};
     if !line.contains(NOTE_MARK_OPEN) {
@@ -529,6 +531,11 @@ pub fn take_note_markers(line: &str) -> (String, Vec<String>) {
         }
         if out.ends_with(' ') && rest.starts_with(' ') {
             rest = &rest[1..];
+        }
+        if out.ends_with(|c: char| !c.is_whitespace())
+            && rest.starts_with(|c: char| c.is_alphabetic())
+        {
+            out.push(' ');
         }
     }
     out.push_str(rest);
@@ -615,6 +622,40 @@ pub fn lowercase_same_offsets(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::is_web_address;
+
+    #[test]
+    fn a_note_marker_between_two_words_leaves_a_space_and_elsewhere_none() {
+        let marked = |n: &str| {
+            format!(
+                "{}{n}{}",
+                briefwissel_readers::NOTE_MARK_OPEN,
+                briefwissel_readers::NOTE_MARK_CLOSE
+            )
+        };
+        let (m3, m1) = (marked("3"), marked("1"));
+        let take = |line: String| super::take_note_markers(&line);
+        assert_eq!(
+            take(format!("de Landen gesproken.{m3}Toekomstige samenwerking")),
+            (
+                "de Landen gesproken. Toekomstige samenwerking".to_string(),
+                vec!["3".to_string()]
+            )
+        );
+        assert_eq!(
+            take(format!("het bericht{m1} en de reactie")),
+            (
+                "het bericht en de reactie".to_string(),
+                vec!["1".to_string()]
+            )
+        );
+        assert_eq!(
+            take(format!("het bericht{m1}, de reactie{m3}.")),
+            (
+                "het bericht, de reactie.".to_string(),
+                vec!["1".to_string(), "3".to_string()]
+            )
+        );
+    }
 
     #[test]
     fn running_headers_and_footers_are_known_in_any_case_and_only_whole() {

@@ -165,3 +165,40 @@ fn a_repair_only_puts_spaces_in_even_where_folding_changes_a_letters_bytes() {
         assert_eq!(got.replace(' ', ""), token, "{token} became {got}");
     }
 }
+
+#[test]
+fn the_words_of_pdf_and_word_originals_stay_as_printed() {
+    // The readers lay out an original with the spaces it prints, so nothing there was glued by
+    // an extraction; each of these words is printed whole (read with pdftotext and in the Word
+    // XML), and each had been split as if glued ("onder steun.", "de centraal").
+    let out = parsed_corpus();
+    let texts: Vec<(&str, &str)> = out
+        .corpus
+        .answers
+        .iter()
+        .map(|a| (a.document_id.as_str(), a.text.as_str()))
+        .collect();
+    let printed = |document: &str, words: &str| {
+        assert!(
+            texts
+                .iter()
+                .any(|(d, t)| d.starts_with(document) && t.contains(words)),
+            "{document}: {words:?}"
+        );
+    };
+    printed("00fe7edd-", "als Minister van OCW van harte ondersteun.");
+    printed("1b26915f-", "aan het decentraal bevoegd gezag");
+    printed(
+        "1b26915f-",
+        "moet tenminste een automatische sprinklerinstallatie",
+    );
+    printed("1bd47dc8-", "Rusland heeft als tegenmaatregel");
+    printed(
+        "beantwoording-kamervragen-leden-mutluer-",
+        "Wolvega weloverwogen maakt",
+    );
+    printed(
+        "beantwoording-van-kamervragen-van-de-leden-mutluer-",
+        "domein overstijgende aanpak",
+    );
+}

@@ -483,7 +483,18 @@ pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin, repairs: &dyn Fn(
         members,
     } = builtin;
     dedupe::set_aside_extracts(out);
-    let (vocabulary, repaired) = glued_words_corpus::repair_corpus(&mut out.corpus, repairs);
+    // Only text another tool extracted lost its spaces where lines were joined; what this
+    // project's readers lay out from a PDF or Word original keeps the spaces the original prints,
+    // and a split there only breaks a whole word ("instabiel", "welbevinden").
+    let laid_out_here: FastSet<String> = out
+        .corpus
+        .documents
+        .iter()
+        .filter(|d| d.pages.is_some())
+        .map(|d| d.id.to_string())
+        .collect();
+    let extracted = |id: &str| repairs(id) && !laid_out_here.contains(id);
+    let (vocabulary, repaired) = glued_words_corpus::repair_corpus(&mut out.corpus, &extracted);
     out.vocabulary = vocabulary;
     let file_of: FastMap<&str, &str> = out
         .corpus
