@@ -8,6 +8,7 @@
 //! private-use characters, which printed text never contains, so the parser can take them out
 //! without guessing.
 
+pub mod accents;
 pub mod docx;
 mod docx_numbering;
 mod docx_parts;

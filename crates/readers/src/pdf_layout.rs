@@ -1,5 +1,6 @@
 //! PDF layout: glyphs into lines, page furniture set aside, footnotes and their markers found, reading order.
 
+use crate::accents::compose_accent;
 use crate::pdf::{Glyph, Page};
 use crate::pdf_fonts::FontInfo;
 use crate::pdf_furniture::{footnotes, furniture};
@@ -381,28 +382,4 @@ fn collapse_spaces(s: &str) -> String {
         }
     }
     out
-}
-
-/// A spacing accent drawn over the letter before it (`c` then `´`) as one letter (`ć`).
-fn compose_accent(before: &str, accent: &str) -> Option<String> {
-    const TABLE: [(char, &str, &str); 6] = [
-        ('´', "aeiouycnszAEIOUYCNSZ", "áéíóúýćńśźÁÉÍÓÚÝĆŃŚŹ"),
-        ('`', "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
-        ('¨', "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
-        ('ˆ', "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
-        ('ˇ', "cszrenCSZRN", "čšžřěňČŠŽŘŇ"),
-        ('˜', "anoANO", "ãñõÃÑÕ"),
-    ];
-    let mut accent_chars = accent.chars();
-    let a = accent_chars.next()?;
-    if accent_chars.next().is_some() {
-        return None;
-    }
-    let (_, plain, marked) = TABLE.iter().find(|(c, _, _)| *c == a)?;
-    let last = before.chars().next_back()?;
-    let i = plain.chars().position(|c| c == last)?;
-    let replacement = marked.chars().nth(i)?;
-    let mut out = before[..before.len() - last.len_utf8()].to_string();
-    out.push(replacement);
-    Some(out)
 }

@@ -118,11 +118,17 @@ pub use sources::{decode, MAX_FILE_BYTES};
 
 use crate::diagnostics::Severity;
 use crate::model::{Block, Section, SCHEMA_VERSION};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// Parses one source file. Never panics; problems become diagnostics.
 pub fn parse_text(file_name: &str, text: &str, registry: &Registry) -> Parsed {
-    let lines: Vec<&str> = text.lines().collect();
+    // An accent the extracting tool set apart from its letter ("Kostic ´") goes back on it.
+    let lines: Vec<Cow<str>> = text
+        .lines()
+        .map(briefwissel_readers::accents::rejoin_spacing_accents)
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
     parse_lines(file_name, lines, Vec::new(), false, registry)
 }
 
