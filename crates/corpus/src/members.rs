@@ -38,6 +38,8 @@ pub enum MemberParty {
 #[derive(Debug, Clone, Default)]
 pub struct Members {
     seats: Vec<Seat>,
+    /// Each seat's family name as folded words, read once.
+    family_words: Vec<Vec<String>>,
 }
 
 impl Members {
@@ -74,7 +76,11 @@ impl Members {
                 person: person.to_string(),
             });
         }
-        Ok(Members { seats })
+        let family_words = seats.iter().map(|s| words(&s.family)).collect();
+        Ok(Members {
+            seats,
+            family_words,
+        })
     }
 
     pub fn seats(&self) -> &[Seat] {
@@ -108,8 +114,8 @@ impl Members {
         let named: Vec<&Seat> = self
             .seats
             .iter()
-            .filter(|s| {
-                let family = words(&s.family);
+            .zip(&self.family_words)
+            .filter(|(s, family)| {
                 let Some(start) = wanted.len().checked_sub(family.len()) else {
                     return false;
                 };
@@ -123,6 +129,7 @@ impl Members {
                 };
                 fits && fits_first_names(&wanted[..start], s)
             })
+            .map(|(s, _)| s)
             .collect();
         if named.is_empty() {
             return MemberParty::Unknown;

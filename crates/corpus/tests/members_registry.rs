@@ -272,3 +272,45 @@ fn a_faction_the_party_registry_does_not_know_is_reported_not_used_as_a_party() 
         .any(|d| d.message.contains("Gündoğan")
             && d.message.contains("niet in data/parties.toml staat")));
 }
+
+#[test]
+fn a_party_printed_beside_a_member_that_the_registry_contradicts_gives_way_and_is_reported() {
+    // Teunissen sat for the Partij voor de Dieren on 4 April 2024 (data/members.csv); "PvdA"
+    // beside her name is a misprint. Sneller's printed D66 agrees with the registry.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/members/printed_party_contradicted.txt");
+    let out = parse_paths(&[fixture]).expect("parses");
+    assert_eq!(out.corpus.questions.len(), 2);
+    for q in &out.corpus.questions {
+        let askers: Vec<(Option<&str>, Option<&str>, &str)> = q
+            .askers
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_deref(),
+                    a.party.as_deref(),
+                    a.party_as_printed.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            askers,
+            [
+                (Some("Sneller"), Some("D66"), "D66"),
+                (Some("Teunissen"), Some("Partij voor de Dieren"), "PvdA")
+            ]
+        );
+        assert_eq!(q.parties, ["D66", "Partij voor de Dieren"]);
+    }
+    let reported: Vec<&str> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("staat er als"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        reported,
+        ["Kamerlid Teunissen staat er als PvdA, maar had op 2024-04-04 zitting voor Partij voor de \
+          Dieren (data/members.csv); die partij aangehouden"]
+    );
+}

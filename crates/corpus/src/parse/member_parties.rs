@@ -9,8 +9,9 @@
 use super::ParseOutput;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::hash::{FastMap, FastSet};
 use crate::members::{MemberParty, Members};
-use crate::model::Asker;
+use crate::model::{Asker, Question};
 use crate::registry::Registry;
 use std::collections::HashMap;
 
@@ -37,7 +38,35 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
     // Per (file, name, date): the outcome, so that each lookup is reported once.
     let mut looked_up: Vec<LookUp> = Vec::new();
     let (mut noted, mut notes): (Vec<&str>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
+    // Per (name, date): the party of the one member of that name seated then, if the registry
+    // knows it (for the parties printed beside names).
+    let mut seated_party: FastMap<(String, Date), Option<String>> = FastMap::default();
+    let mut reported: FastSet<(&str, String)> = FastSet::default();
     for q in &mut out.corpus.questions {
+        let date = q
+            .asked_on
+            .or_else(|| answered_on.get(q.answer_id.as_deref()?).copied());
+        if let (Some(date), Some(&(file, _))) = (date, docs.get(q.document_id.as_str())) {
+            let misprints = correct_printed_parties(q, date, members, registry, &mut seated_party);
+            for (name, printed, party) in misprints {
+                // Once per document and member: a misprint in a question header stands above
+                // every question of the document.
+                let key = (file, name.clone());
+                if reported.contains(&key) {
+                    continue;
+                }
+                reported.insert(key);
+                notes.push(Diagnostic::new(
+                    file,
+                    None,
+                    Severity::Warning,
+                    format!(
+                        "Kamerlid {name} staat er als {printed}, maar had op {date} zitting voor \
+                         {party} (data/members.csv); die partij aangehouden"
+                    ),
+                ));
+            }
+        }
         // Every named asker without a party, also beside askers whose party is printed.
         let unresolved = q
             .askers
@@ -148,6 +177,56 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
 
 /// The party name for a member's faction on `date`, or why there is none.
 /// `Ok((party, family name))`.
+/// Puts the registry's party in place of a printed one that it contradicts on `date`: "Teunissen
+/// (PvdA)" printed for a member who sat for the Partij voor de Dieren that day is a misprint. Only
+/// where exactly one member of that name sat then, for a faction the party registry knows; the
+/// printed party stays in `party_as_printed`, and a party of the question's that no asker has any
+/// more gives way to the registry's. Returns (name, printed, party) per asker corrected.
+fn correct_printed_parties(
+    q: &mut Question,
+    date: Date,
+    members: &Members,
+    registry: &Registry,
+    seated_party: &mut FastMap<(String, Date), Option<String>>,
+) -> Vec<(String, String, String)> {
+    let mut corrected = Vec::new();
+    for asker in &mut q.askers {
+        let (Some(name), Some(party)) = (&asker.name, &asker.party) else {
+            continue;
+        };
+        if asker.party_as_printed.is_empty() {
+            continue;
+        }
+        let registered = seated_party
+            .entry((name.clone(), date))
+            .or_insert_with(|| match members.party_on(name, date) {
+                MemberParty::Found(seat) => registry
+                    .resolve_party(&seat.faction)
+                    .map(|p| p.name.clone()),
+                _ => None,
+            });
+        if let Some(registered) = registered.as_ref().filter(|r| *r != party) {
+            corrected.push((
+                name.clone(),
+                asker.party_as_printed.clone(),
+                registered.clone(),
+            ));
+            asker.party = Some(registered.clone());
+            asker.party_on = Some(date);
+        }
+    }
+    if !corrected.is_empty() {
+        let kept: Vec<&str> = q.askers.iter().filter_map(|a| a.party.as_deref()).collect();
+        q.parties.retain(|p| kept.contains(&p.as_str()));
+        for party in kept {
+            if !q.parties.iter().any(|known| known == party) {
+                q.parties.push(crate::id::Id::from(party));
+            }
+        }
+    }
+    corrected
+}
+
 /// `cut_off`: the name ends a file name, whose last word may be cut off; read as whole first.
 fn look_up(
     members: &Members,
