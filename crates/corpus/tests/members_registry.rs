@@ -1,6 +1,7 @@
 //! The member registry (data/members.csv): a member's party on a date, names that fit several members, and askers named without a party.
 
 use briefwissel_corpus::members::{MemberParty, Members};
+use briefwissel_corpus::model::Question;
 use briefwissel_corpus::parse::member_parties::names_in_file_name;
 use briefwissel_corpus::parse::parse_paths;
 use briefwissel_corpus::Date;
@@ -225,14 +226,9 @@ fn the_word_answer_letters_of_the_corpus_name_their_askers_party() {
         .any(|d| d.file.contains("kv-067-") && d.message.contains("meer vragenstellers")));
 }
 
-#[test]
-fn a_member_without_a_printed_party_beside_one_with_gets_it_too() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/members/printed_and_unprinted_party.txt");
-    let out = parse_paths(&[fixture]).expect("parses");
-    let q = &out.corpus.questions[0];
-    let askers: Vec<(Option<&str>, Option<&str>, &str)> = q
-        .askers
+/// A question's askers as (name, party, party as printed).
+fn askers(q: &Question) -> Vec<(Option<&str>, Option<&str>, &str)> {
+    q.askers
         .iter()
         .map(|a| {
             (
@@ -241,9 +237,17 @@ fn a_member_without_a_printed_party_beside_one_with_gets_it_too() {
                 a.party_as_printed.as_str(),
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_member_without_a_printed_party_beside_one_with_gets_it_too() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/members/printed_and_unprinted_party.txt");
+    let out = parse_paths(&[fixture]).expect("parses");
+    let q = &out.corpus.questions[0];
     assert_eq!(
-        askers,
+        askers(q),
         [
             (Some("Sneller"), Some("D66"), "D66"),
             (Some("Van Nispen"), Some("SP"), "")
@@ -282,19 +286,8 @@ fn a_party_printed_beside_a_member_that_the_registry_contradicts_gives_way_and_i
     let out = parse_paths(&[fixture]).expect("parses");
     assert_eq!(out.corpus.questions.len(), 2);
     for q in &out.corpus.questions {
-        let askers: Vec<(Option<&str>, Option<&str>, &str)> = q
-            .askers
-            .iter()
-            .map(|a| {
-                (
-                    a.name.as_deref(),
-                    a.party.as_deref(),
-                    a.party_as_printed.as_str(),
-                )
-            })
-            .collect();
         assert_eq!(
-            askers,
+            askers(q),
             [
                 (Some("Sneller"), Some("D66"), "D66"),
                 (Some("Teunissen"), Some("Partij voor de Dieren"), "PvdA")
