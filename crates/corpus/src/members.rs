@@ -87,6 +87,15 @@ impl Members {
         &self.seats
     }
 
+    /// The factions `person` sat for on any day from `from` to `to`, in the registry's order.
+    pub fn factions_between(&self, person: &str, from: Date, to: Date) -> Vec<&str> {
+        self.seats
+            .iter()
+            .filter(|s| s.person == person && s.from <= to && s.to.is_none_or(|t| from <= t))
+            .map(|s| s.faction.as_str())
+            .collect()
+    }
+
     /// The faction of the member printed as `name` ("Van Nispen", "Inge van Dijk", "J. Thijssen")
     /// on `date`. The name must end with the family name; a first name or initials before it
     /// narrow the choice. Two people of that name in the Kamer on that date are not guessed.

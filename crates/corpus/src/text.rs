@@ -509,8 +509,8 @@ pub fn paragraphs(lines: &[&str], spelling: &DocumentSpelling) -> String {
 
 /// Takes the explicit footnote markers of a reader of originals out of a line: the cleaned line
 /// and the numbers, in order. A space left doubled by a marker is removed; a marker printed
-/// between a word and the next with no space ("gesproken.³Toekomstige", the raised number being
-/// what set them apart on the page) leaves one.
+/// between a word (or a sentence's end) and the next word with no space ("gesproken.³Toekomstige",
+/// the raised number being what set them apart on the page) leaves one.
 pub fn take_note_markers(line: &str) -> (String, Vec<String>) {
     use briefwissel_readers::{NOTE_MARK_CLOSE, NOTE_MARK_OPEN};
     if !line.contains(NOTE_MARK_OPEN) {
@@ -532,7 +532,7 @@ pub fn take_note_markers(line: &str) -> (String, Vec<String>) {
         if out.ends_with(' ') && rest.starts_with(' ') {
             rest = &rest[1..];
         }
-        if out.ends_with(|c: char| !c.is_whitespace())
+        if out.ends_with(|c: char| c.is_alphanumeric() || ".,;:!?)".contains(c))
             && rest.starts_with(|c: char| c.is_alphabetic())
         {
             out.push(' ');
@@ -654,6 +654,11 @@ mod tests {
                 "het bericht, de reactie.".to_string(),
                 vec!["1".to_string(), "3".to_string()]
             )
+        );
+        // After an opening bracket or quote the text follows without a space.
+        assert_eq!(
+            take(format!("zie ({m1}Kamerstuk 36 410)")),
+            ("zie (Kamerstuk 36 410)".to_string(), vec!["1".to_string()])
         );
     }
 

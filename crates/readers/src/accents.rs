@@ -37,10 +37,11 @@ pub fn compose_accent(before: &str, accent: &str) -> Option<String> {
     Some(out)
 }
 
-/// A line of text another tool extracted, with every spacing accent it set apart after its
-/// letter put back on it: "Vragen van het lid Kostic ´ (PvdD)" gives "… Kostić (PvdD)". Only an
-/// accent standing alone between a space after a letter and a space, a punctuation mark or the
-/// line's end is moved; an accent used as an apostrophe ("auto´s") stays.
+/// A line of text another tool extracted, with every spacing accent it set apart after a name
+/// put back on its last letter: "Vragen van het lid Kostic ´ (PvdD)" gives "… Kostić (PvdD)".
+/// Only an accent standing alone between a space after a capitalised word and a space, a
+/// punctuation mark or the line's end is moved (names are what such tools tear apart, and a
+/// lowercase word is left as printed); an accent used as an apostrophe ("auto´s") stays.
 pub fn rejoin_spacing_accents(line: &str) -> Cow<'_, str> {
     if line.is_ascii() || !line.chars().any(|c| TABLE.iter().any(|(a, _, _)| *a == c)) {
         return Cow::Borrowed(line);
@@ -51,11 +52,11 @@ pub fn rejoin_spacing_accents(line: &str) -> Cow<'_, str> {
         let alone = chars
             .peek()
             .is_none_or(|next| next.is_whitespace() || next.is_ascii_punctuation());
-        let after_letter = out
-            .strip_suffix(' ')
-            .and_then(|before| before.chars().next_back())
-            .is_some_and(char::is_alphabetic);
-        let composed = (alone && after_letter)
+        let after_name = out.strip_suffix(' ').is_some_and(|before| {
+            let word = before.rsplit(' ').next().unwrap_or(before);
+            word.starts_with(char::is_uppercase) && word.ends_with(char::is_alphabetic)
+        });
+        let composed = (alone && after_name)
             .then(|| compose_accent(&out[..out.len() - 1], c.encode_utf8(&mut [0; 4])))
             .flatten();
         match composed {
@@ -96,14 +97,13 @@ mod tests {
         );
         assert_eq!(rejoin_spacing_accents("door Kostic ´."), "door Kostić.");
         assert_eq!(rejoin_spacing_accents("Kostic ´"), "Kostić");
-        // An apostrophe, an accent after a digit or a space, a letter it does not go on: kept.
+        // An apostrophe, an accent after a digit or a lowercase word, a letter it does not go
+        // on: kept.
         assert_eq!(rejoin_spacing_accents("twee auto´s en"), "twee auto´s en");
         assert_eq!(rejoin_spacing_accents("artikel 3 ´ lid"), "artikel 3 ´ lid");
-        assert_eq!(rejoin_spacing_accents("het ´ bericht"), "het ´ bericht");
-        assert_eq!(
-            rejoin_spacing_accents("een bericht ´ later"),
-            "een bericht ´ later"
-        );
+        assert_eq!(rejoin_spacing_accents("de ´ regel"), "de ´ regel");
+        assert_eq!(rejoin_spacing_accents("zie ` hier"), "zie ` hier");
+        assert_eq!(rejoin_spacing_accents("Het ´ bericht"), "Het ´ bericht");
         assert!(matches!(
             rejoin_spacing_accents("Kostic (PvdD)"),
             Cow::Borrowed(_)

@@ -149,7 +149,9 @@ fn printed_lines(page: &Page, body_size: f32) -> Vec<PrintedLine> {
         let joins = runs.last().is_some_and(|r| continues_run(r, g));
         if joins {
             if let Some(r) = runs.last_mut() {
-                if let Some(composed) = compose_accent(&r.text, &g.text) {
+                // An accent drawn over the letter before it starts inside that letter's box.
+                let over_letter = g.x < r.right;
+                if let Some(composed) = compose_accent(&r.text, &g.text).filter(|_| over_letter) {
                     r.text = composed;
                     continue;
                 }

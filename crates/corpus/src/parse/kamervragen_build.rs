@@ -37,14 +37,7 @@ pub(super) fn build(
     let mut since_last: Vec<usize> = Vec::new();
     let mut used_ids: Vec<String> = Vec::new();
     let mut position = 0u32;
-    // Every number a question label names: a document may print its questions out of order
-    // (6 to 8 after 9 and 10, answered in that order), which leaves no number out.
-    let printed: Vec<u32> = blks
-        .iter()
-        .filter(|b| b.kind == BlkKind::Question)
-        .flat_map(|b| b.numbers.iter().copied())
-        .collect();
-    for b in &blks {
+    for (at, b) in blks.iter().enumerate() {
         let (body, refs) = if src.clean {
             blocks::clean_block_text(b, &src.lines)
         } else {
@@ -62,8 +55,15 @@ pub(super) fn build(
                 };
                 let line = blocks::label_line(b, &src.lines).map(|l| l + 1);
                 let before = position - 1;
+                // A document may print its questions out of order (6 to 8 after 9 and 10,
+                // answered in that order): a number printed later is not missing.
+                let printed_later = |n: u32| {
+                    blks[at + 1..]
+                        .iter()
+                        .any(|l| l.kind == BlkKind::Question && l.numbers.contains(&n))
+                };
                 let skipped = numbers.first().map_or(0..0, |&n| before + 1..n);
-                if skipped.clone().any(|n| !printed.contains(&n)) && !b.numbers.is_empty() {
+                if skipped.clone().any(|n| !printed_later(n)) && !b.numbers.is_empty() {
                     let msg = format!("vraag {number} volgt op vraag {before}: de nummers daartussen ontbreken (een label verloren of verkeerd gelezen?)");
                     parsed.diagnostics.push(
                         Diagnostic::new(src.file, line, Severity::Warning, msg)

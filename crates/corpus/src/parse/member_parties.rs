@@ -10,8 +10,9 @@ use super::ParseOutput;
 use crate::date::Date;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hash::{FastMap, FastSet};
+use crate::id::Id;
 use crate::members::{MemberParty, Members};
-use crate::model::{Asker, Question};
+use crate::model::{Asker, Chamber, Question};
 use crate::registry::Registry;
 use std::collections::HashMap;
 
@@ -35,27 +36,32 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
         .iter()
         .map(|d| (d.id.as_str(), (d.file.as_str(), d.date)))
         .collect();
+    // The registry holds the Tweede Kamer's members; a senator is never looked up in it.
+    let senate: FastSet<&str> = out
+        .corpus
+        .documents
+        .iter()
+        .filter(|d| d.chamber == Some(Chamber::EersteKamer))
+        .map(|d| d.id.as_str())
+        .collect();
     // Per (file, name, date): the outcome, so that each lookup is reported once.
     let mut looked_up: Vec<LookUp> = Vec::new();
     let (mut noted, mut notes): (Vec<&str>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
-    // Per (name, date): the party of the one member of that name seated then, if the registry
-    // knows it (for the parties printed beside names).
-    let mut seated_party: FastMap<(String, Date), Option<String>> = FastMap::default();
+    let mut seated_party: FastMap<(String, Date), Option<Registered>> = FastMap::default();
     let mut reported: FastSet<(&str, String)> = FastSet::default();
     for q in &mut out.corpus.questions {
-        let date = q
-            .asked_on
-            .or_else(|| answered_on.get(q.answer_id.as_deref()?).copied());
-        if let (Some(date), Some(&(file, _))) = (date, docs.get(q.document_id.as_str())) {
+        if senate.contains(q.document_id.as_str()) {
+            continue;
+        }
+        // The day asked: the party a question's header prints is the one of that day.
+        if let (Some(date), Some(&(file, _))) = (q.asked_on, docs.get(q.document_id.as_str())) {
             let misprints = correct_printed_parties(q, date, members, registry, &mut seated_party);
             for (name, printed, party) in misprints {
                 // Once per document and member: a misprint in a question header stands above
                 // every question of the document.
-                let key = (file, name.clone());
-                if reported.contains(&key) {
+                if !reported.insert((file, name.clone())) {
                     continue;
                 }
-                reported.insert(key);
                 notes.push(Diagnostic::new(
                     file,
                     None,
@@ -175,22 +181,34 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
     }
 }
 
-/// The party name for a member's faction on `date`, or why there is none.
-/// `Ok((party, family name))`.
-/// Puts the registry's party in place of a printed one that it contradicts on `date`: "Teunissen
-/// (PvdA)" printed for a member who sat for the Partij voor de Dieren that day is a misprint. Only
-/// where exactly one member of that name sat then, for a faction the party registry knows; the
-/// printed party stays in `party_as_printed`, and a party of the question's that no asker has any
-/// more gives way to the registry's. Returns (name, printed, party) per asker corrected.
+/// What the registry says of a member named on a day: the party of the one member of that name
+/// seated then, and every party that member sat for in the months around it.
+struct Registered {
+    party: String,
+    around: Vec<String>,
+}
+
+/// How long before the day asked a party the member left still counts as theirs: a question
+/// drafted before a change of faction may print the old one.
+const FACTION_CHANGE_DAYS: i64 = 90;
+
+/// Puts the registry's party in place of a printed one that it contradicts on `date`, the day
+/// asked: "Teunissen (PvdA)" printed for a member who sat for the Partij voor de Dieren then is a
+/// misprint. Only where exactly one member of that name sat that day, for a faction the party
+/// registry knows, and the printed party is none the member sat for in the 90 days before; the
+/// printed party stays in `party_as_printed`, and in the question's parties the registry's takes
+/// the printed one's place where no other asker has that. Returns (name, printed, party) per
+/// asker corrected.
 fn correct_printed_parties(
     q: &mut Question,
     date: Date,
     members: &Members,
     registry: &Registry,
-    seated_party: &mut FastMap<(String, Date), Option<String>>,
+    seated_party: &mut FastMap<(String, Date), Option<Registered>>,
 ) -> Vec<(String, String, String)> {
     let mut corrected = Vec::new();
-    for asker in &mut q.askers {
+    for i in 0..q.askers.len() {
+        let asker = &q.askers[i];
         let (Some(name), Some(party)) = (&asker.name, &asker.party) else {
             continue;
         };
@@ -199,35 +217,59 @@ fn correct_printed_parties(
         }
         let registered = seated_party
             .entry((name.clone(), date))
-            .or_insert_with(|| match members.party_on(name, date) {
-                MemberParty::Found(seat) => registry
-                    .resolve_party(&seat.faction)
-                    .map(|p| p.name.clone()),
-                _ => None,
-            });
-        if let Some(registered) = registered.as_ref().filter(|r| *r != party) {
-            corrected.push((
-                name.clone(),
-                asker.party_as_printed.clone(),
-                registered.clone(),
-            ));
-            asker.party = Some(registered.clone());
-            asker.party_on = Some(date);
-        }
-    }
-    if !corrected.is_empty() {
-        let kept: Vec<&str> = q.askers.iter().filter_map(|a| a.party.as_deref()).collect();
-        q.parties.retain(|p| kept.contains(&p.as_str()));
-        for party in kept {
-            if !q.parties.iter().any(|known| known == party) {
-                q.parties.push(crate::id::Id::from(party));
+            .or_insert_with(|| registered(members, registry, name, date));
+        let Some(registered) = registered
+            .as_ref()
+            .filter(|r| !r.around.iter().any(|p| p == party))
+        else {
+            continue;
+        };
+        let (old, new) = (party.clone(), registered.party.clone());
+        corrected.push((name.clone(), asker.party_as_printed.clone(), new.clone()));
+        let asker = &mut q.askers[i];
+        asker.party = Some(new.clone());
+        asker.party_on = Some(date);
+        let old_kept = q
+            .askers
+            .iter()
+            .any(|a| a.party.as_deref() == Some(old.as_str()));
+        let new_listed = q.parties.iter().any(|p| *p == new);
+        match q.parties.iter().position(|p| *p == old) {
+            Some(at) if !old_kept && !new_listed => q.parties[at] = Id::from(new.as_str()),
+            Some(at) if !old_kept => {
+                q.parties.remove(at);
             }
+            _ if !new_listed => q.parties.push(Id::from(new.as_str())),
+            _ => {}
         }
     }
     corrected
 }
 
-/// `cut_off`: the name ends a file name, whose last word may be cut off; read as whole first.
+/// The registry's word on `name` on `date` ([`Registered`]), if one member of that name sat then
+/// for a faction the party registry knows.
+fn registered(
+    members: &Members,
+    registry: &Registry,
+    name: &str,
+    date: Date,
+) -> Option<Registered> {
+    let MemberParty::Found(seat) = members.party_on(name, date) else {
+        return None;
+    };
+    let party = registry.resolve_party(&seat.faction)?.name.clone();
+    let from = date.add_days(-FACTION_CHANGE_DAYS).unwrap_or(date);
+    let around = members
+        .factions_between(&seat.person, from, date)
+        .into_iter()
+        .filter_map(|f| registry.resolve_party(f).map(|p| p.name.clone()))
+        .collect();
+    Some(Registered { party, around })
+}
+
+/// The party name for a member's faction on `date`, or why there is none:
+/// `Ok((party, family name, whether the name was read as cut off))`. `cut_off`: the name ends a
+/// file name, whose last word may be cut off; it is read as whole first.
 fn look_up(
     members: &Members,
     registry: &Registry,
@@ -259,6 +301,13 @@ fn look_up(
         MemberParty::NotSeated => Err(format!("op {date} had geen Kamerlid met die naam zitting")),
         MemberParty::Unknown => Err("geen Kamerlid met die naam in data/members.csv".to_string()),
     }
+    .map_err(|why| {
+        if cut {
+            format!("{why} (de naam gelezen als afgebroken in de bestandsnaam)")
+        } else {
+            why
+        }
+    })
 }
 
 /// The askers a file name names, as [`names_in_file_name`] reads them.
@@ -268,8 +317,8 @@ pub struct FileNameAskers {
     pub names: Vec<String>,
     /// The file name was cut off inside "en": more askers followed.
     pub more_cut_off: bool,
-    /// The last name runs to the end of the file name, so its last word may be cut off
-    /// (`…-van-het-lid-van-nispe.docx`, the title cut at a fixed length).
+    /// The last name runs to the end of a file name written as a slug (no spaces), so its last
+    /// word may be cut off (`…-van-het-lid-van-nispe.docx`, the title cut at a fixed length).
     pub last_may_be_cut: bool,
 }
 
@@ -298,7 +347,7 @@ pub fn names_in_file_name(file: &str) -> FileNameAskers {
         return FileNameAskers::default();
     };
     let mut found = FileNameAskers {
-        last_may_be_cut: true,
+        last_may_be_cut: !stem.contains(' '),
         ..FileNameAskers::default()
     };
     let mut current: Vec<&str> = Vec::new();
