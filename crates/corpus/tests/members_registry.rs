@@ -307,3 +307,20 @@ fn a_party_printed_beside_a_member_that_the_registry_contradicts_gives_way_and_i
           Dieren (data/members.csv); die partij aangehouden"]
     );
 }
+
+#[test]
+fn a_party_a_member_left_shortly_before_the_question_stays_as_printed() {
+    // Heutink sat for the PVV until 19 January 2026 and for Groep Markuszower from the 20th
+    // (data/members.csv): a question of 2 February 2026 that prints "PVV" may have been drafted
+    // before the change, so it is no misprint.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/members/printed_party_before_a_change_of_faction.txt");
+    let out = parse_paths(&[fixture]).expect("parses");
+    let q = &out.corpus.questions[0];
+    assert_eq!(askers(q), [(Some("Heutink"), Some("PVV"), "PVV")]);
+    assert_eq!(q.parties, ["PVV"]);
+    assert!(!out
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("staat er als")));
+}
