@@ -3,7 +3,7 @@
 use briefwissel_corpus::members::{MemberParty, Members};
 use briefwissel_corpus::model::Question;
 use briefwissel_corpus::parse::member_parties::names_in_file_name;
-use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::parse::{parse_paths, ParseOutput};
 use briefwissel_corpus::Date;
 use std::path::Path;
 
@@ -83,9 +83,7 @@ fn the_registry_file_reads_completely_and_bad_rows_are_named() {
 
 #[test]
 fn a_member_named_without_a_party_gets_it_from_the_registry_on_the_day_asked() {
-    let fixture =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/members/lid_without_party.txt");
-    let out = parse_paths(&[fixture]).expect("parses");
+    let out = parse_member_fixture("lid_without_party.txt");
     let q = &out.corpus.questions[0];
     assert_eq!(q.askers.len(), 1);
     assert_eq!(q.askers[0].name.as_deref(), Some("Van Nispen"));
@@ -169,9 +167,7 @@ fn a_family_name_cut_off_at_the_end_of_a_file_name_is_read_by_its_first_letters(
 
 #[test]
 fn an_answer_letter_whose_file_name_cuts_its_askers_name_gets_the_party() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/members/kv-900-antwoord-op-vragen-van-het-lid-paternott-docx.txt");
-    let out = parse_paths(&[fixture]).expect("parses");
+    let out = parse_member_fixture("kv-900-antwoord-op-vragen-van-het-lid-paternott-docx.txt");
     assert_eq!(out.corpus.questions.len(), 2);
     for q in &out.corpus.questions {
         assert_eq!(q.askers.len(), 1);
@@ -226,6 +222,14 @@ fn the_word_answer_letters_of_the_corpus_name_their_askers_party() {
         .any(|d| d.file.contains("kv-067-") && d.message.contains("meer vragenstellers")));
 }
 
+/// The parse of one file of `tests/fixtures/members`.
+fn parse_member_fixture(name: &str) -> ParseOutput {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/members")
+        .join(name);
+    parse_paths(&[fixture]).expect("parses")
+}
+
 /// A question's askers as (name, party, party as printed).
 fn askers(q: &Question) -> Vec<(Option<&str>, Option<&str>, &str)> {
     q.askers
@@ -242,9 +246,7 @@ fn askers(q: &Question) -> Vec<(Option<&str>, Option<&str>, &str)> {
 
 #[test]
 fn a_member_without_a_printed_party_beside_one_with_gets_it_too() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/members/printed_and_unprinted_party.txt");
-    let out = parse_paths(&[fixture]).expect("parses");
+    let out = parse_member_fixture("printed_and_unprinted_party.txt");
     let q = &out.corpus.questions[0];
     assert_eq!(
         askers(q),
@@ -265,9 +267,7 @@ fn a_faction_the_party_registry_does_not_know_is_reported_not_used_as_a_party() 
         faction("Gündoğan", "2022-06-01").as_deref(),
         Some("Gündoğan")
     );
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/members/faction_not_in_party_registry.txt");
-    let out = parse_paths(&[fixture]).expect("parses");
+    let out = parse_member_fixture("faction_not_in_party_registry.txt");
     let q = &out.corpus.questions[0];
     assert!(q.parties.is_empty(), "{:?}", q.parties);
     assert!(out
@@ -281,9 +281,7 @@ fn a_faction_the_party_registry_does_not_know_is_reported_not_used_as_a_party() 
 fn a_party_printed_beside_a_member_that_the_registry_contradicts_gives_way_and_is_reported() {
     // Teunissen sat for the Partij voor de Dieren on 4 April 2024 (data/members.csv); "PvdA"
     // beside her name is a misprint. Sneller's printed D66 agrees with the registry.
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/members/printed_party_contradicted.txt");
-    let out = parse_paths(&[fixture]).expect("parses");
+    let out = parse_member_fixture("printed_party_contradicted.txt");
     assert_eq!(out.corpus.questions.len(), 2);
     for q in &out.corpus.questions {
         assert_eq!(
@@ -313,9 +311,7 @@ fn a_party_a_member_left_shortly_before_the_question_stays_as_printed() {
     // Heutink sat for the PVV until 19 January 2026 and for Groep Markuszower from the 20th
     // (data/members.csv): a question of 2 February 2026 that prints "PVV" may have been drafted
     // before the change, so it is no misprint.
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/members/printed_party_before_a_change_of_faction.txt");
-    let out = parse_paths(&[fixture]).expect("parses");
+    let out = parse_member_fixture("printed_party_before_a_change_of_faction.txt");
     let q = &out.corpus.questions[0];
     assert_eq!(askers(q), [(Some("Heutink"), Some("PVV"), "PVV")]);
     assert_eq!(q.parties, ["PVV"]);

@@ -49,14 +49,19 @@ pub fn rejoin_spacing_accents(line: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(line.len());
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
-        let alone = chars
-            .peek()
-            .is_none_or(|next| next.is_whitespace() || next.is_ascii_punctuation());
-        let after_name = out.strip_suffix(' ').is_some_and(|before| {
-            let word = before.rsplit(' ').next().unwrap_or(before);
-            word.starts_with(char::is_uppercase) && word.ends_with(char::is_alphabetic)
-        });
-        let composed = (alone && after_name)
+        let accent = TABLE.iter().any(|(a, _, _)| *a == c);
+        let mut alone = || {
+            chars
+                .peek()
+                .is_none_or(|next| next.is_whitespace() || next.is_ascii_punctuation())
+        };
+        let after_name = || {
+            out.strip_suffix(' ').is_some_and(|before| {
+                let word = before.rsplit(' ').next().unwrap_or(before);
+                word.starts_with(char::is_uppercase) && word.ends_with(char::is_alphabetic)
+            })
+        };
+        let composed = (accent && alone() && after_name())
             .then(|| compose_accent(&out[..out.len() - 1], c.encode_utf8(&mut [0; 4])))
             .flatten();
         match composed {

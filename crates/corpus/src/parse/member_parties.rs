@@ -30,19 +30,11 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
         .iter()
         .filter_map(|a| Some((a.id.as_str(), a.answered_on?)))
         .collect();
-    let docs: HashMap<&str, (&str, Option<Date>)> = out
+    let docs: HashMap<&str, (&str, Option<Date>, Option<Chamber>)> = out
         .corpus
         .documents
         .iter()
-        .map(|d| (d.id.as_str(), (d.file.as_str(), d.date)))
-        .collect();
-    // The registry holds the Tweede Kamer's members; a senator is never looked up in it.
-    let senate: FastSet<&str> = out
-        .corpus
-        .documents
-        .iter()
-        .filter(|d| d.chamber == Some(Chamber::EersteKamer))
-        .map(|d| d.id.as_str())
+        .map(|d| (d.id.as_str(), (d.file.as_str(), d.date, d.chamber)))
         .collect();
     // Per (file, name, date): the outcome, so that each lookup is reported once.
     let mut looked_up: Vec<LookUp> = Vec::new();
@@ -50,11 +42,15 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
     let mut seated_party: FastMap<(String, Date), Option<Registered>> = FastMap::default();
     let mut reported: FastSet<(&str, String)> = FastSet::default();
     for q in &mut out.corpus.questions {
-        if senate.contains(q.document_id.as_str()) {
+        // The registry holds the Tweede Kamer's members; a senator is never looked up in it.
+        let Some(&(file, doc_date, chamber)) = docs.get(q.document_id.as_str()) else {
+            continue;
+        };
+        if chamber == Some(Chamber::EersteKamer) {
             continue;
         }
         // The day asked: the party a question's header prints is the one of that day.
-        if let (Some(date), Some(&(file, _))) = (q.asked_on, docs.get(q.document_id.as_str())) {
+        if let Some(date) = q.asked_on {
             let misprints = correct_printed_parties(q, date, members, registry, &mut seated_party);
             for (name, printed, party) in misprints {
                 // Once per document and member: a misprint in a question header stands above
@@ -82,9 +78,6 @@ pub fn add_member_parties(out: &mut ParseOutput, members: &Members, registry: &R
         if !(unresolved || no_askers) {
             continue;
         }
-        let Some(&(file, doc_date)) = docs.get(q.document_id.as_str()) else {
-            continue;
-        };
         let from_file_name = q.askers.is_empty();
         let mut cut_name = None;
         if from_file_name {
