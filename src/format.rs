@@ -268,6 +268,7 @@ mod tests {
             sources: Vec::new(),
             report_note: None,
             postponed_on: None,
+            postponed: false,
             ministries: Vec::new(),
         }
     }

@@ -108,6 +108,12 @@ fn facts_view(document: &'static Document, nav: Nav) -> impl IntoView {
             ("Afzender", document.sender.clone()),
             ("Aan", document.recipient.clone()),
             ("Kenmerk", document.references.kenmerk.clone()),
+            // "Zie ook Aanhangsel Handelingen, …": the notice that postponed the answer.
+            (
+                "Uitstel gemeld in",
+                (document.references.postponement_aanhangsel.as_ref())
+                    .map(|r| format!("Aanhangsel Handelingen {r}")),
+            ),
             (
                 "Ondertekend door",
                 (!document.signatories.is_empty())

@@ -40,6 +40,18 @@ test("a postponed question keeps six weeks: within its term on 1 December 2024, 
   await expect(page.getByTestId("status")).toContainText("termijn na uitstel verstreken", { timeout: 30_000 });
 });
 
+test("an answer that names the notice postponing it is judged against six weeks, and its document says where the notice is", async ({ page }) => {
+  // kv-075: asked 11 October 2024, answered 15 November 2024 (35 days); its header prints "Zie ook
+  // Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 426", the Mededeling not in the corpus.
+  const id = "kv-075-antwoord-op-vragen-van-het-lid-paulusma-pdf";
+  await page.goto(`vraag/${id}-v1`);
+  await expect(page.getByTestId("status")).toContainText("beantwoord na 35 dagen (binnen de termijn)", { timeout: 30_000 });
+  await page.goto(`document/${id}`);
+  const facts = page.locator("dl.facts");
+  await expect(facts).toContainText("Uitstel gemeld in", { timeout: 30_000 });
+  await expect(facts).toContainText("Aanhangsel Handelingen 2024–2025, nr. 426");
+});
+
 test("sorting by waiting time puts the longest-waiting open question first", async ({ page }) => {
   const open = corpus()
     .questions.filter((q) => !q.answer_id)

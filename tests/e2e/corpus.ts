@@ -20,8 +20,10 @@ export interface Question {
   page: number | null;
   /** Every document the question stands in, its own first, with its role. */
   sources: Array<{ document_id: string; role: "vragen" | "uitstel" | "antwoord" }>;
-  /** Date of a postponement notice among its sources (the term is then six weeks). */
+  /** Date of a postponement notice among its sources. */
   postponed_on: string | null;
+  /** Answering was postponed (a notice among its sources, or one its answer names): six weeks. */
+  postponed: boolean;
   /** Ids of the ministries it was put to or answered by. */
   ministries: string[];
   /** `party_on` is set when the party was not printed but looked up in the member registry. */
@@ -138,6 +140,6 @@ export function term(q: Question, today: string): { term: "verlopen" | "binnen" 
   const until = q.answer_id ? answer?.answered_on ?? null : today;
   if (!q.asked_on || !until) return { term: "onbekend", days: null };
   const days = Math.max(0, daysBetween(q.asked_on, until));
-  const allowed = q.postponed_on ? 42 : 21;
+  const allowed = q.postponed ? 42 : 21;
   return { term: days > allowed ? "verlopen" : "binnen", days };
 }

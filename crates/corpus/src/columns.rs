@@ -33,6 +33,7 @@ pub struct QuestionColumns {
     theme_matches: Vec<Vec<ThemeMatch>>,
     asked_on: Vec<Option<Date>>,
     postponed_on: Vec<Option<Date>>,
+    postponed: Vec<bool>,
     ministries: Vec<Vec<Id>>,
     text: Vec<String>,
     footnote_refs: Vec<Vec<String>>,
@@ -149,6 +150,7 @@ impl CorpusColumns {
                 theme_matches,
                 asked_on,
                 postponed_on,
+                postponed,
                 ministries,
                 text,
                 footnote_refs,
@@ -170,6 +172,7 @@ impl CorpusColumns {
             c.theme_matches.push(theme_matches);
             c.asked_on.push(asked_on);
             c.postponed_on.push(postponed_on);
+            c.postponed.push(postponed);
             c.ministries.push(ministries);
             c.text.push(text);
             c.footnote_refs.push(footnote_refs);

@@ -60,7 +60,7 @@ pub struct Deadline {
 /// The deadline of `question`, answered by `answer` (if any), as of `today` (the reader's date,
 /// so that a copy kept offline stays right; `None` when unknown).
 pub fn deadline(question: &Question, answer: Option<&Answer>, today: Option<Date>) -> Deadline {
-    let postponed = question.postponed_on.is_some();
+    let postponed = question.postponed;
     let extra = if postponed { POSTPONEMENT_DAYS } else { 0 };
     let due = question
         .asked_on

@@ -6,7 +6,7 @@ use crate::search::units::AnswerLookup;
 use crate::texts::{Missing, Texts};
 
 /// Column names of the CSV export, in order.
-pub const CSV_COLUMNS: [&str; 17] = [
+pub const CSV_COLUMNS: [&str; 18] = [
     "id",
     "document_id",
     "document_title",
@@ -19,6 +19,7 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "ministries",
     "asked_on",
     "postponed_on",
+    "postponed",
     "answered_on",
     "days_to_answer",
     "answered_by",
@@ -82,6 +83,7 @@ pub fn questions_csv(texts: &Texts, indices: &[u32]) -> Result<String, Missing> 
                     .join("; "),
                 q.asked_on.map(|d| d.to_string()).unwrap_or_default(),
                 q.postponed_on.map(|d| d.to_string()).unwrap_or_default(),
+                q.postponed.to_string(),
                 answered_on.map(|d| d.to_string()).unwrap_or_default(),
                 days,
                 match answer {

@@ -93,6 +93,11 @@ impl JsonWriter {
         }
     }
 
+    pub fn field_bool(&mut self, key: &str, value: bool) {
+        self.key(key);
+        self.out.push_str(if value { "true" } else { "false" });
+    }
+
     pub fn field_opt_number(&mut self, key: &str, value: Option<u32>) {
         self.key(key);
         match value {
@@ -165,6 +170,7 @@ pub fn write_question(w: &mut JsonWriter, q: &Question, text: &str, details: Que
     w.close(']');
     w.field_date("asked_on", q.asked_on);
     w.field_date("postponed_on", q.postponed_on);
+    w.field_bool("postponed", q.postponed);
     w.field_strings("ministries", &q.ministries);
     w.field_str("text", text);
     w.field_strings("footnote_refs", &q.footnote_refs);

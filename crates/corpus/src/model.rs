@@ -8,7 +8,7 @@ use crate::id::Id;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the shape of [`Corpus`] changes; the artifact and the JSON export carry it.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The whole parsed corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -180,6 +180,9 @@ pub struct References {
     pub zaak: Option<String>,
     /// Aanhangsel number, e.g. `575` of `ah-tk-20242025-575`.
     pub aanhangsel: Option<String>,
+    /// The Aanhangsel publication of the notice that postponed an answer, as the answer names it
+    /// ("Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 318"): `2024–2025, nr. 318`.
+    pub postponement_aanhangsel: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -294,9 +297,12 @@ pub struct Question {
     pub themes: Vec<Id>,
     pub theme_matches: Vec<ThemeMatch>,
     pub asked_on: Option<Date>,
-    /// The date of a postponement notice ("uitstel beantwoording") among its sources: the term to
-    /// answer is then three weeks longer.
+    /// The date of a postponement notice ("uitstel beantwoording") among its sources.
     pub postponed_on: Option<Date>,
+    /// Answering was postponed, so the term to answer is three weeks longer: a notice is among its
+    /// sources (`postponed_on`), or a document it stands in names the notice's publication
+    /// (`References::postponement_aanhangsel`) though the notice itself is not in the corpus.
+    pub postponed: bool,
     /// Ids of the ministries it was put to or answered by (`data/ministries.toml`), in order.
     pub ministries: Vec<Id>,
     /// Paragraphs separated by a blank line (`\n\n`); list items start with `- `.

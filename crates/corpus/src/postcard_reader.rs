@@ -227,6 +227,16 @@ impl Read for u32 {
     }
 }
 
+impl Read for bool {
+    fn read(r: &mut Reader) -> ReadResult<bool> {
+        match r.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => r.fail("een waar/onwaar is geen 0 of 1"),
+        }
+    }
+}
+
 impl Read for String {
     fn read(r: &mut Reader) -> ReadResult<String> {
         r.string()
@@ -302,7 +312,7 @@ macro_rules! read_variants {
 }
 
 read_fields! {
-    References { kenmerk, document_number, zaak, aanhangsel }
+    References { kenmerk, document_number, zaak, aanhangsel, postponement_aanhangsel }
     DocumentDates { letter, question_letter, answer_letter, reminder_letter, vastgesteld }
     Section { heading, blocks }
     Footnote { number, text }

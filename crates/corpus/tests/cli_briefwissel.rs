@@ -45,7 +45,7 @@ fn export_prints_the_corpus_as_json_with_the_documented_fields() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     let doc = &v["documents"][0];
     assert_eq!(
         doc["file"],
@@ -61,6 +61,12 @@ fn export_prints_the_corpus_as_json_with_the_documented_fields() {
     // "aan de Minister van Buitenlandse Zaken", answered by "Minister Veldkamp (Buitenlandse Zaken)".
     assert_eq!(q["ministries"], serde_json::json!(["bz"]));
     assert_eq!(q["postponed_on"], serde_json::Value::Null);
+    // kv-003 names no postponement notice.
+    assert_eq!(q["postponed"], false);
+    assert_eq!(
+        doc["references"]["postponement_aanhangsel"],
+        serde_json::Value::Null
+    );
     assert!(v["ministries"].as_array().is_some_and(|m| m
         .iter()
         .any(|m| m["id"] == "bz" && m["name"] == "Buitenlandse Zaken")));

@@ -85,6 +85,91 @@ fn a_postponement_notice_adds_three_weeks_to_an_open_question() {
 }
 
 #[test]
+fn an_answer_that_names_its_postponement_notice_is_judged_against_six_weeks() {
+    // Each answer prints "Zie ook Aanhangsel Handelingen, vergaderjaar …, nr. …" after its header:
+    // the Mededeling that postponed it, which is not in the corpus. Dates read off the documents.
+    let (c, _) = corpus();
+    let cases = [
+        // Asked 11 October 2024, answered 15 November 2024: 35 days, within 42.
+        (
+            "kv-075-antwoord-op-vragen-van-het-lid-paulusma-pdf",
+            "2024–2025, nr. 426",
+            35,
+            Term::Within,
+        ),
+        // Asked 7 March 2024, answered 5 April 2024; "vergaderjaar" and the number on the next line.
+        (
+            "1b62ee8d-e406-4042-b7f5-7e235f7bd1c0-pdf",
+            "2023–2024, nr. 1379",
+            29,
+            Term::Within,
+        ),
+        // Asked 7 May 2024, answered 13 June 2024.
+        (
+            "1c7587f8-1c7c-4912-9319-290e19c99d85-pdf",
+            "2023–2024, nr. 1848",
+            37,
+            Term::Within,
+        ),
+        // Asked 16 January 2024, answered 7 March 2024: the number printed without "nr.", and
+        // late even after the postponement (51 days).
+        (
+            "1c0f765c-d7b4-455e-a241-35a4e9a9dc36-pdf",
+            "2023–2024, nr. 1028",
+            51,
+            Term::Passed,
+        ),
+        // Asked 25 September 2024, answered 18 November 2024.
+        (
+            "kv-019-antwoord-op-vragen-van-het-lid-el-abassi-pdf",
+            "2024–2025, nr. 318",
+            54,
+            Term::Passed,
+        ),
+    ];
+    for (document, reference, days, term) in cases {
+        let d = c
+            .documents
+            .iter()
+            .find(|d| d.id == document)
+            .expect(document);
+        assert_eq!(
+            d.references.postponement_aanhangsel.as_deref(),
+            Some(reference),
+            "{document}"
+        );
+        let q = c
+            .questions
+            .iter()
+            .find(|q| q.document_id == document && q.number == "1")
+            .expect(document);
+        assert!(q.postponed, "{document}");
+        assert_eq!(q.postponed_on, None, "the notice's date is not known");
+        let a = c
+            .answers
+            .iter()
+            .find(|a| Some(&a.id) == q.answer_id.as_ref());
+        let deadline = deadline(q, a, Some(day("2026-12-06")));
+        assert!(deadline.postponed);
+        assert_eq!(
+            (deadline.term, deadline.days),
+            (term, Some(days)),
+            "{document}"
+        );
+    }
+    // An answer that names no notice keeps three weeks (kv-003: asked 24 October, answered 18
+    // November 2024, 25 days: past the term).
+    let q = c
+        .questions
+        .iter()
+        .find(|q| {
+            q.id.contains("kv-003-antwoord-op-vragen-van-het-lid-boswijk-o-pdf-v1")
+        })
+        .expect("kv-003");
+    assert!(!q.postponed);
+}
+
+#[test]
 fn the_termijn_filter_and_the_waiting_sort_follow_the_readers_date() {
     let (c, index) = corpus();
     let run = |qs: &str, today: &str| {

@@ -54,3 +54,37 @@ fn an_answer_letter_and_the_aanhangsel_with_its_number_are_one_set() {
         .message
         .contains("Aanhangsel 617 van vergaderjaar 2024–2025")));
 }
+
+#[test]
+fn an_answer_and_the_notice_that_postponed_it_are_one_set_even_for_a_single_question() {
+    // kv-063 is the real Aanhangsel answer to one question of Van Houwelingen (FVD), sent in 1
+    // October 2024, answered 18 November 2024, which prints "Zie ook Aanhangsel Handelingen,
+    // vergaderjaar 2024–2025, nr. 349". ah-349-mededeling-as-aanhangsel.txt is a test document in
+    // the form of that Mededeling (received 22 October 2024). One question: too few for the link
+    // by the same texts, so only the reference joins them.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/postponement_key");
+    let out = parse_paths(&[dir]).expect("parses");
+    let qs = &out.corpus.questions;
+    assert_eq!(qs.len(), 1, "the question is one record");
+    let q = &qs[0];
+    assert!(q.document_id.starts_with("ah-349"), "kept with the notice");
+    let roles: Vec<(bool, SourceRole)> = q
+        .sources
+        .iter()
+        .map(|s| (s.document_id.starts_with("kv-063-"), s.role))
+        .collect();
+    assert_eq!(
+        roles,
+        [(false, SourceRole::Uitstel), (true, SourceRole::Antwoord)]
+    );
+    assert_eq!(q.parties, ["FVD"]);
+    assert_eq!(q.asked_on, Date::new(2024, 10, 1));
+    assert_eq!(q.postponed_on, Date::new(2024, 10, 22));
+    assert!(q.postponed);
+    let answer = out
+        .corpus
+        .answers
+        .iter()
+        .find(|a| Some(&a.id) == q.answer_id.as_ref());
+    assert_eq!(answer.and_then(|a| a.answered_on), Date::new(2024, 11, 18));
+}

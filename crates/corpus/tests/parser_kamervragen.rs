@@ -310,3 +310,56 @@ fn an_answer_for_a_range_of_questions_answers_each_of_them() {
     );
     assert!(p.document.footnotes[0].text.starts_with("NOS"));
 }
+
+/// The first page of 1aa9bd01's PDF as pdftotext lays it out: the reference to the postponement
+/// notice runs onto the line after the answer's header.
+const POSTPONED_HEADER: &str = "Tweede Kamer der Staten-Generaal
+
+Vergaderjaar 2023–2024
+
+Aanhangsel van de Handelingen
+
+1076
+Vragen van het lid Van Haga (Groep Van Haga) aan de Ministers van
+Binnenlandse Zaken en Koninkrijksrelaties en van Justitie en Veiligheid over
+het afgelasten van diverse Sinterklaasintochten (ingezonden 20 november
+2023).
+Antwoord van Minister De Jonge (Binnenlandse Zaken en Koninkrijksrelaties)
+(ontvangen 20 februari 2024). Zie ook Aanhangsel Handelingen, vergaderjaar
+2023–2024, nr. 594.
+Vraag 1
+Bent u bekend met het feit dat de Sinterklaasintocht in het Overijsselse dorpje
+Enter dit jaar niet door gaat?
+Antwoord 1
+Ja, het is mij bekend.
+";
+
+#[test]
+fn a_postponement_reference_split_over_two_lines_is_read_and_kept_out_of_the_text() {
+    let p = parse_text("pdftotext.txt", POSTPONED_HEADER, &Registry::builtin());
+    assert_eq!(
+        p.document.references.postponement_aanhangsel.as_deref(),
+        Some("2023–2024, nr. 594")
+    );
+    assert_eq!(
+        p.document.sender.as_deref(),
+        Some("Minister De Jonge (Binnenlandse Zaken en Koninkrijksrelaties)")
+    );
+    assert_eq!(p.questions.len(), 1);
+    let blocks = format!("{:?}", p.document.sections);
+    assert!(!blocks.contains("594"), "{blocks}");
+    assert!(p.diagnostics.iter().all(|d| !d.message.contains("Zie ook")));
+}
+
+#[test]
+fn a_postponement_reference_that_cannot_be_read_is_reported_with_its_line() {
+    let text = POSTPONED_HEADER.replace("2023–2024, nr. 594.", "nr. 594.");
+    let p = parse_text("pdftotext.txt", &text, &Registry::builtin());
+    assert_eq!(p.document.references.postponement_aanhangsel, None);
+    let warning = p
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("Zie ook Aanhangsel"))
+        .expect("a warning");
+    assert_eq!(warning.line, Some(12), "the answer header's first line");
+}

@@ -96,7 +96,7 @@ columns_of!(Document: file, kind, title, chamber, dossier, references, date, dat
     recipient, signatories, sections, footnotes, links, pages);
 
 columns_of!(Question: document_id, number, numbers, askers, parties, addressed_to, heading,
-    themes, theme_matches, asked_on, postponed_on, ministries, text, footnote_refs, answer_id, page,
+    themes, theme_matches, asked_on, postponed_on, postponed, ministries, text, footnote_refs, answer_id, page,
     sources, report_note);
 
 columns_of!(Answer: document_id, number, question_ids, answered_on, answered_by, text,
@@ -120,6 +120,7 @@ fn blank_question(id: Id) -> Question {
         theme_matches: Vec::new(),
         asked_on: None::<Date>,
         postponed_on: None,
+        postponed: false,
         ministries: Vec::new(),
         text: String::new(),
         footnote_refs: Vec::new(),

@@ -72,6 +72,9 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             continue;
         }
         if let Some(what) = meta.take_metadata_line(t, blks.is_empty()) {
+            if what == "see also" && meta.postponement_aanhangsel.is_none() {
+                parsed.diagnostics.push(unread_see_also(src.file, i));
+            }
             parsed.line_fates[i] = LineFate::Metadata(what);
             i += 1;
             continue;
@@ -91,8 +94,20 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             continue;
         }
         if header::is_answer_header_start(t) && meta.answered_by.is_none() && !body_started {
-            let end = header_end(lines, i, "(ontvangen", 3);
-            let joined = join_lines(&lines[i..end], &src.spelling);
+            let mut end = header_end(lines, i, "(ontvangen", 3);
+            let mut joined = join_lines(&lines[i..end], &src.spelling);
+            if !meta.take_postponement_reference(&joined) && mentions_see_also(&joined) {
+                // "… Zie ook Aanhangsel Handelingen, vergaderjaar" with the rest on the next line.
+                let longer = lines
+                    .get(end)
+                    .map(|next| join_lines(&[joined.as_str(), next], &src.spelling));
+                match longer {
+                    Some(longer) if meta.take_postponement_reference(&longer) => {
+                        (joined, end) = (longer, end + 1);
+                    }
+                    _ => parsed.diagnostics.push(unread_see_also(src.file, i)),
+                }
+            }
             let (who, date) = header::parse_answer_header(&joined);
             meta.answered_by = who.or(Some(String::new()));
             meta.answered_on = date;
@@ -278,6 +293,23 @@ fn header_end(lines: &[&str], start: usize, word: &str, max: usize) -> usize {
         }
     }
     k.max(start + 1)
+}
+
+/// Whether an answer's header refers to an earlier Aanhangsel publication ("Zie ook Aanhangsel").
+fn mentions_see_also(header: &str) -> bool {
+    text::lowercase_same_offsets(header).contains("zie ook aanhangsel")
+}
+
+/// The warning for a "Zie ook Aanhangsel …" at line `i` (0-based) whose vergaderjaar and number
+/// could not be read: the postponement it stands for is then not counted.
+fn unread_see_also(file: &str, i: usize) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        Some(i + 1),
+        Severity::Warning,
+        "\"Zie ook Aanhangsel …\" zonder leesbaar vergaderjaar en nummer: het uitstel dat het meldt \
+         is niet meegeteld in de termijn",
+    )
 }
 
 fn join_lines(lines: &[&str], spelling: &DocumentSpelling) -> String {

@@ -101,6 +101,7 @@ pub(super) fn build(
                     sources: Vec::new(),
                     report_note: None,
                     postponed_on: None,
+                    postponed: false,
                     ministries: Vec::new(),
                 });
             }
@@ -248,6 +249,7 @@ pub(super) fn build(
             sources: Vec::new(),
             report_note: None,
             postponed_on: None,
+            postponed: false,
             ministries: Vec::new(),
         });
         let msg = "alleen de kop van de vragen is afgedrukt; het onderwerp daaruit is bewaard als de enige vraag";
@@ -267,6 +269,7 @@ pub(super) fn build(
     d.chamber = meta.chamber.or(Some(Chamber::TweedeKamer));
     d.references.aanhangsel = meta.aanhangsel.clone();
     d.references.zaak = meta.zaak.clone();
+    d.references.postponement_aanhangsel = meta.postponement_aanhangsel.clone();
     d.dates.question_letter = asked_on;
     d.dates.answer_letter = meta.answered_on;
     d.date = meta.answered_on.or(asked_on);

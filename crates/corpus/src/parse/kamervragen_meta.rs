@@ -17,6 +17,9 @@ pub(super) struct Meta {
     pub(super) chamber: Option<Chamber>,
     pub(super) aanhangsel: Option<String>,
     pub(super) zaak: Option<String>,
+    /// The earlier Aanhangsel publication an answer refers to, the notice that postponed it
+    /// ([`postponement_reference`]).
+    pub(super) postponement_aanhangsel: Option<String>,
     /// The text opens as a minister's answer letter ("In antwoord op uw brief van …").
     pub(super) answer_letter: bool,
 }
@@ -55,6 +58,18 @@ impl Meta {
                     self.question_header = Some(header);
                 }
             }
+        }
+    }
+
+    /// Keeps the reference to a postponement notice in `text`, if it prints one; returns whether
+    /// it does.
+    pub(super) fn take_postponement_reference(&mut self, text: &str) -> bool {
+        match postponement_reference(text) {
+            Some(reference) => {
+                self.postponement_aanhangsel.get_or_insert(reference);
+                true
+            }
+            None => false,
         }
     }
 
@@ -117,8 +132,96 @@ impl Meta {
             return Some("asked on");
         }
         if starts("zie ook aanhangsel") && t.len() < 120 {
+            self.take_postponement_reference(t);
             return Some("see also");
         }
         None
+    }
+}
+
+/// The Aanhangsel publication that "Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nr.
+/// 318." names, as `2024–2025, nr. 318`. An answer published in the Aanhangsel prints it after its
+/// header when a notice (Mededeling) postponed it: that notice is the publication named. The
+/// extracts glue words at the line ends (`AanhangselHandelingen`, `2024–2025,nr. 318`), and one
+/// original prints the number without `nr.`; the two years must follow each other.
+pub(super) fn postponement_reference(text: &str) -> Option<String> {
+    let lower = text::lowercase_same_offsets(text);
+    let see_also = lower.find("zie ook")?;
+    let rest = &lower[see_also + "zie ook".len()..];
+    let rest = rest.trim_start().strip_prefix("aanhangsel")?;
+    let (between, rest) = rest.split_once("vergaderjaar")?;
+    if between.trim().trim_end_matches(',').trim_end() != "handelingen" {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let (first, rest) = leading_number(rest)?;
+    let rest = rest
+        .trim_start()
+        .strip_prefix(['–', '-', '—'])?
+        .trim_start();
+    let (second, rest) = leading_number(rest)?;
+    if first.len() != 4 || second.parse::<u32>().ok()? != first.parse::<u32>().ok()? + 1 {
+        return None;
+    }
+    let rest = rest.trim_start().strip_prefix(',')?.trim_start();
+    let rest = rest
+        .strip_prefix("nr.")
+        .or(rest.strip_prefix("nr"))
+        .unwrap_or(rest);
+    let (number, _) = leading_number(rest.trim_start())?;
+    Some(format!("{first}–{second}, nr. {number}"))
+}
+
+/// The ASCII digits `s` starts with (at least one), and what follows them.
+fn leading_number(s: &str) -> Option<(&str, &str)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    (end > 0).then(|| s.split_at(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::postponement_reference;
+
+    #[test]
+    fn a_reference_to_the_postponement_notice_is_read_as_its_vergaderjaar_and_number() {
+        let read = |t| postponement_reference(t);
+        assert_eq!(
+            read("(ontvangen 18 november 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025,nr. 318."),
+            Some("2024–2025, nr. 318".to_string())
+        );
+        assert_eq!(
+            read("Zie ook Aanhangsel Handelingen, vergaderjaar 2024-2025, nr. 507"),
+            Some("2024–2025, nr. 507".to_string())
+        );
+        assert_eq!(
+            read("Zaken (ontvangen 18 november 2024). Zie ook AanhangselHandelingen, vergaderjaar 2024–2025, nr. 244."),
+            Some("2024–2025, nr. 244".to_string())
+        );
+        assert_eq!(
+            read("Koninkrijksrelaties) (ontvangen 7 maart 2024). Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, 1028"),
+            Some("2023–2024, nr. 1028".to_string())
+        );
+    }
+
+    #[test]
+    fn a_see_also_without_a_whole_reference_is_not_read() {
+        let read = |t| postponement_reference(t);
+        // Cut at the line end: the number stands on the next line.
+        assert_eq!(
+            read("(ontvangen 20 februari 2024). Zie ook Aanhangsel Handelingen, vergaderjaar"),
+            None
+        );
+        assert_eq!(
+            read("Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2026, nr. 12"),
+            None
+        );
+        assert_eq!(
+            read("Zie ook de brief van 12 maart, vergaderjaar 2024–2025, nr. 12"),
+            None
+        );
+        assert_eq!(
+            read("Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025"),
+            None
+        );
     }
 }

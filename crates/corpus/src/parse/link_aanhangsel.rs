@@ -4,7 +4,9 @@
 //! the vergaderjaar is taken from each document's date (the day the answer was received), so the
 //! Word answer letter and the Aanhangsel it became share the key. Of two documents that both
 //! answer, the one that prints the askers or the date the questions were sent in is kept; the
-//! other one's questions are the same questions again.
+//! other one's questions are the same questions again. An answer that names the publication of
+//! the notice that postponed it ("Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 426")
+//! is linked to that notice the same way.
 
 use super::link_sets::{DocumentLink, Places};
 use super::ParseOutput;
@@ -32,6 +34,9 @@ pub(super) fn aanhangsel_links(
                 .push(d.id.as_str());
         }
     }
+    let mut postponements = postponement_pairs(out, &by_key);
+    // Only a document with questions of its own can be one side of a set.
+    postponements.retain(|(_, answer, _)| docs.contains_key(*answer));
     let mut groups: Vec<((&str, u16), Vec<&str>)> = by_key
         .into_iter()
         .filter(|(_, ids)| ids.len() > 1)
@@ -85,5 +90,52 @@ pub(super) fn aanhangsel_links(
             });
         }
     }
+    for (notice, answer, reference) in postponements {
+        if docs[notice].0 {
+            diagnostics.push(Diagnostic::new(
+                &places.file(answer),
+                None,
+                Severity::Info,
+                format!(
+                    "noemt het uitstel in Aanhangsel {reference}, maar {} daar beantwoordt ook vragen; niet gekoppeld",
+                    places.file(notice)
+                ),
+            ));
+        } else if !known.contains(&(notice, answer)) {
+            links.push(DocumentLink {
+                asking: notice.to_string(),
+                answering: answer.to_string(),
+                why: format!("uitstel in Aanhangsel {reference}"),
+            });
+        }
+    }
     links
+}
+
+/// (notice, answer, reference) for every document that names the Aanhangsel publication of its
+/// postponement ("Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 426") when exactly
+/// one other document of the corpus is that publication.
+fn postponement_pairs<'a>(
+    out: &'a ParseOutput,
+    by_key: &HashMap<(&'a str, u16), Vec<&'a str>>,
+) -> Vec<(&'a str, &'a str, &'a str)> {
+    let mut pairs = Vec::new();
+    for d in &out.corpus.documents {
+        let Some(reference) = d.references.postponement_aanhangsel.as_deref() else {
+            continue;
+        };
+        // Written by the parser as `2024–2025, nr. 426`.
+        let key = reference.split_once(", nr. ").and_then(|(years, number)| {
+            let first: u16 = years.get(..4)?.parse().ok()?;
+            Some((number, first))
+        });
+        let publication = key.and_then(|key| by_key.get(&key));
+        if let Some([notice]) = publication.map(Vec::as_slice) {
+            if *notice != d.id.as_str() {
+                pairs.push((*notice, d.id.as_str(), reference));
+            }
+        }
+    }
+    pairs.sort();
+    pairs
 }

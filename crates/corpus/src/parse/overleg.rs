@@ -192,6 +192,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             sources: Vec::new(),
             report_note: None,
             postponed_on: None,
+            postponed: false,
             ministries: Vec::new(),
         });
     }

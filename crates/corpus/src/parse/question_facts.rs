@@ -2,12 +2,12 @@
 
 use super::ParseOutput;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
 use crate::ministry::Ministries;
 use crate::model::{DocumentKind, QuestionSource, SourceRole};
 
-/// Sets `postponed_on` and `ministries` on every question, and the corpus's ministry list.
+/// Sets `postponed_on`, `postponed` and `ministries` on every question, and the corpus's ministry list.
 pub fn add_question_facts(out: &mut ParseOutput, ministries: &Ministries) {
     link_postponements(out);
     assign_ministries(out, ministries);
@@ -17,6 +17,8 @@ pub fn add_question_facts(out: &mut ParseOutput, ministries: &Ministries) {
 /// A postponement notice that prints no questions but a zaak number ("… schriftelijke vragen …
 /// (2024Z17067) kunnen niet binnen de gebruikelijke termijn worden beantwoord") joins the set of
 /// that zaak; every question with a postponement among its sources is postponed on the notice's date.
+/// A question is postponed too, on a day not known, when a document it stands in names the
+/// notice's Aanhangsel publication.
 fn link_postponements(out: &mut ParseOutput) {
     let corpus = &mut out.corpus;
     let mut questions_of: FastMap<&str, usize> = FastMap::default();
@@ -73,6 +75,14 @@ fn link_postponements(out: &mut ParseOutput) {
         .iter()
         .map(|d| (d.id.as_str(), d.dates.letter.or(d.date)))
         .collect();
+    // An answer names the notice's publication ("Zie ook Aanhangsel Handelingen, …") even when
+    // the notice is not in the corpus.
+    let name_a_notice: FastSet<&str> = corpus
+        .documents
+        .iter()
+        .filter(|d| d.references.postponement_aanhangsel.is_some())
+        .map(|d| d.id.as_str())
+        .collect();
     for q in &mut corpus.questions {
         q.postponed_on = q
             .sources
@@ -80,6 +90,11 @@ fn link_postponements(out: &mut ParseOutput) {
             .filter(|s| s.role == SourceRole::Uitstel)
             .filter_map(|s| dates.get(s.document_id.as_str()).copied().flatten())
             .min();
+        q.postponed = q.postponed_on.is_some()
+            || name_a_notice.contains(q.document_id.as_str())
+            || q.sources
+                .iter()
+                .any(|s| name_a_notice.contains(s.document_id.as_str()));
     }
 }
 
