@@ -43,10 +43,15 @@ const NEVER_PREFIX: &[&str] = &[
     "zouden", "welke", "moet",
 ];
 
-/// Words that an article can follow, glued ("vanhet", "metde", "ende").
+/// Words that an article can follow, glued ("vanhet", "metde", "ende", "vanuitde", "onderde"):
+/// none of them with "de" or "het" after it makes a Dutch word but "zijnde" ("ronde" does, so not
+/// "rond"; "inde", of "innen", is too rare in these letters to keep "inde" glued).
 const PREPOSITION_OR_CONJUNCTION: &[&str] = &[
     "van", "met", "in", "op", "aan", "voor", "uit", "bij", "naar", "over", "door", "om", "tot",
-    "en", "of", "is", "dat", "als", "dan", "zijn",
+    "en", "of", "is", "dat", "als", "dan", "zijn", "vanuit", "vanaf", "onder", "tegen", "tussen",
+    "tijdens", "volgens", "binnen", "buiten", "zonder", "naast", "boven", "achter", "na", "via",
+    "sinds", "namens", "omtrent", "ondanks", "rondom", "omdat", "zodat", "doordat", "terwijl",
+    "wanneer", "waarin", "waarbij", "waarop", "waardoor",
 ];
 
 /// Function words that glue to the word before them ("hierovervoor", "Irantegen"). Not "de",
@@ -147,7 +152,11 @@ fn repair_run(run: &str, v: &Vocabulary) -> String {
     }
     let folded = fold(run);
     let glued = v.counts.get(&folded).copied().unwrap_or(0);
-    if glued > MAX_GLUED_COUNT && !has_camel(run) {
+    let never_a_word = || {
+        let mut ends = folded.char_indices().skip(1).map(|(at, _)| at);
+        ends.any(|at| is_article_after_preposition(&folded[..at], &folded[at..]))
+    };
+    if glued > MAX_GLUED_COUNT && !has_camel(run) && !never_a_word() {
         return run.to_string();
     }
     // Folding keeps letters one to one for Dutch text; otherwise offsets would not line up.
@@ -160,6 +169,12 @@ fn repair_run(run: &str, v: &Vocabulary) -> String {
         Some(at) => format!("{} {}", &run[..at], repair_run(&run[at..], v)),
         None => run.to_string(),
     }
+}
+
+/// Whether `a` then `b` is a preposition or conjunction and an article ("onderde"): never one word.
+fn is_article_after_preposition(a: &str, b: &str) -> bool {
+    // "zijnde" is a word of its own (the participle).
+    matches!(b, "de" | "het") && PREPOSITION_OR_CONJUNCTION.contains(&a) && (a, b) != ("zijn", "de")
 }
 
 /// Whether a lowercase letter is followed by a capital somewhere in the run ("inNederland").
@@ -293,12 +308,13 @@ fn split_is_glue(left: &str, right: &str, a: &str, b: &str, glued: u32, v: &Voca
     if right.chars().any(char::is_uppercase) || left.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
+    // "vanhet", "metde": a preposition or conjunction and an article are never one word, however
+    // often the extracts glue them ("onderde" four times); a capital first may be a name (Vande).
+    if is_article_after_preposition(a, b) {
+        return lower_start;
+    }
     if glued > MAX_GLUED_COUNT {
         return false;
-    }
-    // "vanhet", "metde": a preposition or conjunction and an article are never one word.
-    if matches!(b, "de" | "het") && PREPOSITION_OR_CONJUNCTION.contains(&a) {
-        return true;
     }
     if VERB_PARTICLE.contains(&a) && looks_like_verb_form(b) {
         return false;
