@@ -18,7 +18,7 @@ pub fn term_status(d: &Deadline) -> (&'static str, String) {
         }
         match d.term {
             Term::Passed => text += &format!(" (na de termijn{extended})"),
-            Term::Within => text += " (binnen de termijn)",
+            Term::Within => text += &format!(" (binnen de termijn{extended})"),
             Term::Unknown => {}
         }
         (
@@ -328,6 +328,13 @@ mod tests {
             (
                 "status answered",
                 "beantwoord na 1 dag (binnen de termijn)".to_string()
+            )
+        );
+        assert_eq!(
+            term_status(&d(true, Some(35), Term::Within, true)),
+            (
+                "status answered",
+                "beantwoord na 35 dagen (binnen de termijn na uitstel)".to_string()
             )
         );
         assert_eq!(

@@ -45,7 +45,7 @@ test("an answer that names the notice postponing it is judged against six weeks,
   // Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 426", the Mededeling not in the corpus.
   const id = "kv-075-antwoord-op-vragen-van-het-lid-paulusma-pdf";
   await page.goto(`vraag/${id}-v1`);
-  await expect(page.getByTestId("status")).toContainText("beantwoord na 35 dagen (binnen de termijn)", { timeout: 30_000 });
+  await expect(page.getByTestId("status")).toContainText("beantwoord na 35 dagen (binnen de termijn na uitstel)", { timeout: 30_000 });
   await page.goto(`document/${id}`);
   const facts = page.locator("dl.facts");
   await expect(facts).toContainText("Uitstel gemeld in", { timeout: 30_000 });
