@@ -1,9 +1,9 @@
 //! Characters whose lowercase has another byte length (İ, ẞ, the Kelvin sign K) before a label do not move or break what the parser cuts out.
 
-use briefwissel_corpus::parse::kamervragen_blocks::{label, Style};
 use briefwissel_corpus::parse::kamervragen_header::{
     dated_after, parse_answer_header, parse_question_header,
 };
+use briefwissel_corpus::parse::kamervragen_labels::{label, Style};
 use briefwissel_corpus::parse::parse_text;
 use briefwissel_corpus::registry::Registry;
 

@@ -1,8 +1,9 @@
 //! Kamervragen: Aanhangsel van de Handelingen, questions-only files, Word answer letters and uitstel notices.
 
-use super::kamervragen_blocks::{self as blocks, Blk, BlkKind, Item, Style};
+use super::kamervragen_blocks::{self as blocks, Blk, BlkKind, Item};
 use super::kamervragen_build::build;
 use super::kamervragen_header as header;
+use super::kamervragen_labels::{self as labels, Style};
 use super::kamervragen_meta::Meta;
 use super::kamervragen_notes::{footnote_lines, strip_footnote_number};
 use super::{question_id, LineFate, Parsed, Place, Source};
@@ -49,7 +50,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         });
     }
 
-    let style = blocks::detect_style(lines, &footnote_of);
+    let style = labels::detect_style(lines, &footnote_of);
     let mut meta = Meta::default();
     let mut blks: Vec<Blk> = Vec::new();
     let mut i = 0;
@@ -121,7 +122,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         // Lone numbers: footnote markers, page numbers, or labels (Word letters numbered `1`).
         if t.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             let label = style == Style::Lone
-                && blocks::next_question_number(&blks) == t.parse::<u32>().ok();
+                && labels::next_question_number(&blks) == t.parse::<u32>().ok();
             if !label {
                 let parts: Vec<&str> = t.split_whitespace().collect();
                 if parts.iter().all(|p| known.iter().any(|k| k == p)) && !blks.is_empty() {
@@ -136,7 +137,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
                 continue;
             }
         }
-        if let Some(b) = blocks::label(t, style, &blks) {
+        if let Some(b) = labels::label(t, style, &blks) {
             if let Some(end) = repeated_question(&blks, &b.0, lines, i) {
                 let first = blks
                     .iter()
@@ -181,7 +182,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             i += 1;
             continue;
         }
-        if let Some(heading) = blocks::closing_heading(t) {
+        if let Some(heading) = labels::closing_heading(t) {
             blks.push(Blk::new(
                 BlkKind::Closing(Some(heading.to_string())),
                 None,
@@ -264,7 +265,7 @@ fn repeated_question(blks: &[Blk], new: &Blk, lines: &[&str], i: usize) -> Optio
         .collect();
     let mut end = i + 1;
     let mut repeated = String::new();
-    while end < lines.len() && !blocks::looks_like_label(lines[end].trim()) {
+    while end < lines.len() && !labels::looks_like_label(lines[end].trim()) {
         repeated.push_str(&text::compare_key(lines[end]));
         end += 1;
     }
@@ -278,7 +279,7 @@ fn header_end(lines: &[&str], start: usize, word: &str, max: usize) -> usize {
     while k < lines.len() && k < start + max {
         let t = lines[k].trim();
         if k > start
-            && (t.is_empty() || header::is_answer_header_start(t) || blocks::looks_like_label(t))
+            && (t.is_empty() || header::is_answer_header_start(t) || labels::looks_like_label(t))
         {
             break;
         }

@@ -3,8 +3,8 @@
 //! Contract between the parser modules (keep it):
 //! * `detect::detect_kind` decides the [`DocumentKind`] of a source file.
 //! * `kamervragen::parse` handles Kamervragen, Aanhangsel, antwoordbrief and uitstel files (its
-//!   header fields in `kamervragen_meta`, labels and blocks in `kamervragen_blocks`, the model in
-//!   `kamervragen_build`);
+//!   header fields in `kamervragen_meta`, labels in `kamervragen_labels`, blocks in
+//!   `kamervragen_blocks`, the model in `kamervragen_build`);
 //!   `overleg::parse` handles verslagen van een schriftelijk overleg;
 //!   `letter::parse` handles Kamerbrieven, nota's and letters of organisations.
 //! * Every parser returns a [`Parsed`] whose `line_fates` has exactly one entry per source line, so
@@ -101,6 +101,7 @@ pub mod kamervragen;
 pub mod kamervragen_blocks;
 mod kamervragen_build;
 pub mod kamervragen_header;
+pub mod kamervragen_labels;
 mod kamervragen_meta;
 pub mod kamervragen_notes;
 pub mod letter;
