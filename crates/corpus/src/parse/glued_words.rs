@@ -152,9 +152,13 @@ fn repair_run(run: &str, v: &Vocabulary) -> String {
     }
     let folded = fold(run);
     let glued = v.counts.get(&folded).copied().unwrap_or(0);
+    // Only the last two or three letters can be the article.
     let never_a_word = || {
-        let mut ends = folded.char_indices().skip(1).map(|(at, _)| at);
-        ends.any(|at| is_article_after_preposition(&folded[..at], &folded[at..]))
+        ["de", "het"].iter().any(|article| {
+            folded
+                .strip_suffix(article)
+                .is_some_and(|before| is_article_after_preposition(before, article))
+        })
     };
     if glued > MAX_GLUED_COUNT && !has_camel(run) && !never_a_word() {
         return run.to_string();
