@@ -301,7 +301,8 @@ pub struct Question {
     pub postponed_on: Option<Date>,
     /// Answering was postponed, so the term to answer is three weeks longer: a notice is among its
     /// sources (`postponed_on`), or a document it stands in names the notice's publication
-    /// (`References::postponement_aanhangsel`) though the notice itself is not in the corpus.
+    /// (`References::postponement_aanhangsel`), which tells it also when the notice is not in the
+    /// corpus (a named publication of the corpus that answers questions is no notice).
     pub postponed: bool,
     /// Ids of the ministries it was put to or answered by (`data/ministries.toml`), in order.
     pub ministries: Vec<Id>,

@@ -361,5 +361,39 @@ fn a_postponement_reference_that_cannot_be_read_is_reported_with_its_line() {
         .iter()
         .find(|d| d.message.contains("Zie ook Aanhangsel"))
         .expect("a warning");
-    assert_eq!(warning.line, Some(12), "the answer header's first line");
+    assert_eq!(warning.line, Some(13), "the line that says \"Zie ook\"");
+}
+
+#[test]
+fn a_postponement_reference_on_a_line_of_its_own_may_run_onto_the_next() {
+    // As the Word letters' extracts print it (kv-015: "Zie ook Aanhangsel Handelingen, vergaderjaar
+    // 2024-2025, nr. 507" on its own line), here broken after "vergaderjaar".
+    let text = POSTPONED_HEADER.replace(
+        "(ontvangen 20 februari 2024). Zie ook Aanhangsel Handelingen, vergaderjaar\n",
+        "(ontvangen 20 februari 2024).\nZie ook Aanhangsel Handelingen, vergaderjaar\n",
+    );
+    assert_ne!(text, POSTPONED_HEADER);
+    let p = parse_text("pdftotext.txt", &text, &Registry::builtin());
+    assert_eq!(
+        p.document.references.postponement_aanhangsel.as_deref(),
+        Some("2023–2024, nr. 594")
+    );
+    assert!(!format!("{:?}", p.document.sections).contains("594"));
+}
+
+#[test]
+fn a_see_also_line_below_the_questions_is_text_not_a_postponement() {
+    let text = POSTPONED_HEADER
+        .replace(" Zie ook Aanhangsel Handelingen, vergaderjaar\n2023–2024, nr. 594.", "")
+        .replace(
+            "Ja, het is mij bekend.",
+            "Ja, het is mij bekend.\nZie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 12.",
+        );
+    let p = parse_text("pdftotext.txt", &text, &Registry::builtin());
+    assert_eq!(p.document.references.postponement_aanhangsel, None);
+    assert!(
+        p.answers[0].text.ends_with("nr. 12."),
+        "{}",
+        p.answers[0].text
+    );
 }

@@ -1,8 +1,9 @@
 //! Repairs words run together at lost line breaks ("keuzevrijheidhebben", "januari2020"), judged against the corpus' own vocabulary.
 //!
 //! Text extracted from PDFs by other tools often loses the space at a line break. A token is
-//! split only when it occurs nowhere else in the corpus and splits into words the corpus uses on
-//! their own, and only by one of these patterns:
+//! split only when it is rare in the corpus (at most [`MAX_GLUED_COUNT`] times; a preposition or
+//! conjunction glued to "de" or "het", "vande", however often) and splits into words the corpus
+//! uses on their own, and only by one of these patterns:
 //! * letters and digits: a known word and a number of three or more characters ("januari2020",
 //!   "2022wordt"); a one- or two-digit number after a word is left alone (a footnote marker);
 //! * a lowercase word followed by a capitalised one ("inNederland");
@@ -313,7 +314,7 @@ fn split_is_glue(left: &str, right: &str, a: &str, b: &str, glued: u32, v: &Voca
         return false;
     }
     // "vanhet", "metde": a preposition or conjunction and an article are never one word, however
-    // often the extracts glue them ("onderde" four times); a capital first may be a name (Vande).
+    // often the extracts glue them ("vande" ten times); a capital first may be a name (Vande).
     if is_article_after_preposition(a, b) {
         return lower_start;
     }

@@ -72,17 +72,25 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             i += 1;
             continue;
         }
-        if let Some(what) = meta.take_metadata_line(t, blks.is_empty()) {
-            if what == "see also" && meta.postponement_aanhangsel.is_none() {
-                parsed.diagnostics.push(unread_see_also(src.file, i));
+        let body_started = blks
+            .iter()
+            .any(|b| matches!(b.kind, BlkKind::Question | BlkKind::Answer));
+        // "Zie ook Aanhangsel Handelingen, …" on a line of its own above the questions (the Word
+        // letters' extracts); further down such a line is text.
+        if !body_started && starts_with_lowercase(t, "zie ook aanhangsel") && t.len() < 120 {
+            let (_, end) =
+                take_see_also(&mut meta, lines, i, i + 1, t, src, &mut parsed.diagnostics);
+            for f in &mut parsed.line_fates[i..end] {
+                *f = LineFate::Metadata("see also");
             }
+            i = end;
+            continue;
+        }
+        if let Some(what) = meta.take_metadata_line(t, blks.is_empty()) {
             parsed.line_fates[i] = LineFate::Metadata(what);
             i += 1;
             continue;
         }
-        let body_started = blks
-            .iter()
-            .any(|b| matches!(b.kind, BlkKind::Question | BlkKind::Answer));
         if header::is_question_header_start(t) && meta.question_header.is_none() && !body_started {
             let end = header_end(lines, i, "(ingezonden", 6);
             let joined = join_lines(&lines[i..end], &src.spelling);
@@ -95,20 +103,17 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             continue;
         }
         if header::is_answer_header_start(t) && meta.answered_by.is_none() && !body_started {
-            let mut end = header_end(lines, i, "(ontvangen", 3);
-            let mut joined = join_lines(&lines[i..end], &src.spelling);
-            if !meta.take_postponement_reference(&joined) && mentions_see_also(&joined) {
-                // "… Zie ook Aanhangsel Handelingen, vergaderjaar" with the rest on the next line.
-                let longer = lines
-                    .get(end)
-                    .map(|next| join_lines(&[joined.as_str(), next], &src.spelling));
-                match longer {
-                    Some(longer) if meta.take_postponement_reference(&longer) => {
-                        (joined, end) = (longer, end + 1);
-                    }
-                    _ => parsed.diagnostics.push(unread_see_also(src.file, i)),
-                }
-            }
+            let end = header_end(lines, i, "(ontvangen", 3);
+            let joined = join_lines(&lines[i..end], &src.spelling);
+            let (joined, end) = take_see_also(
+                &mut meta,
+                lines,
+                i,
+                end,
+                &joined,
+                src,
+                &mut parsed.diagnostics,
+            );
             let (who, date) = header::parse_answer_header(&joined);
             meta.answered_by = who.or(Some(String::new()));
             meta.answered_on = date;
@@ -296,21 +301,44 @@ fn header_end(lines: &[&str], start: usize, word: &str, max: usize) -> usize {
     k.max(start + 1)
 }
 
-/// Whether an answer's header refers to an earlier Aanhangsel publication ("Zie ook Aanhangsel").
-fn mentions_see_also(header: &str) -> bool {
-    text::lowercase_same_offsets(header).contains("zie ook aanhangsel")
-}
-
-/// The warning for a "Zie ook Aanhangsel …" at line `i` (0-based) whose vergaderjaar and number
-/// could not be read: the postponement it stands for is then not counted.
-fn unread_see_also(file: &str, i: usize) -> Diagnostic {
-    Diagnostic::new(
-        file,
-        Some(i + 1),
+/// Keeps the reference to a postponement notice that `text` (lines `from..to`, joined) prints,
+/// reading on into the next line when it runs on ("… vergaderjaar" / "2023–2024, nr. 594.");
+/// returns the text and the end of the lines it took. A "Zie ook" whose vergaderjaar and number
+/// cannot be read is reported at its line: the postponement is then not counted.
+fn take_see_also(
+    meta: &mut Meta,
+    lines: &[&str],
+    from: usize,
+    to: usize,
+    text: &str,
+    src: &Source,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (String, usize) {
+    // "Zie ook Aanhangsel", or "Zie ook" at the end of a line with the rest on the next.
+    let says_see_also = |t: &str| {
+        let lower = text::lowercase_same_offsets(t);
+        lower.contains("zie ook aanhangsel") || lower.trim_end().ends_with("zie ook")
+    };
+    if meta.take_postponement_reference(text) || !says_see_also(text) {
+        return (text.to_string(), to);
+    }
+    if let Some(next) = lines.get(to) {
+        let longer = join_lines(&[text, next], &src.spelling);
+        if meta.take_postponement_reference(&longer) {
+            return (longer, to + 1);
+        }
+    }
+    let at = (from..to)
+        .find(|&k| says_see_also(lines[k]))
+        .unwrap_or(from);
+    diagnostics.push(Diagnostic::new(
+        src.file,
+        Some(at + 1),
         Severity::Warning,
         "\"Zie ook Aanhangsel …\" zonder leesbaar vergaderjaar en nummer: het uitstel dat het meldt \
          is niet meegeteld in de termijn",
-    )
+    ));
+    (text.to_string(), to)
 }
 
 fn join_lines(lines: &[&str], spelling: &DocumentSpelling) -> String {

@@ -131,10 +131,6 @@ impl Meta {
             self.asked_on_line = header::dated_after(t, "ingezonden");
             return Some("asked on");
         }
-        if starts("zie ook aanhangsel") && t.len() < 120 {
-            self.take_postponement_reference(t);
-            return Some("see also");
-        }
         None
     }
 }
@@ -170,6 +166,13 @@ pub(super) fn postponement_reference(text: &str) -> Option<String> {
         .unwrap_or(rest);
     let (number, _) = leading_number(rest.trim_start())?;
     Some(format!("{first}–{second}, nr. {number}"))
+}
+
+/// The Aanhangsel number and the first year of its vergaderjaar in a reference that
+/// [`postponement_reference`] wrote (`2024–2025, nr. 426` → (`426`, 2024)).
+pub(super) fn publication_key(reference: &str) -> Option<(&str, u16)> {
+    let (years, number) = reference.split_once(", nr. ")?;
+    Some((number, years.get(..4)?.parse().ok()?))
 }
 
 /// The ASCII digits `s` starts with (at least one), and what follows them.

@@ -35,8 +35,8 @@ pub(super) fn aanhangsel_links(
         }
     }
     let mut postponements = postponement_pairs(out, &by_key);
-    // Only a document with questions of its own can be one side of a set.
-    postponements.retain(|(_, answer, _)| docs.contains_key(*answer));
+    // The answering side holds answers (a second notice that names the first is not linked).
+    postponements.retain(|(_, answer, _)| docs.get(*answer).is_some_and(|d| d.0));
     let mut groups: Vec<((&str, u16), Vec<&str>)> = by_key
         .into_iter()
         .filter(|(_, ids)| ids.len() > 1)
@@ -90,18 +90,9 @@ pub(super) fn aanhangsel_links(
             });
         }
     }
+    // A named publication that answers questions is no notice (`question_facts` reports it).
     for (notice, answer, reference) in postponements {
-        if docs[notice].0 {
-            diagnostics.push(Diagnostic::new(
-                &places.file(answer),
-                None,
-                Severity::Info,
-                format!(
-                    "noemt het uitstel in Aanhangsel {reference}, maar {} daar beantwoordt ook vragen; niet gekoppeld",
-                    places.file(notice)
-                ),
-            ));
-        } else if !known.contains(&(notice, answer)) {
+        if !docs[notice].0 && !known.contains(&(notice, answer)) {
             links.push(DocumentLink {
                 asking: notice.to_string(),
                 answering: answer.to_string(),
@@ -124,11 +115,7 @@ fn postponement_pairs<'a>(
         let Some(reference) = d.references.postponement_aanhangsel.as_deref() else {
             continue;
         };
-        // Written by the parser as `2024–2025, nr. 426`.
-        let key = reference.split_once(", nr. ").and_then(|(years, number)| {
-            let first: u16 = years.get(..4)?.parse().ok()?;
-            Some((number, first))
-        });
+        let key = super::kamervragen_meta::publication_key(reference);
         let publication = key.and_then(|key| by_key.get(&key));
         if let Some([notice]) = publication.map(Vec::as_slice) {
             if *notice != d.id.as_str() {

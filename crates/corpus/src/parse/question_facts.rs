@@ -75,14 +75,45 @@ fn link_postponements(out: &mut ParseOutput) {
         .iter()
         .map(|d| (d.id.as_str(), d.dates.letter.or(d.date)))
         .collect();
-    // An answer names the notice's publication ("Zie ook Aanhangsel Handelingen, …") even when
-    // the notice is not in the corpus.
-    let name_a_notice: FastSet<&str> = corpus
-        .documents
+    // An answer names the notice's publication ("Zie ook Aanhangsel Handelingen, …"), also when
+    // the notice is not in the corpus; a publication of the corpus that answers is not a notice.
+    let answering: FastSet<&str> = corpus
+        .answers
         .iter()
-        .filter(|d| d.references.postponement_aanhangsel.is_some())
-        .map(|d| d.id.as_str())
+        .map(|a| a.document_id.as_str())
         .collect();
+    let mut publications: FastMap<(&str, u16), Vec<(&str, &str)>> = FastMap::default();
+    for d in &corpus.documents {
+        if let (Some(number), Some(date)) = (d.references.aanhangsel.as_deref(), d.date) {
+            let key = (number, date.vergaderjaar());
+            publications
+                .entry(key)
+                .or_default()
+                .push((d.id.as_str(), d.file.as_str()));
+        }
+    }
+    let mut name_a_notice: FastSet<&str> = FastSet::default();
+    for d in &corpus.documents {
+        let Some(reference) = d.references.postponement_aanhangsel.as_deref() else {
+            continue;
+        };
+        let named = super::kamervragen_meta::publication_key(reference)
+            .and_then(|key| publications.get(&key));
+        if let Some([(id, file)]) = named.map(Vec::as_slice) {
+            if *id != d.id.as_str() && answering.contains(id) {
+                out.diagnostics.push(Diagnostic::new(
+                    &d.file,
+                    None,
+                    Severity::Warning,
+                    format!(
+                        "noemt Aanhangsel {reference} als uitstel, maar {file} beantwoordt daar vragen; niet als uitstel geteld"
+                    ),
+                ));
+                continue;
+            }
+        }
+        name_a_notice.insert(d.id.as_str());
+    }
     for q in &mut corpus.questions {
         q.postponed_on = q
             .sources
