@@ -1,7 +1,8 @@
 //! The header fields of a Kamervragen file: chamber, Aanhangsel and zaak numbers, dates, and an answer letter's cover sentence.
 
 use super::kamervragen_header::{self as header, QuestionHeader};
-use crate::model::Chamber;
+use crate::hash::FastMap;
+use crate::model::{Chamber, Document};
 use crate::text;
 use crate::text_scan::starts_with_lowercase;
 
@@ -173,6 +174,37 @@ pub(super) fn postponement_reference(text: &str) -> Option<String> {
 pub(super) fn publication_key(reference: &str) -> Option<(&str, u16)> {
     let (years, number) = reference.split_once(", nr. ")?;
     Some((number, years.get(..4)?.parse().ok()?))
+}
+
+/// The `kept` documents by the Aanhangsel publication they print: its number and the first year
+/// of its vergaderjaar, taken from the document's date (numbers start again every vergaderjaar).
+pub(super) fn documents_by_publication(
+    documents: &[Document],
+    kept: impl Fn(&Document) -> bool,
+) -> FastMap<(&str, u16), Vec<&Document>> {
+    let mut by_publication: FastMap<(&str, u16), Vec<&Document>> = FastMap::default();
+    for d in documents.iter().filter(|d| kept(d)) {
+        if let (Some(number), Some(date)) = (d.references.aanhangsel.as_deref(), d.date) {
+            by_publication
+                .entry((number, date.vergaderjaar()))
+                .or_default()
+                .push(d);
+        }
+    }
+    by_publication
+}
+
+/// The one other document of `by_publication` that is the publication `d` names as its
+/// postponement's notice (`References::postponement_aanhangsel`), with the reference.
+pub(super) fn named_notice<'a>(
+    d: &'a Document,
+    by_publication: &FastMap<(&'a str, u16), Vec<&'a Document>>,
+) -> Option<(&'a Document, &'a str)> {
+    let reference = d.references.postponement_aanhangsel.as_deref()?;
+    match by_publication.get(&publication_key(reference)?)?.as_slice() {
+        [notice] if notice.id != d.id => Some((notice, reference)),
+        _ => None,
+    }
 }
 
 /// The ASCII digits `s` starts with (at least one), and what follows them.

@@ -9,9 +9,10 @@
 //! is linked to that notice the same way.
 
 use super::link_sets::{DocumentLink, Places};
-use super::ParseOutput;
+use super::{kamervragen_meta, ParseOutput};
 use crate::diagnostics::{Diagnostic, Severity};
-use std::collections::HashMap;
+use crate::hash::FastMap;
+use crate::model::Document;
 
 /// The links the Aanhangsel number gives, besides `known` ones; what cannot be linked is reported.
 pub(super) fn aanhangsel_links(
@@ -21,25 +22,16 @@ pub(super) fn aanhangsel_links(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<DocumentLink> {
     let docs = &places.documents;
-    let mut by_key: HashMap<(&str, u16), Vec<&str>> = HashMap::new();
-    for d in &out.corpus.documents {
-        if let (Some(number), Some(date), true) = (
-            d.references.aanhangsel.as_deref(),
-            d.date,
-            docs.contains_key(d.id.as_str()),
-        ) {
-            by_key
-                .entry((number, date.vergaderjaar()))
-                .or_default()
-                .push(d.id.as_str());
-        }
-    }
-    let mut postponements = postponement_pairs(out, &by_key);
+    let in_a_set = |d: &Document| docs.contains_key(d.id.as_str());
+    let by_publication =
+        kamervragen_meta::documents_by_publication(&out.corpus.documents, in_a_set);
+    let mut postponements = postponement_pairs(out, &by_publication);
     // The answering side holds answers (a second notice that names the first is not linked).
     postponements.retain(|(_, answer, _)| docs.get(*answer).is_some_and(|d| d.0));
-    let mut groups: Vec<((&str, u16), Vec<&str>)> = by_key
-        .into_iter()
-        .filter(|(_, ids)| ids.len() > 1)
+    let mut groups: Vec<_> = by_publication
+        .iter()
+        .filter(|(_, ds)| ds.len() > 1)
+        .map(|(key, ds)| (*key, ds.iter().map(|d| d.id.as_str()).collect::<Vec<_>>()))
         .collect();
     groups.sort();
     // Either way round: a known link of the two documents is not made again.
@@ -108,21 +100,17 @@ pub(super) fn aanhangsel_links(
 /// one other document of the corpus is that publication.
 fn postponement_pairs<'a>(
     out: &'a ParseOutput,
-    by_key: &HashMap<(&'a str, u16), Vec<&'a str>>,
+    by_publication: &FastMap<(&'a str, u16), Vec<&'a Document>>,
 ) -> Vec<(&'a str, &'a str, &'a str)> {
-    let mut pairs = Vec::new();
-    for d in &out.corpus.documents {
-        let Some(reference) = d.references.postponement_aanhangsel.as_deref() else {
-            continue;
-        };
-        let key = super::kamervragen_meta::publication_key(reference);
-        let publication = key.and_then(|key| by_key.get(&key));
-        if let Some([notice]) = publication.map(Vec::as_slice) {
-            if *notice != d.id.as_str() {
-                pairs.push((*notice, d.id.as_str(), reference));
-            }
-        }
-    }
+    let mut pairs: Vec<_> = out
+        .corpus
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let (notice, reference) = kamervragen_meta::named_notice(d, by_publication)?;
+            Some((notice.id.as_str(), d.id.as_str(), reference))
+        })
+        .collect();
     pairs.sort();
     pairs
 }

@@ -1,6 +1,6 @@
 //! Facts of a question that its set's documents give together: the postponement date and the ministries it was put to and answered by.
 
-use super::ParseOutput;
+use super::{kamervragen_meta, ParseOutput};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
@@ -82,31 +82,21 @@ fn link_postponements(out: &mut ParseOutput) {
         .iter()
         .map(|a| a.document_id.as_str())
         .collect();
-    let mut publications: FastMap<(&str, u16), Vec<(&str, &str)>> = FastMap::default();
-    for d in &corpus.documents {
-        if let (Some(number), Some(date)) = (d.references.aanhangsel.as_deref(), d.date) {
-            let key = (number, date.vergaderjaar());
-            publications
-                .entry(key)
-                .or_default()
-                .push((d.id.as_str(), d.file.as_str()));
-        }
-    }
+    let by_publication = kamervragen_meta::documents_by_publication(&corpus.documents, |_| true);
     let mut name_a_notice: FastSet<&str> = FastSet::default();
     for d in &corpus.documents {
-        let Some(reference) = d.references.postponement_aanhangsel.as_deref() else {
+        if d.references.postponement_aanhangsel.is_none() {
             continue;
-        };
-        let named = super::kamervragen_meta::publication_key(reference)
-            .and_then(|key| publications.get(&key));
-        if let Some([(id, file)]) = named.map(Vec::as_slice) {
-            if *id != d.id.as_str() && answering.contains(id) {
+        }
+        if let Some((notice, reference)) = kamervragen_meta::named_notice(d, &by_publication) {
+            if answering.contains(notice.id.as_str()) {
                 out.diagnostics.push(Diagnostic::new(
                     &d.file,
                     None,
                     Severity::Warning,
                     format!(
-                        "noemt Aanhangsel {reference} als uitstel, maar {file} beantwoordt daar vragen; niet als uitstel geteld"
+                        "noemt Aanhangsel {reference} als uitstel, maar {} beantwoordt daar vragen; niet als uitstel geteld",
+                        notice.file
                     ),
                 ));
                 continue;
@@ -121,8 +111,8 @@ fn link_postponements(out: &mut ParseOutput) {
             .filter(|s| s.role == SourceRole::Uitstel)
             .filter_map(|s| dates.get(s.document_id.as_str()).copied().flatten())
             .min();
+        // Its sources hold its own document first.
         q.postponed = q.postponed_on.is_some()
-            || name_a_notice.contains(q.document_id.as_str())
             || q.sources
                 .iter()
                 .any(|s| name_a_notice.contains(s.document_id.as_str()));
