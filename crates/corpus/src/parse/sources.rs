@@ -143,8 +143,90 @@ fn collect_files(
     Ok(())
 }
 
-/// Decodes a file: UTF-8 (BOM dropped), else Windows-1252 with a warning; binary data is an error.
+/// Decodes a file: UTF-8 (BOM dropped); UTF-16 as Windows writes "Unicode" text, with a note;
+/// else Windows-1252 with a warning; binary data is an error. Line ends of a lone carriage
+/// return (old Mac files) become line breaks.
 pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
+    let (text, note) = match utf16(bytes) {
+        Some(decoded) => decoded,
+        None => decode_bytes(bytes),
+    };
+    (carriage_returns_as_line_breaks(text), note)
+}
+
+/// Text in UTF-16: a byte order mark, or (without one) a zero byte in every other place and in
+/// no other, as Latin text has it; `None` for anything else.
+fn utf16(bytes: &[u8]) -> Option<(String, Option<(Severity, String)>)> {
+    let (encoding, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (encoding_rs::UTF_16LE, rest),
+        [0xFE, 0xFF, rest @ ..] => (encoding_rs::UTF_16BE, rest),
+        _ if bytes.len() >= 4 && bytes.len() % 2 == 0 => {
+            let zeros = |parity: usize| {
+                bytes
+                    .iter()
+                    .skip(parity)
+                    .step_by(2)
+                    .filter(|&&b| b == 0)
+                    .count()
+            };
+            let (even, odd) = (zeros(0), zeros(1));
+            let half = bytes.len() / 2;
+            if even == 0 && odd * 2 >= half {
+                (encoding_rs::UTF_16LE, bytes)
+            } else if odd == 0 && even * 2 >= half {
+                (encoding_rs::UTF_16BE, bytes)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    };
+    let (text, damaged) = encoding.decode_without_bom_handling(body);
+    let controls = text
+        .chars()
+        .filter(|&c| c < '\t' || ('\u{e}'..' ').contains(&c))
+        .count();
+    if controls * 20 > text.chars().count().max(1) {
+        return Some((String::new(), Some(binary())));
+    }
+    let order = if encoding == encoding_rs::UTF_16LE {
+        "little-endian"
+    } else {
+        "big-endian"
+    };
+    let note = if damaged {
+        (
+            Severity::Warning,
+            format!("tekst in UTF-16 ({order}) met ongeldige tekens; die zijn vervangen door �"),
+        )
+    } else {
+        (
+            Severity::Info,
+            format!("tekst in UTF-16 ({order}); gelezen"),
+        )
+    };
+    Some((text.into_owned(), Some(note)))
+}
+
+/// `text` with every carriage return that no line feed follows made a line feed.
+fn carriage_returns_as_line_breaks(text: String) -> String {
+    let bytes = text.as_bytes();
+    let lone = |(i, &b): (usize, &u8)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !bytes.iter().enumerate().any(lone) {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn binary() -> (Severity, String) {
+    (
+        Severity::Error,
+        "binaire gegevens, geen tekstbestand; niet verwerkt".to_string(),
+    )
+}
+
+/// UTF-8 (BOM dropped), else Windows-1252 with a warning; binary data is an error.
+fn decode_bytes(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let nul = bytes.iter().filter(|&&b| b == 0).count();
     let controls = bytes
@@ -152,13 +234,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
         .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
         .count();
     if nul > 0 || controls * 20 > bytes.len().max(1) {
-        return (
-            String::new(),
-            Some((
-                Severity::Error,
-                "binaire gegevens, geen tekstbestand; niet verwerkt".to_string(),
-            )),
-        );
+        return (String::new(), Some(binary()));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
