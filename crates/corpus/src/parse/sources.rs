@@ -160,7 +160,7 @@ fn utf16(bytes: &[u8]) -> Option<(String, Option<(Severity, String)>)> {
     let (encoding, body) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (encoding_rs::UTF_16LE, rest),
         [0xFE, 0xFF, rest @ ..] => (encoding_rs::UTF_16BE, rest),
-        _ if bytes.len() >= 4 && bytes.len() % 2 == 0 => {
+        _ if bytes.len() >= 4 && bytes.len().is_multiple_of(2) => {
             let zeros = |parity: usize| {
                 bytes
                     .iter()
