@@ -1,7 +1,7 @@
 //! The Aanhangsel number as a link key: a Word answer letter ("AH 617") and the Aanhangsel it became are one set, each question once.
 
 use briefwissel_corpus::parse::parse_paths;
-use briefwissel_corpus::{Date, SourceRole};
+use briefwissel_corpus::{Block, Date, Severity, SourceRole};
 use std::path::Path;
 
 #[test]
@@ -87,4 +87,68 @@ fn an_answer_and_the_notice_that_postponed_it_are_one_set_even_for_a_single_ques
         .iter()
         .find(|a| Some(&a.id) == q.answer_id.as_ref());
     assert_eq!(answer.and_then(|a| a.answered_on), Date::new(2024, 11, 18));
+}
+
+#[test]
+fn the_questions_the_answer_letter_and_the_aanhangsel_it_became_are_one_set() {
+    // kv-034 is the real questions of Boswijk (CDA) as sent in (zaak 2024Z18792, 19 November 2024,
+    // five questions); kv-055 the real Word answer letter "AH 605" with that zaak, which repeats
+    // them; ah-605-as-aanhangsel.txt a test document in the form of the Aanhangsel the letter
+    // became, with the same questions and answer. The letter is linked to the questions by the
+    // zaak and to the Aanhangsel by its number, and the Aanhangsel to the questions by their
+    // texts: the letter's copies repeat the Aanhangsel's, which repeat the questions.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/three_documents_one_set");
+    let out = parse_paths(&[dir]).expect("parses");
+    let errors: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let corpus = &out.corpus;
+    let numbers: Vec<&str> = corpus.questions.iter().map(|q| q.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5"], "each question once");
+    for q in &corpus.questions {
+        assert!(q.document_id.starts_with("kv-034-"), "{}", q.id);
+        let sources: Vec<(&str, SourceRole)> = q
+            .sources
+            .iter()
+            .map(|s| (&s.document_id[..6], s.role))
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                ("kv-034", SourceRole::Vragen),
+                ("ah-605", SourceRole::Antwoord),
+                ("kv-055", SourceRole::Antwoord)
+            ]
+        );
+        assert!(q.answer_id.is_some(), "{} is answered", q.id);
+        assert_eq!(q.parties, ["CDA"]);
+    }
+    // Every answer and every document points only at questions that are there.
+    let ids: Vec<&str> = corpus.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        corpus.answers.len(),
+        2,
+        "the letter's answer and the Aanhangsel's"
+    );
+    for a in &corpus.answers {
+        assert_eq!(a.question_ids.len(), 5, "{}", a.id);
+        assert!(
+            a.question_ids.iter().all(|id| ids.contains(&id.as_str())),
+            "{}",
+            a.id
+        );
+    }
+    for d in &corpus.documents {
+        let shown = d.sections.iter().flat_map(|s| &s.blocks);
+        let questions: Vec<&str> = shown
+            .filter_map(|b| match b {
+                Block::Question(id) => Some(id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(questions, ids, "{} shows the five questions", d.id);
+    }
 }

@@ -70,7 +70,10 @@ fn a_letter_with_the_line_ends_of_an_old_mac_reads_the_same() {
     // Windows line ends stay as they are (`lines` reads them), a lone one among them is a break.
     let windows = text.replace('\n', "\r\n");
     assert_eq!(decode(windows.as_bytes()).0, windows);
-    assert_eq!(decode(b"Vraag 1\r\nTekst\rAntwoord 1").0, "Vraag 1\nTekst\nAntwoord 1");
+    assert_eq!(
+        decode(b"Vraag 1\r\nTekst\rAntwoord 1").0,
+        "Vraag 1\nTekst\nAntwoord 1"
+    );
 }
 
 #[test]
@@ -84,12 +87,21 @@ fn a_utf16_letter_in_the_data_folder_is_parsed_and_its_encoding_reported() {
     assert_eq!(out.corpus.documents.len(), 1);
     assert_eq!(out.corpus.questions.len(), 6);
     assert!(out.corpus.questions.iter().all(|q| q.answer_id.is_some()));
-    let notes: Vec<_> = out.diagnostics.iter().filter(|d| d.file == LETTER).collect();
+    let notes: Vec<_> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == LETTER)
+        .collect();
     assert!(
-        notes.iter().any(|d| d.message.contains("UTF-16 (little-endian)")),
+        notes
+            .iter()
+            .any(|d| d.message.contains("UTF-16 (little-endian)")),
         "{notes:?}"
     );
-    assert!(notes.iter().all(|d| d.severity != Severity::Error), "{notes:?}");
+    assert!(
+        notes.iter().all(|d| d.severity != Severity::Error),
+        "{notes:?}"
+    );
 }
 
 #[test]

@@ -332,9 +332,7 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     let mut extra_sources: FastMap<usize, Vec<String>> = FastMap::default();
     // In corpus order: a question repeated in two answer letters lists them, and takes what it
     // lacks from them, in the order of the corpus, not of a map.
-    let mut merges: Vec<(usize, usize)> = merged_into.iter().map(|(&c, &k)| (c, k)).collect();
-    merges.sort_unstable();
-    for (copy, kept) in merges {
+    for (copy, kept) in finally_kept(merged_into) {
         let c = out.corpus.questions[copy].clone();
         let k = &mut out.corpus.questions[kept];
         fill_missing(k, &c);
@@ -381,6 +379,38 @@ fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     out.corpus
         .questions
         .retain(|q| !renamed.contains_key(q.id.as_str()));
+}
+
+/// Each copy with the question it is kept as, in corpus order. The question a copy repeats may be
+/// a copy itself: the Word answer letter repeats the Aanhangsel that repeats the questions as
+/// sent in, so its copy goes on to those questions (else the letter's answer would point at a
+/// question no longer there). Of copies that repeat each other round, the first in corpus order
+/// is kept.
+fn finally_kept(merged_into: &FastMap<usize, usize>) -> Vec<(usize, usize)> {
+    let mut merges: Vec<(usize, usize)> = merged_into
+        .iter()
+        .map(|(&copy, &repeats)| {
+            let mut path = vec![copy];
+            let mut at = repeats;
+            loop {
+                if let Some(start) = path.iter().position(|&p| p == at) {
+                    at = path[start..].iter().copied().min().unwrap_or(at);
+                    break;
+                }
+                match merged_into.get(&at) {
+                    Some(&next) => {
+                        path.push(at);
+                        at = next;
+                    }
+                    None => break,
+                }
+            }
+            (copy, at)
+        })
+        .filter(|(copy, kept)| copy != kept)
+        .collect();
+    merges.sort_unstable();
+    merges
 }
 
 /// What the kept record lacks and the copy printed: the answer, the addressee, the heading, the

@@ -112,6 +112,7 @@ pub mod originals;
 pub mod overleg;
 pub mod question_facts;
 pub mod question_themes;
+pub mod references;
 pub mod relayout;
 pub mod sources;
 
@@ -523,6 +524,7 @@ pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin, repairs: &dyn Fn(
     question_facts::add_question_facts(out, ministries);
     question_themes::assign_question_themes(out, registry, ministries);
     member_parties::add_member_parties(out, members, registry);
+    references::report_missing_references(out);
     crate::report::attach_report_notes(out);
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
