@@ -1,6 +1,7 @@
 //! The Aanhangsel number as a link key: a Word answer letter ("AH 617") and the Aanhangsel it became are one set, each question once.
 
-use briefwissel_corpus::parse::parse_paths;
+use briefwissel_corpus::parse::sources::{SourceFile, Sources};
+use briefwissel_corpus::parse::{parse_paths, parse_sources};
 use briefwissel_corpus::{Block, Date, Severity, SourceRole};
 use std::path::Path;
 
@@ -151,4 +152,84 @@ fn the_questions_the_answer_letter_and_the_aanhangsel_it_became_are_one_set() {
             .collect();
         assert_eq!(questions, ids, "{} shows the five questions", d.id);
     }
+}
+
+#[test]
+fn a_set_of_one_question_in_three_documents_is_one_question_with_its_answer() {
+    // The three documents of the test above cut to their first question, as a set of one question
+    // is published: one question is too few for the link by the same texts between the questions
+    // as sent in and the Aanhangsel, so only the answer letter, linked to both, joins them.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/three_documents_one_set");
+    let cut = |name: &str, from: &str, to: &str, answer: Option<(&str, &str)>| {
+        let text = std::fs::read_to_string(dir.join(name)).expect("fixture");
+        let (start, end) = (text.find(from).expect(from), text.find(to).expect(to));
+        let mut one = format!("{}{}", &text[..start], &text[end..]);
+        if let Some((all, first)) = answer {
+            one = one.replacen(all, first, 1);
+        }
+        SourceFile {
+            name: name.to_string(),
+            shown: name.to_string(),
+            bytes: one.into_bytes(),
+        }
+    };
+    let files = vec![
+        cut(
+            "kv-034-de-ontkoppeling-van-ontwikkelingshulp-pdf.txt",
+            "Vraag 2",
+            "1Noordhollands",
+            None,
+        ),
+        cut(
+            "kv-055-antwoord-op-vragen-van-het-lid-boswijk-o-docx.txt",
+            "Vraag 2",
+            "Antwoord vragen",
+            Some(("Antwoord vragen 1,2,3,4 en 5", "Antwoord vraag 1")),
+        ),
+        cut(
+            "ah-605-as-aanhangsel.txt",
+            "Vraag 2",
+            "Antwoord vragen",
+            Some(("Antwoord vragen 1, 2, 3, 4 en 5", "Antwoord 1")),
+        ),
+    ];
+    let out = parse_sources(Sources {
+        files,
+        skipped: Vec::new(),
+    })
+    .expect("parses");
+    let qs = &out.corpus.questions;
+    assert_eq!(qs.len(), 1, "the question is one record: {qs:?}");
+    let q = &qs[0];
+    assert!(q
+        .text
+        .starts_with("Kunt u uw uitspraak bevestigen dat er over het besluit"));
+    assert!(
+        q.document_id.starts_with("kv-034-"),
+        "kept with the questions as sent in"
+    );
+    let sources: Vec<(&str, SourceRole)> = q
+        .sources
+        .iter()
+        .map(|s| (&s.document_id[..6], s.role))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("kv-034", SourceRole::Vragen),
+            ("ah-605", SourceRole::Antwoord),
+            ("kv-055", SourceRole::Antwoord)
+        ]
+    );
+    assert!(q.answer_id.is_some());
+    assert_eq!(q.parties, ["CDA"]);
+    assert_eq!(q.asked_on, Date::new(2024, 11, 19));
+    assert!(out
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Error));
+    assert!(out
+        .diagnostics
+        .iter()
+        .any(|d| d.file.starts_with("ah-605") && d.message.contains("herhaalt ze allebei")));
 }

@@ -8,14 +8,15 @@
 //! exactly one text agrees. The asking document's record is kept (it names the askers, the party
 //! and the date); it takes over the answer, and the answering document's copy is dropped, with
 //! every reference to it (the answer, the document's blocks, the line fates) moved to the kept
-//! record. Every question then lists the documents it stands in, with their role.
+//! record (`link_merges`: through copies of copies too, and two questions one copy repeats are
+//! one). Every question then lists the documents it stands in, with their role.
 
-use super::{LineFate, ParseOutput, Place};
+use super::{link_merges, ParseOutput};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::fold::fold;
 use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
-use crate::model::{Block, DocumentKind, Question, QuestionSource, SourceRole};
+use crate::model::{DocumentKind, QuestionSource, SourceRole};
 
 /// Two question texts are one question when their 5-letter shingles (after folding, letters and
 /// digits only) overlap at least this much (Jaccard). On today's corpus the questions that an
@@ -40,12 +41,21 @@ pub fn link_sets(out: &mut ParseOutput) {
         .map(|q| folded(&q.text))
         .collect();
     let mut merged_into: FastMap<usize, usize> = FastMap::default();
+    let mut also_same: Vec<(usize, usize, usize)> = Vec::new();
     let places = Places::of(out);
     let links = document_links(out, &folded, &places);
     for link in links {
-        pair_questions(out, &folded, &places, &link, &mut merged_into);
+        pair_questions(
+            out,
+            &folded,
+            &places,
+            &link,
+            &mut merged_into,
+            &mut also_same,
+        );
     }
-    apply_merges(out, &merged_into);
+    link_merges::join_the_same(out, &places, &mut merged_into, also_same);
+    link_merges::apply_merges(out, &merged_into);
     fill_sources(out);
 }
 
@@ -258,6 +268,7 @@ fn pair_questions(
     places: &Places,
     link: &DocumentLink,
     merged_into: &mut FastMap<usize, usize>,
+    also_same: &mut Vec<(usize, usize, usize)>,
 ) {
     let questions = &out.corpus.questions;
     let (asking, answering) = (
@@ -307,7 +318,14 @@ fn pair_questions(
             }
         };
         if let Some(x) = pick.filter(|x| taken.insert(*x)) {
-            merged_into.insert(y, x);
+            // A copy that another link already paired keeps that pair; the two it repeats are
+            // one question ([`join_the_same`]).
+            match merged_into.get(&y) {
+                Some(&before) if before != x => also_same.push((x, before, y)),
+                _ => {
+                    merged_into.insert(y, x);
+                }
+            }
             notes.push((
                 Severity::Info,
                 format!(
@@ -320,119 +338,6 @@ fn pair_questions(
     for (severity, message) in notes {
         out.diagnostics
             .push(Diagnostic::new(&files[0], None, severity, message));
-    }
-}
-
-/// Moves everything of each dropped copy to the question it repeats, then drops the copies.
-fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
-    if merged_into.is_empty() {
-        return;
-    }
-    let mut renamed: FastMap<Id, Id> = FastMap::default();
-    let mut extra_sources: FastMap<usize, Vec<String>> = FastMap::default();
-    // In corpus order: a question repeated in two answer letters lists them, and takes what it
-    // lacks from them, in the order of the corpus, not of a map.
-    for (copy, kept) in finally_kept(merged_into) {
-        let c = out.corpus.questions[copy].clone();
-        let k = &mut out.corpus.questions[kept];
-        fill_missing(k, &c);
-        renamed.insert(c.id.clone(), k.id.clone());
-        extra_sources
-            .entry(kept)
-            .or_default()
-            .push(c.document_id.to_string());
-    }
-    for (kept, docs) in extra_sources {
-        let q = &mut out.corpus.questions[kept];
-        for document_id in docs {
-            q.sources.push(QuestionSource {
-                document_id,
-                role: SourceRole::Antwoord,
-            });
-        }
-    }
-    for a in &mut out.corpus.answers {
-        for id in &mut a.question_ids {
-            if let Some(new) = renamed.get(id.as_str()) {
-                *id = new.clone();
-            }
-        }
-    }
-    for d in &mut out.corpus.documents {
-        for block in d.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
-            if let Block::Question(id) = block {
-                if let Some(new) = renamed.get(id.as_str()) {
-                    *id = new.to_string();
-                }
-            }
-        }
-    }
-    for (_, fates) in &mut out.line_fates {
-        for fate in fates.iter_mut() {
-            if let LineFate::Text(Place::Question(id)) = fate {
-                if let Some(new) = renamed.get(id.as_str()) {
-                    *fate = LineFate::RepeatedQuestion(new.to_string());
-                }
-            }
-        }
-    }
-    out.corpus
-        .questions
-        .retain(|q| !renamed.contains_key(q.id.as_str()));
-}
-
-/// Each copy with the question it is kept as, in corpus order. The question a copy repeats may be
-/// a copy itself: the Word answer letter repeats the Aanhangsel that repeats the questions as
-/// sent in, so its copy goes on to those questions (else the letter's answer would point at a
-/// question no longer there). Of copies that repeat each other round, the first in corpus order
-/// is kept.
-fn finally_kept(merged_into: &FastMap<usize, usize>) -> Vec<(usize, usize)> {
-    let mut merges: Vec<(usize, usize)> = merged_into
-        .iter()
-        .map(|(&copy, &repeats)| {
-            let mut path = vec![copy];
-            let mut at = repeats;
-            loop {
-                if let Some(start) = path.iter().position(|&p| p == at) {
-                    at = path[start..].iter().copied().min().unwrap_or(at);
-                    break;
-                }
-                match merged_into.get(&at) {
-                    Some(&next) => {
-                        path.push(at);
-                        at = next;
-                    }
-                    None => break,
-                }
-            }
-            (copy, at)
-        })
-        .filter(|(copy, kept)| copy != kept)
-        .collect();
-    merges.sort_unstable();
-    merges
-}
-
-/// What the kept record lacks and the copy printed: the answer, the addressee, the heading, the
-/// date, the askers and their party.
-fn fill_missing(kept: &mut Question, copy: &Question) {
-    if kept.answer_id.is_none() {
-        kept.answer_id = copy.answer_id.clone();
-    }
-    if kept.addressed_to.is_none() {
-        kept.addressed_to = copy.addressed_to.clone();
-    }
-    if kept.heading.is_none() {
-        kept.heading = copy.heading.clone();
-    }
-    if kept.asked_on.is_none() {
-        kept.asked_on = copy.asked_on;
-    }
-    if kept.askers.is_empty() {
-        kept.askers = copy.askers.clone();
-    }
-    if kept.parties.is_empty() {
-        kept.parties = copy.parties.clone();
     }
 }
 

@@ -106,6 +106,7 @@ mod kamervragen_meta;
 pub mod kamervragen_notes;
 pub mod letter;
 pub mod link_aanhangsel;
+mod link_merges;
 pub mod link_sets;
 pub mod member_parties;
 pub mod originals;
