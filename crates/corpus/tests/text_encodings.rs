@@ -74,6 +74,13 @@ fn a_letter_with_the_line_ends_of_an_old_mac_reads_the_same() {
         decode(b"Vraag 1\r\nTekst\rAntwoord 1").0,
         "Vraag 1\nTekst\nAntwoord 1"
     );
+    // A Windows file converted twice ends its lines in "\r\r\n": one line end, not two.
+    assert_eq!(
+        decode(b"Vraag 1\r\r\nTekst\rAntwoord 1\r\r\n").0,
+        "Vraag 1\nTekst\nAntwoord 1\n"
+    );
+    // An old Mac file's empty line stays empty, and so does its last line end.
+    assert_eq!(decode(b"Vraag 1\r\rTekst\r").0, "Vraag 1\n\nTekst\n");
 }
 
 #[test]
@@ -106,7 +113,10 @@ fn a_utf16_letter_in_the_data_folder_is_parsed_and_its_encoding_reported() {
 
 #[test]
 fn binary_data_with_a_zero_in_every_other_byte_is_still_refused() {
-    let samples: Vec<u8> = (0..400u16).flat_map(|i| (i % 7).to_le_bytes()).collect();
+    // Little numbers as 16 bits: every high byte zero, every low one 1 to 7, a control character.
+    let samples: Vec<u8> = (0..400u16)
+        .flat_map(|i| (1 + i % 7).to_le_bytes())
+        .collect();
     let (text, note) = decode(&samples);
     assert_eq!(text, "");
     assert!(matches!(note, Some((Severity::Error, m)) if m.contains("binaire gegevens")));

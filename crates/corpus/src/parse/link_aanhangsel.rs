@@ -11,7 +11,7 @@
 use super::link_sets::{DocumentLink, Places};
 use super::{kamervragen_meta, ParseOutput};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::model::Document;
 
 /// The links the Aanhangsel number gives, besides `known` ones; what cannot be linked is reported.
@@ -35,7 +35,7 @@ pub(super) fn aanhangsel_links(
         .collect();
     groups.sort();
     // Either way round: a known link of the two documents is not made again.
-    let known: std::collections::HashSet<(&str, &str)> = known
+    let known: FastSet<(&str, &str)> = known
         .iter()
         .flat_map(|l| {
             [

@@ -1,19 +1,33 @@
 //! Keeping each question once: a copy's facts go to the question it repeats, followed on through copies of copies, and the copy goes.
 
-use super::link_sets::Places;
+use super::link_sets::{role_of, Places};
 use super::{LineFate, ParseOutput, Place};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
-use crate::model::{Block, Question, QuestionSource, SourceRole};
+use crate::model::{Block, DocumentKind, Question, QuestionSource, SourceRole};
+
+/// What pairing the questions of linked documents found besides the copies: two questions one
+/// copy repeats (with that copy), and pairs of questions judged different (lower index first).
+#[derive(Default)]
+pub(super) struct Pairs {
+    pub(super) also_same: Vec<(usize, usize, usize)>,
+    pub(super) different: FastSet<(usize, usize)>,
+}
 
 /// Moves everything of each dropped copy to the question it repeats, then drops the copies.
 pub(super) fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, usize>) {
     if merged_into.is_empty() {
         return;
     }
+    let kinds: FastMap<&str, DocumentKind> = out
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.kind))
+        .collect();
     let mut renamed: FastMap<Id, Id> = FastMap::default();
-    let mut extra_sources: FastMap<usize, Vec<String>> = FastMap::default();
+    let mut extra_sources: FastMap<usize, Vec<QuestionSource>> = FastMap::default();
     // In corpus order: a question repeated in two answer letters lists them, and takes what it
     // lacks from them, in the order of the corpus, not of a map.
     for (copy, kept) in finally_kept(merged_into) {
@@ -21,19 +35,13 @@ pub(super) fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, u
         let k = &mut out.corpus.questions[kept];
         fill_missing(k, &c);
         renamed.insert(c.id.clone(), k.id.clone());
-        extra_sources
-            .entry(kept)
-            .or_default()
-            .push(c.document_id.to_string());
+        extra_sources.entry(kept).or_default().push(QuestionSource {
+            role: role_of(kinds.get(c.document_id.as_str()).copied()),
+            document_id: c.document_id.to_string(),
+        });
     }
-    for (kept, docs) in extra_sources {
-        let q = &mut out.corpus.questions[kept];
-        for document_id in docs {
-            q.sources.push(QuestionSource {
-                document_id,
-                role: SourceRole::Antwoord,
-            });
-        }
+    for (kept, sources) in extra_sources {
+        out.corpus.questions[kept].sources.extend(sources);
     }
     for a in &mut out.corpus.answers {
         for id in &mut a.question_ids {
@@ -53,10 +61,12 @@ pub(super) fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, u
     }
     for (_, fates) in &mut out.line_fates {
         for fate in fates.iter_mut() {
-            if let LineFate::Text(Place::Question(id)) = fate {
-                if let Some(new) = renamed.get(id.as_str()) {
-                    *fate = LineFate::RepeatedQuestion(new.to_string());
-                }
+            let (LineFate::Text(Place::Question(id)) | LineFate::RepeatedQuestion(id)) = fate
+            else {
+                continue;
+            };
+            if let Some(new) = renamed.get(id.as_str()) {
+                *fate = LineFate::RepeatedQuestion(new.to_string());
             }
         }
     }
@@ -68,42 +78,67 @@ pub(super) fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, u
 /// Two questions that one copy repeats are one question too: an answer letter linked by its zaak
 /// to the questions as sent in and by its Aanhangsel number to the Aanhangsel repeats the question
 /// of both, also when a set of one question is too small for the link by the same texts between
-/// those two. The question of a document without answers (the questions as sent in) is kept,
-/// else the first in corpus order.
+/// those two. Kept is the question as sent in, else the one of a postponement notice, else the
+/// first in corpus order. Two questions judged different, or of one document, stay two (a warning).
 pub(super) fn join_the_same(
     out: &mut ParseOutput,
     places: &Places,
     merged_into: &mut FastMap<usize, usize>,
-    also_same: Vec<(usize, usize, usize)>,
+    pairs: Pairs,
 ) {
     let questions = &out.corpus.questions;
-    let answers = |q: usize| {
-        let document = questions[q].document_id.as_str();
-        places.documents.get(document).is_some_and(|d| d.0)
+    let kinds: FastMap<&str, DocumentKind> = out
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.kind))
+        .collect();
+    let rank = |q: usize| {
+        let role = role_of(kinds.get(questions[q].document_id.as_str()).copied());
+        let rank = match role {
+            SourceRole::Vragen => 0,
+            SourceRole::Uitstel => 1,
+            SourceRole::Antwoord => 2,
+        };
+        (rank, q)
     };
+    let file = |q: usize| places.file(&questions[q].document_id);
     let mut notes = Vec::new();
-    for (a, b, repeating) in also_same {
+    for (a, b, repeating) in pairs.also_same {
         let (a, b) = (kept_as(merged_into, a), kept_as(merged_into, b));
         if a == b {
             continue;
         }
-        let (kept, copy) = if (answers(a), a) <= (answers(b), b) {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        merged_into.insert(copy, kept);
+        let (kept, copy) = if rank(a) <= rank(b) { (a, b) } else { (b, a) };
         let (c, k) = (&questions[copy], &questions[kept]);
+        let judged_different = pairs.different.contains(&(kept.min(copy), kept.max(copy)));
+        if judged_different || c.document_id == k.document_id {
+            notes.push(Diagnostic::new(
+                &file(repeating),
+                None,
+                Severity::Warning,
+                format!(
+                    "vraag {} herhaalt vraag {} in {} en vraag {} in {}, die verschillen; bewaard als twee vragen",
+                    questions[repeating].number,
+                    k.number,
+                    file(kept),
+                    c.number,
+                    file(copy)
+                ),
+            ));
+            continue;
+        }
+        merged_into.insert(copy, kept);
         notes.push(Diagnostic::new(
-            &places.file(&c.document_id),
+            &file(copy),
             None,
             Severity::Info,
             format!(
                 "vraag {} is vraag {} in {}: {} herhaalt ze allebei; één keer meegeteld",
                 c.number,
                 k.number,
-                places.file(&k.document_id),
-                places.file(&questions[repeating].document_id)
+                file(kept),
+                file(repeating)
             ),
         ));
     }

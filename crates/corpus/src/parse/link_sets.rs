@@ -41,20 +41,13 @@ pub fn link_sets(out: &mut ParseOutput) {
         .map(|q| folded(&q.text))
         .collect();
     let mut merged_into: FastMap<usize, usize> = FastMap::default();
-    let mut also_same: Vec<(usize, usize, usize)> = Vec::new();
+    let mut pairs = link_merges::Pairs::default();
     let places = Places::of(out);
     let links = document_links(out, &folded, &places);
     for link in links {
-        pair_questions(
-            out,
-            &folded,
-            &places,
-            &link,
-            &mut merged_into,
-            &mut also_same,
-        );
+        pair_questions(out, &folded, &places, &link, &mut merged_into, &mut pairs);
     }
-    link_merges::join_the_same(out, &places, &mut merged_into, also_same);
+    link_merges::join_the_same(out, &places, &mut merged_into, pairs);
     link_merges::apply_merges(out, &merged_into);
     fill_sources(out);
 }
@@ -268,7 +261,7 @@ fn pair_questions(
     places: &Places,
     link: &DocumentLink,
     merged_into: &mut FastMap<usize, usize>,
-    also_same: &mut Vec<(usize, usize, usize)>,
+    pairs: &mut link_merges::Pairs,
 ) {
     let questions = &out.corpus.questions;
     let (asking, answering) = (
@@ -288,6 +281,7 @@ fn pair_questions(
         let pick = match by_number {
             Some(x) if score(x) >= SAME_QUESTION => Some(x),
             Some(x) => {
+                pairs.different.insert((x.min(y), x.max(y)));
                 notes.push((Severity::Warning, format!(
                     "vraag {} wijkt af van vraag {} in {} (overeenkomst {:.2} < {SAME_QUESTION}); bewaard als twee vragen",
                     qy.number, questions[x].number, files[1], score(x)
@@ -321,7 +315,7 @@ fn pair_questions(
             // A copy that another link already paired keeps that pair; the two it repeats are
             // one question ([`join_the_same`]).
             match merged_into.get(&y) {
-                Some(&before) if before != x => also_same.push((x, before, y)),
+                Some(&before) if before != x => pairs.also_same.push((x, before, y)),
                 _ => {
                     merged_into.insert(y, x);
                 }
@@ -352,13 +346,7 @@ fn fill_sources(out: &mut ParseOutput) {
         .map(|d| (d.id.as_str(), d.kind))
         .collect();
     for q in &mut out.corpus.questions {
-        let role = match kinds.get(q.document_id.as_str()) {
-            Some(DocumentKind::Uitstel) => SourceRole::Uitstel,
-            Some(DocumentKind::Antwoordbrief | DocumentKind::KamervragenMetAntwoord) => {
-                SourceRole::Antwoord
-            }
-            Some(_) | None => SourceRole::Vragen,
-        };
+        let role = role_of(kinds.get(q.document_id.as_str()).copied());
         // Run again over a corpus that already has its sources (own documents added in the browser
         // are merged into a built corpus), a question keeps the one entry for its own document.
         if q.sources.iter().any(|s| s.document_id == q.document_id) {
@@ -369,5 +357,17 @@ fn fill_sources(out: &mut ParseOutput) {
             role,
         };
         q.sources.insert(0, own);
+    }
+}
+
+/// What a document of `kind` is for the questions it prints: the questions as sent in, a
+/// postponement, or an answer (an Aanhangsel or answer letter prints the question with its answer).
+pub(super) fn role_of(kind: Option<DocumentKind>) -> SourceRole {
+    match kind {
+        Some(DocumentKind::Uitstel) => SourceRole::Uitstel,
+        Some(DocumentKind::Antwoordbrief | DocumentKind::KamervragenMetAntwoord) => {
+            SourceRole::Antwoord
+        }
+        Some(_) | None => SourceRole::Vragen,
     }
 }

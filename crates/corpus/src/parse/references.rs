@@ -1,4 +1,4 @@
-//! Every reference between records points at one that is there: one that does not is an error in the report, never a silent gap.
+//! The references between records point at records that are there: one that does not is an error in the report, never a silent gap.
 //!
 //! The passes over the corpus move questions between documents (a repeated question is kept once,
 //! `link_sets`); a reference they left behind would show as a question without its answer, or an
@@ -9,9 +9,9 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::hash::{FastMap, FastSet};
 use crate::model::Block;
 
-/// Reports every answer's question, question's answer or source, and document's question or
-/// answer block that names a record the corpus does not hold, in the file of the record that
-/// names it.
+/// Reports every question's or answer's document, answer's question, question's answer or source,
+/// and document's question or answer block that names a record the corpus does not hold, in the
+/// file of the record that names it (the report's line fates are not checked).
 pub fn report_missing_references(out: &mut ParseOutput) {
     let corpus = &out.corpus;
     let file_of: FastMap<&str, &str> = corpus
@@ -22,6 +22,19 @@ pub fn report_missing_references(out: &mut ParseOutput) {
     let questions: FastSet<&str> = corpus.questions.iter().map(|q| q.id.as_str()).collect();
     let answers: FastSet<&str> = corpus.answers.iter().map(|a| a.id.as_str()).collect();
     let mut missing: Vec<(&str, String)> = Vec::new();
+    let records = corpus
+        .questions
+        .iter()
+        .map(|q| (q.document_id.as_str(), q.id.as_str()))
+        .chain(
+            corpus
+                .answers
+                .iter()
+                .map(|a| (a.document_id.as_str(), a.id.as_str())),
+        );
+    for (document, record) in records.filter(|(document, _)| !file_of.contains_key(document)) {
+        missing.push((document, format!("{record} staat in document {document}")));
+    }
     for a in &corpus.answers {
         for id in a
             .question_ids

@@ -154,8 +154,8 @@ pub fn decode(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
     (carriage_returns_as_line_breaks(text), note)
 }
 
-/// Text in UTF-16: a byte order mark, or (without one) a zero byte in every other place and in
-/// no other, as Latin text has it; `None` for anything else.
+/// Text in UTF-16: a byte order mark, or (without one) no zero byte in every other place and one
+/// in at least half of the places between, as Latin text has it; `None` for anything else.
 fn utf16(bytes: &[u8]) -> Option<(String, Option<(Severity, String)>)> {
     let (encoding, body) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (encoding_rs::UTF_16LE, rest),
@@ -208,14 +208,32 @@ fn utf16(bytes: &[u8]) -> Option<(String, Option<(Severity, String)>)> {
     Some((text.into_owned(), Some(note)))
 }
 
-/// `text` with every carriage return that no line feed follows made a line feed.
+/// `text` with the carriage returns inside its lines (old Mac line ends) made line feeds; when it
+/// has any, carriage returns before a line feed go (a line end of a Windows file, also converted
+/// twice: `\r\r\n`). Text without them is returned as it is (`lines` reads `\r\n` itself).
 fn carriage_returns_as_line_breaks(text: String) -> String {
-    let bytes = text.as_bytes();
-    let lone = |(i, &b): (usize, &u8)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !bytes.iter().enumerate().any(lone) {
+    // Each piece but the last ends before a line feed.
+    let pieces = text.split('\n').count();
+    fn line_of(i: usize, piece: &str, pieces: usize) -> &str {
+        if i + 1 < pieces {
+            piece.trim_end_matches('\r')
+        } else {
+            piece
+        }
+    }
+    let mut lines = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, p)| line_of(i, p, pieces));
+    if !text.contains('\r') || !lines.any(|l| l.contains('\r')) {
         return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let lines: Vec<String> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, p)| line_of(i, p, pieces).replace('\r', "\n"))
+        .collect();
+    lines.join("\n")
 }
 
 fn binary() -> (Severity, String) {
