@@ -311,3 +311,19 @@ test("a link to an own document, opened where it was not added, says where it li
   await page.goto("vraag/eigen-kv-055-antwoord-v1");
   await expect(page.locator("main#inhoud")).toContainText("dit document staat alleen op het apparaat waarop het is toegevoegd");
 });
+
+test("a text saved as UTF-16 (Windows's Unicode text) is read: the published letter it holds is named, not refused", async ({ page }) => {
+  // kv-005 is published; the same text in UTF-16 with a byte order mark, as Notepad saves it.
+  const path = "data/documents/kamervragen/kv-005-antwoord-op-vragen-van-het-lid-nordkamp-docx.txt";
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(path, "utf8"), "utf16le")]);
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  const before = await explorer.count();
+  await add(page, [{ name: "nordkamp-unicode.txt", mimeType: "text/plain", buffer: utf16 }]);
+  const message = page.getByTestId("add-message");
+  await expect(message).toHaveAttribute("data-status", "staat-al-in-briefwissel");
+  await expect(message).toContainText("nordkamp-unicode.txt staat al in Briefwissel");
+  await explorer.expectCount(before);
+  await message.getByRole("link").click();
+  await expect(page.getByTestId("document")).toHaveAttribute("data-document-id", /^kv-005-/);
+});
