@@ -111,13 +111,8 @@ fn the_questions_the_answer_letter_and_the_aanhangsel_it_became_are_one_set() {
     assert_eq!(numbers, ["1", "2", "3", "4", "5"], "each question once");
     for q in &corpus.questions {
         assert!(q.document_id.starts_with("kv-034-"), "{}", q.id);
-        let sources: Vec<(&str, SourceRole)> = q
-            .sources
-            .iter()
-            .map(|s| (&s.document_id[..6], s.role))
-            .collect();
         assert_eq!(
-            sources,
+            sources_of(q),
             [
                 ("kv-034", SourceRole::Vragen),
                 ("ah-605", SourceRole::Antwoord),
@@ -208,13 +203,8 @@ fn a_set_of_one_question_in_three_documents_is_one_question_with_its_answer() {
         q.document_id.starts_with("kv-034-"),
         "kept with the questions as sent in"
     );
-    let sources: Vec<(&str, SourceRole)> = q
-        .sources
-        .iter()
-        .map(|s| (&s.document_id[..6], s.role))
-        .collect();
     assert_eq!(
-        sources,
+        sources_of(q),
         [
             ("kv-034", SourceRole::Vragen),
             ("ah-605", SourceRole::Antwoord),
@@ -232,4 +222,12 @@ fn a_set_of_one_question_in_three_documents_is_one_question_with_its_answer() {
         .diagnostics
         .iter()
         .any(|d| d.file.starts_with("ah-605") && d.message.contains("herhaalt ze allebei")));
+}
+
+/// The first six characters of each document a question stands in (the file's "kv-034"), with its role.
+fn sources_of(q: &briefwissel_corpus::Question) -> Vec<(&str, SourceRole)> {
+    q.sources
+        .iter()
+        .map(|s| (&s.document_id[..6], s.role))
+        .collect()
 }

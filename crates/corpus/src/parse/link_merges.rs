@@ -1,11 +1,11 @@
 //! Keeping each question once: a copy's facts go to the question it repeats, followed on through copies of copies, and the copy goes.
 
-use super::link_sets::{role_of, Places};
+use super::link_sets::{Places, Roles};
 use super::{LineFate, ParseOutput, Place};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
-use crate::model::{Block, DocumentKind, Question, QuestionSource, SourceRole};
+use crate::model::{Block, Question, QuestionSource, SourceRole};
 
 /// What pairing the questions of linked documents found besides the copies: two questions one
 /// copy repeats (with that copy), and pairs of questions judged different (lower index first).
@@ -20,12 +20,7 @@ pub(super) fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, u
     if merged_into.is_empty() {
         return;
     }
-    let kinds: FastMap<&str, DocumentKind> = out
-        .corpus
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.kind))
-        .collect();
+    let roles = Roles::of(&out.corpus.documents);
     let mut renamed: FastMap<Id, Id> = FastMap::default();
     let mut extra_sources: FastMap<usize, Vec<QuestionSource>> = FastMap::default();
     // In corpus order: a question repeated in two answer letters lists them, and takes what it
@@ -36,7 +31,7 @@ pub(super) fn apply_merges(out: &mut ParseOutput, merged_into: &FastMap<usize, u
         fill_missing(k, &c);
         renamed.insert(c.id.clone(), k.id.clone());
         extra_sources.entry(kept).or_default().push(QuestionSource {
-            role: role_of(kinds.get(c.document_id.as_str()).copied()),
+            role: roles.of_document(&c.document_id),
             document_id: c.document_id.to_string(),
         });
     }
@@ -87,15 +82,9 @@ pub(super) fn join_the_same(
     pairs: Pairs,
 ) {
     let questions = &out.corpus.questions;
-    let kinds: FastMap<&str, DocumentKind> = out
-        .corpus
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.kind))
-        .collect();
+    let roles = Roles::of(&out.corpus.documents);
     let rank = |q: usize| {
-        let role = role_of(kinds.get(questions[q].document_id.as_str()).copied());
-        let rank = match role {
+        let rank = match roles.of_document(&questions[q].document_id) {
             SourceRole::Vragen => 0,
             SourceRole::Uitstel => 1,
             SourceRole::Antwoord => 2,

@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::fold::fold;
 use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
-use crate::model::{DocumentKind, QuestionSource, SourceRole};
+use crate::model::{Document, DocumentKind, QuestionSource, SourceRole};
 
 /// Two question texts are one question when their 5-letter shingles (after folding, letters and
 /// digits only) overlap at least this much (Jaccard). On today's corpus the questions that an
@@ -339,14 +339,9 @@ fn pair_questions(
 /// sent in, a postponement, or an answer (an Aanhangsel or answer letter, which prints the
 /// question with its answer).
 fn fill_sources(out: &mut ParseOutput) {
-    let kinds: FastMap<&str, DocumentKind> = out
-        .corpus
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.kind))
-        .collect();
+    let roles = Roles::of(&out.corpus.documents);
     for q in &mut out.corpus.questions {
-        let role = role_of(kinds.get(q.document_id.as_str()).copied());
+        let role = roles.of_document(&q.document_id);
         // Run again over a corpus that already has its sources (own documents added in the browser
         // are merged into a built corpus), a question keeps the one entry for its own document.
         if q.sources.iter().any(|s| s.document_id == q.document_id) {
@@ -360,14 +355,30 @@ fn fill_sources(out: &mut ParseOutput) {
     }
 }
 
-/// What a document of `kind` is for the questions it prints: the questions as sent in, a
-/// postponement, or an answer (an Aanhangsel or answer letter prints the question with its answer).
-pub(super) fn role_of(kind: Option<DocumentKind>) -> SourceRole {
-    match kind {
-        Some(DocumentKind::Uitstel) => SourceRole::Uitstel,
-        Some(DocumentKind::Antwoordbrief | DocumentKind::KamervragenMetAntwoord) => {
-            SourceRole::Antwoord
-        }
-        Some(_) | None => SourceRole::Vragen,
+/// What each document of the corpus is for the questions it prints, by id: the questions as sent
+/// in, a postponement, or an answer (an Aanhangsel or answer letter prints the question with its
+/// answer).
+pub(super) struct Roles<'a>(FastMap<&'a str, SourceRole>);
+
+impl<'a> Roles<'a> {
+    pub(super) fn of(documents: &'a [Document]) -> Roles<'a> {
+        let role = |kind| match kind {
+            DocumentKind::Uitstel => SourceRole::Uitstel,
+            DocumentKind::Antwoordbrief | DocumentKind::KamervragenMetAntwoord => {
+                SourceRole::Antwoord
+            }
+            _ => SourceRole::Vragen,
+        };
+        Roles(
+            documents
+                .iter()
+                .map(|d| (d.id.as_str(), role(d.kind)))
+                .collect(),
+        )
+    }
+
+    /// The role of the document `id` (a document not in the corpus counts as questions).
+    pub(super) fn of_document(&self, id: &str) -> SourceRole {
+        self.0.get(id).copied().unwrap_or(SourceRole::Vragen)
     }
 }
