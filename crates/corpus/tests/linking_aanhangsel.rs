@@ -231,3 +231,66 @@ fn sources_of(q: &briefwissel_corpus::Question) -> Vec<(&str, SourceRole)> {
         .map(|s| (&s.document_id[..6], s.role))
         .collect()
 }
+
+#[test]
+fn two_questions_judged_different_stay_two_though_the_answer_letter_repeats_both() {
+    // The three documents of the set, the first question of the questions as sent in and of the
+    // Aanhangsel each given a sentence of its own (test edits, in memory): the letter's question,
+    // without either, is still the same text as each of them, but those two are no longer the
+    // same text as each other, so pairing the Aanhangsel with the questions keeps them apart.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/three_documents_one_set");
+    let edited = |name: &str, added: &str| {
+        let text = std::fs::read_to_string(dir.join(name)).expect("fixture");
+        let ending = "betrokken zijn geweest?";
+        assert_eq!(text.matches(ending).count(), 1, "{name}");
+        SourceFile {
+            name: name.to_string(),
+            shown: name.to_string(),
+            bytes: text
+                .replace(ending, &format!("{ending} {added}"))
+                .into_bytes(),
+        }
+    };
+    let letter = "kv-055-antwoord-op-vragen-van-het-lid-boswijk-o-docx.txt";
+    let files = vec![
+        edited(
+            "kv-034-de-ontkoppeling-van-ontwikkelingshulp-pdf.txt",
+            "Wie was er niet?",
+        ),
+        edited("ah-605-as-aanhangsel.txt", "Op welke dag dan?"),
+        SourceFile {
+            name: letter.to_string(),
+            shown: letter.to_string(),
+            bytes: std::fs::read(dir.join(letter)).expect("fixture"),
+        },
+    ];
+    let out = parse_sources(Sources {
+        files,
+        skipped: Vec::new(),
+    })
+    .expect("parses");
+    let says = |part: &str| {
+        out.diagnostics
+            .iter()
+            .filter(|d| d.message.contains(part))
+            .count()
+    };
+    assert_eq!(says("wijkt af van vraag 1"), 1, "{:?}", out.diagnostics);
+    assert_eq!(
+        says("die verschillen; bewaard als twee vragen"),
+        1,
+        "{:?}",
+        out.diagnostics
+    );
+    let numbers: Vec<&str> = out
+        .corpus
+        .questions
+        .iter()
+        .map(|q| q.number.as_str())
+        .collect();
+    assert_eq!(numbers, ["1", "1", "2", "3", "4", "5"]);
+    assert!(out
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != Severity::Error));
+}
