@@ -1,0 +1,188 @@
+//! The whole run in order: every file read and parsed on its own, then the passes over the whole corpus.
+
+use super::sources::{self, decode};
+use super::{
+    dedupe, glued_words_corpus, link_sets, member_parties, originals, parse_text, question_facts,
+    question_themes, references, ParseOutput,
+};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::hash::{FastMap, FastSet};
+use crate::model::{Corpus, SCHEMA_VERSION};
+use crate::registry::Registry;
+use std::path::PathBuf;
+
+/// Parses files and folders (recursively: `.txt`, `.pdf` and `.docx`; SOURCES and README files are
+/// documentation; any other file is named in a warning), sorted by file name.
+/// `Err` when a path cannot be read or a registry data file (parties, themes, ministries, members)
+/// is malformed ("data/themes.toml:12: reason"); problems inside documents are diagnostics.
+pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
+    parse_sources(sources::gather(paths)?)
+}
+
+/// Parses source files given as bytes (gathered from folders, or dropped in a browser) into one
+/// corpus: each file on its own, then the passes over the whole corpus (duplicates, glued words,
+/// linked sets, question facts, themes, member parties, report notes). Never reads the disk.
+pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
+    let builtin = Builtin::checked()?;
+    let mut out = read_sources(sources, &builtin.registry, &mut |_| {});
+    corpus_passes(&mut out, &builtin, &|_| true);
+    Ok(out)
+}
+
+/// The registry data the parser reads (parties, themes, ministries, members), checked together.
+pub struct Builtin {
+    pub registry: Registry,
+    pub ministries: crate::ministry::Ministries,
+    pub members: crate::members::Members,
+}
+
+impl Builtin {
+    /// The built-in data files, or where one is malformed ("data/themes.toml:12: reason").
+    pub fn checked() -> Result<Builtin, String> {
+        let registry = Registry::checked_builtin()?;
+        let ministries = crate::ministry::Ministries::checked_builtin()?;
+        let ministry_ids: Vec<&str> = ministries.list().iter().map(|m| m.id.as_str()).collect();
+        registry.check_theme_ministries(&ministry_ids)?;
+        let members = crate::members::Members::builtin().map_err(|e| format!("data/{e}"))?;
+        Ok(Builtin {
+            registry,
+            ministries,
+            members,
+        })
+    }
+}
+
+/// Reads and parses every file on its own, in name order (refused files become diagnostics),
+/// calling `on_file` with each file's name when it is done; the passes over the whole corpus come
+/// after ([`corpus_passes`]).
+pub fn read_sources(
+    sources: sources::Sources,
+    registry: &Registry,
+    on_file: &mut dyn FnMut(&str),
+) -> ParseOutput {
+    let mut out = ParseOutput {
+        corpus: Corpus {
+            schema_version: SCHEMA_VERSION,
+            ..Default::default()
+        },
+        diagnostics: sources.skipped,
+        line_fates: Vec::new(),
+        vocabulary: Default::default(),
+    };
+    // Content hash and length of every file read, with its name: a copy is named and skipped.
+    let mut seen: FastMap<(String, usize), String> = Default::default();
+    let mut ids: FastSet<String> = Default::default();
+    // By name, whatever order they came in (a browser hands dropped files over in any order).
+    let mut files = sources.files;
+    files.sort_by(|a, b| a.name.cmp(&b.name).then(a.shown.cmp(&b.shown)));
+    for source in files {
+        on_file(&source.name);
+        let sources::SourceFile { name, shown, bytes } = source;
+        if briefwissel_readers::Format::of(&name).is_none() {
+            out.diagnostics
+                .push(sources::unsupported_format(&name, &shown));
+            continue;
+        }
+        if let Some(too_large) = sources::too_large(&name, bytes.len() as u64) {
+            out.diagnostics.push(too_large);
+            continue;
+        }
+        let hash = crate::hash::content_hash(&bytes);
+        if let Some(first) = seen.get(&(hash.clone(), bytes.len())) {
+            out.diagnostics.push(Diagnostic::new(
+                &name,
+                None,
+                Severity::Warning,
+                format!("dezelfde inhoud als {first}; deze kopie is overgeslagen"),
+            ));
+            continue;
+        }
+        seen.insert((hash, bytes.len()), name.clone());
+        let format = briefwissel_readers::Format::of(&name);
+        let mut parsed = match format {
+            Some(f @ (briefwissel_readers::Format::Pdf | briefwissel_readers::Format::Docx)) => {
+                match originals::parse_original(&name, f, &bytes, registry) {
+                    Ok(p) => p,
+                    Err(d) => {
+                        out.diagnostics.push(d);
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                let (text, note) = decode(&bytes);
+                if let Some((sev, msg)) = note {
+                    out.diagnostics.push(Diagnostic::new(&name, None, sev, msg));
+                    if sev == Severity::Error {
+                        continue;
+                    }
+                }
+                parse_text(&name, &text, registry)
+            }
+        };
+        if !ids.insert(parsed.document.id.to_string()) {
+            out.diagnostics.push(Diagnostic::new(
+                &name,
+                None,
+                Severity::Error,
+                format!("een ander bestand heet ook {name}; dit bestand ({shown}) is overgeslagen"),
+            ));
+            continue;
+        }
+        out.diagnostics.append(&mut parsed.diagnostics);
+        out.line_fates
+            .push((parsed.document.id.to_string(), parsed.line_fates));
+        out.corpus.documents.push(parsed.document);
+        out.corpus.questions.extend(parsed.questions);
+        out.corpus.answers.extend(parsed.answers);
+    }
+    out
+}
+
+/// The passes over the whole corpus: duplicates, glued words (in the texts of the documents
+/// `repairs` selects by id), linked sets, question facts, themes, member parties, report notes.
+pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin, repairs: &dyn Fn(&str) -> bool) {
+    let Builtin {
+        registry,
+        ministries,
+        members,
+    } = builtin;
+    dedupe::set_aside_extracts(out);
+    // Only text another tool extracted lost its spaces where lines were joined; what this
+    // project's readers lay out from a PDF or Word original keeps the spaces the original prints,
+    // and a split there only breaks a whole word ("instabiel", "welbevinden").
+    let laid_out_here: FastSet<String> = out
+        .corpus
+        .documents
+        .iter()
+        .filter(|d| d.pages.is_some())
+        .map(|d| d.id.to_string())
+        .collect();
+    let extracted = |id: &str| repairs(id) && !laid_out_here.contains(id);
+    let (vocabulary, repaired) = glued_words_corpus::repair_corpus(&mut out.corpus, &extracted);
+    out.vocabulary = vocabulary;
+    let file_of: FastMap<&str, &str> = out
+        .corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.file.as_str()))
+        .collect();
+    for (document_id, n) in repaired {
+        if let Some(file) = file_of.get(document_id.as_str()) {
+            out.diagnostics.push(Diagnostic::new(
+                file,
+                None,
+                Severity::Info,
+                format!("{n} aan elkaar geschreven woorden gescheiden (bij het omzetten naar tekst verloren spaties)"),
+            ));
+        }
+    }
+    link_sets::link_sets(out);
+    question_facts::add_question_facts(out, ministries);
+    question_themes::assign_question_themes(out, registry, ministries);
+    member_parties::add_member_parties(out, members, registry);
+    references::report_missing_references(out);
+    crate::report::attach_report_notes(out);
+    out.corpus.parties = registry.parties().to_vec();
+    out.corpus.themes = registry.themes().to_vec();
+}
