@@ -592,18 +592,19 @@ fn a_word_file_that_is_not_a_letter_is_a_document_without_questions() {
 }
 
 #[test]
-fn a_word_file_with_an_empty_body_is_reported_as_empty() {
+fn a_word_file_with_an_empty_body_is_refused_as_empty() {
     let dir = folder("empty-body");
     std::fs::write(dir.join("leeg.docx"), word_file("")).unwrap();
+    std::fs::write(dir.join("witruimte.docx"), word_file(&paragraph("  "))).unwrap();
     let out = parse(&dir);
-    let errors: Vec<_> = about(&out, "leeg.docx")
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.message.as_str())
-        .collect();
-    assert_eq!(errors, ["het bestand is leeg"]);
-    assert_eq!(questions_of(&out, "leeg.docx"), 0);
+    for file in ["leeg.docx", "witruimte.docx"] {
+        assert_eq!(
+            refused(&out, file).message,
+            "het bestand is leeg; niet verwerkt"
+        );
+    }
     good_still_parses(&out);
+    assert_eq!(out.corpus.documents.len(), 1);
 }
 
 #[test]

@@ -78,6 +78,9 @@ fn open(bytes: &[u8]) -> Result<Document, ReadError> {
             MAX_PDF_BYTES / (1024 * 1024)
         )));
     }
+    if bytes.is_empty() {
+        return Err(ReadError::new("geen PDF-bestand: het bestand is leeg"));
+    }
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ReadError::new(

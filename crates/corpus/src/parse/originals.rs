@@ -28,6 +28,9 @@ pub fn parse_original(
             format!("{what} is niet te lezen: {e}; niet verwerkt"),
         )
     })?;
+    if extracted.lines.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(super::sources::empty(file_name));
+    }
     Ok(parse_extracted(file_name, &extracted, registry))
 }
 

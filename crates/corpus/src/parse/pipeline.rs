@@ -88,6 +88,8 @@ pub fn read_sources(
             continue;
         }
         let hash = crate::hash::content_hash(&bytes);
+        // Only a file that was read is a first copy: the same bytes refused under one name (a
+        // PDF saved as `.docx`) are read again under another.
         if let Some(first) = seen.get(&(hash.clone(), bytes.len())) {
             out.diagnostics.push(Diagnostic::new(
                 &name,
@@ -97,7 +99,6 @@ pub fn read_sources(
             ));
             continue;
         }
-        seen.insert((hash, bytes.len()), name.clone());
         let format = briefwissel_readers::Format::of(&name);
         let mut parsed = match format {
             Some(f @ (briefwissel_readers::Format::Pdf | briefwissel_readers::Format::Docx)) => {
@@ -117,6 +118,10 @@ pub fn read_sources(
                         continue;
                     }
                 }
+                if text.trim().is_empty() {
+                    out.diagnostics.push(sources::empty(&name));
+                    continue;
+                }
                 parse_text(&name, &text, registry)
             }
         };
@@ -129,6 +134,7 @@ pub fn read_sources(
             ));
             continue;
         }
+        seen.insert((hash, bytes.len()), name.clone());
         out.diagnostics.append(&mut parsed.diagnostics);
         out.line_fates
             .push((parsed.document.id.to_string(), parsed.line_fates));

@@ -143,6 +143,16 @@ fn collect_files(
     Ok(())
 }
 
+/// A file with no text in it (nothing, or only spaces and blank lines) is not a document.
+pub fn empty(name: &str) -> Diagnostic {
+    Diagnostic::new(
+        name,
+        None,
+        Severity::Error,
+        "het bestand is leeg; niet verwerkt",
+    )
+}
+
 /// Decodes a file: UTF-8 (BOM dropped); UTF-16 as Windows writes "Unicode" text, with a note;
 /// else Windows-1252 with a warning; binary data is an error. Line ends of a lone carriage
 /// return (old Mac files) become line breaks.
@@ -182,11 +192,7 @@ fn utf16(bytes: &[u8]) -> Option<(String, Option<(Severity, String)>)> {
         _ => return None,
     };
     let (text, damaged) = encoding.decode_without_bom_handling(body);
-    let controls = text
-        .chars()
-        .filter(|&c| c < '\t' || ('\u{e}'..' ').contains(&c))
-        .count();
-    if controls * 20 > text.chars().count().max(1) {
+    if mostly_control_characters(text.chars().map(u32::from)) {
         return Some((String::new(), Some(binary())));
     }
     let order = if encoding == encoding_rs::UTF_16LE {
@@ -236,6 +242,17 @@ fn carriage_returns_as_line_breaks(text: String) -> String {
     lines.join("\n")
 }
 
+/// Binary data rather than text: more than one code in twenty a control character other than
+/// tab, line feed, vertical tab, form feed and carriage return.
+fn mostly_control_characters(codes: impl Iterator<Item = u32>) -> bool {
+    let (mut controls, mut all) = (0usize, 0usize);
+    for code in codes {
+        all += 1;
+        controls += usize::from(code < 0x09 || (0x0E..0x20).contains(&code));
+    }
+    controls * 20 > all.max(1)
+}
+
 fn binary() -> (Severity, String) {
     (
         Severity::Error,
@@ -247,11 +264,7 @@ fn binary() -> (Severity, String) {
 fn decode_bytes(bytes: &[u8]) -> (String, Option<(Severity, String)>) {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let nul = bytes.iter().filter(|&&b| b == 0).count();
-    let controls = bytes
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
-        .count();
-    if nul > 0 || controls * 20 > bytes.len().max(1) {
+    if nul > 0 || mostly_control_characters(bytes.iter().map(|&b| u32::from(b))) {
         return (String::new(), Some(binary()));
     }
     match std::str::from_utf8(bytes) {
