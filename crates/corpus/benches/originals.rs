@@ -6,6 +6,7 @@
 //! in bytes; pages per second follow from the page counts in docs/performance.md. Every file is read
 //! from disk once, before measuring; the loop only reads and parses bytes in memory, on one thread.
 
+use briefwissel_corpus::parse::document_id;
 use briefwissel_corpus::parse::originals::parse_original;
 use briefwissel_corpus::registry::Registry;
 use briefwissel_readers::Format;
@@ -70,7 +71,8 @@ fn read_all(format: Format, files: &[&Original]) {
 
 fn parse_all(format: Format, files: &[&Original], registry: &Registry) {
     for file in files {
-        let parsed = parse_original(&file.name, format, &file.bytes, registry)
+        let id = document_id(&file.name);
+        let parsed = parse_original(&file.name, &id, format, &file.bytes, registry)
             .unwrap_or_else(|d| fail(format!("{d}")));
         black_box(parsed);
     }

@@ -227,7 +227,7 @@ fn outcome_of(
         })
     };
     let about: Vec<&Diagnostic> = all.diagnostics.iter().filter(|d| d.file == file).collect();
-    let messages = about
+    let mut messages: Vec<String> = about
         .iter()
         .filter(|d| d.severity != Severity::Info || !is_routine(d))
         .map(|d| said(d))
@@ -259,12 +259,15 @@ fn outcome_of(
                 .filter(|q| q.document_id == d.id)
                 .count(),
         },
-        None => Outcome::Refused(
-            error
+        None => {
+            let why = error
                 .or_else(|| about.iter().find(|d| d.severity >= Severity::Warning))
                 .map(|d| said(d))
-                .unwrap_or_else(|| format!("{name}: error: niet gelezen")),
-        ),
+                .unwrap_or_else(|| format!("{name}: error: niet gelezen"));
+            // The reason is the line itself, not a note under it as well.
+            messages.retain(|m| *m != why);
+            Outcome::Refused(why)
+        }
     };
     FileOutcome {
         name: name.to_string(),

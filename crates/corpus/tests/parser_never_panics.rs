@@ -3,7 +3,7 @@
 use briefwissel_corpus::parse::originals::paragraphs_of;
 use briefwissel_corpus::parse::sources::{SourceFile, Sources};
 use briefwissel_corpus::parse::{
-    corpus_passes, decode, parse_lines, parse_text, read_sources, Builtin,
+    corpus_passes, decode, document_id, parse_lines, parse_text, read_sources, Builtin,
 };
 use briefwissel_corpus::registry::Registry;
 use std::path::Path;
@@ -275,7 +275,14 @@ fn damaged_documents_parse(docs: &[(String, String)], rounds: usize, seed: u64, 
     let parse = |name: &str, text: &str| {
         let lines: Vec<&str> = text.lines().collect();
         let count = lines.len();
-        let p = parse_lines(name, lines, Vec::new(), clean, &registry);
+        let p = parse_lines(
+            name,
+            &document_id(name),
+            lines,
+            Vec::new(),
+            clean,
+            &registry,
+        );
         assert_eq!(p.line_fates.len(), count, "{name}");
         p
     };

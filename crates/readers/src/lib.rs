@@ -142,6 +142,37 @@ impl Format {
             None
         }
     }
+
+    /// The format the bytes themselves show: a PDF's `%PDF-` header (within its first kilobyte,
+    /// where readers look for it) or a zip archive's signature, as a Word file has; `None` for
+    /// anything else (text, or bytes no reader takes).
+    pub fn of_content(bytes: &[u8]) -> Option<Format> {
+        if pdf::has_header(bytes) {
+            Some(Format::Pdf)
+        } else if bytes.starts_with(b"PK\x03\x04") {
+            Some(Format::Docx)
+        } else {
+            None
+        }
+    }
+
+    /// What a person calls the format in a message.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "tekstbestand",
+            Format::Pdf => "PDF-bestand",
+            Format::Docx => "Word-bestand",
+        }
+    }
+
+    /// What [`Format::of_content`] saw, as a message says it.
+    pub fn content_name(self) -> &'static str {
+        match self {
+            Format::Text => "tekst",
+            Format::Pdf => "een PDF-bestand",
+            Format::Docx => "een zip-archief, zoals een Word-bestand",
+        }
+    }
 }
 
 /// Reads a PDF or Word file from its bytes. (Text files are decoded by the parser itself.)

@@ -129,18 +129,26 @@ use std::borrow::Cow;
 
 /// Parses one source file. Never panics; problems become diagnostics.
 pub fn parse_text(file_name: &str, text: &str, registry: &Registry) -> Parsed {
+    parse_text_as(file_name, &document_id(file_name), text, registry)
+}
+
+/// [`parse_text`] giving the document this id (a name another file's id already has gets one of
+/// its own: [`pipeline::read_sources`]).
+pub fn parse_text_as(file_name: &str, id: &str, text: &str, registry: &Registry) -> Parsed {
     // An accent the extracting tool set apart from its letter ("Kostic ´") goes back on it.
     let lines: Vec<Cow<str>> = text
         .lines()
         .map(briefwissel_readers::accents::rejoin_spacing_accents)
         .collect();
     let lines: Vec<&str> = lines.iter().map(|l| l.as_ref()).collect();
-    parse_lines(file_name, lines, Vec::new(), false, registry)
+    parse_lines(file_name, id, lines, Vec::new(), false, registry)
 }
 
-/// Parses lines that a reader of originals (or a text file) produced; `pages` may be empty.
+/// Parses lines that a reader of originals (or a text file) produced into the document `id`;
+/// `pages` may be empty.
 pub fn parse_lines(
     file_name: &str,
+    id: &str,
     lines: Vec<&str>,
     pages: Vec<u32>,
     clean: bool,
@@ -150,7 +158,7 @@ pub fn parse_lines(
     // the pieces and give every source line the fate of its pieces.
     let (pieces, origin) = relayout::cut_run_together_lines(&lines);
     if clean || pieces.len() == lines.len() {
-        return parse_pieces(file_name, lines, pages, clean, registry);
+        return parse_pieces(file_name, id, lines, pages, clean, registry);
     }
     let piece_pages = if pages.is_empty() {
         Vec::new()
@@ -160,7 +168,7 @@ pub fn parse_lines(
             .map(|&i| pages.get(i).copied().unwrap_or(0))
             .collect()
     };
-    let mut parsed = parse_pieces(file_name, pieces, piece_pages, clean, registry);
+    let mut parsed = parse_pieces(file_name, id, pieces, piece_pages, clean, registry);
     let mut fates = vec![LineFate::Blank; lines.len()];
     for (fate, &i) in parsed.line_fates.iter().zip(&origin) {
         // The first text a line holds says where it went; else its first other fate.
@@ -187,12 +195,13 @@ pub fn parse_lines(
 /// Parses lines as they are, one fate per line.
 fn parse_pieces(
     file_name: &str,
+    id: &str,
     lines: Vec<&str>,
     pages: Vec<u32>,
     clean: bool,
     registry: &Registry,
 ) -> Parsed {
-    let id = Id::from(document_id(file_name));
+    let id = Id::from(id);
     let spelling = DocumentSpelling::of_lines(&lines);
     let src = Source {
         file: file_name,

@@ -8,9 +8,11 @@ use crate::registry::Registry;
 use crate::text;
 use briefwissel_readers::{Extracted, Format};
 
-/// Parses an original from its bytes. `Err` is a diagnostic saying why the file cannot be read.
+/// Parses an original from its bytes into the document `id`. `Err` is a diagnostic saying why the
+/// file cannot be read.
 pub fn parse_original(
     file_name: &str,
+    id: &str,
     format: Format,
     bytes: &[u8],
     registry: &Registry,
@@ -31,14 +33,19 @@ pub fn parse_original(
     if extracted.lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(super::sources::empty(file_name));
     }
-    Ok(parse_extracted(file_name, &extracted, registry))
+    Ok(parse_extracted(file_name, id, &extracted, registry))
 }
 
 /// Parses what a reader extracted.
-pub fn parse_extracted(file_name: &str, extracted: &Extracted, registry: &Registry) -> Parsed {
+pub fn parse_extracted(
+    file_name: &str,
+    id: &str,
+    extracted: &Extracted,
+    registry: &Registry,
+) -> Parsed {
     let (paragraphs, pages) = paragraphs_of(extracted);
     let lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-    let mut parsed = parse_lines(file_name, lines, pages, true, registry);
+    let mut parsed = parse_lines(file_name, id, lines, pages, true, registry);
     attach_notes(&mut parsed, extracted);
     dates_from_letterhead(&mut parsed, extracted, file_name);
     signatory(&mut parsed, &lines_text(extracted));

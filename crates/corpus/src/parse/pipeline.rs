@@ -2,13 +2,14 @@
 
 use super::sources::{self, decode};
 use super::{
-    dedupe, glued_words_corpus, link_sets, member_parties, originals, parse_text, question_facts,
-    question_themes, references, ParseOutput,
+    dedupe, document_id, glued_words_corpus, link_sets, member_parties, originals, parse_text_as,
+    question_facts, question_themes, references, ParseOutput,
 };
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hash::{FastMap, FastSet};
 use crate::model::{Corpus, SCHEMA_VERSION};
 use crate::registry::Registry;
+use briefwissel_readers::Format;
 use std::path::PathBuf;
 
 /// Parses files and folders (recursively: `.txt`, `.pdf` and `.docx`; SOURCES and README files are
@@ -71,14 +72,14 @@ pub fn read_sources(
     };
     // Content hash and length of every file read, with its name: a copy is named and skipped.
     let mut seen: FastMap<(String, usize), String> = Default::default();
-    let mut ids: FastSet<String> = Default::default();
+    let mut names = NamesRead::default();
     // By name, whatever order they came in (a browser hands dropped files over in any order).
     let mut files = sources.files;
     files.sort_by(|a, b| a.name.cmp(&b.name).then(a.shown.cmp(&b.shown)));
     for source in files {
         on_file(&source.name);
         let sources::SourceFile { name, shown, bytes } = source;
-        if briefwissel_readers::Format::of(&name).is_none() {
+        if Format::of(&name).is_none() {
             out.diagnostics
                 .push(sources::unsupported_format(&name, &shown));
             continue;
@@ -99,10 +100,20 @@ pub fn read_sources(
             ));
             continue;
         }
-        let format = briefwissel_readers::Format::of(&name);
+        let Some((read_as, id)) = names.claim(&name, &shown, &hash) else {
+            out.diagnostics.push(Diagnostic::new(
+                &name,
+                None,
+                Severity::Error,
+                format!("een ander bestand heet ook {name}; dit bestand ({shown}) is overgeslagen"),
+            ));
+            continue;
+        };
+        let (own, name) = (name, read_as);
+        let format = format_read_as(&name, &bytes, &mut out.diagnostics);
         let mut parsed = match format {
-            Some(f @ (briefwissel_readers::Format::Pdf | briefwissel_readers::Format::Docx)) => {
-                match originals::parse_original(&name, f, &bytes, registry) {
+            Some(f @ (Format::Pdf | Format::Docx)) => {
+                match originals::parse_original(&name, &id, f, &bytes, registry) {
                     Ok(p) => p,
                     Err(d) => {
                         out.diagnostics.push(d);
@@ -122,17 +133,11 @@ pub fn read_sources(
                     out.diagnostics.push(sources::empty(&name));
                     continue;
                 }
-                parse_text(&name, &text, registry)
+                parse_text_as(&name, &id, &text, registry)
             }
         };
-        if !ids.insert(parsed.document.id.to_string()) {
-            out.diagnostics.push(Diagnostic::new(
-                &name,
-                None,
-                Severity::Error,
-                format!("een ander bestand heet ook {name}; dit bestand ({shown}) is overgeslagen"),
-            ));
-            continue;
+        if let Some(note) = names.record(&own, &name, &id, &shown) {
+            out.diagnostics.push(note);
         }
         seen.insert((hash, bytes.len()), name.clone());
         out.diagnostics.append(&mut parsed.diagnostics);
@@ -143,6 +148,85 @@ pub fn read_sources(
         out.corpus.answers.extend(parsed.answers);
     }
     out
+}
+
+/// The names and document ids of the files read so far, to give each document its own.
+#[derive(Default)]
+struct NamesRead {
+    /// Each name, and each document id, with where its file is.
+    names: FastMap<String, String>,
+    ids: FastMap<String, String>,
+}
+
+impl NamesRead {
+    /// The name and id a file's document gets: its own name and the id of that
+    /// ([`document_id`]); a name read before (the same in another folder) gets its folder's name
+    /// before it (else the whole path, else the start of the content hash before the extension);
+    /// an id read before (that name, or Word names alike in their first 60 characters) gets the
+    /// start of the content hash after it. `None` if that is taken too.
+    fn claim(&self, name: &str, shown: &str, hash: &str) -> Option<(String, String)> {
+        let short = &hash[..8.min(hash.len())];
+        let folder = std::path::Path::new(shown)
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|f| format!("{}/{name}", f.to_string_lossy()));
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+        let name = [Some(name.to_string()), folder, Some(shown.to_string())]
+            .into_iter()
+            .flatten()
+            .find(|n| !self.names.contains_key(n))
+            .unwrap_or_else(|| format!("{stem} ({short}).{extension}"));
+        let id = document_id(&name);
+        if !self.ids.contains_key(&id) {
+            return Some((name, id));
+        }
+        let own = format!("{id}-{short}");
+        (!self.ids.contains_key(&own)).then_some((name, own))
+    }
+
+    /// Records the file `own` (its own name), read under the name and id [`NamesRead::claim`]
+    /// gave it; a note where these are not the file's own.
+    fn record(&mut self, own: &str, name: &str, id: &str, shown: &str) -> Option<Diagnostic> {
+        let note = if name != own {
+            Some(format!(
+                "een ander bestand ({}) heet ook {own}; dit document heet {name}, met id {id}",
+                self.names.get(own).map_or("?", String::as_str)
+            ))
+        } else if id != document_id(name) {
+            Some(format!(
+                "een ander bestand ({}) heeft dezelfde document-id; dit document heet {id}",
+                self.ids.get(&document_id(name)).map_or("?", String::as_str)
+            ))
+        } else {
+            None
+        };
+        self.names.insert(name.to_string(), shown.to_string());
+        self.ids.insert(id.to_string(), shown.to_string());
+        note.map(|n| Diagnostic::new(name, None, Severity::Info, n))
+    }
+}
+
+/// The format to read a file as: its content's where that shows one its name does not give (a PDF
+/// saved as `.docx` or `.txt`), with a warning; else its name's.
+fn format_read_as(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Format> {
+    let named = Format::of(name);
+    match Format::of_content(bytes) {
+        Some(content) if Some(content) != named => {
+            let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
+            diagnostics.push(Diagnostic::new(
+                name,
+                None,
+                Severity::Warning,
+                format!(
+                    "de inhoud is {}, maar de naam eindigt op .{extension}; gelezen als {}",
+                    content.content_name(),
+                    content.name()
+                ),
+            ));
+            Some(content)
+        }
+        _ => named,
+    }
 }
 
 /// The passes over the whole corpus: duplicates, glued words (in the texts of the documents

@@ -33,6 +33,28 @@ pub fn fixture_rows(name: &str, columns: usize) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The bytes of a file of the data folder (`kamervragen/kv-….txt`, `originals/pdf/….pdf`).
+pub fn data_bytes(file: &str) -> Vec<u8> {
+    let path = documents().join(file);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Files handed over as bytes under these names (as a browser hands over dropped files), parsed.
+pub fn parse_dropped(files: &[(&str, Vec<u8>)]) -> ParseOutput {
+    briefwissel_corpus::parse::parse_sources(briefwissel_corpus::parse::sources::Sources {
+        files: files
+            .iter()
+            .map(|(name, bytes)| SourceFile {
+                name: name.to_string(),
+                shown: name.to_string(),
+                bytes: bytes.clone(),
+            })
+            .collect(),
+        skipped: Vec::new(),
+    })
+    .expect("the registry files are sound")
+}
+
 /// Every document file of the data folder (`.txt`, `.pdf`, `.docx`, recursively) as bytes named
 /// by its file name, as a browser hands over dropped files; in the order the folder lists them.
 pub fn data_files() -> Vec<SourceFile> {
