@@ -1,4 +1,4 @@
-//! Files alike in name each become a document: the same name in two folders, and Word letters whose long names begin alike.
+//! Files alike in name: Word letters whose long names begin alike are both read; the same name in a second folder is refused, naming both files.
 
 mod common;
 
@@ -43,7 +43,7 @@ fn no_errors(out: &ParseOutput) {
 }
 
 #[test]
-fn the_same_file_name_in_two_folders_gives_two_documents_the_second_named_with_its_folder() {
+fn the_same_file_name_in_a_second_folder_is_refused_naming_both_files() {
     let root = std::env::temp_dir().join(format!("briefwissel-alike-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     for (folder, file) in [("2023", QUESTIONS), ("2024", LETTER)] {
@@ -53,27 +53,26 @@ fn the_same_file_name_in_two_folders_gives_two_documents_the_second_named_with_i
     let out = parse_paths(std::slice::from_ref(&root)).expect("the folder can be listed");
     std::fs::remove_dir_all(&root).ok();
 
-    let second_id = format!("vragen-{}", &content_hash(&bytes_of(LETTER))[..8]);
     assert_eq!(
         documents(&out),
-        [
-            ("vragen.txt".to_string(), "vragen".to_string(), 8),
-            ("2024/vragen.txt".to_string(), second_id.clone(), 6),
-        ]
+        [("vragen.txt".to_string(), "vragen".to_string(), 8)]
     );
-    let first_path = root.join("2023/vragen.txt").display().to_string();
-    assert!(
-        out.diagnostics.iter().any(|d| d.file == "2024/vragen.txt"
-            && d.severity == Severity::Info
-            && d.message
-                == format!(
-                    "een ander bestand ({first_path}) heet ook vragen.txt; dit document heet \
-                     2024/vragen.txt, met id {second_id}"
-                )),
-        "{:#?}",
-        out.diagnostics
+    let (first, second) = (root.join("2023/vragen.txt"), root.join("2024/vragen.txt"));
+    let errors: Vec<String> = out
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{}: {}", d.file, d.message))
+        .collect();
+    assert_eq!(
+        errors,
+        [format!(
+            "vragen.txt: een ander bestand met dezelfde naam ({}) is al gelezen; dit bestand ({}) \
+             is overgeslagen: geef een van beide een andere naam",
+            first.display(),
+            second.display()
+        )]
     );
-    no_errors(&out);
 }
 
 #[test]
@@ -95,28 +94,30 @@ fn word_letters_whose_long_names_begin_alike_are_both_read() {
             ),
         ]
     );
+    let note = format!(
+        "de naam geeft dezelfde document-id ({id}) als die van {first}; dit document krijgt id \
+         {id}-{}",
+        &content_hash(&bytes_of(WORD_10))[..8]
+    );
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.file == second && d.severity == Severity::Info && d.message == note),
+        "{:#?}",
+        out.diagnostics
+    );
     no_errors(&out);
 }
 
 #[test]
-fn two_dropped_files_of_one_name_without_folders_are_told_apart_by_their_content_hash() {
-    // A browser hands over names only: the second gets the start of its content hash.
-    let out = parse_dropped(&[
-        ("vragen.txt", bytes_of(QUESTIONS)),
-        ("vragen.txt", bytes_of(LETTER)),
-    ]);
-    // Equal names and paths keep the order they were handed over in: the questions first.
-    let short = &content_hash(&bytes_of(LETTER))[..8];
-    assert_eq!(
-        documents(&out),
-        [
-            ("vragen.txt".to_string(), "vragen".to_string(), 8),
-            (
-                format!("vragen ({short}).txt"),
-                format!("vragen ({short})"),
-                6
-            ),
-        ]
-    );
-    no_errors(&out);
+fn of_two_dropped_files_of_one_name_the_same_one_is_read_whatever_the_order() {
+    // A browser hands over names only; equal names and paths are ordered by their bytes: the
+    // answer letter ("AH 617 …") before the questions ("Tweede Kamer …").
+    for files in [[QUESTIONS, LETTER], [LETTER, QUESTIONS]] {
+        let out = parse_dropped(&files.map(|f| ("vragen.txt", bytes_of(f))));
+        assert_eq!(
+            documents(&out),
+            [("vragen.txt".to_string(), "vragen".to_string(), 6)]
+        );
+    }
 }

@@ -143,13 +143,16 @@ impl Format {
         }
     }
 
-    /// The format the bytes themselves show: a PDF's `%PDF-` header (within its first kilobyte,
-    /// where readers look for it) or a zip archive's signature, as a Word file has; `None` for
-    /// anything else (text, or bytes no reader takes).
+    /// The format the bytes themselves show beyond doubt: a PDF starts with `%PDF-`, a Word
+    /// file is a zip archive with a `word/document.xml` part; `None` for anything else (text, or
+    /// bytes no reader takes).
     pub fn of_content(bytes: &[u8]) -> Option<Format> {
-        if pdf::has_header(bytes) {
+        const WORD_PART: &[u8] = b"word/document.xml";
+        if bytes.starts_with(b"%PDF-") {
             Some(Format::Pdf)
-        } else if bytes.starts_with(b"PK\x03\x04") {
+        } else if bytes.starts_with(b"PK\x03\x04")
+            && bytes.windows(WORD_PART.len()).any(|w| w == WORD_PART)
+        {
             Some(Format::Docx)
         } else {
             None
@@ -165,12 +168,12 @@ impl Format {
         }
     }
 
-    /// What [`Format::of_content`] saw, as a message says it.
-    pub fn content_name(self) -> &'static str {
+    /// The file name extension of the format, without its dot.
+    pub fn extension(self) -> &'static str {
         match self {
-            Format::Text => "tekst",
-            Format::Pdf => "een PDF-bestand",
-            Format::Docx => "een zip-archief, zoals een Word-bestand",
+            Format::Text => "txt",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 }

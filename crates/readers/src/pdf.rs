@@ -69,13 +69,6 @@ pub fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     pages_of(&open(bytes)?, bytes)
 }
 
-/// Whether the bytes carry a PDF header (`%PDF-`) within their first kilobyte.
-pub(crate) fn has_header(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(1024)]
-        .windows(5)
-        .any(|w| w == b"%PDF-")
-}
-
 /// Checks the size and the header, and loads the document.
 fn open(bytes: &[u8]) -> Result<Document, ReadError> {
     if bytes.len() > MAX_PDF_BYTES {
@@ -88,7 +81,8 @@ fn open(bytes: &[u8]) -> Result<Document, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::new("geen PDF-bestand: het bestand is leeg"));
     }
-    if !has_header(bytes) {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ReadError::new(
             "geen PDF-bestand: de aanduiding %PDF- aan het begin ontbreekt",
         ));

@@ -30,8 +30,14 @@ pub fn parse_original(
             format!("{what} is niet te lezen: {e}; niet verwerkt"),
         )
     })?;
-    if extracted.lines.iter().all(|l| l.text.trim().is_empty()) {
-        return Err(super::sources::empty(file_name));
+    if extracted.lines.iter().all(|l| l.text.trim().is_empty()) && extracted.notes.is_empty() {
+        return Err(Diagnostic::new(
+            file_name,
+            None,
+            Severity::Error,
+            "er staat geen tekst in (een leeg document, of een scan waarvan de tekstlaag leeg is); \
+             niet verwerkt",
+        ));
     }
     Ok(parse_extracted(file_name, id, &extracted, registry))
 }

@@ -75,17 +75,25 @@ pub fn read_sources(
     let mut names = NamesRead::default();
     // By name, whatever order they came in (a browser hands dropped files over in any order).
     let mut files = sources.files;
-    files.sort_by(|a, b| a.name.cmp(&b.name).then(a.shown.cmp(&b.shown)));
+    files.sort_by(|a, b| {
+        (a.name.cmp(&b.name))
+            .then(a.shown.cmp(&b.shown))
+            .then_with(|| a.bytes.cmp(&b.bytes))
+    });
     for source in files {
         on_file(&source.name);
         let sources::SourceFile { name, shown, bytes } = source;
-        if Format::of(&name).is_none() {
+        let Some(named) = Format::of(&name) else {
             out.diagnostics
                 .push(sources::unsupported_format(&name, &shown));
             continue;
-        }
+        };
         if let Some(too_large) = sources::too_large(&name, bytes.len() as u64) {
             out.diagnostics.push(too_large);
+            continue;
+        }
+        if bytes.is_empty() {
+            out.diagnostics.push(sources::empty(&name));
             continue;
         }
         let hash = crate::hash::content_hash(&bytes);
@@ -100,19 +108,23 @@ pub fn read_sources(
             ));
             continue;
         }
-        let Some((read_as, id)) = names.claim(&name, &shown, &hash) else {
-            out.diagnostics.push(Diagnostic::new(
-                &name,
-                None,
-                Severity::Error,
-                format!("een ander bestand heet ook {name}; dit bestand ({shown}) is overgeslagen"),
-            ));
-            continue;
+        let id = match names.claim(&name, &shown, &hash) {
+            Ok(id) => id,
+            Err(message) => {
+                out.diagnostics
+                    .push(Diagnostic::new(&name, None, Severity::Error, message));
+                continue;
+            }
         };
-        let (own, name) = (name, read_as);
-        let format = format_read_as(&name, &bytes, &mut out.diagnostics);
+        let format = match format_by_name(&name, named, &bytes) {
+            Ok(format) => format,
+            Err(refused) => {
+                out.diagnostics.push(refused);
+                continue;
+            }
+        };
         let mut parsed = match format {
-            Some(f @ (Format::Pdf | Format::Docx)) => {
+            f @ (Format::Pdf | Format::Docx) => {
                 match originals::parse_original(&name, &id, f, &bytes, registry) {
                     Ok(p) => p,
                     Err(d) => {
@@ -121,7 +133,7 @@ pub fn read_sources(
                     }
                 }
             }
-            _ => {
+            Format::Text => {
                 let (text, note) = decode(&bytes);
                 if let Some((sev, msg)) = note {
                     out.diagnostics.push(Diagnostic::new(&name, None, sev, msg));
@@ -136,7 +148,7 @@ pub fn read_sources(
                 parse_text_as(&name, &id, &text, registry)
             }
         };
-        if let Some(note) = names.record(&own, &name, &id, &shown) {
+        if let Some(note) = names.record(&name, &id, &shown) {
             out.diagnostics.push(note);
         }
         seen.insert((hash, bytes.len()), name.clone());
@@ -159,73 +171,72 @@ struct NamesRead {
 }
 
 impl NamesRead {
-    /// The name and id a file's document gets: its own name and the id of that
-    /// ([`document_id`]); a name read before (the same in another folder) gets its folder's name
-    /// before it (else the whole path, else the start of the content hash before the extension);
-    /// an id read before (that name, or Word names alike in their first 60 characters) gets the
-    /// start of the content hash after it. `None` if that is taken too.
-    fn claim(&self, name: &str, shown: &str, hash: &str) -> Option<(String, String)> {
-        let short = &hash[..8.min(hash.len())];
-        let folder = std::path::Path::new(shown)
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|f| format!("{}/{name}", f.to_string_lossy()));
-        let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
-        let name = [Some(name.to_string()), folder, Some(shown.to_string())]
-            .into_iter()
-            .flatten()
-            .find(|n| !self.names.contains_key(n))
-            .unwrap_or_else(|| format!("{stem} ({short}).{extension}"));
-        let id = document_id(&name);
-        if !self.ids.contains_key(&id) {
-            return Some((name, id));
+    /// The document id of a file: the id of its name ([`document_id`]), or where a file read
+    /// before has that (Word names alike in their first 60 characters), that id with the start of
+    /// the content hash after it. `Err` with a message where a file of the same name (in another
+    /// folder) was read before, or the id is taken even so.
+    fn claim(&self, name: &str, shown: &str, hash: &str) -> Result<String, String> {
+        if let Some(first) = self.names.get(name) {
+            return Err(format!(
+                "een ander bestand met dezelfde naam ({first}) is al gelezen; dit bestand ({shown}) \
+                 is overgeslagen: geef een van beide een andere naam"
+            ));
         }
-        let own = format!("{id}-{short}");
-        (!self.ids.contains_key(&own)).then_some((name, own))
+        let id = document_id(name);
+        let Some(first) = self.ids.get(&id) else {
+            return Ok(id);
+        };
+        let own = format!("{id}-{}", &hash[..8.min(hash.len())]);
+        match self.ids.get(&own) {
+            None => Ok(own),
+            Some(other) => Err(format!(
+                "de document-id {id} is al van {first} en {own} van {other}; dit bestand \
+                 ({shown}) is overgeslagen: geef het een andere naam"
+            )),
+        }
     }
 
-    /// Records the file `own` (its own name), read under the name and id [`NamesRead::claim`]
-    /// gave it; a note where these are not the file's own.
-    fn record(&mut self, own: &str, name: &str, id: &str, shown: &str) -> Option<Diagnostic> {
-        let note = if name != own {
-            Some(format!(
-                "een ander bestand ({}) heet ook {own}; dit document heet {name}, met id {id}",
-                self.names.get(own).map_or("?", String::as_str)
-            ))
-        } else if id != document_id(name) {
-            Some(format!(
-                "een ander bestand ({}) heeft dezelfde document-id; dit document heet {id}",
-                self.ids.get(&document_id(name)).map_or("?", String::as_str)
-            ))
-        } else {
-            None
-        };
+    /// Records a file read under the id [`NamesRead::claim`] gave it; a note where that is not
+    /// the id of its name.
+    fn record(&mut self, name: &str, id: &str, shown: &str) -> Option<Diagnostic> {
+        let note = (id != document_id(name)).then(|| {
+            Diagnostic::new(
+                name,
+                None,
+                Severity::Info,
+                format!(
+                    "de naam geeft dezelfde document-id ({}) als die van {}; dit document krijgt id {id}",
+                    document_id(name),
+                    self.ids.get(&document_id(name)).map_or("?", String::as_str)
+                ),
+            )
+        });
         self.names.insert(name.to_string(), shown.to_string());
         self.ids.insert(id.to_string(), shown.to_string());
-        note.map(|n| Diagnostic::new(name, None, Severity::Info, n))
+        note
     }
 }
 
-/// The format to read a file as: its content's where that shows one its name does not give (a PDF
-/// saved as `.docx` or `.txt`), with a warning; else its name's.
-fn format_read_as(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Format> {
-    let named = Format::of(name);
+/// The format to read a file as, by its name; `Err` with a message where its content is clearly
+/// another format the readers take (a PDF saved as `.docx` or `.txt`): the name decides how the
+/// document is shown and linked to, so it has to say what the file is.
+fn format_by_name(name: &str, named: Format, bytes: &[u8]) -> Result<Format, Diagnostic> {
     match Format::of_content(bytes) {
-        Some(content) if Some(content) != named => {
+        Some(content) if content != named => {
             let extension = name.rsplit_once('.').map_or("", |(_, e)| e);
-            diagnostics.push(Diagnostic::new(
+            Err(Diagnostic::new(
                 name,
                 None,
-                Severity::Warning,
+                Severity::Error,
                 format!(
-                    "de inhoud is {}, maar de naam eindigt op .{extension}; gelezen als {}",
-                    content.content_name(),
-                    content.name()
+                    "de inhoud is een {}, maar de naam eindigt op .{extension}; geef het bestand \
+                     de extensie .{}; niet verwerkt",
+                    content.name(),
+                    content.extension()
                 ),
-            ));
-            Some(content)
+            ))
         }
-        _ => named,
+        _ => Ok(named),
     }
 }
 
