@@ -219,3 +219,25 @@ fn a_preposition_glued_to_an_article_is_split_however_often_the_corpus_glues_it(
     assert_eq!(repair("zijnde"), "zijnde");
     assert_eq!(repair("Vande"), "Vande");
 }
+
+#[test]
+fn a_run_of_a_million_letters_is_kept_whole_and_does_not_hold_up_the_build() {
+    // Text without spaces (an image embedded as base64, a text whose spaces were all lost): the
+    // repair tried every split of the run, and a run of a million letters took minutes.
+    let long = "a".repeat(1_000_000);
+    let real =
+        common::data_bytes("kamervragen/kv-006-de-uitspraken-van-de-minister-van-infras-pdf.txt");
+    let text = [real, format!("\n{long}\n").into_bytes()].concat();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(common::parse_dropped(&[("vragen.txt", text)]));
+    });
+    // Natively this takes well under a second; the bound is for a busy debug run.
+    let out = finished
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("read within a minute");
+    // "Vraag 1" to "Vraag 8", as the document prints them.
+    assert_eq!(out.corpus.questions.len(), 8);
+    let json = serde_json::to_string(&out.corpus).unwrap();
+    assert!(json.contains(&long), "the run is kept whole, in one piece");
+}

@@ -92,6 +92,11 @@ const NEVER_SECOND: &[&str] = &["een", "zijn"];
 /// Runs longer than this are not looked at for pairs written apart (every split is looked up).
 const MAX_PAIR_RUN_BYTES: usize = 64;
 
+/// Runs of letters longer than this (in characters) are left as they are: words glued where a
+/// line was joined are far shorter, and a run is tried at every split (a run of a million letters,
+/// as a text without spaces or an embedded image has, took minutes).
+const LONGEST_REPAIRED_RUN: usize = 160;
+
 /// Tokens shorter than this (in bytes) are never repaired.
 pub(crate) const SHORTEST_REPAIRED: usize = 4;
 
@@ -148,7 +153,7 @@ fn repair_run(run: &str, v: &Vocabulary) -> String {
     if run.chars().any(|c| c.is_ascii_digit()) {
         return repair_digits(run, v);
     }
-    if run.chars().count() < 4 {
+    if !(4..=LONGEST_REPAIRED_RUN).contains(&run.chars().count()) {
         return run.to_string();
     }
     let folded = fold(run);

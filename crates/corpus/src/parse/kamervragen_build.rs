@@ -5,6 +5,7 @@ use super::kamervragen_header::QuestionHeader;
 use super::kamervragen_meta::Meta;
 use super::{answer_id, question_id, text_section, LineFate, Parsed, Place, Source};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::hash::{FastMap, FastSet};
 use crate::id::Id;
 use crate::model::{Answer, Block, Chamber, DocumentKind, Question, Section};
 
@@ -35,7 +36,7 @@ pub(super) fn build(
     let mut extra: Vec<Section> = Vec::new();
     let mut place_of_block: Vec<Place> = Vec::new();
     let mut since_last: Vec<usize> = Vec::new();
-    let mut used_ids: Vec<String> = Vec::new();
+    let mut used_ids = UsedIds::default();
     let mut position = 0u32;
     for (at, b) in blks.iter().enumerate() {
         let (body, refs) = if src.clean {
@@ -323,20 +324,30 @@ fn refine_kind(detected: DocumentKind, meta: &Meta, has_answers: bool) -> Docume
     }
 }
 
+/// The ids given so far, and for each id asked for again the next number to try after it.
+#[derive(Default)]
+struct UsedIds {
+    taken: FastSet<String>,
+    next: FastMap<String, usize>,
+}
+
 /// `id`, or `id-2`, `id-3`… when it is taken; a renamed id is reported at the label's line.
 fn unique(
     id: String,
-    used: &mut Vec<String>,
+    used: &mut UsedIds,
     parsed: &mut Parsed,
     (file, line): (&str, Option<usize>),
 ) -> String {
     let mut candidate = id.clone();
-    let mut k = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{id}-{k}");
-        k += 1;
-    }
-    if candidate != id {
+    if used.taken.contains(&candidate) {
+        let k = used.next.entry(id.clone()).or_insert(2);
+        loop {
+            candidate = format!("{id}-{k}");
+            *k += 1;
+            if !used.taken.contains(&candidate) {
+                break;
+            }
+        }
         parsed.diagnostics.push(Diagnostic::new(
             file,
             line,
@@ -344,6 +355,6 @@ fn unique(
             format!("het nummer van {id} komt twee keer voor; het tweede heet {candidate}"),
         ));
     }
-    used.push(candidate.clone());
+    used.taken.insert(candidate.clone());
     candidate
 }
