@@ -227,21 +227,25 @@ pub fn attach_report_notes(out: &mut ParseOutput) {
         .iter()
         .map(|d| (d.id.as_str(), d.file.as_str()))
         .collect();
-    // Each file's diagnostics in report order: a note's number is its place in that row.
-    let mut rows: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+    // A note's number is its place among its file's diagnostics in report order. Per file: the
+    // first warning or error about each question number, and the first about the whole document.
+    let mut places: HashMap<&str, usize> = HashMap::new();
+    let mut first_about: HashMap<(&str, Option<&str>), usize> = HashMap::new();
     for d in diagnostics.iter() {
-        rows.entry(d.file.as_str()).or_default().push(d);
+        let place = places.entry(d.file.as_str()).or_default();
+        *place += 1;
+        if d.severity >= Severity::Warning {
+            first_about
+                .entry((d.file.as_str(), d.question.as_deref()))
+                .or_insert(*place);
+        }
     }
     for q in &mut corpus.questions {
-        let Some(file) = file_of.get(q.document_id.as_str()) else {
+        let Some(&file) = file_of.get(q.document_id.as_str()) else {
             continue;
         };
-        let row = rows.get(file).map_or(&[][..], |r| r.as_slice());
-        let serious = |d: &&Diagnostic| d.severity >= Severity::Warning;
-        let about_it = row
-            .iter()
-            .position(|d| serious(d) && d.question.as_deref() == Some(q.number.as_str()));
-        let about_document = row.iter().position(|d| serious(d) && d.question.is_none());
-        q.report_note = about_it.or(about_document).map(|n| n as u32 + 1);
+        let about_it = first_about.get(&(file, Some(q.number.as_str())));
+        let about_document = first_about.get(&(file, None));
+        q.report_note = about_it.or(about_document).map(|&n| n as u32);
     }
 }
