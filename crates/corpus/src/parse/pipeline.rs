@@ -70,8 +70,9 @@ pub fn read_sources(
         line_fates: Vec::new(),
         vocabulary: Default::default(),
     };
-    // Content hash and length of every file read, with its name: a copy is named and skipped.
-    let mut seen: FastMap<(String, usize), String> = Default::default();
+    // Content hash and length of every file read, with its name and path: a copy is named and
+    // skipped.
+    let mut seen: FastMap<(String, usize), (String, String)> = Default::default();
     let mut names = NamesRead::default();
     // By name, whatever order they came in (a browser hands dropped files over in any order).
     let mut files = sources.files;
@@ -88,31 +89,35 @@ pub fn read_sources(
                 .push(sources::unsupported_format(&name, &shown));
             continue;
         };
-        if let Some(too_large) = sources::too_large(&name, bytes.len() as u64) {
+        // A file of a name already read is named by its path in messages (the name is the read
+        // one's: its report row, and for added documents whether they were read).
+        let about = names.label(&name, &shown);
+        if let Some(too_large) = sources::too_large(about, bytes.len() as u64) {
             out.diagnostics.push(too_large);
             continue;
         }
         if bytes.is_empty() {
-            out.diagnostics.push(sources::empty(&name));
+            out.diagnostics.push(sources::empty(about));
             continue;
         }
         let hash = crate::hash::content_hash(&bytes);
         // Only a file that was read is a first copy: the same bytes refused under one name (a
         // PDF saved as `.docx`) are read again under another.
-        if let Some(first) = seen.get(&(hash.clone(), bytes.len())) {
+        if let Some((first, first_shown)) = seen.get(&(hash.clone(), bytes.len())) {
+            let first = if *first == name { first_shown } else { first };
             out.diagnostics.push(Diagnostic::new(
-                &name,
+                about,
                 None,
                 Severity::Warning,
                 format!("dezelfde inhoud als {first}; deze kopie is overgeslagen"),
             ));
             continue;
         }
-        let id = match names.claim(&name, &shown, &hash) {
+        let id = match names.claim(&name, &hash) {
             Ok(id) => id,
             Err(message) => {
                 out.diagnostics
-                    .push(Diagnostic::new(&name, None, Severity::Error, message));
+                    .push(Diagnostic::new(about, None, Severity::Error, message));
                 continue;
             }
         };
@@ -151,7 +156,7 @@ pub fn read_sources(
         if let Some(note) = names.record(&name, &id, &shown) {
             out.diagnostics.push(note);
         }
-        seen.insert((hash, bytes.len()), name.clone());
+        seen.insert((hash, bytes.len()), (name.clone(), shown.clone()));
         out.diagnostics.append(&mut parsed.diagnostics);
         out.line_fates
             .push((parsed.document.id.to_string(), parsed.line_fates));
@@ -175,11 +180,11 @@ impl NamesRead {
     /// before has that (Word names alike in their first 60 characters), that id with the start of
     /// the content hash after it. `Err` with a message where a file of the same name (in another
     /// folder) was read before, or the id is taken even so.
-    fn claim(&self, name: &str, shown: &str, hash: &str) -> Result<String, String> {
+    fn claim(&self, name: &str, hash: &str) -> Result<String, String> {
         if let Some(first) = self.names.get(name) {
             return Err(format!(
-                "een ander bestand met dezelfde naam ({first}) is al gelezen; dit bestand ({shown}) \
-                 is overgeslagen: geef een van beide een andere naam"
+                "een ander bestand met dezelfde naam ({first}) is al gelezen; dit bestand is \
+                 overgeslagen: geef een van beide een andere naam"
             ));
         }
         let id = document_id(name);
@@ -190,9 +195,19 @@ impl NamesRead {
         match self.ids.get(&own) {
             None => Ok(own),
             Some(other) => Err(format!(
-                "de document-id {id} is al van {first} en {own} van {other}; dit bestand \
-                 ({shown}) is overgeslagen: geef het een andere naam"
+                "de document-id {id} is al van {first} en {own} van {other}; dit bestand is \
+                 overgeslagen: geef het een andere naam"
             )),
+        }
+    }
+
+    /// What messages about a file go under: its name, or where a file of that name was read
+    /// already, its path (a browser gives names only: then the name).
+    fn label<'a>(&self, name: &'a str, shown: &'a str) -> &'a str {
+        if self.names.contains_key(name) {
+            shown
+        } else {
+            name
         }
     }
 
