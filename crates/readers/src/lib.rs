@@ -132,15 +132,13 @@ impl Format {
     /// The format of a file name, by extension (case-insensitive); `None` for anything else.
     pub fn of(file_name: &str) -> Option<Format> {
         let lower = file_name.to_ascii_lowercase();
-        if lower.ends_with(".txt") {
-            Some(Format::Text)
-        } else if lower.ends_with(".pdf") {
-            Some(Format::Pdf)
-        } else if lower.ends_with(".docx") {
-            Some(Format::Docx)
-        } else {
-            None
-        }
+        [Format::Text, Format::Pdf, Format::Docx]
+            .into_iter()
+            .find(|f| {
+                lower
+                    .strip_suffix(f.extension())
+                    .is_some_and(|s| s.ends_with('.'))
+            })
     }
 
     /// The format the bytes themselves show beyond doubt: a PDF starts with `%PDF-`, a Word
