@@ -3,9 +3,10 @@
 //! Every plain lower-case word, and every capitalised word that starts a sentence, becomes a word
 //! of the same kind drawn from the corpus by frequency (half of the time from the same document, so
 //! a copy keeps its topic). Only the lines the parser reads as question, answer or section text
-//! change, and not the opening of a question or answer up to its number or the last name in it
-//! (`Antwoord op vragen 5 en 6`, `1. De leden van de fractie van de BBB`). A question and the copy
-//! an answer letter prints of it draw the same words (one stream per question), so they stay equal.
+//! change, and not the opening of a question or answer up to its number (`Antwoord op vragen 5 en
+//! 6`), or, where the parser needs it, up to the last name in it (`1. De leden van de fractie van de
+//! BBB`). A question and the copy an answer letter prints of it draw the same words (one stream per
+//! question), so they stay equal.
 //! Per document, the parser reads [`PROBES`] such copies at each [`LEVELS`] until they read as the
 //! original (kind, questions, answers with their numbers, parties, dates); where none does, the
 //! document keeps its words.
@@ -18,7 +19,7 @@ use crate::registry::Registry;
 use std::collections::{HashMap, HashSet};
 
 /// The first line of a question or answer keeps its opening (see [`opening`]).
-const LEAD_TOKENS: usize = 4;
+const LEAD_TOKENS: usize = 2;
 const LEAD_WINDOW: usize = 10;
 /// Copies the parser reads per document before its words are drawn anew.
 const PROBES: u64 = 3;
@@ -67,28 +68,33 @@ fn reading(parsed: &Parsed) -> Reading {
     }
 }
 
-/// Which lines change: section text or not, and a question with its repetition or neither.
+/// Which lines change: section text or not, a question with its repetition or neither, and
+/// whether an opening keeps the names in it.
 #[derive(Debug, Clone, Copy)]
 struct Level {
     sections: bool,
     repeated: bool,
+    names: bool,
 }
 
-/// The levels tried per document, most text first.
-const LEVELS: [Level; 3] = [
-    Level {
-        sections: true,
-        repeated: true,
-    },
-    Level {
-        sections: false,
-        repeated: true,
-    },
-    Level {
-        sections: false,
-        repeated: false,
-    },
+/// The levels tried per document, most text first: each of the three kinds of lines first with
+/// openings that keep only their number, then with openings that keep their names too.
+const LEVELS: [Level; 6] = [
+    level(true, true, false),
+    level(true, true, true),
+    level(false, true, false),
+    level(false, true, true),
+    level(false, false, false),
+    level(false, false, true),
 ];
+
+const fn level(sections: bool, repeated: bool, names: bool) -> Level {
+    Level {
+        sections,
+        repeated,
+        names,
+    }
+}
 
 /// A line whose words are drawn anew: after how many of its (non-empty) tokens, and for question
 /// text the question it belongs to (a question and its repetition draw the same words, so they stay equal).
@@ -141,7 +147,7 @@ fn text_lines(parsed: &Parsed, lines: &[&str], level: Level) -> Vec<Option<Free>
                     .flat_map(words)
                     .take(LEAD_WINDOW)
                     .collect();
-                opening_left = opening(&place);
+                opening_left = opening(&place, level.names);
             }
             let from = opening_left.min(words(i).count());
             opening_left -= from;
@@ -151,12 +157,13 @@ fn text_lines(parsed: &Parsed, lines: &[&str], level: Level) -> Vec<Option<Free>
 }
 
 /// How many of the first tokens of a question or answer stay (whatever its line breaks): at least
-/// [`LEAD_TOKENS`], and up to its number or the last name among them (`Antwoord op vragen 5 en 6`,
-/// `1. De leden van de fractie van de BBB`). `tokens` are its first [`LEAD_WINDOW`].
-fn opening(tokens: &[&str]) -> usize {
+/// [`LEAD_TOKENS`], and up to its number (`Antwoord op vragen 5 en 6`), or with `names` up to its
+/// last name too (`1. De leden van de fractie van de BBB`). `tokens` are its first [`LEAD_WINDOW`].
+fn opening(tokens: &[&str], names: bool) -> usize {
     let marks = (0..tokens.len()).rev().find(|&t| {
         let word = split_token(tokens[t]).1;
-        let name = t > 0
+        let name = names
+            && t > 0
             && word.starts_with(char::is_uppercase)
             && !tokens[t - 1].ends_with(['.', '?', '!', ':']);
         name || tokens[t].contains(|c: char| c.is_ascii_digit())
@@ -366,5 +373,21 @@ mod tests {
         assert_eq!(kind_of("VN", Some("De")), None);
         assert_eq!(kind_of("u", Some("Deelt")), None);
         assert_eq!(kind_of("", None), None);
+    }
+
+    #[test]
+    fn an_opening_keeps_its_number_and_only_on_the_second_try_its_last_name() {
+        let question: Vec<&str> = "Vraag 6 Hoe verhoudt dit zich tot Chemelot en de"
+            .split(' ')
+            .collect();
+        assert_eq!(opening(&question, false), 2);
+        assert_eq!(opening(&question, true), 8);
+        let answer: Vec<&str> = "Antwoord op vragen 5 en 6 Het".split(' ').collect();
+        assert_eq!(opening(&answer, false), 6);
+        let party: Vec<&str> = "1. De leden van de fractie van de BBB vragen"
+            .split(' ')
+            .collect();
+        assert_eq!(opening(&party, false), 2);
+        assert_eq!(opening(&party, true), 9);
     }
 }
