@@ -162,7 +162,12 @@ fn split_number(text: &str) -> (Option<String>, &str) {
 
 fn join_note_line(acc: &mut String, next: &str) {
     let next = next.trim();
-    let url = acc.rsplit(' ').next().is_some_and(|t| t.contains("://"));
+    // An address continues without a space: one with its scheme wherever it was cut, one without
+    // where it was cut after a hyphen or slash of its own ("…/ambtenaren-zien-nog-veel-").
+    let url = acc
+        .rsplit(' ')
+        .next()
+        .is_some_and(|t| t.contains("://") || (t.ends_with(['-', '/']) && is_web_address(t)));
     if url || (acc.ends_with('-') && next.starts_with(|c: char| c.is_lowercase())) {
         if !url {
             acc.pop();
@@ -171,5 +176,58 @@ fn join_note_line(acc: &mut String, next: &str) {
     } else {
         acc.push(' ');
         acc.push_str(next);
+    }
+}
+
+/// `(www.volkskrant.nl/…`, `regiopurmerend.nl/2024/…`: a web address without its scheme.
+fn is_web_address(token: &str) -> bool {
+    let token = token.trim_start_matches(['(', '[', '<', '"', '«']);
+    let domain = token.split('/').next().unwrap_or("");
+    token.starts_with("www.")
+        || (token.contains('/')
+            && domain.rsplit_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+            }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_note_line;
+
+    fn joined(first: &str, second: &str) -> String {
+        let mut acc = first.to_string();
+        join_note_line(&mut acc, second);
+        acc
+    }
+
+    #[test]
+    fn a_web_address_cut_after_one_of_its_hyphens_keeps_the_hyphen() {
+        assert_eq!(
+            joined(
+                "De Volkskrant, 28 mei 2024 (www.volkskrant.nl/nieuws/ambtenaren-zien-nog-veel-",
+                "juridische-hobbels~bc49/)"
+            ),
+            "De Volkskrant, 28 mei 2024 (www.volkskrant.nl/nieuws/ambtenaren-zien-nog-veel-juridische-hobbels~bc49/)"
+        );
+        assert_eq!(
+            joined(
+                "(regiopurmerend.nl/2024/05/03/tieners-weer-",
+                "vrijgelaten/)."
+            ),
+            "(regiopurmerend.nl/2024/05/03/tieners-weer-vrijgelaten/)."
+        );
+    }
+
+    #[test]
+    fn a_word_broken_at_the_line_end_outside_an_address_is_joined_without_its_hyphen() {
+        assert_eq!(
+            joined("Brief van de minister over de bekos-", "tiging."),
+            "Brief van de minister over de bekostiging."
+        );
+        // An address that ends before the line does is followed by a space.
+        assert_eq!(
+            joined("Zie www.rijksoverheid.nl/documenten", "voor de brief."),
+            "Zie www.rijksoverheid.nl/documenten voor de brief."
+        );
     }
 }

@@ -320,13 +320,14 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         let first_word = next.text.split_whitespace().next().unwrap_or("");
         let room = right_edge - rights[i - 1];
         let first_word_width = (first_word.chars().count() as f32 + 1.0) * 0.6 * prev.size;
-        // A line that stops mid-sentence before a lowercase word continues, even when the word
-        // would have fitted (it was bound to the next one: "vergaderjaar 2023–2024," + "nr. 1137.").
+        // A line that stops mid-sentence before a lowercase word, or before a number bound to
+        // the word after it, continues, even when the word would have fitted (it was bound to the
+        // next one: "vergaderjaar 2023–2024," + "nr. 1137."; "de brief van" + "1 december 2023").
         let mid_sentence = prev
             .text
             .trim_end()
             .ends_with(|c: char| c == ',' || c.is_alphanumeric())
-            && next.text.starts_with(char::is_lowercase);
+            && (next.text.starts_with(char::is_lowercase) || number_before_word(&next.text));
         let full = room < first_word_width || prev.text.ends_with('-') || mid_sentence;
         let dx = next.x - prev.x;
         let in_item = starts_list_item(&prev.text) || (prev.continues && item_indent[i - 1]);
@@ -334,7 +335,14 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         let hanging = in_item && dx > 0.0 && dx < 4.0 * prev.size;
         let same_column = dx.abs() < 1.5 * prev.size || hanging || !same_page;
         let same_size = (next.size - prev.size).abs() < 0.1 * prev.size;
-        let list_start = starts_list_item(&next.text);
+        // "X. De ambassade" after "op het platform": an initial (or a name of one letter) that
+        // goes on with a sentence, not an item "A." of a list.
+        let initial_in_sentence = starts_with_initial(&next.text)
+            && prev
+                .text
+                .trim_end()
+                .ends_with(|c: char| c == ',' || c.is_alphabetic());
+        let list_start = starts_list_item(&next.text) && !initial_in_sentence;
         // Across a page break nothing shows a paragraph gap: a finished sentence followed by a
         // capital starts a new paragraph (a label such as "Vraag 3" at the top of a page).
         let sentence_ends = prev.text.trim_end().ends_with(['.', '?', '!', ':'])
@@ -348,6 +356,23 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         lines[i].gap_before = gap;
         lines[i].continues = continues;
     }
+}
+
+/// `1 december 2023`, `20 procent`: a number and a lowercase word, which typesetting keeps on
+/// one line.
+fn number_before_word(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && t[digits..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
+}
+
+/// `X. De`, `J. de Vries`: one capital letter and a full stop.
+fn starts_with_initial(text: &str) -> bool {
+    let t = text.trim_start().as_bytes();
+    t.len() > 2 && t[0].is_ascii_uppercase() && t[1] == b'.' && t[2] == b' '
 }
 
 fn starts_list_item(text: &str) -> bool {
@@ -384,4 +409,62 @@ fn collapse_spaces(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body line of 10 pt at `y` whose text ends at `right` (the column ends at 400).
+    fn line(text: &str, y: f32) -> Line {
+        Line {
+            text: text.to_string(),
+            page: 1,
+            x: 100.0,
+            y,
+            size: 10.0,
+            font: String::new(),
+            bold: false,
+            gap_before: false,
+            continues: false,
+        }
+    }
+
+    fn continues(prev: (&str, f32), next: (&str, f32)) -> bool {
+        let mut lines = [line(prev.0, 100.0), line(next.0, 112.0)];
+        mark_continuations(&mut lines, &[prev.1, next.1], 10.0);
+        lines[1].continues
+    }
+
+    #[test]
+    fn a_date_that_did_not_fit_goes_on_with_the_sentence_before_it() {
+        // "In bijlage 1 van de brief van" / "1 december 2023 aan de Nationale ombudsman…": the
+        // line stops short of the margin, because "1 december" is kept together.
+        assert!(continues(
+            ("In bijlage 1 van de brief van", 330.0),
+            ("1 december 2023 aan de Nationale ombudsman staat", 400.0)
+        ));
+        // A finished sentence before a number still ends its paragraph.
+        assert!(!continues(
+            ("Dat is in de brief vermeld.", 230.0),
+            ("3 keer is dat gebeurd", 300.0)
+        ));
+    }
+
+    #[test]
+    fn a_capital_and_a_full_stop_after_an_unfinished_line_is_an_initial_not_a_list_item() {
+        // "… op het platform" / "X. De ambassade …" at the margin: X is the platform.
+        assert!(continues(
+            ("in de Filipijnen in het algemeen op het platform", 396.0),
+            ("X. De ambassade heeft daarnaast gesproken met", 400.0)
+        ));
+        // After a colon, "A." starts an item of a list.
+        assert!(!continues(
+            (
+                "De brief bespreekt drie punten, te weten de volgende:",
+                396.0
+            ),
+            ("A. De eerste stap van het plan", 300.0)
+        ));
+    }
 }
