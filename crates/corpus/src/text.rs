@@ -7,7 +7,7 @@ use crate::text_scan::{split_spaces, starts_with_lowercase};
 mod footnotes;
 pub use footnotes::{
     pdf_footnote_lines, pdf_footnote_start, strip_footnote_markers, take_note_markers,
-    word_footnote_start,
+    take_typed_markers, typed_markers, word_footnote_start,
 };
 
 /// The text with its first character in upper case (`van Nispen` → `Van Nispen`).

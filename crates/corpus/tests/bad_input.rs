@@ -5,11 +5,13 @@
 //! The bad files are made here at run time (lopdf's writer, the zip crate, cut and damaged copies
 //! of real originals), in a temporary folder next to a copy of one good original.
 
+mod common;
+
 use briefwissel_corpus::parse::{parse_paths, ParseOutput};
 use briefwissel_corpus::{Diagnostic, Severity};
+use common::word::{paragraph, word_file};
 use lopdf::content::{Content, Operation};
 use lopdf::{dictionary, Document, EncryptionState, EncryptionVersion, Object, Stream};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -313,39 +315,6 @@ fn huge_pdf(base: &[u8], size: usize) -> Vec<u8> {
 }
 
 /// A .docx package holding these parts.
-fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, text) in parts {
-        zip.start_file(*name, options).expect("zip entry");
-        zip.write_all(text.as_bytes()).expect("zip write");
-    }
-    zip.finish().expect("zip").into_inner()
-}
-
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
-const PACKAGE_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
-
-/// A Word file whose body is this WordprocessingML.
-fn word_file(body: &str) -> Vec<u8> {
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}<w:sectPr/></w:body></w:document>"#
-    );
-    docx(&[
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", PACKAGE_RELS),
-        ("word/document.xml", &document),
-    ])
-}
-
-fn paragraph(text: &str) -> String {
-    format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
-}
-
 fn table(rows: &[&[&str]]) -> String {
     let rows: String = rows
         .iter()

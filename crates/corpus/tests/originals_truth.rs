@@ -44,6 +44,9 @@ struct TruthText {
     ends: String,
     #[serde(default)]
     footnotes: Vec<String>,
+    /// Phrases that run over a line break of the original and must stay in one paragraph.
+    #[serde(default)]
+    one_paragraph: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -245,6 +248,17 @@ fn differences(truth: &Truth) -> Vec<String> {
             ),
         );
     }
+    let mut numbers: Vec<&str> = doc.footnotes.iter().map(|f| f.number.as_str()).collect();
+    numbers.sort_unstable();
+    let twice: Vec<&&str> = numbers
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| &w[0])
+        .collect();
+    expect(
+        twice.is_empty(),
+        format!("footnote numbers {twice:?} stand twice: a marker could point at either"),
+    );
     for n in &truth.footnote {
         let found = doc
             .footnotes
@@ -304,6 +318,15 @@ fn check_text(
         expect(
             page == Some(p),
             format!("{what} {} on page {page:?}, not {p}", t.number),
+        );
+    }
+    for phrase in &t.one_paragraph {
+        expect(
+            text.split("\n\n").any(|p| norm(p).contains(&norm(phrase))),
+            format!(
+                "{what} {} does not hold {phrase:?} in one paragraph",
+                t.number
+            ),
         );
     }
     expect(

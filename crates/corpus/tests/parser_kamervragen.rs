@@ -397,3 +397,18 @@ fn a_see_also_line_below_the_questions_is_text_not_a_postponement() {
         p.answers[0].text
     );
 }
+
+#[test]
+fn a_particle_that_the_pdf_ran_together_with_the_surname_is_set_apart_in_the_asker_and_title() {
+    // Aanhangsel 878 prints "Inge vanDijk" without the space (its text layer has one word there).
+    let text = "Vragen van het lid Inge vanDijk (CDA) aan de Staatssecretaris van Binnenlandse Zaken\nover digitale toegang (ingezonden 13 december 2023).\nVraag 1\nKent u het bericht?\nAntwoord 1\nJa.";
+    let p = parse_text("878.txt", text, &Registry::builtin());
+    assert_eq!(p.questions.len(), 1);
+    let asker = &p.questions[0].askers[0];
+    assert_eq!(asker.name.as_deref(), Some("Inge van Dijk"));
+    assert_eq!(asker.party.as_deref(), Some("CDA"));
+    assert!(p
+        .document
+        .title
+        .starts_with("Vragen van het lid Inge van Dijk (CDA)"));
+}

@@ -17,7 +17,10 @@ use crate::text_scan::starts_with_lowercase;
 pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
     let mut parsed = Parsed::empty(src, kind);
     let lines = &src.lines;
-    let footnote_of = footnote_lines(lines);
+    let mut footnote_of = footnote_lines(lines);
+    if src.clean {
+        typed_notes_labelled_as_printed(lines, &mut footnote_of);
+    }
     let mut known: Vec<String> = Vec::new();
     for n in footnote_of.iter().flatten() {
         if !known.contains(n) {
@@ -93,7 +96,7 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
         }
         if header::is_question_header_start(t) && meta.question_header.is_none() && !body_started {
             let end = header_end(lines, i, "(ingezonden", 6);
-            let joined = join_lines(&lines[i..end], &src.spelling);
+            let joined = header::with_particles_apart(&join_lines(&lines[i..end], &src.spelling));
             meta.question_header = Some(header::parse_question_header(&joined, src.registry));
             meta.title = joined;
             for f in &mut parsed.line_fates[i..end] {
@@ -240,8 +243,46 @@ pub fn parse(src: &Source, kind: DocumentKind) -> Parsed {
             ));
         }
     }
+    if blocks::notice_as_answer(&mut blks, lines) {
+        parsed.diagnostics.push(Diagnostic::new(
+            src.file,
+            None,
+            Severity::Info,
+            "de mededeling zegt dat de vragen elders beantwoord zijn; ze is bewaard als hun antwoord",
+        ));
+    }
     build(src, &mut parsed, meta, blks, &known, kind);
     parsed
+}
+
+/// An original's typed notes (`1) NOS, 6 maart 2024 …`, `[1] NOS, …`, or a list `1. Argos, …` that
+/// the text cites as `1)`, after the last answer of a Word letter: the questions' own notes) are
+/// labelled as their markers print them (`1)`, `[1]`), so that the reader's footnotes, numbered on
+/// their own, do not take their numbers.
+fn typed_notes_labelled_as_printed(lines: &[&str], footnote_of: &mut [Option<String>]) {
+    let mut labels: Vec<(String, String)> = Vec::new();
+    for (l, f) in lines.iter().zip(footnote_of.iter()) {
+        let Some(n) = f else { continue };
+        if labels.iter().any(|(k, _)| k == n) {
+            continue;
+        }
+        let Some(rest) = l.trim_start().strip_prefix(n.as_str()) else {
+            if l.trim_start().starts_with(&format!("[{n}] ")) {
+                labels.push((n.clone(), format!("[{n}]")));
+            }
+            continue;
+        };
+        if rest.starts_with(") ") || rest.starts_with(". ") {
+            labels.push((n.clone(), format!("{n})")));
+        }
+    }
+    for f in footnote_of.iter_mut() {
+        if let Some(n) = f.as_mut() {
+            if let Some((_, label)) = labels.iter().find(|(k, _)| k == n) {
+                *n = label.clone();
+            }
+        }
+    }
 }
 
 /// `Aanhangsel 2` alone on a line: the page footer of an Aanhangsel, cut from a longer line.

@@ -44,6 +44,60 @@ impl Blk {
     }
 }
 
+/// A notice (`Mededeling`) after questions that nothing answers, saying they were answered
+/// elsewhere ("zijn beantwoord middels een brief over …"), is their answer: its block becomes an
+/// answer to every question before it. True when it did.
+pub fn notice_as_answer(blks: &mut [Blk], lines: &[&str]) -> bool {
+    if blks.iter().any(|b| b.kind == BlkKind::Answer)
+        || !blks.iter().any(|b| b.kind == BlkKind::Question)
+    {
+        return false;
+    }
+    let mut numbers: Vec<u32> = blks
+        .iter()
+        .filter(|b| b.kind == BlkKind::Question)
+        .flat_map(|b| b.numbers.iter().copied())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let notice = BlkKind::Closing(Some("Mededeling".to_string()));
+    let Some(b) = blks.iter_mut().find(|b| b.kind == notice) else {
+        return false;
+    };
+    let text: Vec<&str> = b
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line(l) => lines.get(*l).copied(),
+            Item::Part(l, off) => lines.get(*l).and_then(|t| t.get(*off..)),
+            Item::Break => None,
+        })
+        .collect();
+    if !super::kamervragen_labels::says_answered(&text.join(" ")) {
+        return false;
+    }
+    b.kind = BlkKind::Answer;
+    if !numbers.is_empty() {
+        b.number = Some(number_list(&numbers));
+        b.numbers = numbers;
+    }
+    true
+}
+
+/// `1`, `1 en 2`, `1 t/m 3`, `1, 2 en 5`: numbers as an answer label prints them.
+fn number_list(numbers: &[u32]) -> String {
+    let consecutive = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+    match numbers {
+        [one] => one.to_string(),
+        [first, .., last] if consecutive && numbers.len() > 2 => format!("{first} t/m {last}"),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(u32::to_string).collect();
+            format!("{} en {last}", rest.join(", "))
+        }
+        [] => String::new(),
+    }
+}
+
 fn ends_with_question(p: &[&str]) -> bool {
     let Some(last) = p.iter().rev().find(|l| !l.trim().is_empty()) else {
         return false;
@@ -235,15 +289,18 @@ pub fn block_text(
 }
 
 /// The clean text of a block read from an original: every line is a paragraph, list items are
-/// grouped, and the explicit footnote markers are taken out as references.
-pub fn clean_block_text(b: &Blk, lines: &[&str]) -> (String, Vec<String>) {
+/// grouped, and the footnote markers, the reader's and typed ones of `known` notes (`1)`), are
+/// taken out as references.
+pub fn clean_block_text(b: &Blk, lines: &[&str], known: &[String]) -> (String, Vec<String>) {
     let mut cleaned: Vec<String> = Vec::new();
     let mut refs: Vec<String> = Vec::new();
     for it in &b.items {
         if *it == Item::Break {
             continue;
         }
-        let (c, r) = text::take_note_markers(item_text(it, lines));
+        let (c, mut r) = text::take_note_markers(item_text(it, lines));
+        let (c, typed) = text::take_typed_markers(&c, known);
+        r.extend(typed);
         for n in r {
             if !refs.contains(&n) {
                 refs.push(n);
@@ -381,4 +438,17 @@ pub fn diagnose(
         }
     }
     parsed.diagnostics.extend(diags);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_list;
+
+    #[test]
+    fn numbers_read_as_an_answer_label_prints_them() {
+        assert_eq!(number_list(&[4]), "4");
+        assert_eq!(number_list(&[1, 2]), "1 en 2");
+        assert_eq!(number_list(&[1, 2, 3]), "1 t/m 3");
+        assert_eq!(number_list(&[1, 2, 5]), "1, 2 en 5");
+    }
 }

@@ -40,7 +40,7 @@ pub(super) fn build(
     let mut position = 0u32;
     for (at, b) in blks.iter().enumerate() {
         let (body, refs) = if src.clean {
-            blocks::clean_block_text(b, &src.lines)
+            blocks::clean_block_text(b, &src.lines, known)
         } else {
             blocks::block_text(b, &src.lines, known, &src.spelling)
         };

@@ -34,6 +34,38 @@ pub fn is_answer_header_start(line: &str) -> bool {
 }
 
 /// Parses a question header (all its lines joined by spaces).
+/// A name's particle run together with the capital after it (`Inge vanDijk`, a PDF that printed
+/// the two without a space) apart again: `Inge van Dijk`.
+pub fn with_particles_apart(text: &str) -> String {
+    const PARTICLES: [&str; 10] = [
+        "van", "der", "den", "de", "ter", "ten", "te", "het", "in", "op",
+    ];
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, token) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let start = token.len() - token.trim_start_matches(['(', '«', '"']).len();
+        let glued = PARTICLES.iter().find(|p| {
+            token[start..].strip_prefix(**p).is_some_and(|rest| {
+                let mut cs = rest.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && cs.next().is_some_and(char::is_lowercase)
+            })
+        });
+        match glued {
+            Some(p) => {
+                let cut = start + p.len();
+                out.push_str(&token[..cut]);
+                out.push(' ');
+                out.push_str(&token[cut..]);
+            }
+            None => out.push_str(token),
+        }
+    }
+    out
+}
+
 pub fn parse_question_header(text: &str, registry: &Registry) -> QuestionHeader {
     let mut h = QuestionHeader {
         asked_on: dated_after(text, "ingezonden"),
@@ -285,4 +317,31 @@ fn balance_parens(s: &str) -> String {
         out.push(')');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_particles_apart;
+
+    #[test]
+    fn a_particle_run_together_with_the_name_after_it_is_set_apart() {
+        assert_eq!(
+            with_particles_apart("Vragen van het lid Inge vanDijk (CDA) aan de Staatssecretaris"),
+            "Vragen van het lid Inge van Dijk (CDA) aan de Staatssecretaris"
+        );
+        assert_eq!(
+            with_particles_apart("de leden (terHorst en deVries)"),
+            "de leden (ter Horst en de Vries)"
+        );
+        // Written as one word on purpose, or an abbreviation after the particle: left alone.
+        for kept in [
+            "Van Dijk",
+            "Vanderbilt",
+            "deBBB",
+            "vandaag",
+            "Faber-van de Klashorst(PVV)",
+        ] {
+            assert_eq!(with_particles_apart(kept), kept);
+        }
+    }
 }

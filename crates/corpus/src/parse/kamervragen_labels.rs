@@ -251,6 +251,30 @@ pub fn closing_heading(t: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether a notice (`Mededeling`) says the questions have been answered elsewhere: a sentence
+/// with "beantwoord" after "zijn", "is", "werd" or "werden" ("zijn beantwoord middels een brief
+/// over …"), and without a word that makes it a postponement or an intention ("kunnen niet binnen
+/// de gebruikelijke termijn worden beantwoord", "het streven is dat de vragen … zijn beantwoord").
+pub fn says_answered(text: &str) -> bool {
+    const NOT_YET: [&str; 9] = [
+        "niet", "nog", "geen", "zullen", "zal", "streven", "verwacht", "zodra", "wanneer",
+    ];
+    text.split(['.', ';']).any(|sentence| {
+        let words: Vec<String> = sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let Some(at) = words.iter().position(|w| w == "beantwoord") else {
+            return false;
+        };
+        words[..at]
+            .iter()
+            .any(|w| matches!(w.as_str(), "zijn" | "is" | "werd" | "werden"))
+            && !words.iter().any(|w| NOT_YET.contains(&w.as_str()))
+    })
+}
+
 /// Decides the numbering style of a file from its lines (footnote bodies ignored).
 pub fn detect_style(lines: &[&str], footnote_of: &[Option<String>]) -> Style {
     let body: Vec<&str> = lines
@@ -288,4 +312,32 @@ pub fn detect_style(lines: &[&str], footnote_of: &[Option<String>]) -> Style {
         return Style::Lone;
     }
     Style::Unnumbered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says_answered;
+
+    #[test]
+    fn a_notice_says_the_questions_were_answered_only_in_the_past_tense_and_without_a_but() {
+        assert!(says_answered(
+            "De schriftelijke vragen van de leden A en B over het akkoord (ingezonden 30 mei \
+             2024) zijn beantwoord middels een brief over het akkoord (36 471-64) op 7 juni 2024."
+        ));
+        assert!(says_answered(
+            "Deze vraag is reeds beantwoord in de brief van 3 juni 2024."
+        ));
+        // Postponements, as the corpus prints them (kv-008, kv-065), and intentions.
+        assert!(!says_answered(
+            "De vragen van de leden Van den Hil (VVD) en Bikker (ChristenUnie) kunnen tot mijn \
+             spijt niet binnen de gebruikelijke termijn worden beantwoord."
+        ));
+        assert!(!says_answered(
+            "Het streven is dat de vragen binnen drie weken zijn beantwoord."
+        ));
+        assert!(!says_answered(
+            "De vragen worden zo spoedig mogelijk beantwoord."
+        ));
+        assert!(!says_answered("De beantwoording vergt meer tijd."));
+    }
 }

@@ -13,13 +13,14 @@ pub fn footnote_lines(lines: &[&str]) -> Vec<Option<String>> {
             continue;
         };
         let referenced = lines[..i].iter().any(|l| {
-            l.split_whitespace().any(|tok| {
-                // `[1]` may carry the sentence's punctuation after it: `geraakt[1],`, `[3]?`.
-                let bare = tok.trim_end_matches([',', '.', '?', '!', ';', ':']);
-                tok == format!("{n})")
-                    || bare == format!("[{n}]")
-                    || bare.ends_with(&format!("[{n}]"))
-            })
+            text::typed_markers(l)
+                .iter()
+                .any(|m| m.2 == format!("{n})"))
+                || l.split_whitespace().any(|tok| {
+                    // `[1]` may carry the sentence's punctuation after it: `geraakt[1],`, `[3]?`.
+                    let bare = tok.trim_end_matches([',', '.', '?', '!', ';', ':']);
+                    bare == format!("[{n}]") || bare.ends_with(&format!("[{n}]"))
+                })
         });
         if referenced {
             out[i] = Some(n);
@@ -99,13 +100,17 @@ fn trailing_source_list(lines: &[&str], out: &mut [Option<String>]) {
     }
 }
 
+/// The body of a note's first line without its number (`12`, `1)`, `[1]`, `1.`); `n` is the note's
+/// number or label.
 pub fn strip_footnote_number<'a>(line: &'a str, n: &str) -> &'a str {
+    let n = n.trim_matches(['[', ']', ')']);
     let t = line.trim();
     let t = t.strip_prefix('[').unwrap_or(t);
     let t = t.strip_prefix(n).unwrap_or(t);
     let t = t
         .strip_prefix(']')
         .or_else(|| t.strip_prefix(')'))
+        .or_else(|| t.strip_prefix(". "))
         .unwrap_or(t);
     t.trim()
 }

@@ -45,6 +45,76 @@ pub fn word_footnote_start(line: &str) -> Option<(String, &str)> {
     None
 }
 
+/// The typed footnote markers of a line, as (byte start, byte end, label): `N)` (`…(nos.nl)”1)?`,
+/// `Verhoudingen 2), met`, `bedoeld? 1) 2)`), one or two digits and a closing bracket that closes
+/// no bracket opened before it in the line (`(zie bijlage 1)` is not one), and `[N]`
+/// (`overleden’? [1] [2]`); none at the line's start (a list item, or a note's body).
+pub fn typed_markers(line: &str) -> Vec<(usize, usize, String)> {
+    let mut open = 0usize;
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'(' {
+            open += 1;
+            continue;
+        }
+        if b != b')' && b != b']' {
+            continue;
+        }
+        // `i` is an ASCII byte, so a character boundary.
+        let start = line[..i]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+        let number = &line[start..i];
+        let is_number = (1..=2).contains(&number.len()) && !number.starts_with('0');
+        let bracketed = b == b']' && start > 0 && bytes[start - 1] == b'[';
+        if b == b')' && open > 0 {
+            open -= 1;
+            continue;
+        }
+        if !is_number || (b == b']' && !bracketed) {
+            continue;
+        }
+        let marker_start = if bracketed { start - 1 } else { start };
+        if !line[..marker_start].trim().is_empty() {
+            let label = if bracketed {
+                format!("[{number}]")
+            } else {
+                format!("{number})")
+            };
+            out.push((marker_start, i + 1, label));
+        }
+    }
+    out
+}
+
+/// `line` without the typed markers whose label (`1)`, `[1]`) is in `known`, and those labels in
+/// order.
+pub fn take_typed_markers(line: &str, known: &[String]) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(line.len());
+    let mut refs = Vec::new();
+    let mut at = 0;
+    for (start, end, label) in typed_markers(line) {
+        if !known.contains(&label) {
+            continue;
+        }
+        out.push_str(line[at..start].trim_end_matches(' '));
+        refs.push(label);
+        at = end;
+    }
+    if at == 0 {
+        return (line.to_string(), refs);
+    }
+    let rest = &line[at..];
+    if out.ends_with(|c: char| c.is_alphanumeric())
+        && rest.starts_with(|c: char| c.is_alphanumeric())
+    {
+        out.push(' ');
+    }
+    out.push_str(rest);
+    (out, refs)
+}
+
 /// For every line: the number of the PDF footnote whose body it belongs to, if any.
 /// Footnote bodies are the consecutively numbered lines (with their continuation lines) that stand
 /// directly above a page footer or the end of the file.
@@ -287,5 +357,39 @@ mod tests {
             take(format!("zie ({m1}Kamerstuk 36 410)")),
             ("zie (Kamerstuk 36 410)".to_string(), vec!["1".to_string()])
         );
+    }
+
+    #[test]
+    fn a_typed_marker_is_a_number_and_a_bracket_that_closes_nothing() {
+        use super::{take_typed_markers, typed_markers};
+        let labels =
+            |l: &str| -> Vec<String> { typed_markers(l).into_iter().map(|m| m.2).collect() };
+        assert_eq!(labels("bij boa's (nos.nl)”1)?"), ["1)"]);
+        assert_eq!(
+            labels("de Code Interbestuurlijke Verhoudingen 2), met name"),
+            ["2)"]
+        );
+        assert_eq!(labels("worden hier bedoeld? 1) 2)"), ["1)", "2)"]);
+        assert_eq!(labels("keerde overleden’? [1] [2]"), ["[1]", "[2]"]);
+        assert_eq!(labels("personen verward gedrag2) waarin"), ["2)"]);
+        // A bracket closed, a list item, a year or a letter: no marker.
+        assert!(labels("zie (bijlage 1) en (artikel 12)").is_empty());
+        assert!(labels("1) NOS, 6 maart 2024").is_empty());
+        assert!(labels("[1] NOS, 23 mei 2024").is_empty());
+        assert!(labels("in 2024) en a) b) [2024]").is_empty());
+        let known = ["1)".to_string(), "2)".to_string()];
+        assert_eq!(
+            take_typed_markers("worden hier bedoeld? 1) 2)", &known),
+            (
+                "worden hier bedoeld?".to_string(),
+                vec!["1)".to_string(), "2)".to_string()]
+            )
+        );
+        assert_eq!(
+            take_typed_markers("Verhoudingen 2), met name", &known).0,
+            "Verhoudingen, met name"
+        );
+        // A marker whose note is not known stays text.
+        assert_eq!(take_typed_markers("tot 3) meer", &known).0, "tot 3) meer");
     }
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the corpus tests: the data folder, the parsed corpus and hand-made fixture tables.
 #![allow(dead_code)]
 
+pub mod word;
+
 use briefwissel_corpus::parse::sources::SourceFile;
 use briefwissel_corpus::parse::{parse_paths, ParseOutput};
 use std::path::{Path, PathBuf};
