@@ -170,7 +170,7 @@ enum LastWord {
 }
 
 /// Words that begin Dutch family names ("van Nispen", "de Vries", "ter Laan"), folded.
-const TUSSENVOEGSELS: [&str; 8] = ["van", "de", "der", "den", "ter", "ten", "het", "in"];
+pub(crate) const TUSSENVOEGSELS: [&str; 8] = ["van", "de", "der", "den", "ter", "ten", "het", "in"];
 
 /// Folded words of a name, letters only (`Yeşilgöz-Zegerius` → `yesilgoz`, `zegerius`).
 fn words(name: &str) -> Vec<String> {

@@ -314,7 +314,6 @@ fn huge_pdf(base: &[u8], size: usize) -> Vec<u8> {
     save(&mut doc)
 }
 
-/// A .docx package holding these parts.
 fn table(rows: &[&[&str]]) -> String {
     let rows: String = rows
         .iter()

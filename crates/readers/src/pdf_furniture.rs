@@ -163,11 +163,15 @@ fn split_number(text: &str) -> (Option<String>, &str) {
 fn join_note_line(acc: &mut String, next: &str) {
     let next = next.trim();
     // An address continues without a space: one with its scheme wherever it was cut, one without
-    // where it was cut after a hyphen or slash of its own ("…/ambtenaren-zien-nog-veel-").
-    let url = acc
-        .rsplit(' ')
-        .next()
-        .is_some_and(|t| t.contains("://") || (t.ends_with(['-', '/']) && is_web_address(t)));
+    // where it was cut after a hyphen of its own ("…/ambtenaren-zien-nog-veel-"), or after a
+    // slash before more of a path.
+    let first = next.split(' ').next().unwrap_or("");
+    let url = acc.rsplit(' ').next().is_some_and(|t| {
+        t.contains("://")
+            || (is_address_without_scheme(t)
+                && (t.ends_with('-')
+                    || (t.ends_with('/') && first.contains(['/', '-', '.', '_', '=']))))
+    });
     if url || (acc.ends_with('-') && next.starts_with(|c: char| c.is_lowercase())) {
         if !url {
             acc.pop();
@@ -180,7 +184,7 @@ fn join_note_line(acc: &mut String, next: &str) {
 }
 
 /// `(www.volkskrant.nl/…`, `regiopurmerend.nl/2024/…`: a web address without its scheme.
-fn is_web_address(token: &str) -> bool {
+fn is_address_without_scheme(token: &str) -> bool {
     let token = token.trim_start_matches(['(', '[', '<', '"', '«']);
     let domain = token.split('/').next().unwrap_or("");
     token.starts_with("www.")
@@ -224,10 +228,14 @@ mod tests {
             joined("Brief van de minister over de bekos-", "tiging."),
             "Brief van de minister over de bekostiging."
         );
-        // An address that ends before the line does is followed by a space.
+        // An address that ends before the line does is followed by a space, also after a slash.
         assert_eq!(
             joined("Zie www.rijksoverheid.nl/documenten", "voor de brief."),
             "Zie www.rijksoverheid.nl/documenten voor de brief."
+        );
+        assert_eq!(
+            joined("Zie www.rijksoverheid.nl/", "voor meer."),
+            "Zie www.rijksoverheid.nl/ voor meer."
         );
     }
 }

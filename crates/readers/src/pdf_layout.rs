@@ -323,11 +323,11 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         // A line that stops mid-sentence before a lowercase word, or before a number bound to
         // the word after it, continues, even when the word would have fitted (it was bound to the
         // next one: "vergaderjaar 2023–2024," + "nr. 1137."; "de brief van" + "1 december 2023").
-        let mid_sentence = prev
-            .text
-            .trim_end()
-            .ends_with(|c: char| c == ',' || c.is_alphanumeric())
-            && (next.text.starts_with(char::is_lowercase) || number_before_word(&next.text));
+        let prev_end = prev.text.trim_end();
+        let mid_sentence = (prev_end.ends_with(|c: char| c == ',' || c.is_alphanumeric())
+            && next.text.starts_with(char::is_lowercase))
+            || (prev_end.ends_with(|c: char| c == ',' || c.is_alphabetic())
+                && number_before_word(&next.text));
         let full = room < first_word_width || prev.text.ends_with('-') || mid_sentence;
         let dx = next.x - prev.x;
         let in_item = starts_list_item(&prev.text) || (prev.continues && item_indent[i - 1]);
@@ -444,10 +444,14 @@ mod tests {
             ("In bijlage 1 van de brief van", 330.0),
             ("1 december 2023 aan de Nationale ombudsman staat", 400.0)
         ));
-        // A finished sentence before a number still ends its paragraph.
+        // A finished sentence, or a label's number, before a number still ends its line.
         assert!(!continues(
             ("Dat is in de brief vermeld.", 230.0),
             ("3 keer is dat gebeurd", 300.0)
+        ));
+        assert!(!continues(
+            ("Antwoord 3", 160.0),
+            ("20 procent van de", 300.0)
         ));
     }
 

@@ -266,13 +266,14 @@ fn typed_notes_labelled_as_printed(lines: &[&str], footnote_of: &mut [Option<Str
         if labels.iter().any(|(k, _)| k == n) {
             continue;
         }
-        let Some(rest) = l.trim_start().strip_prefix(n.as_str()) else {
-            if l.trim_start().starts_with(&format!("[{n}] ")) {
-                labels.push((n.clone(), format!("[{n}]")));
-            }
-            continue;
+        let t = l.trim_start();
+        let after = |mark: &str| {
+            t.strip_prefix(mark)
+                .is_some_and(|r| r.starts_with(char::is_whitespace))
         };
-        if rest.starts_with(") ") || rest.starts_with(". ") {
+        if after(&format!("[{n}]")) {
+            labels.push((n.clone(), format!("[{n}]")));
+        } else if after(&format!("{n})")) || after(&format!("{n}.")) {
             labels.push((n.clone(), format!("{n})")));
         }
     }

@@ -64,15 +64,7 @@ pub fn notice_as_answer(blks: &mut [Blk], lines: &[&str]) -> bool {
     let Some(b) = blks.iter_mut().find(|b| b.kind == notice) else {
         return false;
     };
-    let text: Vec<&str> = b
-        .items
-        .iter()
-        .filter_map(|it| match it {
-            Item::Line(l) => lines.get(*l).copied(),
-            Item::Part(l, off) => lines.get(*l).and_then(|t| t.get(*off..)),
-            Item::Break => None,
-        })
-        .collect();
+    let text: Vec<&str> = b.items.iter().map(|it| item_text(it, lines)).collect();
     if !super::kamervragen_labels::says_answered(&text.join(" ")) {
         return false;
     }

@@ -1,5 +1,6 @@
 //! The printed headers of Kamervragen: askers with parties, addressee, subject, dates, answering minister.
 
+use crate::members::TUSSENVOEGSELS;
 use crate::model::Asker;
 use crate::registry::Registry;
 use crate::text_scan::starts_with_lowercase;
@@ -33,20 +34,16 @@ pub fn is_answer_header_start(line: &str) -> bool {
     starts_with_lowercase(l, "antwoord van ") || starts_with_lowercase(l, "mededeling van ")
 }
 
-/// Parses a question header (all its lines joined by spaces).
 /// A name's particle run together with the capital after it (`Inge vanDijk`, a PDF that printed
 /// the two without a space) apart again: `Inge van Dijk`.
 pub fn with_particles_apart(text: &str) -> String {
-    const PARTICLES: [&str; 10] = [
-        "van", "der", "den", "de", "ter", "ten", "te", "het", "in", "op",
-    ];
     let mut out = String::with_capacity(text.len() + 4);
     for (i, token) in text.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
         let start = token.len() - token.trim_start_matches(['(', '«', '"']).len();
-        let glued = PARTICLES.iter().find(|p| {
+        let glued = TUSSENVOEGSELS.iter().find(|p| {
             token[start..].strip_prefix(**p).is_some_and(|rest| {
                 let mut cs = rest.chars();
                 cs.next().is_some_and(char::is_uppercase)
@@ -66,6 +63,7 @@ pub fn with_particles_apart(text: &str) -> String {
     out
 }
 
+/// Parses a question header (all its lines joined by spaces).
 pub fn parse_question_header(text: &str, registry: &Registry) -> QuestionHeader {
     let mut h = QuestionHeader {
         asked_on: dated_after(text, "ingezonden"),

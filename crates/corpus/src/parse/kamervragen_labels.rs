@@ -251,27 +251,41 @@ pub fn closing_heading(t: &str) -> Option<&'static str> {
     None
 }
 
-/// Whether a notice (`Mededeling`) says the questions have been answered elsewhere: a sentence
-/// with "beantwoord" after "zijn", "is", "werd" or "werden" ("zijn beantwoord middels een brief
-/// over …"), and without a word that makes it a postponement or an intention ("kunnen niet binnen
-/// de gebruikelijke termijn worden beantwoord", "het streven is dat de vragen … zijn beantwoord").
+/// Whether a notice (`Mededeling`) says the questions have been answered elsewhere: "beantwoord"
+/// after "zijn", "is", "werd" or "werden" within a few words ("zijn beantwoord middels een brief
+/// over …", "is reeds beantwoord in"), with no "worden", "kunnen" or "zullen" between, and nowhere
+/// in the notice a word of a postponement or an intention ("kunnen niet binnen de gebruikelijke
+/// termijn worden beantwoord", "het streven is dat …", "de bedoeling"): a notice that answers some
+/// questions and postpones others is a postponement.
 pub fn says_answered(text: &str) -> bool {
-    const NOT_YET: [&str; 9] = [
-        "niet", "nog", "geen", "zullen", "zal", "streven", "verwacht", "zodra", "wanneer",
+    const NOT_YET: [&str; 11] = [
+        "niet",
+        "nog",
+        "geen",
+        "zullen",
+        "zal",
+        "streven",
+        "verwacht",
+        "zodra",
+        "wanneer",
+        "bedoeling",
+        "uitstel",
     ];
-    text.split(['.', ';']).any(|sentence| {
-        let words: Vec<String> = sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let Some(at) = words.iter().position(|w| w == "beantwoord") else {
-            return false;
-        };
-        words[..at]
-            .iter()
-            .any(|w| matches!(w.as_str(), "zijn" | "is" | "werd" | "werden"))
-            && !words.iter().any(|w| NOT_YET.contains(&w.as_str()))
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.iter().any(|w| NOT_YET.contains(&w.as_str())) {
+        return false;
+    }
+    words.iter().enumerate().any(|(at, w)| {
+        w == "beantwoord"
+            && words[at.saturating_sub(6)..at]
+                .iter()
+                .rev()
+                .take_while(|w| !matches!(w.as_str(), "worden" | "kunnen" | "zullen"))
+                .any(|w| matches!(w.as_str(), "zijn" | "is" | "werd" | "werden"))
     })
 }
 

@@ -83,15 +83,9 @@ fn trailing_source_list(lines: &[&str], out: &mut [Option<String>]) {
     let first_line = items.last().map(|&(i, _)| i).unwrap_or(0);
     let cited = |n: u32| {
         let mark = format!("{n})");
-        lines[..first_line].iter().any(|l| {
-            l.split_whitespace().any(|tok| {
-                let bare = tok.trim_end_matches([',', '.', '?', '!', ';', ':']);
-                bare == mark
-                    || bare.strip_suffix(&mark).is_some_and(|head| {
-                        head.chars().next_back().is_some_and(char::is_alphabetic)
-                    })
-            })
-        })
+        lines[..first_line]
+            .iter()
+            .any(|l| text::typed_markers(l).iter().any(|m| m.2 == mark))
     };
     if items.iter().all(|&(_, n)| cited(n)) {
         for (i, n) in items {

@@ -121,7 +121,33 @@ pub fn paragraphs_of(extracted: &Extracted) -> (Vec<String>, Vec<u32>) {
             }
         }
     }
-    (paragraphs, pages)
+    let mut apart = Vec::with_capacity(paragraphs.len());
+    let mut apart_pages = Vec::with_capacity(pages.len());
+    for (p, page) in paragraphs.iter().zip(pages) {
+        for note in typed_notes_apart(p) {
+            apart.push(note.to_string());
+            apart_pages.push(page);
+        }
+    }
+    (apart, apart_pages)
+}
+
+/// A paragraph of typed notes that holds the next one too (`[2] https://…politie[3] https://…`,
+/// the list typed without a paragraph break): each note apart.
+fn typed_notes_apart(paragraph: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = paragraph;
+    while let Some((n, _)) = text::word_footnote_start(rest) {
+        let next = n.parse::<u32>().map_or(0, |n| n + 1);
+        let mark = format!("[{next}] ");
+        let Some(cut) = rest.get(1..).and_then(|r| r.find(&mark)).map(|p| p + 1) else {
+            break;
+        };
+        out.push(rest[..cut].trim_end());
+        rest = &rest[cut..];
+    }
+    out.push(rest);
+    out
 }
 
 /// The reader's footnotes become the document's, after any the parser found in the text (typed
@@ -290,7 +316,7 @@ fn looks_like_name(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::signing_office;
+    use super::{signing_office, typed_notes_apart};
 
     #[test]
     fn an_office_after_mede_namens_is_not_the_signer() {
@@ -324,5 +350,22 @@ mod tests {
             signing_office("İ. Yeşilgöz, de minister van Justitie en Veiligheid,"),
             Some(("Minister van Justitie en Veiligheid".to_string(), None))
         );
+    }
+
+    #[test]
+    fn typed_notes_run_into_one_paragraph_are_set_apart() {
+        assert_eq!(
+            typed_notes_apart("[2] https://www.ad.nl/a~1/?x=politie[3] https://www.ad.nl/b~2/"),
+            [
+                "[2] https://www.ad.nl/a~1/?x=politie",
+                "[3] https://www.ad.nl/b~2/"
+            ]
+        );
+        // A note that names another number, and a paragraph that is no note, stay whole.
+        assert_eq!(
+            typed_notes_apart("[2] Zie noot [4] hierboven."),
+            ["[2] Zie noot [4] hierboven."]
+        );
+        assert_eq!(typed_notes_apart("Zie [3] hierna."), ["Zie [3] hierna."]);
     }
 }

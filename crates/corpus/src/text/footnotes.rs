@@ -47,8 +47,9 @@ pub fn word_footnote_start(line: &str) -> Option<(String, &str)> {
 
 /// The typed footnote markers of a line, as (byte start, byte end, label): `N)` (`…(nos.nl)”1)?`,
 /// `Verhoudingen 2), met`, `bedoeld? 1) 2)`), one or two digits and a closing bracket that closes
-/// no bracket opened before it in the line (`(zie bijlage 1)` is not one), and `[N]`
-/// (`overleden’? [1] [2]`); none at the line's start (a list item, or a note's body).
+/// no bracket opened before it in the line (`(zie bijlage 1)` is not one) and is no item of an
+/// enumeration (` 1) hoeveel … 2) hoeveel`), and `[N]` (`overleden’? [1] [2]`); none at the
+/// line's start (a list item, or a note's body).
 pub fn typed_markers(line: &str) -> Vec<(usize, usize, String)> {
     let mut open = 0usize;
     let mut out = Vec::new();
@@ -76,16 +77,27 @@ pub fn typed_markers(line: &str) -> Vec<(usize, usize, String)> {
             continue;
         }
         let marker_start = if bracketed { start - 1 } else { start };
+        // Set apart by spaces and followed by a lowercase word: a marker ("het UWV 1) ook op"),
+        // or an item of an enumeration when the line has two such ("1) hoeveel … 2) hoeveel").
+        let set_apart = !bracketed
+            && line[..marker_start].ends_with(' ')
+            && line[i + 1..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_lowercase));
         if !line[..marker_start].trim().is_empty() {
             let label = if bracketed {
                 format!("[{number}]")
             } else {
                 format!("{number})")
             };
-            out.push((marker_start, i + 1, label));
+            out.push((marker_start, i + 1, label, set_apart));
         }
     }
-    out
+    let enumeration = out.iter().filter(|m| m.3).count() >= 2;
+    out.into_iter()
+        .filter(|m| !(enumeration && m.3))
+        .map(|(start, end, label, _)| (start, end, label))
+        .collect()
 }
 
 /// `line` without the typed markers whose label (`1)`, `[1]`) is in `known`, and those labels in
@@ -377,6 +389,11 @@ mod tests {
         assert!(labels("1) NOS, 6 maart 2024").is_empty());
         assert!(labels("[1] NOS, 23 mei 2024").is_empty());
         assert!(labels("in 2024) en a) b) [2024]").is_empty());
+        assert!(labels("Kunt u aangeven 1) hoeveel boa's en 2) hoeveel agenten?").is_empty());
+        assert_eq!(
+            labels("over de problemen bij het UWV 1) ook op de vragen"),
+            ["1)"]
+        );
         let known = ["1)".to_string(), "2)".to_string()];
         assert_eq!(
             take_typed_markers("worden hier bedoeld? 1) 2)", &known),

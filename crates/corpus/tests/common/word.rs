@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+/// A .docx package holding these parts.
 pub fn docx(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
