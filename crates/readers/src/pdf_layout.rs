@@ -324,10 +324,11 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         // the word after it, continues, even when the word would have fitted (it was bound to the
         // next one: "vergaderjaar 2023–2024," + "nr. 1137."; "de brief van" + "1 december 2023").
         let prev_end = prev.text.trim_end();
+        // Ends on a word or a comma: the sentence goes on.
+        let unfinished = prev_end.ends_with(|c: char| c == ',' || c.is_alphabetic());
         let mid_sentence = (prev_end.ends_with(|c: char| c == ',' || c.is_alphanumeric())
             && next.text.starts_with(char::is_lowercase))
-            || (prev_end.ends_with(|c: char| c == ',' || c.is_alphabetic())
-                && number_before_word(&next.text));
+            || (unfinished && number_before_word(&next.text));
         let full = room < first_word_width || prev.text.ends_with('-') || mid_sentence;
         let dx = next.x - prev.x;
         let in_item = starts_list_item(&prev.text) || (prev.continues && item_indent[i - 1]);
@@ -337,11 +338,7 @@ fn mark_continuations(lines: &mut [Line], rights: &[f32], body_size: f32) {
         let same_size = (next.size - prev.size).abs() < 0.1 * prev.size;
         // "X. De ambassade" after "op het platform": an initial (or a name of one letter) that
         // goes on with a sentence, not an item "A." of a list.
-        let initial_in_sentence = starts_with_initial(&next.text)
-            && prev
-                .text
-                .trim_end()
-                .ends_with(|c: char| c == ',' || c.is_alphabetic());
+        let initial_in_sentence = starts_with_initial(&next.text) && unfinished;
         let list_start = starts_list_item(&next.text) && !initial_in_sentence;
         // Across a page break nothing shows a paragraph gap: a finished sentence followed by a
         // capital starts a new paragraph (a label such as "Vraag 3" at the top of a page).

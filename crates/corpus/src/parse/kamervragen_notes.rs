@@ -12,14 +12,13 @@ pub fn footnote_lines(lines: &[&str]) -> Vec<Option<String>> {
         let Some((n, _)) = text::word_footnote_start(lines[i]) else {
             continue;
         };
+        let (typed, bracketed) = (format!("{n})"), format!("[{n}]"));
         let referenced = lines[..i].iter().any(|l| {
-            text::typed_markers(l)
-                .iter()
-                .any(|m| m.2 == format!("{n})"))
+            text::typed_markers(l).iter().any(|m| m.2 == typed)
                 || l.split_whitespace().any(|tok| {
                     // `[1]` may carry the sentence's punctuation after it: `geraakt[1],`, `[3]?`.
-                    let bare = tok.trim_end_matches([',', '.', '?', '!', ';', ':']);
-                    bare == format!("[{n}]") || bare.ends_with(&format!("[{n}]"))
+                    tok.trim_end_matches([',', '.', '?', '!', ';', ':'])
+                        .ends_with(&bracketed)
                 })
         });
         if referenced {
