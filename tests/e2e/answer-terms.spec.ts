@@ -20,7 +20,7 @@ test("the termijn filter lists the open questions past their term on the reader'
   await explorer.toggle("beantwoord", "nee");
   await explorer.toggle("termijn", "verlopen");
   await explorer.expectCount(late.length);
-  expect(explorer.query()).toBe("beantwoord=nee&termijn=verlopen");
+  await expect.poll(() => explorer.query()).toBe("beantwoord=nee&termijn=verlopen");
   const card = explorer.questions.first();
   await expect(card.getByTestId("status")).toContainText("verstreken");
   await explorer.open("?termijn=binnen");
@@ -75,7 +75,7 @@ test("the ministry facet and the overview's figures per ministry link to the lis
   await explorer.open();
   await explorer.toggle("ministerie", "def");
   await explorer.expectCount(c.questions.filter((q) => q.ministries.includes("def")).length);
-  expect(explorer.query()).toBe("ministerie=def");
+  await expect.poll(() => explorer.query()).toBe("ministerie=def");
 
   await page.goto("overzicht");
   const table = page.getByTestId("termijn-ministerie");
@@ -89,5 +89,5 @@ test("the ministry facet and the overview's figures per ministry link to the lis
   await expect(link).toHaveText(String(worst.n));
   await link.click();
   await explorer.expectCount(worst.n);
-  expect(explorer.query()).toContain(`ministerie=${worst.m.id}`);
+  await expect.poll(() => explorer.query()).toContain(`ministerie=${worst.m.id}`);
 });

@@ -46,7 +46,7 @@ test.describe("with the two documents left out of the published corpus", () => {
     await explorer.toggle("bron", "eigen");
     await explorer.expectCount(PDF_QUESTIONS + WORD_QUESTIONS);
     await expect(explorer.questions.first().getByTestId("own-badge")).toHaveText("eigen document");
-    expect(explorer.query()).toBe("bron=eigen");
+    await expect.poll(() => explorer.query()).toBe("bron=eigen");
 
     // The Word letter's own document page: its questions in reading order, marked as own.
     await page.getByTestId("own-document").nth(1).getByRole("link").click();

@@ -79,7 +79,7 @@ test("a misspelt word offers 'Bedoelde u' and one click searches the suggestion"
   await page.getByTestId("suggestion-apply").click();
   await expect(explorer.search).toHaveValue("asiel");
   await explorer.expectCount(questionsContaining("asiel").length);
-  expect(new URLSearchParams(explorer.query()).get("q")).toBe("asiel");
+  await expect.poll(() => new URLSearchParams(explorer.query()).get("q")).toBe("asiel");
   await expect(suggestion).toHaveCount(0);
 });
 

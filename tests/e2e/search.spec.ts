@@ -28,7 +28,7 @@ test("searching for a word finds every question using it and highlights the matc
   const shown = await explorer.count();
   // Other forms and compounds may add questions; the search never loses the literal ones.
   expect(shown).toBeGreaterThanOrEqual(containing.length);
-  expect(new URLSearchParams(explorer.query()).get("q")).toBe(word);
+  await expect.poll(() => new URLSearchParams(explorer.query()).get("q")).toBe(word);
 
   await expect(explorer.marks.first()).toBeVisible();
   const marked = await explorer.marks.allTextContents();

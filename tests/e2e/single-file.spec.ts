@@ -55,7 +55,7 @@ test("the single file carries its Verantwoording: the footer and a card's note o
   if (!first) throw new Error("seed 002 is in the export");
   await report.locator(`[data-document-id="${first.id}"] h3 a`).click();
   await expect(page.locator(".doc-question").first()).toBeVisible();
-  expect(new URL(page.url()).searchParams.get("pad")).toBe(`/document/${first.id}`);
+  await expect.poll(() => new URL(page.url()).searchParams.get("pad")).toBe(`/document/${first.id}`);
 
   // A question with a note (kv-069 prints "Vraag 7" twice): its card's link shows that note.
   const noted = corpus().questions.find((q) => q.report_note !== undefined);

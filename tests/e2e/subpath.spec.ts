@@ -24,6 +24,7 @@ test("the app, its links, deep links and the service worker all stay under the s
   const [[party]] = ranked((q) => q.parties);
   await explorer.toggle("partij", abbreviation(party));
   await explorer.expectCount(count({ parties: [party] }));
+  await expect.poll(() => new URL(page.url()).searchParams.getAll("partij")).toEqual([abbreviation(party)]);
   expect(new URL(page.url()).pathname).toBe(SUBPATH);
 
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
