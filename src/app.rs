@@ -294,12 +294,12 @@ fn App(load: RwSignal<Load>) -> impl IntoView {
                 <a href=overview_href aria-current=current(Route::Overview)>"Overzicht"</a>
             </nav>
         </header>
-        <Show when=move || update_ready.get()>
+        {move || update_ready.get().then(|| view! {
             <div class="update-notice" role="status" data-testid="update-available">
                 <span>"Er is een nieuwe versie beschikbaar."</span>
                 <button type="button" on:click=move |_| browser::activate_new_version()>"Nieuwe versie laden"</button>
             </div>
-        </Show>
+        })}
         <main id="inhoud" tabindex="-1">
             {move || match load.get() {
                 Load::Loading => view! { <p class="loading" role="status">"Het corpus wordt geladen…"</p> }.into_any(),
@@ -319,17 +319,20 @@ fn App(load: RwSignal<Load>) -> impl IntoView {
 #[component]
 fn ChunkNotice(data: Data) -> impl IntoView {
     move || {
-        match data.explorer().status.get() {
-        ChunkStatus::Idle => None,
-        ChunkStatus::Loading => Some(
-            view! { <p class="index-status" role="status" data-testid="index-loading">"Zoekindex wordt geladen…"</p> }
-                .into_any(),
-        ),
-        ChunkStatus::Failed(message) => Some(
-            view! { <p class="index-status failed" role="alert" data-testid="index-failed">{message}</p> }
-                .into_any(),
-        ),
-    }
+        // (class, role, test id, text): one paragraph, whichever it says.
+        let (class, role, testid, text) = match data.explorer().status.get() {
+            ChunkStatus::Idle => return None,
+            ChunkStatus::Loading => (
+                "index-status",
+                "status",
+                "index-loading",
+                "Zoekindex wordt geladen…".to_string(),
+            ),
+            ChunkStatus::Failed(message) => {
+                ("index-status failed", "alert", "index-failed", message)
+            }
+        };
+        Some(view! { <p class=class role=role data-testid=testid>{text}</p> })
     }
 }
 

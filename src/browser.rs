@@ -237,30 +237,40 @@ pub fn scroll_to_id(id: &str) -> bool {
     true
 }
 
-/// Runs `update`, which moves `el` in the page (a chosen facet value goes to the top of its list),
-/// and keeps the focus on `el` if it had it. An element taken out of the page to be moved loses
-/// the focus, and losing it there forces a style and layout pass in the middle of the update (a
-/// third of a facet click); so `el` gives the focus up first, while the page is still laid out, and
-/// gets it back in a task of its own, after the results are drawn.
-pub fn keep_focus_while(el: web_sys::HtmlElement, update: impl FnOnce()) {
-    let focused = || document().and_then(|d| d.active_element());
-    let had_focus = focused().is_some_and(|a| &a == el.as_ref());
+/// Takes the focus from `el` if it has it, and says whether it had it. A facet's rows are drawn
+/// anew when a value is chosen (it moves to the top): a focused box losing the focus as it leaves
+/// the page forces a style and layout pass in the middle of the update (a third of a facet click);
+/// given up first, while the page is still laid out, it costs nothing.
+pub fn give_up_focus(el: &web_sys::HtmlElement) -> bool {
+    let had_focus = document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| &a == el.as_ref());
     if had_focus {
         let _ = el.blur();
     }
-    update();
-    if had_focus {
-        leptos::prelude::set_timeout(
-            move || {
-                let elsewhere = focused()
-                    .is_some_and(|a| document().and_then(|d| d.body()).map(Into::into) != Some(a));
-                if el.is_connected() && !elsewhere {
-                    let _ = el.focus();
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    }
+    had_focus
+}
+
+/// Focuses the input named `name` with value `value` (a box drawn anew) in a task of its own,
+/// after the results are drawn, unless the focus has gone elsewhere meanwhile.
+pub fn focus_again(name: &'static str, value: String) {
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(doc) = document() else { return };
+            let body: Option<web_sys::Element> = doc.body().map(Into::into);
+            if doc.active_element().is_some_and(|a| Some(a) != body) {
+                return;
+            }
+            let named = doc.get_elements_by_name(name);
+            let found = (0..named.length())
+                .filter_map(|i| named.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .find(|input| input.value() == value);
+            if let Some(input) = found {
+                let _ = input.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Runs `f` in a task of its own after the next frame is painted (a hidden page paints when it

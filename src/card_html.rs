@@ -130,6 +130,16 @@ pub fn facts(out: &mut String, facts: &Facts, terms: &HighlightTerms) {
     }
 }
 
+/// One party of a card: its abbreviation, its full name as the title.
+pub fn party(out: &mut String, name: &str, abbreviation: &str) {
+    let _ = write!(
+        out,
+        "<li class=\"badge party\" title=\"{}\">{}</li>",
+        escape(name),
+        escape(abbreviation)
+    );
+}
+
 /// One theme of a card, with why it was given (its title, and read out after it).
 pub fn theme(out: &mut String, label: &str, why: &str) {
     let why = escape(why);
@@ -151,6 +161,14 @@ pub fn answer_snippet(out: &mut String, sentence: &str, terms: &HighlightTerms) 
 mod tests {
     use super::*;
     use crate::document_html::html;
+
+    #[test]
+    fn a_party_shows_its_abbreviation_with_its_name_as_title() {
+        assert_eq!(
+            html(|o| party(o, "GroenLinks-PvdA", "GL-PvdA")),
+            "<li class=\"badge party\" title=\"GroenLinks-PvdA\">GL-PvdA</li>"
+        );
+    }
 
     #[test]
     fn without_a_search_a_text_is_its_paragraphs_and_lists_with_markup_escaped() {

@@ -45,6 +45,11 @@ impl Facet {
         }
     }
 
+    /// The facet with URL parameter `param`.
+    pub fn from_param(param: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.param() == param)
+    }
+
     /// This facet's values in an explorer outcome.
     pub fn values(self, facets: &Facets) -> &[FacetValue] {
         match self {

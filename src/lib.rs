@@ -7,6 +7,7 @@ mod chunked_explorer;
 mod document_html;
 mod early_chunks;
 pub mod facet_edit;
+mod facet_html;
 pub mod format;
 mod list_html;
 pub mod loader;

@@ -2,7 +2,9 @@
 
 use super::list::Selection;
 use crate::app::{Data, Nav};
+use crate::document_html::html;
 use crate::facet_edit::active_filters;
+use crate::list_html;
 use crate::routing::Route;
 use briefwissel_corpus::query::to_query_string;
 use leptos::prelude::*;
@@ -19,19 +21,15 @@ pub fn active_filters_row(data: Data, selection: Selection, route: Route) -> imp
                 .with(|q| active_filters(q, &o.facets, data.corpus()))
         });
         (!chips.is_empty()).then(|| {
-            let chips = chips
-                .into_iter()
-                .map(|chip| {
-                    let name = format!("Verwijder filter: {}", chip.label);
+            let chips = html(|out| {
+                let chips = chips.iter().map(|chip| {
                     let href = nav.href(&route, &to_query_string(&chip.without, data.corpus()));
-                    view! { <li class="chip">{chip.label}<a href=href aria-label=name>"×"</a></li> }
-                })
-                .collect_view();
+                    (chip.label.as_str(), href)
+                });
+                list_html::active_filters(out, chips, &nav.href(&route, ""));
+            });
             view! {
-                <ul class="active-filters" aria-label="Actieve filters" data-testid="active-filters">
-                    {chips}
-                    <li><a class="clear" href=nav.href(&route, "") data-testid="clear-all">"Wis alles"</a></li>
-                </ul>
+                <ul class="active-filters" aria-label="Actieve filters" data-testid="active-filters" inner_html=chips></ul>
             }
         })
     }

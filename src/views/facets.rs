@@ -3,13 +3,15 @@
 use super::list::Selection;
 use crate::app::{Data, Nav};
 use crate::browser;
-use crate::facet_edit::{
-    listed_under_filter, panel_filter_count, toggle, Facet, FILTER_FIELD_FROM,
-};
+use crate::document_html::html;
+use crate::facet_edit::{panel_filter_count, toggle, Facet, FILTER_FIELD_FROM};
+use crate::facet_html;
 use crate::routing::Route;
+use briefwissel_corpus::explore::FacetValue;
 use briefwissel_corpus::query::Query;
 use briefwissel_corpus::Date;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl IntoView {
@@ -19,26 +21,13 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
     let groups = Facet::ALL
         .into_iter()
         .map(|facet| {
-            // One keyed row per value: a new outcome updates counts and checks in place.
             let typed = RwSignal::new(String::new());
-            // The rows follow their facet, not the whole outcome: a facet whose counts stay as
-            // they were wakes none of its rows, and a row re-subscribes among its facet's rows only.
-            let values = Memo::new(move |_| selection.outcome.with(|o| facet.values(&o.facets).to_vec()));
-            let keys = Memo::new(move |_| {
-                typed.with(|t| {
-                    values.with(|values| {
-                        values
-                            .iter()
-                            .filter(|v| listed_under_filter(&v.label, v.selected, t))
-                            .map(|v| v.value.clone())
-                            .collect::<Vec<String>>()
-                    })
-                })
-            });
             // Decided per corpus (own documents can make a facet long), not per filter change.
             let filter_field = move || {
                 data.generation();
-                let long = values.with_untracked(|values| values.len() > FILTER_FIELD_FROM);
+                let long = selection
+                    .outcome
+                    .with_untracked(|o| facet.values(&o.facets).len() > FILTER_FIELD_FROM);
                 long.then(|| {
                     let name = format!("{} zoeken", facet.label());
                     view! {
@@ -47,48 +36,59 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
                     }
                 })
             };
-            let row = move |value: String| {
-                let state = {
-                    let value = value.clone();
-                    Memo::new(move |_| {
-                        values.with(|values| {
-                            values
-                                .iter()
-                                .find(|v| v.value == value)
-                                .map(|v| (v.label.clone(), v.count, v.selected))
-                                .unwrap_or_default()
-                        })
-                    })
-                };
-                let toggled = value.clone();
-                let on_change = move |ev: leptos::ev::Event| {
-                    // Chosen values move to the top: the box keeps the focus as it moves.
-                    browser::keep_focus_while(event_target(&ev), || {
-                        go(toggle(&selection.query.get_untracked(), facet, &toggled, data.corpus()))
-                    });
-                };
-                let empty = move || state.with(|(_, count, selected)| *count == 0 && !selected);
-                view! {
-                    <li>
-                        <label class:empty=empty>
-                            <input type="checkbox" name=facet.param() value=value.clone() data-facet=facet.param() data-value=value.clone()
-                                prop:checked=move || state.with(|s| s.2) disabled=empty on:change=on_change/>
-                            <span class="facet-label">{move || state.with(|s| s.0.clone())}</span>
-                            <span class="facet-count">{move || state.with(|s| s.1)}</span>
-                        </label>
-                    </li>
+            // The rows as HTML text (facet_html), drawn anew when values come, go or move (a
+            // chosen value goes to the top); new counts and choices change the rows in place,
+            // which the browser redraws in less time than new rows.
+            let list_ref = NodeRef::<leptos::html::Ul>::new();
+            // The effect's value is what the list shows.
+            Effect::new(move |drawn: Option<Option<Vec<FacetValue>>>| {
+                let next = typed.with(|t| {
+                    selection
+                        .outcome
+                        .with(|o| facet_html::listed(facet.values(&o.facets), t))
+                });
+                let list = list_ref.get()?;
+                match facet_html::changed_rows(&drawn.flatten().unwrap_or_default(), &next) {
+                    Some(changed) => {
+                        for i in changed {
+                            update_row(&list, i, &next[i]);
+                        }
+                    }
+                    None => list.set_inner_html(&html(|out| facet_html::rows(out, facet.param(), &next))),
                 }
-            };
-            let options = view! { <For each=move || keys.get() key=|v| v.clone() children=row/> };
+                Some(next)
+            });
             view! {
                 <fieldset class="facet">
                     <legend>{facet.label()}</legend>
                     {filter_field}
-                    <ul>{options}</ul>
+                    <ul node_ref=list_ref></ul>
                 </fieldset>
             }
         })
         .collect_view();
+    // One handler for every facet's boxes. Chosen values move to the top, drawn anew: the focus
+    // goes back to the box with the same value.
+    let on_box = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let Some(facet) = input
+            .get_attribute("data-facet")
+            .and_then(|param| Facet::from_param(&param))
+        else {
+            return;
+        };
+        let value = input.value();
+        let had_focus = browser::give_up_focus(&input);
+        go(toggle(
+            &selection.query.get_untracked(),
+            facet,
+            &value,
+            data.corpus(),
+        ));
+        if had_focus {
+            browser::focus_again(facet.param(), value);
+        }
+    };
     let date_input = move |label: &'static str, is_from: bool| {
         let testid = if is_from { "filter-van" } else { "filter-tot" };
         let current = move || {
@@ -128,7 +128,7 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
     };
     view! {
         <button type="button" class="filters-open" commandfor="filterpaneel" command="show-modal" data-testid="filters-open">{open_label}</button>
-        <dialog id="filterpaneel" class="facets" aria-labelledby="filters-kop">
+        <dialog id="filterpaneel" class="facets" aria-labelledby="filters-kop" on:change=on_box>
             <h2 id="filters-kop">"Filters"</h2>
             {groups}
             <fieldset class="facet">
@@ -149,4 +149,27 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             <button type="button" class="filters-close" commandfor="filterpaneel" command="close" autofocus data-testid="filters-close">{close_label}</button>
         </dialog>
     }
+}
+
+/// Brings row `i` of a facet's list (drawn by `facet_html::rows`: `li > label > input, span,
+/// span`) up to `v`: count, check, greying.
+fn update_row(list: &web_sys::HtmlUListElement, i: usize, v: &FacetValue) -> Option<()> {
+    let label = list
+        .child_nodes()
+        .item(i as u32)?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .first_element_child()?;
+    let empty = facet_html::is_empty(v);
+    label.set_class_name(if empty { "empty" } else { "" });
+    let input = label
+        .first_element_child()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    input.set_checked(v.selected);
+    input.set_disabled(empty);
+    label
+        .last_element_child()?
+        .set_text_content(Some(&v.count.to_string()));
+    Some(())
 }

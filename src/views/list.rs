@@ -14,6 +14,7 @@ use crate::url_later;
 use briefwissel_corpus::explore::{Outcome, PAGE_SIZE};
 use briefwissel_corpus::query::{parse_query_string, to_query_string, Notice, Query, Sort};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The explorer state read from the URL, shared by the list and the overview.
 #[derive(Clone, Copy)]
@@ -25,12 +26,14 @@ pub struct Selection {
 
 impl Selection {
     pub fn new(data: Data, nav: Nav) -> Selection {
-        let parsed = Memo::new(move |_| {
+        // The address is read twice, for the query and for its notices: a few microseconds, and
+        // one memo type less in the app shell than a memo of both.
+        let parsed = move || {
             nav.here
                 .with(|h| parse_query_string(&h.query, data.corpus()))
-        });
-        let query = Memo::new(move |_| parsed.with(|p| p.0.clone()));
-        let notices = Memo::new(move |_| parsed.with(|p| p.1.clone()));
+        };
+        let query = Memo::new(move |_| parsed().0);
+        let notices = Memo::new(move |_| parsed().1);
         let outcome = Memo::new(move |_| query.with(|q| data.explorer().run(q)));
         Selection {
             query,
@@ -184,11 +187,8 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 next.text = suggested.clone();
                 next.page = 1;
                 let href = nav.href(&Route::List, &to_query_string(&next, data.corpus()));
-                view! {
-                    <p class="suggestion" data-testid="suggestion">"Bedoelde u "
-                        <a href=href data-testid="suggestion-apply">{suggested}</a>"?"
-                    </p>
-                }
+                let text = html(|out| list_html::suggestion(out, &suggested, &href));
+                view! { <p class="suggestion" data-testid="suggestion" inner_html=text></p> }
             })}
         </div>
         {active_filters_row(data, selection, Route::List)}
@@ -199,11 +199,7 @@ pub fn ListPage(data: Data) -> impl IntoView {
                 <div class="results-head">
                     <p class="result-count" data-testid="result-count" role="status" aria-live="polite">{count_text}</p>
                     <label class="sort">"Sorteren: "
-                        <select on:change=on_sort>
-                            {Sort::ALL.into_iter().map(|s| view! {
-                                <option value=s.slug() selected=move || query.with(|q| q.sort == s)>{s.label()}</option>
-                            }).collect_view()}
-                        </select>
+                        <select on:change=on_sort inner_html=move || html(|out| list_html::sort_options(out, query.with(|q| q.sort)))></select>
                     </label>
                 </div>
                 <Toolbar data=data outcome=outcome/>
@@ -261,14 +257,17 @@ fn DocumentHits(data: Data, selection: Selection) -> impl IntoView {
         };
         (!hits.is_empty()).then(|| {
             let list = html(|out| list_html::document_hits(out, total, hits.iter().take(shown)));
-            view! {
-                <section class="document-hits">
-                    <div inner_html=list></div>
-                    {(shown < total).then(|| view! {
-                        <button type="button" class="show-all" on:click=move |_| show_all.set(true)>{format!("Toon alle {total} brieven")}</button>
-                    })}
-                </section>
-            }
+            // "Toon alle n brieven" is a button in that HTML text.
+            let on_click = move |ev: leptos::ev::MouseEvent| {
+                let on_button = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.class_name() == "show-all");
+                if on_button {
+                    show_all.set(true);
+                }
+            };
+            view! { <section class="document-hits" inner_html=list on:click=on_click></section> }
         })
     }
 }
@@ -285,13 +284,12 @@ fn Pagination(data: Data, selection: Selection) -> impl IntoView {
         let pages = selection.outcome.with(Outcome::page_count);
         let page = selection.query.with(|q| q.page).clamp(1, pages);
         (pages > 1).then(|| {
-            view! {
-                <nav class="pagination" aria-label="Paginering">
-                    {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev" data-testid="prev-page">"← Vorige"</a> })}
-                    <span>{format!("Pagina {page} van {pages}")}</span>
-                    {(page < pages).then(|| view! { <a href=link(page + 1) rel="next" data-testid="next-page">"Volgende →"</a> })}
-                </nav>
-            }
+            let prev = (page > 1).then(|| link(page - 1));
+            let next = (page < pages).then(|| link(page + 1));
+            let links = html(|out| {
+                list_html::pagination(out, page, pages, prev.as_deref(), next.as_deref())
+            });
+            view! { <nav class="pagination" aria-label="Paginering" inner_html=links></nav> }
         })
     }
 }

@@ -11,6 +11,8 @@ pub mod text;
 pub mod toolbar;
 
 use crate::app::Nav;
+use crate::document_html::html;
+use crate::list_html;
 use crate::routing::Route;
 use briefwissel_corpus::own_documents::is_own;
 use leptos::prelude::*;
@@ -23,19 +25,11 @@ pub fn not_found(nav: Nav, what: &str, id: String) -> AnyView {
     } else {
         "onbekend kenmerk."
     };
-    view! {
-        <section>
-            <h1>{what}" niet gevonden"</h1>
-            <p><code>{id}</code>": "{why}</p>
-            <p><a href=nav.href(&Route::List, "")>"Naar alle vragen en antwoorden"</a></p>
-        </section>
-    }
-    .into_any()
+    let text = html(|out| list_html::not_found(out, what, &id, why, &nav.href(&Route::List, "")));
+    view! { <section inner_html=text></section> }.into_any()
 }
 
 /// The "eigen document" mark of a question or document added on this device.
-pub fn own_badge(id: &str) -> Option<AnyView> {
-    is_own(id).then(|| {
-        view! { <p class="own-badge" data-testid="own-badge">"eigen document"</p> }.into_any()
-    })
+pub fn own_badge(id: &str) -> Option<impl IntoView> {
+    is_own(id).then(|| view! { <p class="own-badge" data-testid="own-badge">"eigen document"</p> })
 }

@@ -75,17 +75,15 @@ pub fn QuestionCard(
         };
         html(|out| terms.with(|t| card_html::facts(out, &facts, t)))
     };
-    let badges = question
-        .parties
-        .iter()
-        .map(|name| {
+    let badges = html(|out| {
+        for name in &question.parties {
             let abbreviation = data
                 .lookup()
                 .party(name)
                 .map_or(name.as_str(), |p| p.abbreviation.as_str());
-            view! { <li class="badge party" title=name.to_string()>{abbreviation.to_string()}</li> }
-        })
-        .collect_view();
+            card_html::party(out, name, abbreviation);
+        }
+    });
     let themes = move || {
         let matches = details().map(|d| d.theme_matches);
         html(|out| {
@@ -127,9 +125,23 @@ pub fn QuestionCard(
     let answer_view = answer.map(|answer| {
         let joint = format::joint_answer_note(data.lookup(), question, answer);
         let open = open_answer;
-        let by = move || {
-            let who = explorer.text(|t| t.answered_by_of(answer)).ok()??;
-            Some(format!("Beantwoord door {who}"))
+        // "Beantwoord door … op … · p. 3": who answered comes with the texts.
+        let meta = move || {
+            let mut line = explorer
+                .text(|t| t.answered_by_of(answer))
+                .ok()
+                .flatten()
+                .map(|who| format!("Beantwoord door {who}"))
+                .unwrap_or_default();
+            if let Some(date) = answer.answered_on {
+                line += &format!(" op {}", date.dutch());
+            }
+            line += &page_text(answer.page).unwrap_or_default();
+            line
+        };
+        let summary = match joint {
+            Some(joint) => format!("Antwoord — {joint}"),
+            None => "Antwoord".to_string(),
         };
         // A closed answer's text is rendered when it is first opened: most answers in a list
         // are never opened, and at scale their paragraphs would dominate every re-render.
@@ -148,16 +160,16 @@ pub fn QuestionCard(
         };
         view! {
             <details class="answer" open=open data-testid="answer" on:toggle=on_toggle>
-                <summary>"Antwoord" {joint.map(|j| format!(" — {j}"))}</summary>
+                <summary>{summary}</summary>
                 <div inner_html=answer_text></div>
-                <p class="answer-meta">{by}{answer.answered_on.map(|d| format!(" op {}", d.dutch()))}{page_text(answer.page)}</p>
+                <p class="answer-meta">{meta}</p>
             </details>
         }
     });
     view! {
         <article class="question" class:is-open=is_open data-testid="question" data-question-id=question.id.to_string()>
             <header class="question-head">
-                <ul class="badges" aria-label="Partijen">{badges}</ul>
+                <ul class="badges" aria-label="Partijen" inner_html=badges></ul>
                 {super::own_badge(&question.document_id)}
                 <h3><a href=question_href>{format!("Vraag {}", question.number)}</a></h3>
                 <span class=status_class data-testid="status">{status_text}</span>

@@ -2,10 +2,13 @@
 
 use crate::app::Data;
 use crate::browser;
+use crate::document_html::html;
+use crate::list_html;
 use briefwissel_corpus::explore::Outcome;
 use briefwissel_corpus::export_csv::{questions_csv, questions_json};
 use briefwissel_corpus::texts::{Missing, Texts};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// An export of the selection: the CSV or the JSON writer.
 type Export = fn(&Texts, &[u32]) -> Result<String, Missing>;
@@ -49,6 +52,22 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
     };
     let csv = move |_| export("briefwissel.csv", "text/csv;charset=utf-8", questions_csv);
     let json = move |_| export("briefwissel.json", "application/json", questions_json);
+    // What the buttons did, as HTML text (list_html::toolbar_status); the link to copy by hand is
+    // selected when it gets the focus.
+    let status = move || {
+        export_status.with(|export| {
+            let copied = copied.get().map(|ok| (ok, browser::current_href()));
+            html(|out| list_html::toolbar_status(out, export, copied))
+        })
+    };
+    let select_link = move |ev: leptos::ev::FocusEvent| {
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    };
     view! {
         <div class="toolbar">
             <button type="button" on:click=copy>"Kopieer link"</button>
@@ -56,19 +75,7 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             <button type="button" on:click=json disabled=busy>"Download JSON"</button>
             // The file field itself is static HTML (index.html, #eigen): its reader loads only when used.
             <label for="eigen-bestand" class="add-document">"Document toevoegen"</label>
-            <span class="copy-status" role="status">
-                {move || export_status.with(|s| !s.is_empty()).then(|| view! { <span data-testid="export-status">{export_status.get()}</span> })}
-                {move || match copied.get() {
-                    Some(true) => Some(view! { <span>"Link gekopieerd."</span> }.into_any()),
-                    Some(false) => Some(view! {
-                        <label>"Kopieer deze link: "
-                            <input type="text" readonly prop:value=browser::current_href()
-                                on:focus=move |ev| { event_target::<web_sys::HtmlInputElement>(&ev).select() }/>
-                        </label>
-                    }.into_any()),
-                    None => None,
-                }}
-            </span>
+            <span class="copy-status" role="status" inner_html=status on:focusin=select_link></span>
         </div>
     }
 }

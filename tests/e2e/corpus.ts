@@ -31,7 +31,7 @@ export interface Question {
   /** Number (1-based) of the note in its document's row of verantwoording.html that concerns it. */
   report_note?: number;
 }
-export interface Answer { id: string; text: string; question_ids: string[]; page: number | null; answered_on: string | null }
+export interface Answer { id: string; text: string; question_ids: string[]; page: number | null; answered_on: string | null; answered_by: string | null }
 export interface Ministry { id: string; name: string; abbreviation: string }
 export interface Document {
   id: string;

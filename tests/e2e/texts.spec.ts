@@ -125,6 +125,14 @@ test("an opened answer shows its text as stored", async ({ page }) => {
   await expect(card.getByTestId("answer")).not.toContainText("Tekst wordt geladen");
   const shown = (await paragraphs.allTextContents()).join("\n");
   expectSameText(shown, stored!, id);
+  // Under the text: who answered (it comes with the texts) and on which day.
+  const answer = corpus().answers.find((a) => a.id === questionById().get(id)!.answer_id)!;
+  expect([answer.answered_by, answer.answered_on], `${answer.id} names who answered, and when`).not.toContain(null);
+  const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+  const [year, month, day] = answer.answered_on!.split("-").map(Number);
+  await expect(card.locator(".answer-meta")).toHaveText(
+    new RegExp(`^Beantwoord door ${answer.answered_by!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} op ${day} ${MONTHS[month - 1]} ${year}`),
+  );
 });
 
 test("a phrase of three words is looked for in the texts of its candidates, and finds what the texts hold", async ({ page }) => {
