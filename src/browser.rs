@@ -251,9 +251,9 @@ pub fn give_up_focus(el: &web_sys::HtmlElement) -> bool {
     had_focus
 }
 
-/// Focuses the input named `name` with value `value` (a box drawn anew) in a task of its own,
-/// after the results are drawn, unless the focus has gone elsewhere meanwhile.
-pub fn focus_again(name: &'static str, value: String) {
+/// Focuses the box with value `value` in `list` (a facet's list, its rows drawn anew) in a task of
+/// its own, after the results are drawn, unless the focus has gone elsewhere meanwhile.
+pub fn focus_again(list: web_sys::Element, value: String) {
     leptos::prelude::set_timeout(
         move || {
             let Some(doc) = document() else { return };
@@ -261,9 +261,11 @@ pub fn focus_again(name: &'static str, value: String) {
             if doc.active_element().is_some_and(|a| Some(a) != body) {
                 return;
             }
-            let named = doc.get_elements_by_name(name);
-            let found = (0..named.length())
-                .filter_map(|i| named.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+            let Ok(boxes) = list.query_selector_all("input") else {
+                return;
+            };
+            let found = (0..boxes.length())
+                .filter_map(|i| boxes.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .find(|input| input.value() == value);
             if let Some(input) = found {
                 let _ = input.focus();

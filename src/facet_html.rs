@@ -39,9 +39,11 @@ pub fn rows(out: &mut String, param: &str, rows: &[FacetValue]) {
 }
 
 /// The places of the rows whose count or choice changed from `drawn` to `next`, to be brought up
-/// to date where they stand; `None` when a value came, went or moved, and the list is drawn anew.
+/// to date where they stand; `None` when a value came, went, moved or was renamed (own documents
+/// change the corpus), and the list is drawn anew.
 pub fn changed_rows(drawn: &[FacetValue], next: &[FacetValue]) -> Option<Vec<usize>> {
-    if drawn.len() != next.len() || drawn.iter().zip(next).any(|(a, b)| a.value != b.value) {
+    let same_row = |(a, b): (&FacetValue, &FacetValue)| a.value == b.value && a.label == b.label;
+    if drawn.len() != next.len() || !drawn.iter().zip(next).all(same_row) {
         return None;
     }
     Some((0..next.len()).filter(|&i| drawn[i] != next[i]).collect())
@@ -119,5 +121,10 @@ mod tests {
         let moved = [value("d66", "D66", 3, true), value("vvd", "VVD", 5, false)];
         assert_eq!(changed_rows(&drawn, &moved), None);
         assert_eq!(changed_rows(&drawn, &drawn[..1]), None);
+        let renamed = [
+            value("vvd", "Volkspartij", 5, false),
+            value("d66", "D66", 3, false),
+        ];
+        assert_eq!(changed_rows(&drawn, &renamed), None);
     }
 }

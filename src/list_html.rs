@@ -95,10 +95,8 @@ pub fn pagination(out: &mut String, page: u32, pages: u32, prev: Option<&str>, n
     }
 }
 
-/// What the toolbar's buttons did: why a download failed or that its texts are loading
-/// (`export`, when not empty), and after "Kopieer link" that it was copied, or the link (`copied`:
-/// whether it was, and the link) in a field to copy by hand.
-pub fn toolbar_status(out: &mut String, export: &str, copied: Option<(bool, String)>) {
+/// Why a download failed or that its texts are loading (`export`), when there is news.
+pub fn export_status(out: &mut String, export: &str) {
     if !export.is_empty() {
         let _ = write!(
             out,
@@ -106,6 +104,11 @@ pub fn toolbar_status(out: &mut String, export: &str, copied: Option<(bool, Stri
             escape(export)
         );
     }
+}
+
+/// After "Kopieer link": that it was copied, or the link in a field to copy by hand (`copied`:
+/// whether it was, and the link).
+pub fn copy_status(out: &mut String, copied: Option<(bool, String)>) {
     match copied {
         Some((true, _)) => out.push_str("<span>Link gekopieerd.</span>"),
         Some((false, link)) => {
@@ -208,32 +211,21 @@ mod tests {
 
     #[test]
     fn the_toolbar_says_why_a_download_failed_and_offers_the_link_when_copying_failed() {
-        assert_eq!(html(|o| toolbar_status(o, "", None)), "");
+        assert_eq!(html(|o| export_status(o, "")), "");
+        assert_eq!(html(|o| copy_status(o, None)), "");
         assert_eq!(
-            html(|o| toolbar_status(
-                o,
-                "Downloaden lukt nu niet: <x>",
-                Some((true, String::new()))
-            )),
-            "<span data-testid=\"export-status\">Downloaden lukt nu niet: &lt;x&gt;</span>\
-             <span>Link gekopieerd.</span>"
+            html(|o| export_status(o, "Downloaden lukt nu niet: <x>")),
+            "<span data-testid=\"export-status\">Downloaden lukt nu niet: &lt;x&gt;</span>"
         );
         assert_eq!(
-            html(|o| toolbar_status(o, "", Some((false, "https://x/?a=1&b=\"2\"".into())))),
+            html(|o| copy_status(o, Some((true, String::new())))),
+            "<span>Link gekopieerd.</span>"
+        );
+        assert_eq!(
+            html(|o| copy_status(o, Some((false, "https://x/?a=1&b=\"2\"".into())))),
             "<label>Kopieer deze link: <input type=\"text\" readonly \
              value=\"https://x/?a=1&amp;b=&quot;2&quot;\"></label>"
         );
-    }
-
-    #[test]
-    fn the_sort_in_use_is_the_selected_option() {
-        let out = html(|o| sort_options(o, Sort::Oldest));
-        assert_eq!(out.matches("<option").count(), Sort::ALL.len());
-        assert_eq!(out.matches(" selected").count(), 1);
-        assert!(out.contains(&format!(
-            "<option value=\"{}\" selected>",
-            Sort::Oldest.slug()
-        )));
     }
 
     #[test]

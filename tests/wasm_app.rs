@@ -190,3 +190,53 @@ async fn a_question_link_shows_that_question_with_its_answer_open() {
         .flatten()
         .is_some());
 }
+
+#[wasm_bindgen_test]
+async fn ticking_a_party_updates_every_theme_row_to_the_explorers_counts() {
+    let root = mount_at("/").await;
+    let party = all(&root, "input[data-facet=partij]:not(:disabled)")
+        .into_iter()
+        .next()
+        .expect("a party to choose");
+    let value = party.get_attribute("data-value").expect("a value");
+    party.unchecked_ref::<HtmlElement>().click();
+    for _ in 0..3 {
+        tick().await;
+    }
+    let bundle = decode(ARTIFACT).expect("the built artifact decodes");
+    let (query, _) = parse_query_string(&format!("partij={value}"), &bundle.corpus);
+    let expected = Explorer::new(&bundle.corpus, &bundle.index)
+        .run(&query)
+        .facets
+        .themes;
+    // The theme rows keep their order (none of them was chosen), so they change where they stand.
+    let rows = all(&root, "input[data-facet=thema]");
+    assert_eq!(rows.len(), expected.len());
+    assert!(
+        expected.iter().any(|v| v.count == 0),
+        "some theme finds nothing for one party"
+    );
+    for (row, v) in rows.iter().zip(&expected) {
+        let label = row.parent_element().expect("its label");
+        assert_eq!(
+            row.get_attribute("data-value").as_deref(),
+            Some(v.value.as_str())
+        );
+        assert_eq!(
+            text_of(&label, ".facet-count"),
+            v.count.to_string(),
+            "{}",
+            v.value
+        );
+        let empty = v.count == 0;
+        assert_eq!(
+            row.unchecked_ref::<web_sys::HtmlInputElement>().disabled(),
+            empty,
+            "{}",
+            v.value
+        );
+        let greyed = label.class_name().split_whitespace().any(|c| c == "empty");
+        assert_eq!(greyed, empty, "{}", v.value);
+    }
+    assert_eq!(all(&root, "input[data-facet=partij]:checked").len(), 1);
+}

@@ -78,6 +78,8 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             return;
         };
         let value = input.value();
+        // The list stays when its rows are drawn anew: the box is found again in it.
+        let list = input.closest("ul").ok().flatten();
         let had_focus = browser::give_up_focus(&input);
         go(toggle(
             &selection.query.get_untracked(),
@@ -85,8 +87,8 @@ pub fn FacetSidebar(data: Data, selection: Selection, route: Route) -> impl Into
             &value,
             data.corpus(),
         ));
-        if had_focus {
-            browser::focus_again(facet.param(), value);
+        if let Some(list) = list.filter(|_| had_focus) {
+            browser::focus_again(list, value);
         }
     };
     let date_input = move |label: &'static str, is_from: bool| {

@@ -52,13 +52,13 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
     };
     let csv = move |_| export("briefwissel.csv", "text/csv;charset=utf-8", questions_csv);
     let json = move |_| export("briefwissel.json", "application/json", questions_json);
-    // What the buttons did, as HTML text (list_html::toolbar_status); the link to copy by hand is
-    // selected when it gets the focus.
-    let status = move || {
-        export_status.with(|export| {
-            let copied = copied.get().map(|ok| (ok, browser::current_href()));
-            html(|out| list_html::toolbar_status(out, export, copied))
-        })
+    // What the buttons did, as HTML text (list_html), each in a span of its own: a download's
+    // news does not redraw the link to copy. The link to copy by hand is selected on focus.
+    let export_html =
+        move || export_status.with(|export| html(|out| list_html::export_status(out, export)));
+    let copy_html = move || {
+        let copied = copied.get().map(|ok| (ok, browser::current_href()));
+        html(|out| list_html::copy_status(out, copied))
     };
     let select_link = move |ev: leptos::ev::FocusEvent| {
         if let Some(input) = ev
@@ -75,7 +75,9 @@ pub fn Toolbar(data: Data, outcome: Memo<Outcome>) -> impl IntoView {
             <button type="button" on:click=json disabled=busy>"Download JSON"</button>
             // The file field itself is static HTML (index.html, #eigen): its reader loads only when used.
             <label for="eigen-bestand" class="add-document">"Document toevoegen"</label>
-            <span class="copy-status" role="status" inner_html=status on:focusin=select_link></span>
+            <span class="copy-status" role="status" on:focusin=select_link>
+                <span inner_html=export_html></span><span inner_html=copy_html></span>
+            </span>
         </div>
     }
 }
