@@ -229,6 +229,17 @@ mod tests {
     }
 
     #[test]
+    fn the_sort_in_use_is_the_selected_option() {
+        let out = html(|o| sort_options(o, Sort::Oldest));
+        assert_eq!(out.matches("<option").count(), Sort::ALL.len());
+        assert_eq!(out.matches(" selected").count(), 1);
+        assert!(out.contains(&format!(
+            "<option value=\"{}\" selected>",
+            Sort::Oldest.slug()
+        )));
+    }
+
+    #[test]
     fn an_unknown_id_is_shown_as_text_with_a_way_back() {
         assert_eq!(
             html(|o| not_found(o, "Vraag", "<x>", "onbekend kenmerk.", "/")),
