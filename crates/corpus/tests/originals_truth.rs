@@ -13,6 +13,8 @@ struct Truth {
     pages: Option<u32>,
     aanhangsel: Option<String>,
     zaak: Option<String>,
+    /// The letter's own reference ("Ons kenmerk"), where the truth file gives it.
+    kenmerk: Option<String>,
     asked_on: Option<String>,
     answered_on: Option<String>,
     answered_by: Option<String>,
@@ -117,6 +119,12 @@ fn differences(truth: &Truth) -> Vec<String> {
         expect(
             doc.references.zaak.as_ref() == Some(z),
             format!("zaak {:?} is not {z}", doc.references.zaak),
+        );
+    }
+    if let Some(k) = &truth.kenmerk {
+        expect(
+            doc.references.kenmerk.as_ref() == Some(k),
+            format!("kenmerk {:?} is not {k}", doc.references.kenmerk),
         );
     }
     let questions: Vec<_> = corpus

@@ -54,6 +54,7 @@ pub fn parse_extracted(
     let mut parsed = parse_lines(file_name, id, lines, pages, true, registry);
     attach_notes(&mut parsed, extracted);
     dates_from_letterhead(&mut parsed, extracted, file_name);
+    kenmerk_from_letterhead(&mut parsed, extracted);
     signatory(&mut parsed, &lines_text(extracted));
     parsed.document.pages = (extracted.pages > 0).then_some(extracted.pages);
     // The subject line a letter prints in its letterhead ("Betreft", "Onderwerp") is its title.
@@ -176,6 +177,26 @@ fn attach_notes(parsed: &mut Parsed, extracted: &Extracted) {
             .push(LineFate::Text(super::Place::Footnote(n.number.clone())));
         text::collect_links(&mut parsed.document.links, &n.text);
     }
+}
+
+/// A Word letter's own reference in its letterhead ("Ons kenmerk" and the number under it), the
+/// labels a Kamerbrief's text is read for (`letter_meta`), when the body gave none. A value without
+/// a digit ("-") is no reference.
+fn kenmerk_from_letterhead(parsed: &mut Parsed, extracted: &Extracted) {
+    if parsed.document.references.kenmerk.is_some() {
+        return;
+    }
+    parsed.document.references.kenmerk = extracted
+        .letterhead
+        .iter()
+        .find(|(label, value)| {
+            let label = label.trim().to_lowercase();
+            matches!(
+                label.as_str(),
+                "ons kenmerk" | "onze referentie" | "kenmerk"
+            ) && value.chars().any(|c| c.is_ascii_digit())
+        })
+        .map(|(_, value)| value.trim().to_string());
 }
 
 /// A Word letter prints its date in the first-page letterhead ("Datum 25 juli 2024"); the body
