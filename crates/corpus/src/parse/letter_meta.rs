@@ -26,6 +26,9 @@ const LABELS: [&str; 12] = [
     "betreft",
     "onderwerp",
 ];
+/// The labels of the sender's own reference, lowercase: in a letter's text and in a Word letter's
+/// letterhead (`originals`).
+pub(crate) const KENMERK_LABELS: [&str; 3] = ["onze referentie", "ons kenmerk", "kenmerk"];
 const KIND_LINES: [&str; 4] = ["brief regering", "nota", "kamerbrief", "memo"];
 const VIEWER_LINES: [&str; 4] = [
     "directe link naar document",
@@ -100,7 +103,7 @@ pub(crate) fn letterhead(src: &Source, pre: &mut Prepass, parsed: &mut Parsed) -
                             doc.dates.letter = Some(d);
                         }
                     }
-                    "onze referentie" | "ons kenmerk" | "kenmerk" => {
+                    label if KENMERK_LABELS.contains(&label) => {
                         doc.references.kenmerk = Some(v.clone())
                     }
                     "betreft" | "onderwerp" => {

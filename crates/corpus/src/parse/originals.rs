@@ -1,5 +1,6 @@
 //! PDF and Word originals: the reader's lines joined into paragraphs, parsed, and given their footnotes, pages and dates.
 
+use super::letter::meta::KENMERK_LABELS;
 use super::{parse_lines, LineFate, Parsed};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hyphenation::DocumentSpelling;
@@ -179,8 +180,8 @@ fn attach_notes(parsed: &mut Parsed, extracted: &Extracted) {
     }
 }
 
-/// A Word letter's own reference in its letterhead ("Ons kenmerk" and the number under it), the
-/// labels a Kamerbrief's text is read for (`letter_meta`), when the body gave none. A value without
+/// A Word letter's own reference in its letterhead ("Ons kenmerk" and the number under it), by
+/// the labels a Kamerbrief's text is read for (`letter::meta::KENMERK_LABELS`), when the body gave none. A value without
 /// a digit ("-") is no reference.
 fn kenmerk_from_letterhead(parsed: &mut Parsed, extracted: &Extracted) {
     if parsed.document.references.kenmerk.is_some() {
@@ -191,10 +192,7 @@ fn kenmerk_from_letterhead(parsed: &mut Parsed, extracted: &Extracted) {
         .iter()
         .find(|(label, value)| {
             let label = label.trim().to_lowercase();
-            matches!(
-                label.as_str(),
-                "ons kenmerk" | "onze referentie" | "kenmerk"
-            ) && value.chars().any(|c| c.is_ascii_digit())
+            KENMERK_LABELS.contains(&label.as_str()) && value.chars().any(|c| c.is_ascii_digit())
         })
         .map(|(_, value)| value.trim().to_string());
 }
