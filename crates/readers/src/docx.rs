@@ -61,8 +61,12 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
     out.notes
         .sort_by_key(|n| n.number.parse::<u64>().unwrap_or(u64::MAX));
 
-    if let Some(header) = sections.first().and_then(|s| first_header(s, &rels)) {
-        if let Some(root) = pkg.xml(&header)? {
+    let headers = match sections.first() {
+        Some(section) => headers_in_print_order(section, &rels),
+        None => Vec::new(),
+    };
+    if let Some(first) = headers.first() {
+        if let Some(root) = pkg.xml(first)? {
             out.letterhead = letterhead(&render.plain_texts(&root));
         }
     }
@@ -94,6 +98,19 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
     let app_pages = app.and_then(|root| root.find("Pages")?.text().trim().parse::<u32>().ok());
     // app.xml holds what Word last saved and can be stale: never report fewer pages than counted.
     out.pages = app_pages.unwrap_or(0).max(render.page);
+    // The header of the following pages prints some fields again, and fills in what the first
+    // page leaves blank (Teunissen's "Ons kenmerk -"): page one's values come first. Only what a
+    // page prints counts (a letter of one page has no following page), and a header that does
+    // not read leaves the first page's fields as they are: the letter itself has been read.
+    if out.pages > 1 {
+        if let Some(Ok(Some(root))) = headers.get(1).map(|later| pkg.xml(later)) {
+            for (label, value) in letterhead(&render.plain_texts(&root)) {
+                if !out.letterhead.iter().any(|(l, _)| *l == label) {
+                    out.letterhead.push((label, value));
+                }
+            }
+        }
+    }
     Ok(out)
 }
 
@@ -220,9 +237,10 @@ fn starts_page(sect: &El) -> bool {
     !matches!(sect.val("type"), Some("continuous" | "nextColumn"))
 }
 
-/// The header printed on the first page of a section: the first-page header when the section
-/// has a distinct title page, else the default header (either when the other is missing).
-fn first_header(sect: &El, rels: &Rels) -> Option<String> {
+/// The headers of a section as they are printed: the first page's (the first-page header when the
+/// section has a distinct title page, else the default header; either when the other is missing),
+/// then the following pages' (the default header, when it is another one).
+fn headers_in_print_order(sect: &El, rels: &Rels) -> Vec<String> {
     let reference = |kind: &str| {
         let r = sect
             .elements()
@@ -232,11 +250,16 @@ fn first_header(sect: &El, rels: &Rels) -> Option<String> {
             .find(|(i, _, _)| i == id)
             .map(|(_, _, t)| t.clone())
     };
-    let order = match sect.wchild("titlePg").is_some_and(El::on) {
+    let title_page = sect.wchild("titlePg").is_some_and(El::on);
+    let order = match title_page {
         true => ["first", "default"],
         false => ["default", "first"],
     };
-    order.into_iter().find_map(reference)
+    let mut headers: Vec<String> = order.into_iter().filter_map(reference).take(1).collect();
+    if title_page {
+        headers.extend(reference("default").filter(|d| !headers.contains(d)));
+    }
+    headers
 }
 
 /// Walks blocks in reading order: numbering counters, note markers and the page count.

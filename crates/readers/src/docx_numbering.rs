@@ -363,8 +363,9 @@ const LABELS: &str = "Datum|Betreft|Onderwerp|Ons kenmerk|Uw kenmerk|Uw brief|Uw
     Uw referentie|Onze referentie|Kenmerk|Referentie|Bijlage|Bijlagen|Bijlage(n)|Contactpersoon|\
     Projectnaam|Doorkiesnummer|Inlichtingen|Behandeld door|Kopie aan";
 
-/// Label/value pairs from paragraph texts: a known label followed by a non-empty paragraph
-/// that is not a label itself. The first value of a label wins.
+/// Label/value pairs from paragraph texts: a known label followed by a paragraph that is not a
+/// label itself and has a letter or digit (a "-" under "Ons kenmerk" is a blank left to fill in).
+/// The first value of a label wins.
 pub(crate) fn letterhead(texts: &[String]) -> Vec<(String, String)> {
     let label = |t: &str| {
         let t = t.trim_end_matches(':').trim();
@@ -377,7 +378,8 @@ pub(crate) fn letterhead(texts: &[String]) -> Vec<(String, String)> {
     for pair in texts.windows(2) {
         let [name, value] = pair else { continue };
         let Some(name) = label(name) else { continue };
-        if !value.is_empty() && label(value).is_none() && !out.iter().any(|(n, _)| *n == name) {
+        let filled = value.chars().any(char::is_alphanumeric);
+        if filled && label(value).is_none() && !out.iter().any(|(n, _)| *n == name) {
             out.push((name, value.clone()));
         }
     }

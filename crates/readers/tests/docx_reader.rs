@@ -136,6 +136,25 @@ fn reads_the_letterhead_from_the_first_page_header() {
 }
 
 #[test]
+fn a_field_page_one_leaves_blank_is_read_from_the_header_of_the_following_pages() {
+    // Page one prints "Ons kenmerk" / "-" in a text box; the header of pages 2 and on prints
+    // "Ons kenmerk" / "5646209" (word/header2.xml, the default header; the first-page header
+    // holds only a page number). Page one's date stays the first.
+    let x = read_original(POLITIEHOND);
+    assert_eq!(
+        x.letterhead[0],
+        ("Datum".to_string(), "26 augustus 2024".to_string())
+    );
+    let kenmerk: Vec<&str> = x
+        .letterhead
+        .iter()
+        .filter(|(k, _)| k == "Ons kenmerk")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(kenmerk, ["5646209"]);
+}
+
+#[test]
 fn keeps_header_text_out_of_the_body_lines() {
     let x = read_original(WOLVEGA);
     for word in ["Retouradres", "Turfmarkt", "Pagina", "25 juli 2024"] {
@@ -421,6 +440,51 @@ fn reads_letterhead_fields_from_text_boxes_in_the_first_page_header_once() {
             ("Datum".to_string(), "3 mei 2024".to_string()),
             ("Ons kenmerk".to_string(), "12345".to_string())
         ]
+    );
+}
+
+#[test]
+fn the_first_pages_values_come_first_and_the_following_pages_header_fills_its_blanks() {
+    let header = |paras: &[&str]| {
+        let paras: String = paras.iter().map(|p| para(p)).collect();
+        format!("<w:hdr {NS}>{paras}</w:hdr>")
+    };
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#;
+    // Two pages: the author typed a page break.
+    let second_page = "<w:p><w:r><w:br w:type=\"page\"/><w:t>Hoogachtend,</w:t></w:r></w:p>";
+    let sect = |title_page: &str, pages: &str| {
+        format!(
+            "{}{pages}<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId1\"/><w:headerReference w:type=\"first\" r:id=\"rId2\"/>{title_page}</w:sectPr>",
+            para("Geachte voorzitter,")
+        )
+    };
+    let later = header(&["Datum", "4 mei 2024", "Ons kenmerk", "777", "Uw brief", "–"]);
+    let first = header(&["Datum", "3 mei 2024", "Ons kenmerk", "-"]);
+    let read_with = |body: &str| {
+        let bytes = docx(&[
+            ("word/document.xml", &document(body)),
+            ("word/_rels/document.xml.rels", rels),
+            ("word/header1.xml", &later),
+            ("word/header2.xml", &first),
+        ]);
+        read(&bytes).expect("reads").letterhead
+    };
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(
+        read_with(&sect("<w:titlePg/>", second_page)),
+        [pair("Datum", "3 mei 2024"), pair("Ons kenmerk", "777")]
+    );
+    // A letter of one page prints no header of the following pages.
+    assert_eq!(
+        read_with(&sect("<w:titlePg/>", "")),
+        [pair("Datum", "3 mei 2024")]
+    );
+    // Without a title page the default header is on every page, the first included.
+    assert_eq!(
+        read_with(&sect("", second_page)),
+        [pair("Datum", "4 mei 2024"), pair("Ons kenmerk", "777")]
     );
 }
 
