@@ -1,8 +1,8 @@
 // Size budget: prints raw, gzip and brotli sizes of every file in dist/ and fails when the app shell
 // (HTML, JS, wasm, CSS) is over the brotli budget. The corpus artifact, the PDF and Word originals
 // (everything under originals/, never shell) and the single file are reported separately.
-// Usage: node scripts/budget.mjs [dist] [--shell-kb 200]
-// The budget is 200 KB (issue 4). Issue 11's Dutch search added 10.8 KB brotli of wasm; Leptos's
+// Usage: node scripts/budget.mjs [dist] [--shell-kb 185]
+// The budget was 200 KB (issue 4). Issue 11's Dutch search added 10.8 KB brotli of wasm; Leptos's
 // `erase_components` (.cargo/config.toml) paid it back, and wasm-opt's extra passes in index.html
 // (`--flatten --rereloop -Oz -Oz --converge`: 1.4 KB less than -Oz alone) make room for issue 12's
 // linked documents on the card. Issue 16's phone filter panel and facet filter fields (+1.8 KB) were
@@ -28,6 +28,9 @@
 // overview's charts and tables and the document page's facts, blocks and footnotes became escaped HTML
 // text written in plain Rust (src/overview_html.rs, src/document_html.rs) instead of typed views, each
 // block of a document in an element of its own that is drawn again when its text arrives: -2.3 KB.
+// The facet rows, filter chips, page links and toolbar as HTML text brought the shell to 179.5 KB
+// (issue 14's budget is 180): the limit went from 200 to 185, so that the gain holds and a few
+// hundred bytes of a later change do not turn CI red.
 // The shipped files (head, index file, text shards) are read by hand in postcard's layout
 // (crates/corpus/src/postcard_reader.rs) instead of through serde's generated readers: -1.0 KB.
 // The folding's lowercase comes from 185 runs of Unicode's mappings (crates/corpus/src/lowercase.rs)
@@ -47,7 +50,7 @@ import { filesUnder } from "./files-under.mjs";
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith("--")) || "dist";
 const kbAt = args.indexOf("--shell-kb");
-const shellBudget = (kbAt >= 0 ? Number(args[kbAt + 1]) : 200) * 1024;
+const shellBudget = (kbAt >= 0 ? Number(args[kbAt + 1]) : 185) * 1024;
 
 let indexHtml = "";
 try {
