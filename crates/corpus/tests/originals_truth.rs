@@ -18,6 +18,9 @@ struct Truth {
     asked_on: Option<String>,
     answered_on: Option<String>,
     answered_by: Option<String>,
+    /// The office answered on behalf of as well ("mede namens de Minister van …"), as printed;
+    /// absent where the document names none.
+    answered_with: Option<String>,
     #[serde(default)]
     no_text: Vec<String>,
     #[serde(default)]
@@ -164,6 +167,17 @@ fn differences(truth: &Truth) -> Vec<String> {
             expect(
                 norm(&by).contains(&norm(who)),
                 format!("answer {} answered by {by:?}, not {who}", a.number),
+            );
+            let with = truth
+                .answered_with
+                .as_ref()
+                .map(|w| format!("mede namens {w}"));
+            expect(
+                match &with {
+                    Some(with) => norm(&by).contains(&norm(with)),
+                    None => !norm(&by).contains("mede namens"),
+                },
+                format!("answer {} answered by {by:?}, not {with:?}", a.number),
             );
         }
         expect(

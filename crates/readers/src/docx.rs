@@ -319,21 +319,60 @@ impl<'a> Render<'a> {
                     }
                     vec![line]
                 }
-                Block::Table(rows) => rows.iter().filter_map(|row| self.row(row)).collect(),
+                Block::Table(t) => (t.rows.iter())
+                    .flat_map(|row| self.row(row, t.floating))
+                    .collect(),
             };
             for mut line in rendered {
                 if line.text.is_empty() {
                     gap = true;
                 } else {
-                    line.gap_before = std::mem::take(&mut gap);
+                    line.gap_before |= std::mem::take(&mut gap);
                     lines.push(line);
                 }
             }
         }
     }
 
-    /// A table row: its non-empty cells joined with ` | `, each cell's paragraphs with a space.
-    fn row(&mut self, cells: &[Vec<Block>]) -> Option<Line> {
+    /// A table row: its non-empty cells joined with ` | `, each cell's paragraphs with a space. A
+    /// row of one cell in a table of the text (Word letters lay out their opening and signature
+    /// so) is a block of text: its paragraphs are lines as elsewhere, joined with a space where
+    /// no empty paragraph stands between them (the template writes one sentence in pieces:
+    /// "… deel ik u mede" / "dat de vragen …"), so that a signature stays apart from the
+    /// sentence before it; a table inside it keeps its own lines.
+    fn row(&mut self, cells: &[Vec<Block>], floating: bool) -> Vec<Line> {
+        let ([cell], false) = (cells, floating) else {
+            return self.row_as_line(cells).into_iter().collect();
+        };
+        let mut lines: Vec<Line> = Vec::new();
+        let (mut gap, mut after_paragraph) = (false, false);
+        for block in cell {
+            let mut part = Vec::new();
+            self.body(std::slice::from_ref(block), true, &mut part);
+            if part.is_empty() {
+                gap = true;
+                continue;
+            }
+            let paragraph = matches!(block, Block::Para(_));
+            for mut line in part {
+                line.gap_before |= std::mem::take(&mut gap);
+                match lines.last_mut() {
+                    Some(last) if paragraph && after_paragraph && !line.gap_before => {
+                        last.bold &= line.bold;
+                        last.text.push(' ');
+                        last.text.push_str(&line.text);
+                    }
+                    _ => lines.push(line),
+                }
+            }
+            after_paragraph = paragraph;
+        }
+        lines
+    }
+
+    /// A table row as one line: its non-empty cells joined with ` | `, each cell's paragraphs with
+    /// a space.
+    fn row_as_line(&mut self, cells: &[Vec<Block>]) -> Option<Line> {
         let mut parts: Vec<Line> = Vec::new();
         for cell in cells {
             let mut inner = Vec::new();
@@ -366,7 +405,7 @@ impl<'a> Render<'a> {
             for block in blocks {
                 match block {
                     Block::Para(p) => out.push(render.para(p, false).text),
-                    Block::Table(rows) => rows.iter().flatten().for_each(|c| walk(render, c, out)),
+                    Block::Table(t) => t.rows.iter().flatten().for_each(|c| walk(render, c, out)),
                 }
             }
         }

@@ -337,7 +337,7 @@ pub(crate) fn note_numbers(blocks: &[Block]) -> HashMap<(bool, String), String> 
                     }
                     _ => None,
                 })),
-                Block::Table(rows) => rows.iter().flatten().for_each(|cell| walk(cell, refs)),
+                Block::Table(t) => t.rows.iter().flatten().for_each(|cell| walk(cell, refs)),
             }
         }
     }

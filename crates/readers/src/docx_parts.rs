@@ -245,7 +245,16 @@ pub(crate) struct Para {
 pub(crate) enum Block {
     Para(Para),
     /// Rows of cells, each cell its own blocks.
-    Table(Vec<Vec<Vec<Block>>>),
+    Table(Table),
+}
+
+/// A table's rows of cells, each cell its own blocks.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Table {
+    pub rows: Vec<Vec<Vec<Block>>>,
+    /// Positioned on the page apart from the text (`w:tblpPr`): a letter's side column, not a
+    /// block of its text.
+    pub floating: bool,
 }
 
 /// Turns WordprocessingML content into blocks, keeping track of complex fields across paragraphs.
@@ -282,15 +291,18 @@ impl Converter {
         }
     }
 
-    fn table(&mut self, tbl: &El) -> Vec<Vec<Vec<Block>>> {
+    fn table(&mut self, tbl: &El) -> Table {
         let rows = content_children(tbl, "tr").into_iter();
-        rows.map(|tr| {
-            content_children(tr, "tc")
-                .into_iter()
-                .map(|tc| self.blocks(tc))
-                .collect()
-        })
-        .collect()
+        let rows = rows
+            .map(|tr| {
+                content_children(tr, "tc")
+                    .into_iter()
+                    .map(|tc| self.blocks(tc))
+                    .collect()
+            })
+            .collect();
+        let floating = (tbl.wchild("tblPr")).is_some_and(|pr| pr.wchild("tblpPr").is_some());
+        Table { rows, floating }
     }
 
     fn para(&mut self, p: &El, out: &mut Vec<Block>) -> Para {

@@ -4,22 +4,8 @@ use briefwissel_readers::docx::read;
 use briefwissel_readers::{note_marker as m, Extracted, Line};
 use std::io::Write;
 
-fn original(prefix: &str) -> Vec<u8> {
-    let dir = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/documents/originals/docx"
-    );
-    let entry = std::fs::read_dir(dir)
-        .expect("the docx originals")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no original starting with {prefix}"));
-    std::fs::read(entry.path()).expect("readable original")
-}
-
-fn read_original(prefix: &str) -> Extracted {
-    read(&original(prefix)).expect("the original reads")
-}
+mod common;
+use common::{docx_original as original, read_docx_original as read_original};
 
 const WOLVEGA: &str = "Beantwoording Kamervragen leden Mutluer (GL-PvdA)";
 const NOODNUMMER: &str = "Beantwoording Kamervragen van de leden Temmink";

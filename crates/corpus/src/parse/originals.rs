@@ -266,10 +266,16 @@ fn signatory(parsed: &mut Parsed, lines: &[String]) {
             Some(n) => n,
             None => lines[i + 1..].iter().find(|l| !l.is_empty())?.clone(),
         };
-        looks_like_name(&name).then_some((office, name))
+        looks_like_name(&name).then(|| (office, name, co_signer(lines, i)))
     });
-    let Some((office, name)) = found else { return };
-    let who = format!("{name} ({office})");
+    let Some((office, name, co_signer)) = found else {
+        return;
+    };
+    // As the Aanhangsel writes who answered: "…, mede namens de Minister van …".
+    let who = match co_signer {
+        Some(co) => format!("{name} ({office}), mede namens {co}"),
+        None => format!("{name} ({office})"),
+    };
     parsed.document.signatories.push(name);
     parsed.document.sender.get_or_insert(who.clone());
     for a in &mut parsed.answers {
@@ -281,10 +287,7 @@ fn signatory(parsed: &mut Parsed, lines: &[String]) {
 /// that follows it on the same line, if any.
 fn signing_office(line: &str) -> Option<(String, Option<String>)> {
     let lower = crate::text::lowercase_same_offsets(line);
-    let at = ["de minister ", "de staatssecretaris "]
-        .iter()
-        .filter_map(|w| lower.rfind(w))
-        .max()?;
+    let at = office_start(&lower)?;
     if lower[..at].trim_end().ends_with("namens") {
         return None;
     }
@@ -314,6 +317,36 @@ fn signing_office(line: &str) -> Option<(String, Option<String>)> {
     Some((office, name))
 }
 
+/// Where the last office named in a lowercased line starts ("de minister …").
+fn office_start(lower: &str) -> Option<usize> {
+    ["de minister ", "de staatssecretaris "]
+        .iter()
+        .filter_map(|w| lower.rfind(w))
+        .max()
+}
+
+/// The office the letter is signed on behalf of as well, as printed ("de Minister van Landbouw,
+/// Visserij, Voedselzekerheid en Natuur"): after "Mede namens" on the signing line `at`, before
+/// the signer's office, or on the line before it.
+fn co_signer(lines: &[String], at: usize) -> Option<String> {
+    const ON_BEHALF: &str = "mede namens ";
+    let line = &lines[at];
+    let lower = crate::text::lowercase_same_offsets(line);
+    let office = office_start(&lower)?;
+    let co = match lower[..office].rfind(ON_BEHALF) {
+        Some(k) => &line[k + ON_BEHALF.len()..office],
+        None => {
+            let before = lines[..at].last()?.trim();
+            let lower = crate::text::lowercase_same_offsets(before);
+            lower
+                .starts_with(ON_BEHALF)
+                .then(|| &before[ON_BEHALF.len()..])?
+        }
+    };
+    let co = co.trim().trim_end_matches(',').trim();
+    (!co.is_empty() && co.len() < 150 && !co.contains(['.', '?', ':'])).then(|| co.to_string())
+}
+
 /// A signature line: a few words, a capital, no digits, not itself an office or a label
 /// ("D.M. van Weel", "D. Yeşilgöz-Zegerius").
 fn looks_like_name(line: &str) -> bool {
@@ -335,7 +368,32 @@ fn looks_like_name(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{signing_office, typed_notes_apart};
+    use super::{co_signer, signing_office, typed_notes_apart};
+
+    fn lines(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn the_office_signed_for_as_well_is_read_on_the_signing_line_or_the_line_before() {
+        let same = lines(&["Mede namens de staatssecretaris van Infrastructuur en Waterstaat, de minister van Justitie en Veiligheid D. Yeşilgöz-Zegerius"]);
+        assert_eq!(
+            co_signer(&same, 0).as_deref(),
+            Some("de staatssecretaris van Infrastructuur en Waterstaat")
+        );
+        let before = lines(&[
+            "… zoals aangegeven in de bijlage van deze brief.",
+            "Mede namens de Minister van Landbouw, Visserij, Voedselzekerheid en Natuur,",
+            "de Minister van Justitie en Veiligheid",
+        ]);
+        assert_eq!(
+            co_signer(&before, 2).as_deref(),
+            Some("de Minister van Landbouw, Visserij, Voedselzekerheid en Natuur")
+        );
+        // The opening sentence before the office is no co-signature.
+        let alone = lines(&["… deze brief.", "De minister van Justitie en Veiligheid"]);
+        assert_eq!(co_signer(&alone, 1), None);
+    }
 
     #[test]
     fn an_office_after_mede_namens_is_not_the_signer() {
