@@ -62,6 +62,9 @@ impl DocumentSpelling {
     fn words(&self) -> &Words {
         self.0.words.get_or_init(|| {
             let mut words = Words::default();
+            // About one distinct word per eight bytes of a short text: little growing while it is
+            // read.
+            words.whole.reserve((self.0.text.len() / 8).min(1 << 14));
             // Each token lowercased on its own (as the whole text would lowercase it: no token's
             // lowercase depends on another's), in one buffer: most tokens are plain ASCII.
             let mut lower = String::new();
@@ -76,9 +79,10 @@ impl DocumentSpelling {
                 let token = lower.as_str();
                 for word in token.split(|c: char| !c.is_alphabetic()) {
                     let key = folded(word);
-                    if !key.is_empty() && !words.whole.contains_key(key.as_bytes()) {
-                        let form = (key != word).then(|| word.into());
-                        words.whole.insert(WordKey::from(key.as_ref()), form);
+                    if !key.is_empty() {
+                        // The first form the document writes is kept.
+                        (words.whole.entry(WordKey::from(key.as_ref())))
+                            .or_insert_with(|| (key != word).then(|| word.into()));
                     }
                 }
                 // Only a token with a hyphen has heads (and an address is read past).

@@ -170,7 +170,9 @@ fn utf16(bytes: &[u8]) -> Option<(String, Option<(Severity, String)>)> {
     let (encoding, body) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (encoding_rs::UTF_16LE, rest),
         [0xFE, 0xFF, rest @ ..] => (encoding_rs::UTF_16BE, rest),
-        _ if bytes.len() >= 4 && bytes.len().is_multiple_of(2) => {
+        // Latin text in UTF-16 has a zero byte in every other place: a file with none is not it
+        // (a quick look first, as most files are not).
+        _ if bytes.len() >= 4 && bytes.len().is_multiple_of(2) && bytes.contains(&0) => {
             let zeros = |parity: usize| {
                 bytes
                     .iter()
