@@ -5,6 +5,7 @@
 // Beside it, the browser's Event Timing API times every interaction to the next paint: Chromium reports the ones
 // of 16 ms or more (durationThreshold) and counts all of them (performance.interactionCount).
 import { readFileSync } from "node:fs";
+import { listPage } from "./list-page.mjs";
 
 /** The search texts of bench/queries.json, which `interact` types one after the other. */
 export const QUERY_TERMS = JSON.parse(readFileSync(new URL("./queries.json", import.meta.url), "utf8"))
@@ -219,6 +220,24 @@ export async function measureEventTimingFloor(browser, { count, terms }) {
       await page.keyboard.press("Control+A");
     }
     return await eventTiming(page);
+  } catch (error) {
+    return { error: String(error).split("\n")[0] };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Event Timing for the clicks and keystrokes `interact` makes, on a plain page that redraws ten result cards from
+ * `docs` (bench/list-page.mjs): the same interactions as the app's, on the least a page of results can do. */
+export async function measureEventTimingListPage(browser, docs, { count, terms }) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  try {
+    await page.setContent(listPage(docs));
+    await page.waitForTimeout(200);
+    await page.evaluate(OBSERVER);
+    const measured = await interact(page, { count, terms });
+    return { ...interactionSummary(measured), event_timing: await eventTiming(page) };
   } catch (error) {
     return { error: String(error).split("\n")[0] };
   } finally {
