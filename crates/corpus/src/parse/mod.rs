@@ -111,6 +111,7 @@ pub mod link_aanhangsel;
 mod link_merges;
 pub mod link_sets;
 pub mod member_parties;
+mod numbered_heading;
 pub mod originals;
 pub mod overleg;
 mod pipeline;

@@ -1,6 +1,7 @@
 //! PDF and Word originals: the reader's lines joined into paragraphs, parsed, and given their footnotes, pages and dates.
 
 use super::letter::meta::KENMERK_LABELS;
+use super::numbered_heading::heading_before_sentence;
 use super::{parse_lines, LineFate, Parsed};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::hyphenation::DocumentSpelling;
@@ -106,14 +107,20 @@ pub fn paragraphs_of(extracted: &Extracted) -> (Vec<String>, Vec<u32>) {
     let mut pages: Vec<u32> = Vec::new();
     let texts: Vec<&str> = extracted.lines.iter().map(|l| l.text.as_str()).collect();
     let spelling = DocumentSpelling::of_lines(&texts);
+    // Whether the last paragraph is still its first line.
+    let mut one_line = false;
     for line in &extracted.lines {
         let t = line.text.trim();
         if t.is_empty() {
             continue;
         }
         match paragraphs.last_mut() {
-            Some(last) if line.continues => text::join_at_line_break(last, t, &spelling),
+            Some(last) if line.continues && !(one_line && heading_before_sentence(last, t)) => {
+                text::join_at_line_break(last, t, &spelling);
+                one_line = false;
+            }
             _ => {
+                one_line = true;
                 if line.gap_before && !paragraphs.is_empty() {
                     paragraphs.push(String::new());
                     pages.push(line.page);
