@@ -1,6 +1,7 @@
 // A second floor under the app's Event Timing: a plain page (no framework, no wasm) that filters the same corpus
-// and redraws ten result cards, with the app's test ids, so that `interact` clicks and types on it exactly as on
-// the app. What it measures is the cost, in this browser, of drawing a new page of results at all.
+// and redraws ten result cards, with the app's test ids, so that `interact` clicks and types on it as on the app
+// (the same keystrokes; the first 16 checkboxes are its parties, not the app's parties and themes). What it
+// measures is the cost, in this browser, of drawing a new page of results at all.
 
 /** The page: party checkboxes, a search field, a count and ten cards (question, meta line, start of the answer),
  * redrawn from `docs` (the peer's docs.json: qid, text, answer, partij, thema, datum) on every change. */

@@ -303,7 +303,8 @@ impl<'a> Render<'a> {
         self.fresh = true;
     }
 
-    /// Body blocks as lines: one per non-empty paragraph, one per table row.
+    /// Body blocks as lines: one per non-empty paragraph, one per table row (a row of one cell in
+    /// the text: its lines, see [`Render::row`]).
     fn body(&mut self, blocks: &[Block], in_frame: bool, lines: &mut Vec<Line>) {
         let mut gap = false;
         for block in blocks {
@@ -366,6 +367,16 @@ impl<'a> Render<'a> {
                 }
             }
             after_paragraph = paragraph;
+        }
+        // Empty paragraphs at the end of the cell are a gap before what follows the row (an empty
+        // line, which the body turns into the next line's gap); a row of nothing but empty
+        // paragraphs is no line and no gap, as before.
+        if let (true, Some(last)) = (gap, lines.last()) {
+            let end = Line {
+                text: String::new(),
+                ..last.clone()
+            };
+            lines.push(end);
         }
         lines
     }

@@ -56,6 +56,9 @@ fn rows_of_a_table_inside_the_cell_stay_lines_of_their_own() {
             "P. Adema",
         ]
     );
+    // The sentence's row ends with an empty paragraph: a gap before the next row's line.
+    let on_behalf = (x.lines.iter()).find(|l| l.text.starts_with("mede namens"));
+    assert!(on_behalf.is_some_and(|l| l.gap_before), "{on_behalf:?}");
 }
 
 #[test]

@@ -3,8 +3,9 @@
 use super::letter::lines::{ends_comma, ends_sentence, numbered_start};
 
 /// Words that start a Dutch sentence and are written with a capital nowhere else but in a name,
-/// where the next word has a capital too ("De Nederlandsche Bank", "Het Parool").
-const SENTENCE_STARTS: [&str; 24] = [
+/// where the next word has a capital too ("De Nederlandsche Bank", "Het Parool"). Not the polite
+/// "U", which letters capitalise inside a sentence ("Hierbij bied ik U de antwoorden aan").
+const SENTENCE_STARTS: [&str; 23] = [
     "De",
     "Het",
     "Een",
@@ -17,7 +18,6 @@ const SENTENCE_STARTS: [&str; 24] = [
     "Wij",
     "We",
     "Zij",
-    "U",
     "In",
     "Op",
     "Ook",
@@ -73,6 +73,10 @@ mod tests {
         assert!(!heading_before_sentence(
             "2. Het rapport is opgesteld in opdracht van",
             "De Nederlandsche Bank en verschijnt jaarlijks."
+        ));
+        assert!(!heading_before_sentence(
+            "3. Hierbij bied ik mede namens de minister van Financiën",
+            "U de antwoorden aan op de vragen van het lid"
         ));
         // A heading that ends with a stop is a sentence of its own anyway; a line without a number
         // is left to the reader's layout.
