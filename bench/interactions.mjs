@@ -182,8 +182,14 @@ export function interactionSummary({ kinds, skipped }) {
 
 /** Facet clicks and search keystrokes/Enter in Briefwissel, until `count` latencies are recorded. */
 export async function measureInteractions(browser, url, { count, terms }) {
-  const { context, page } = await openLoaded(browser, url);
+  return timeInteractions(await openLoaded(browser, url), async () => {}, { count, terms });
+}
+
+/** `interact` on an open page once `prepare(page)` has set it up, then its latencies and Event Timing (or the
+ * error); the context is closed either way. */
+async function timeInteractions({ context, page }, prepare, { count, terms }) {
   try {
+    await prepare(page);
     const measured = await interact(page, { count, terms });
     return { ...interactionSummary(measured), event_timing: await eventTiming(page) };
   } catch (error) {
@@ -232,15 +238,13 @@ export async function measureEventTimingFloor(browser, { count, terms }) {
 export async function measureEventTimingListPage(browser, docs, { count, terms }) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
-  try {
-    await page.setContent(listPage(docs));
-    await page.waitForTimeout(200);
-    await page.evaluate(OBSERVER);
-    const measured = await interact(page, { count, terms });
-    return { ...interactionSummary(measured), event_timing: await eventTiming(page) };
-  } catch (error) {
-    return { error: String(error).split("\n")[0] };
-  } finally {
-    await context.close();
-  }
+  return timeInteractions(
+    { context, page },
+    async (page) => {
+      await page.setContent(listPage(docs));
+      await page.waitForTimeout(200);
+      await page.evaluate(OBSERVER);
+    },
+    { count, terms },
+  );
 }
