@@ -1,7 +1,7 @@
 // Browser benchmarks in one Chromium session: Briefwissel's release build against the Pagefind and
 // MiniSearch peers built from the same corpus (bench/peer-site.mjs). Writes one JSON file of raw figures.
 // Usage: node bench/browser.mjs --scale 1x --app DIST_DIR --peer PEER_SITE_DIR --out FILE
-//        [--loads 5] [--throttled-loads 3] [--interactions 60]
+//        [--loads 5] [--throttled-loads 3] [--interactions 60] [--event-timing-runs 1]
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -27,6 +27,9 @@ for (const required of ["scale", "app", "peer", "out"]) {
 const loads = Number(args.loads ?? 5);
 const throttledLoads = Number(args["throttled-loads"] ?? 3);
 const interactionCount = Number(args.interactions ?? 60);
+// The 1× budget asks Event Timing p95 ≤ 16 ms "in three runs out of three": the interactions are made again in
+// fresh contexts this many times in all (the first run is the one the tables show).
+const eventTimingRuns = Number(args["event-timing-runs"] ?? 1);
 const queries = JSON.parse(readFileSync(join(here, "queries.json"), "utf8")).queries;
 
 /** The query as the app's URL query string (also understood by the peer pages). */
@@ -369,20 +372,24 @@ async function main() {
   }
   console.log(`browser ${args.scale}: briefwissel memory in use`);
   result.targets.briefwissel.memory_in_use = await memoryInUse(browser, targets.briefwissel(""), queries.find((q) => q.q)?.q ?? "asiel");
-  result.targets.briefwissel.interactions = await measureInteractions(browser, targets.briefwissel(""), {
-    count: interactionCount,
-    terms: queries.map((q) => q.q).filter(Boolean),
-  });
+  const terms = queries.map((q) => q.q).filter(Boolean);
+  result.targets.briefwissel.interactions = await measureInteractions(browser, targets.briefwissel(""), { count: interactionCount, terms });
+  const runs = [result.targets.briefwissel.interactions.event_timing ?? { error: result.targets.briefwissel.interactions.error }];
+  for (let run = 1; run < eventTimingRuns; run++) {
+    const again = await measureInteractions(browser, targets.briefwissel(""), { count: interactionCount, terms });
+    runs.push(again.event_timing ?? { error: again.error });
+  }
+  result.targets.briefwissel.interactions.event_timing_runs = runs;
   result.targets.briefwissel.interactions.event_timing_floor = await measureEventTimingFloor(browser, {
     count: result.targets.briefwissel.interactions.event_timing?.interactions || interactionCount,
-    terms: queries.map((q) => q.q).filter(Boolean),
+    terms,
   });
   // The 16 ms budget is at 1×: there, a plain page redrawing ten cards of the same corpus, clicked and typed the same way.
   if (args.scale === "1x") {
     result.targets.briefwissel.interactions.event_timing_list_page = await measureEventTimingListPage(
       browser,
       JSON.parse(readFileSync(join(args.peer, "docs.json"), "utf8")),
-      { count: interactionCount, terms: queries.map((q) => q.q).filter(Boolean) },
+      { count: interactionCount, terms },
     );
   }
 

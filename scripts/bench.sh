@@ -83,7 +83,7 @@ if [ "${BENCH_SKIP_BROWSER:-}" != 1 ]; then
         || { tail -30 "$OUT/trunk-$scale.log"; exit 1; }
     fi
     if [ "${BENCH_QUICK:-}" = 1 ]; then reps=(--loads 1 --throttled-loads 1 --interactions 50)
-    elif [ "$scale" = 1x ]; then reps=(--loads 5 --throttled-loads 3 --interactions 60)
+    elif [ "$scale" = 1x ]; then reps=(--loads 5 --throttled-loads 3 --interactions 60 --event-timing-runs 3)
     else reps=(--loads 3 --throttled-loads 1 --interactions 60); fi
     say "browser benchmarks at $scale"
     node bench/browser.mjs --scale "$scale" --app "$OUT/app-$scale" --peer "$OUT/peer-$scale/site" --out "$OUT/browser-$scale.json" "${reps[@]}"

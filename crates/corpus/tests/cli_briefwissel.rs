@@ -170,3 +170,58 @@ fn usage_errors_and_missing_paths_exit_with_2_and_a_message() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/folder"));
 }
+
+#[test]
+fn artifact_with_steps_writes_the_same_artifact_and_times_each_step_of_the_build_in_order() {
+    let dir = scratch("steps");
+    let (plain, timed) = (dir.join("plain.bin"), dir.join("timed.bin"));
+    let folder = data("originals");
+    let out = run(&["artifact", &plain.display().to_string(), &folder]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("steps_ms"));
+    let out = run(&["artifact", "--steps", &timed.display().to_string(), &folder]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&plain).expect("plain artifact"),
+        std::fs::read(&timed).expect("timed artifact"),
+        "--steps changes nothing in what is written"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("{\"steps_ms\""))
+        .unwrap_or_else(|| panic!("no steps line in {stderr}"));
+    let json: serde_json::Value = serde_json::from_str(line).expect("one JSON line");
+    let steps = json["steps_ms"].as_array().expect("a list of steps");
+    let names: Vec<&str> = steps.iter().map(|s| s[0].as_str().unwrap_or("")).collect();
+    assert_eq!(
+        names,
+        [
+            "find and load the files",
+            "read and parse each file",
+            "duplicates and glued words",
+            "link question sets",
+            "question facts and themes",
+            "member parties and report notes",
+            "search index",
+            "encode the artifact",
+            "write the files",
+        ]
+    );
+    // Reading and parsing 17 PDF and Word originals takes some time; no step takes a negative time.
+    assert!(steps
+        .iter()
+        .all(|s| s[1].as_f64().is_some_and(|ms| ms >= 0.0)));
+    assert!(steps[1][1].as_f64().is_some_and(|ms| ms > 0.0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,7 +1,7 @@
 //! The `briefwissel` command line: `export` the parsed corpus as JSON, `check` documents for problems, `search` them.
 
 use briefwissel_corpus::explore::Explorer;
-use briefwissel_corpus::parse::{parse_paths, ParseOutput};
+use briefwissel_corpus::parse::{parse_paths_in_steps, ParseOutput};
 use briefwissel_corpus::query::{Query, Sort};
 use briefwissel_corpus::report::ParseReport;
 use briefwissel_corpus::search::SearchIndex;
@@ -16,10 +16,11 @@ static ALLOCATOR: briefwissel_corpus::BuildAllocator = briefwissel_corpus::Build
 
 const USAGE: &str = "usage: briefwissel export PATH...   print the parsed corpus as JSON
        briefwissel check PATH...    report per document what was found and what looks wrong
-       briefwissel artifact OUT PATH...
+       briefwissel artifact [--steps] OUT PATH...
                                     write the corpus artifact as the site ships it: its head
                                     to OUT, its index files and text shards (zoekindex-*.bin,
-                                    tekst-*.bin) next to OUT
+                                    tekst-*.bin) next to OUT; --steps prints how long each
+                                    step took (milliseconds, one JSON line on stderr)
        briefwissel search PATH... -- QUERY...
                                     print, per search text, the matching question and
                                     document ids in order of relevance (JSON)
@@ -51,6 +52,8 @@ fn main() -> ExitCode {
         Some(i) => (&rest[..i], &rest[i + 1..]),
         None => (rest, &rest[rest.len()..]),
     };
+    let timed = command == "artifact" && rest.first().is_some_and(|a| a == "--steps");
+    let rest = if timed { &rest[1..] } else { rest };
     let (out_file, rest) = match (command.as_str(), rest.split_first()) {
         ("artifact", Some((out_file, paths))) if !paths.is_empty() => (Some(out_file), paths),
         ("artifact", _) => {
@@ -60,7 +63,8 @@ fn main() -> ExitCode {
         _ => (None, rest),
     };
     let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
-    let out = match parse_paths(&paths) {
+    let mut steps = StepTimes::new();
+    let out = match parse_paths_in_steps(&paths, &mut |step| steps.done(step)) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("briefwissel: {e}");
@@ -70,18 +74,26 @@ fn main() -> ExitCode {
     match command.as_str() {
         "export" => export(&out),
         "search" => search(&out, queries),
-        "artifact" => artifact(out, out_file.map_or("", |f| f.as_str())),
+        "artifact" => {
+            let code = artifact(out, out_file.map_or("", |f| f.as_str()), &mut steps);
+            if timed {
+                eprintln!("{}", steps.json());
+            }
+            code
+        }
         _ => check(&out),
     }
 }
 
 /// Writes the artifact the app loads for these documents, split as build.rs splits it: the head
 /// to `file`, the index files and text shards next to it.
-fn artifact(out: ParseOutput, file: &str) -> ExitCode {
+fn artifact(out: ParseOutput, file: &str, steps: &mut StepTimes) -> ExitCode {
     use briefwissel_corpus::artifact::{encode_split, Bundle, CHUNK_TARGET_BYTES};
     use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
     let bundle = Bundle::build(out.corpus);
+    steps.done("search index");
     let split = encode_split(&bundle, CHUNK_TARGET_BYTES, TEXT_SHARD_TARGET_BYTES);
+    steps.done("encode the artifact");
     let dir = std::path::Path::new(file)
         .parent()
         .unwrap_or(std::path::Path::new(""));
@@ -95,7 +107,34 @@ fn artifact(out: ParseOutput, file: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    steps.done("write the files");
     ExitCode::SUCCESS
+}
+
+/// How long each step of a build took, in order: `{"steps_ms":[["read and parse each file",1203.4],…]}`.
+struct StepTimes {
+    last: std::time::Instant,
+    steps: Vec<(&'static str, f64)>,
+}
+
+impl StepTimes {
+    fn new() -> StepTimes {
+        StepTimes {
+            last: std::time::Instant::now(),
+            steps: Vec::new(),
+        }
+    }
+
+    fn done(&mut self, step: &'static str) {
+        let now = std::time::Instant::now();
+        let ms = (now - self.last).as_secs_f64() * 1000.0;
+        self.steps.push((step, (ms * 10.0).round() / 10.0));
+        self.last = now;
+    }
+
+    fn json(&self) -> String {
+        serde_json::json!({ "steps_ms": self.steps }).to_string()
+    }
 }
 
 fn export(out: &ParseOutput) -> ExitCode {

@@ -121,7 +121,9 @@ pub mod references;
 pub mod relayout;
 pub mod sources;
 
-pub use pipeline::{corpus_passes, parse_paths, parse_sources, read_sources, Builtin};
+pub use pipeline::{
+    corpus_passes, parse_paths, parse_paths_in_steps, parse_sources, read_sources, Builtin,
+};
 pub use sources::{decode, MAX_FILE_BYTES};
 
 use crate::diagnostics::Severity;

@@ -17,16 +17,36 @@ use std::path::PathBuf;
 /// `Err` when a path cannot be read or a registry data file (parties, themes, ministries, members)
 /// is malformed ("data/themes.toml:12: reason"); problems inside documents are diagnostics.
 pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
-    parse_sources(sources::gather(paths)?)
+    parse_paths_in_steps(paths, &mut |_| {})
+}
+
+/// [`parse_paths`], calling `step_done` with the name of each step as it ends (finding the files,
+/// reading and parsing each, then each pass over the corpus): the CLI times the build with it.
+pub fn parse_paths_in_steps(
+    paths: &[PathBuf],
+    step_done: &mut dyn FnMut(&'static str),
+) -> Result<ParseOutput, String> {
+    let sources = sources::gather(paths)?;
+    step_done("find and load the files");
+    parse_sources_in_steps(sources, step_done)
 }
 
 /// Parses source files given as bytes (gathered from folders, or dropped in a browser) into one
 /// corpus: each file on its own, then the passes over the whole corpus (duplicates, glued words,
 /// linked sets, question facts, themes, member parties, report notes). Never reads the disk.
 pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
+    parse_sources_in_steps(sources, &mut |_| {})
+}
+
+/// [`parse_sources`], calling `step_done` with the name of each step as it ends.
+fn parse_sources_in_steps(
+    sources: sources::Sources,
+    step_done: &mut dyn FnMut(&'static str),
+) -> Result<ParseOutput, String> {
     let builtin = Builtin::checked()?;
     let mut out = read_sources(sources, &builtin.registry, &mut |_| {});
-    corpus_passes(&mut out, &builtin, &|_| true);
+    step_done("read and parse each file");
+    corpus_passes_in_steps(&mut out, &builtin, &|_| true, step_done);
     Ok(out)
 }
 
@@ -258,6 +278,16 @@ fn format_by_name(name: &str, named: Format, bytes: &[u8]) -> Result<Format, Dia
 /// The passes over the whole corpus: duplicates, glued words (in the texts of the documents
 /// `repairs` selects by id), linked sets, question facts, themes, member parties, report notes.
 pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin, repairs: &dyn Fn(&str) -> bool) {
+    corpus_passes_in_steps(out, builtin, repairs, &mut |_| {});
+}
+
+/// [`corpus_passes`], calling `step_done` with the name of each pass as it ends.
+fn corpus_passes_in_steps(
+    out: &mut ParseOutput,
+    builtin: &Builtin,
+    repairs: &dyn Fn(&str) -> bool,
+    step_done: &mut dyn FnMut(&'static str),
+) {
     let Builtin {
         registry,
         ministries,
@@ -293,12 +323,16 @@ pub fn corpus_passes(out: &mut ParseOutput, builtin: &Builtin, repairs: &dyn Fn(
             ));
         }
     }
+    step_done("duplicates and glued words");
     link_sets::link_sets(out);
+    step_done("link question sets");
     question_facts::add_question_facts(out, ministries);
     question_themes::assign_question_themes(out, registry, ministries);
+    step_done("question facts and themes");
     member_parties::add_member_parties(out, members, registry);
     references::report_missing_references(out);
     crate::report::attach_report_notes(out);
+    step_done("member parties and report notes");
     out.corpus.parties = registry.parties().to_vec();
     out.corpus.themes = registry.themes().to_vec();
 }
