@@ -1,4 +1,4 @@
-// Times the whole build of one corpus as the site build does it: `briefwissel artifact OUT DIR` (read every
+// Times the whole build of one corpus as the site build does it: `briefwissel artifact --steps OUT DIR` (read every
 // file, parse, the passes over the corpus, index, write the artifact), wall time, every run printed.
 // Issue 14 asks the 500× build to take under a minute. Prints JSON: runs in seconds, the bytes of the files read,
 // and each run's steps as the CLI timed them (`--steps`: milliseconds per step, the profile of a slow build).
@@ -43,7 +43,7 @@ try {
     steps.push(line ? JSON.parse(line).steps_ms : null);
   }
   const artifactBytes = statSync(join(scratch, "corpus.bin")).size;
-  console.log(JSON.stringify({ command: `briefwissel artifact OUT ${dir}`, runs: seconds, steps_ms: steps, file_bytes: fileBytes(dir), artifact_bytes: artifactBytes }, null, 2));
+  console.log(JSON.stringify({ command: `briefwissel artifact --steps OUT ${dir}`, runs: seconds, steps_ms: steps, file_bytes: fileBytes(dir), artifact_bytes: artifactBytes }, null, 2));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

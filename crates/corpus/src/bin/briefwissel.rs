@@ -54,6 +54,10 @@ fn main() -> ExitCode {
     };
     let timed = command == "artifact" && rest.first().is_some_and(|a| a == "--steps");
     let rest = if timed { &rest[1..] } else { rest };
+    if rest.iter().any(|a| a == "--steps") {
+        eprintln!("briefwissel: --steps goes right after artifact\n{USAGE}");
+        return ExitCode::from(2);
+    }
     let (out_file, rest) = match (command.as_str(), rest.split_first()) {
         ("artifact", Some((out_file, paths))) if !paths.is_empty() => (Some(out_file), paths),
         ("artifact", _) => {
@@ -90,7 +94,10 @@ fn main() -> ExitCode {
 fn artifact(out: ParseOutput, file: &str, steps: &mut StepTimes) -> ExitCode {
     use briefwissel_corpus::artifact::{encode_split, Bundle, CHUNK_TARGET_BYTES};
     use briefwissel_corpus::texts::TEXT_SHARD_TARGET_BYTES;
-    let bundle = Bundle::build(out.corpus);
+    // The diagnostics, line fates and vocabulary go here, not after the last step.
+    let corpus = { out }.corpus;
+    steps.done("free the parse's working data");
+    let bundle = Bundle::build(corpus);
     steps.done("search index");
     let split = encode_split(&bundle, CHUNK_TARGET_BYTES, TEXT_SHARD_TARGET_BYTES);
     steps.done("encode the artifact");
@@ -107,7 +114,8 @@ fn artifact(out: ParseOutput, file: &str, steps: &mut StepTimes) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    steps.done("write the files");
+    drop((split, bundle));
+    steps.done("write the files, free the artifact");
     ExitCode::SUCCESS
 }
 

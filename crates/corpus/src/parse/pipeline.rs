@@ -20,34 +20,36 @@ pub fn parse_paths(paths: &[PathBuf]) -> Result<ParseOutput, String> {
     parse_paths_in_steps(paths, &mut |_| {})
 }
 
-/// [`parse_paths`], calling `step_done` with the name of each step as it ends (finding the files,
-/// reading and parsing each, then each pass over the corpus): the CLI times the build with it.
+/// [`parse_paths`], calling `step_done` with the name of each step as it ends (the built-in data
+/// checked and the files found, each file read and parsed, then each pass over the corpus): the
+/// CLI times the build with it.
 pub fn parse_paths_in_steps(
     paths: &[PathBuf],
     step_done: &mut dyn FnMut(&'static str),
 ) -> Result<ParseOutput, String> {
     let sources = sources::gather(paths)?;
-    step_done("find and load the files");
-    parse_sources_in_steps(sources, step_done)
+    let builtin = Builtin::checked()?;
+    step_done("built-in data, find and load the files");
+    Ok(parse_with(sources, &builtin, step_done))
 }
 
 /// Parses source files given as bytes (gathered from folders, or dropped in a browser) into one
 /// corpus: each file on its own, then the passes over the whole corpus (duplicates, glued words,
 /// linked sets, question facts, themes, member parties, report notes). Never reads the disk.
 pub fn parse_sources(sources: sources::Sources) -> Result<ParseOutput, String> {
-    parse_sources_in_steps(sources, &mut |_| {})
+    Ok(parse_with(sources, &Builtin::checked()?, &mut |_| {}))
 }
 
-/// [`parse_sources`], calling `step_done` with the name of each step as it ends.
-fn parse_sources_in_steps(
+/// Reads and parses `sources`, then the passes over the corpus, calling `step_done` as each ends.
+fn parse_with(
     sources: sources::Sources,
+    builtin: &Builtin,
     step_done: &mut dyn FnMut(&'static str),
-) -> Result<ParseOutput, String> {
-    let builtin = Builtin::checked()?;
+) -> ParseOutput {
     let mut out = read_sources(sources, &builtin.registry, &mut |_| {});
     step_done("read and parse each file");
-    corpus_passes_in_steps(&mut out, &builtin, &|_| true, step_done);
-    Ok(out)
+    corpus_passes_in_steps(&mut out, builtin, &|_| true, step_done);
+    out
 }
 
 /// The registry data the parser reads (parties, themes, ministries, members), checked together.
