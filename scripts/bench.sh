@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark of issue 5 in one go and writes docs/performance.md:
 # scale corpus → exports → Pagefind/MiniSearch peer sites → native criterion benches → app release
-# builds (1× and 100×) → browser benchmarks in one Chromium session → search quality on the judged
+# builds (one per scale) → browser benchmarks in one Chromium session → search quality on the judged
 # query set and index size (1× only) → report.
-# Not part of the test suite. Takes 20–40 minutes on 2 cores.
+# Not part of the test suite. Takes 20–40 minutes on 2 cores for 1x and 100x, some 75 with 500x.
 #   BENCH_SCALES="1x"        only today's corpus (default "1x 100x"; "1x 100x 500x" adds the 500x corpus,
-#                            204 MB of text: generated in under a minute, built in about one; its browser part
-#                            and peer sites have not been run through this script yet)
+#                            204 MB of text: generated in under a minute, built in under half a minute)
 #   BENCH_QUICK=1            fewer repetitions (for trying the scripts, not for the published figures)
 #   BENCH_SKIP_NATIVE=1 / BENCH_SKIP_BROWSER=1 / BENCH_SKIP_QUALITY=1   leave a part out
 #   BENCH_REUSE_APP=1        reuse bench/out/app-<scale> from an earlier run instead of rebuilding
