@@ -53,26 +53,30 @@ const memoryInUse = (bw) => {
   const seen = [bw?.start_page?.wasm_memory_bytes, bw?.memory_in_use?.settled_bytes, bw?.memory_in_use?.after_search_bytes].filter((x) => typeof x === "number");
   return seen.length ? Math.max(...seen) : null;
 };
-/** The steps of the median build-time.mjs run, as "read and parse each file 1229 ms (31%), …", shares of the
- * run's wall time, with what the steps do not cover (the process starting and exiting) last. */
-const buildSteps = (build) => {
+/** The median build-time.mjs run that has step times: its wall time in ms and its steps, or null. */
+const medianRun = (build) => {
   const runs = (build?.runs ?? []).map((seconds, i) => [seconds, build.steps_ms?.[i]]).filter(([, st]) => st);
   if (!runs.length) return null;
   const mid = median(runs.map(([seconds]) => seconds));
   const [seconds, steps] = runs.find(([s]) => s === mid);
-  const wall = seconds * 1000;
-  const rest = Math.max(0, wall - steps.reduce((sum, [, t]) => sum + t, 0));
-  return [...steps, ["the rest of the run (the process starting and exiting)", rest]]
-    .map(([name, t]) => `${name} ${Math.round(t)} ms (${Math.round((100 * t) / wall)}%)`)
+  return { wall: seconds * 1000, steps };
+};
+/** The median run's steps, as "read and parse each file 1229 ms (31%), …", shares of the run's wall time,
+ * with what the steps do not cover (the process starting and exiting) last. */
+const buildSteps = (build) => {
+  const run = medianRun(build);
+  if (!run) return null;
+  const rest = Math.max(0, run.wall - run.steps.reduce((sum, [, t]) => sum + t, 0));
+  return [...run.steps, ["the rest of the run (the process starting and exiting)", rest]]
+    .map(([name, t]) => `${name} ${Math.round(t)} ms (${Math.round((100 * t) / run.wall)}%)`)
     .join(", ");
 };
-/** The largest share of a build's steps (of their sum), for saying whether its profile is flat. */
+/** The median run's largest step and its share of the run's wall time, for saying whether its profile is flat. */
 const largestStep = (build) => {
-  const steps = build?.steps_ms?.find(Boolean);
-  if (!steps) return null;
-  const total = steps.reduce((sum, [, t]) => sum + t, 0);
-  const [name, t] = steps.reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { name, share: t / total };
+  const run = medianRun(build);
+  if (!run) return null;
+  const [name, t] = run.steps.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return { name, share: t / run.wall };
 };
 const budget = (value, limit, unitFmt) => (value == null ? "not measured" : value <= limit ? `✅ ${unitFmt(value)}` : `❌ ${unitFmt(value)}`);
 
@@ -166,7 +170,7 @@ for (const scale of scales) {
           `build: parse + index ≥ 20 MB/s on one core (${times(scale)})`,
           `${rate.toFixed(1)} MB/s by criterion's parse + index. Where a whole build's time went in this run (\`briefwissel artifact --steps\`, ` +
             `the median run; it also encodes and writes the artifact): ${steps ?? "not measured"}. ` +
-            (top ? `No step takes more than ${Math.round(100 * top.share)}% of the steps' time (the largest: ${top.name}). ` : "") +
+            (top ? `No step takes more than ${Math.round(100 * top.share)}% of the run (the largest: ${top.name}). ` : "") +
             CLOSE_BUILD,
         ]);
       }
